@@ -1,0 +1,28 @@
+package org.sstc.exchange.core;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/**
+ * A document about an initiative, published elsewhere.
+ *
+ * @param id unique within the initiative's documents
+ * @param url where to read it
+ * @param title its title
+ * @param format its media type, e.g. {@code "application/pdf"}
+ * @param category IATI DocumentCategory, e.g. {@code "A02"} (objectives)
+ * @param languages the languages it is written in (IATI Language codes, e.g. {@code "en"})
+ */
+public record Document(
+    @NotNull @NotBlank String id,
+    @NotNull String url,
+    @NotNull LanguageMap title,
+    @NotNull String format,
+    @NotNull String category,
+    List<String> languages) {
+
+  public Document {
+    languages = Copies.list(languages);
+  }
+}

@@ -1,0 +1,54 @@
+package org.sstc.exchange.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Optional;
+
+/** How an initiative is organised (SEGIB): a closed list of the standard. */
+public enum Modality {
+  /** {@code "bilateral"}. */
+  BILATERAL("bilateral"),
+  /** {@code "triangular"}. */
+  TRIANGULAR("triangular"),
+  /** {@code "regional"}. */
+  REGIONAL("regional");
+
+  private final String code;
+
+  Modality(String code) {
+    this.code = code;
+  }
+
+  /** The code as the standard writes it in JSON, e.g. {@code "bilateral"}. */
+  @JsonValue
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Finds the constant for a code of the standard.
+   *
+   * @param code a code such as {@code "bilateral"}
+   * @return the constant, or empty if the code is not one of this list's
+   */
+  public static Optional<Modality> fromCode(String code) {
+    for (Modality value : values()) {
+      if (value.code.equals(code)) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
+  // always runs first) reports it as schema.enum with its pointer.
+  @JsonCreator
+  static Modality fromJson(String code) {
+    return fromCode(code).orElse(null);
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}

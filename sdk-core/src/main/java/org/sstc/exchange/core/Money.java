@@ -1,0 +1,39 @@
+package org.sstc.exchange.core;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
+import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
+
+/**
+ * An amount of money in one currency. The amount is exact (never a floating-point number) and is
+ * written to JSON as a string, {@code "1250000.00"}, so that it keeps every digit in every language.
+ *
+ * @param amount a non-negative decimal; its scale is kept ({@code 10.50} stays {@code "10.50"})
+ * @param currency an ISO 4217 alphabetic code, e.g. {@code "USD"}
+ * @param valueDate the date on which the amount is valued, for conversions
+ */
+public record Money(
+    @NotNull @DecimalMin("0") @JsonSerialize(using = PlainDecimalAsString.class) BigDecimal amount,
+    @NotNull @Pattern(regexp = Patterns.CURRENCY) String currency,
+    @Nullable LocalDate valueDate) {
+
+  /**
+   * Money from its decimal text: {@code Money.of("1250000.00", "USD")}.
+   *
+   * @throws NumberFormatException if {@code amount} is not a decimal number
+   */
+  public static Money of(String amount, String currency) {
+    return new Money(new BigDecimal(Objects.requireNonNull(amount, "amount")), currency, null);
+  }
+
+  /** A copy valued on the given date. */
+  public Money withValueDate(LocalDate date) {
+    return new Money(amount, currency, date);
+  }
+}

@@ -1,0 +1,141 @@
+package org.sstc.exchange.core;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bulk file and unit of publication: a publisher's initiatives and organisations, like an
+ * OCDS release package. Large packages are better exchanged as NDJSON, one record a line.
+ *
+ * @param schemaVersion the standard's version, {@code "1.0"} by default
+ * @param publisher who publishes the package
+ * @param publishedAt when it was published
+ * @param license the licence of the data, as a URL
+ * @param initiatives the initiatives
+ * @param organisations the organisations
+ */
+@JsonIgnoreProperties(value = "recordType", allowGetters = true)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Package(
+    @NotNull @Pattern(regexp = Patterns.SCHEMA_VERSION) String schemaVersion,
+    @NotNull @Valid OrgRef publisher,
+    @NotNull OffsetDateTime publishedAt,
+    @Nullable String license,
+    List<@Valid Initiative> initiatives,
+    List<@Valid Organisation> organisations) implements SstcRecord {
+  /** The value of {@code recordType} for this type. */
+  public static final String RECORD_TYPE = "package";
+
+  /** The version of the standard this SDK writes. */
+  public static final String CURRENT_VERSION = "1.0";
+
+  public Package {
+    schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
+    initiatives = Copies.list(initiatives);
+    organisations = Copies.list(organisations);
+  }
+
+  /** Always {@code "package"}. */
+  @Override
+  @JsonProperty(value = "recordType", index = 0)
+  public String recordType() {
+    return RECORD_TYPE;
+  }
+
+  /** A new, empty builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this package, to change a field or two. */
+  public Builder toBuilder() {
+    return new Builder()
+        .schemaVersion(schemaVersion)
+        .publisher(publisher)
+        .publishedAt(publishedAt)
+        .license(license)
+        .initiatives(initiatives)
+        .organisations(organisations);
+  }
+
+  /**
+   * Builds a {@link Package}. Fields not set stay absent; {@link Validator} reports what the
+   * standard requires, with a JSON Pointer, rather than the builder throwing on the first gap.
+   */
+  public static final class Builder {
+    private @Nullable String schemaVersion;
+    private @Nullable OrgRef publisher;
+    private @Nullable OffsetDateTime publishedAt;
+    private @Nullable String license;
+    private List<Initiative> initiatives = List.of();
+    private List<Organisation> organisations = List.of();
+
+    private Builder() {}
+
+    /** Sets {@code schemaVersion}: the standard's version, {@code "1.0"} by default. */
+    public Builder schemaVersion(@Nullable String schemaVersion) {
+      this.schemaVersion = schemaVersion;
+      return this;
+    }
+    /** Sets {@code publisher}: who publishes the package. */
+    public Builder publisher(@Nullable OrgRef publisher) {
+      this.publisher = publisher;
+      return this;
+    }
+    /** Sets {@code publishedAt}: when it was published. */
+    public Builder publishedAt(@Nullable OffsetDateTime publishedAt) {
+      this.publishedAt = publishedAt;
+      return this;
+    }
+    /** Sets {@code license}: the licence of the data, as a URL. */
+    public Builder license(@Nullable String license) {
+      this.license = license;
+      return this;
+    }
+    /** Sets {@code initiatives}: the initiatives. */
+    public Builder initiatives(List<Initiative> initiatives) {
+      this.initiatives = Copies.list(initiatives);
+      return this;
+    }
+    /** Adds one item to {@code initiatives}. */
+    public Builder addInitiative(Initiative item) {
+      List<Initiative> copy = new ArrayList<>(this.initiatives);
+      copy.add(Objects.requireNonNull(item, "item"));
+      this.initiatives = List.copyOf(copy);
+      return this;
+    }
+    /** Sets {@code organisations}: the organisations. */
+    public Builder organisations(List<Organisation> organisations) {
+      this.organisations = Copies.list(organisations);
+      return this;
+    }
+    /** Adds one item to {@code organisations}. */
+    public Builder addOrganisation(Organisation item) {
+      List<Organisation> copy = new ArrayList<>(this.organisations);
+      copy.add(Objects.requireNonNull(item, "item"));
+      this.organisations = List.copyOf(copy);
+      return this;
+    }
+
+    /** The package, as set so far. */
+    @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
+    public Package build() {
+      return new Package(schemaVersion, publisher, publishedAt, license, initiatives, organisations);
+    }
+  }
+}

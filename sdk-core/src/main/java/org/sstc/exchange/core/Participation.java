@@ -1,0 +1,103 @@
+package org.sstc.exchange.core;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A partner's place in one initiative.
+ *
+ * @param id the participation's id, unique within the initiative; other items refer to it
+ *     ({@code providerId}, {@code receiverId}, {@code participantId})
+ * @param orgId the partner's org-id, whenever it has one (a village cooperative may not)
+ * @param name the partner's name as plain text
+ * @param orgType IATI OrganisationType code, e.g. {@code "10"} (government)
+ * @param country ISO 3166-1 alpha-2 code; governments carry one
+ * @param role the partner's role in this initiative
+ * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing)
+ */
+public record Participation(
+    @NotNull @NotBlank String id,
+    @Nullable @Pattern(regexp = Patterns.ORG_ID) String orgId,
+    @NotNull @NotBlank String name,
+    @NotNull String orgType,
+    @Nullable @Pattern(regexp = Patterns.COUNTRY) String country,
+    @NotNull ParticipationRole role,
+    List<String> iatiRoles) {
+
+  public Participation {
+    iatiRoles = Copies.list(iatiRoles);
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this participation, to change a field or two. */
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .orgId(orgId)
+        .name(name)
+        .orgType(orgType)
+        .country(country)
+        .role(role)
+        .iatiRoles(iatiRoles);
+  }
+
+  /** Builds a {@link Participation}; fields not set stay absent and are reported by validation. */
+  public static final class Builder {
+    private @Nullable String id;
+    private @Nullable String orgId;
+    private @Nullable String name;
+    private @Nullable String orgType;
+    private @Nullable String country;
+    private @Nullable ParticipationRole role;
+    private List<String> iatiRoles = List.of();
+
+    private Builder() {}
+
+    public Builder id(@Nullable String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder orgId(@Nullable String orgId) {
+      this.orgId = orgId;
+      return this;
+    }
+
+    public Builder name(@Nullable String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder orgType(@Nullable String orgType) {
+      this.orgType = orgType;
+      return this;
+    }
+
+    public Builder country(@Nullable String country) {
+      this.country = country;
+      return this;
+    }
+
+    public Builder role(@Nullable ParticipationRole role) {
+      this.role = role;
+      return this;
+    }
+
+    public Builder iatiRoles(List<String> iatiRoles) {
+      this.iatiRoles = Copies.list(iatiRoles);
+      return this;
+    }
+
+    @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
+    public Participation build() {
+      return new Participation(id, orgId, name, orgType, country, role, iatiRoles);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.sstc.exchange.core;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A country that benefits from an initiative.
+ *
+ * @param code ISO 3166-1 alpha-2 code
+ * @param percentage its share of the initiative, 0 to 100; when any country or region has one,
+ *     countries and regions together must add up to 100
+ */
+public record RecipientCountry(
+    @NotNull @Pattern(regexp = Patterns.COUNTRY) String code,
+    @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percentage) {
+
+  /** A recipient country without a percentage. */
+  public static RecipientCountry of(String code) {
+    return new RecipientCountry(code, null);
+  }
+}

@@ -1,0 +1,52 @@
+package org.sstc.exchange.core;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Optional;
+
+/** How much an initiative contributes to an SDG: a closed list of the standard. */
+public enum SdgContribution {
+  /** {@code "principal"}. */
+  PRINCIPAL("principal"),
+  /** {@code "significant"}. */
+  SIGNIFICANT("significant");
+
+  private final String code;
+
+  SdgContribution(String code) {
+    this.code = code;
+  }
+
+  /** The code as the standard writes it in JSON, e.g. {@code "principal"}. */
+  @JsonValue
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Finds the constant for a code of the standard.
+   *
+   * @param code a code such as {@code "principal"}
+   * @return the constant, or empty if the code is not one of this list's
+   */
+  public static Optional<SdgContribution> fromCode(String code) {
+    for (SdgContribution value : values()) {
+      if (value.code.equals(code)) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
+  }
+
+  // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
+  // always runs first) reports it as schema.enum with its pointer.
+  @JsonCreator
+  static SdgContribution fromJson(String code) {
+    return fromCode(code).orElse(null);
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}

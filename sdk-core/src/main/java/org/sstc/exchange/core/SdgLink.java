@@ -1,0 +1,31 @@
+package org.sstc.exchange.core;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A link from an initiative to a Sustainable Development Goal, and optionally to one of its
+ * targets and indicators. The target must belong to the goal, the indicator to the target.
+ *
+ * @param goal {@code "1"} to {@code "17"}
+ * @param target e.g. {@code "2.3"} or {@code "17.a"}
+ * @param indicator e.g. {@code "2.3.1"}
+ * @param contribution how much the initiative contributes
+ */
+public record SdgLink(
+    @NotNull @Pattern(regexp = Patterns.SDG_GOAL) String goal,
+    @Nullable @Pattern(regexp = Patterns.SDG_TARGET) String target,
+    @Nullable @Pattern(regexp = Patterns.SDG_INDICATOR) String indicator,
+    @NotNull SdgContribution contribution) {
+
+  /** A link to a goal only. */
+  public static SdgLink goal(String goal, SdgContribution contribution) {
+    return new SdgLink(goal, null, null, contribution);
+  }
+
+  /** A link to a target, naming its goal. */
+  public static SdgLink target(String goal, String target, SdgContribution contribution) {
+    return new SdgLink(goal, target, null, contribution);
+  }
+}

@@ -1,0 +1,25 @@
+package org.sstc.exchange.core;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A sector an initiative works in.
+ *
+ * @param vocabulary IATI SectorVocabulary; absent means {@code "1"} (OECD DAC 5-digit)
+ * @param code the sector's code in that vocabulary, e.g. {@code "31120"} (agricultural development)
+ * @param percentage its share, 0 to 100; within one vocabulary the shares add up to 100
+ */
+public record Sector(
+    @Nullable String vocabulary,
+    @NotNull String code,
+    @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percentage) {
+
+  /** The vocabulary, with the standard's default {@code "1"} (DAC 5-digit) when absent. */
+  public String vocabularyOrDefault() {
+    return vocabulary == null ? "1" : vocabulary;
+  }
+}

@@ -1,0 +1,22 @@
+package org.sstc.exchange.core;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How serious an {@link Issue} is: an error makes a document invalid, a warning does not. */
+public enum Severity {
+  /** The document does not follow the standard; it must be fixed before it is exchanged. */
+  ERROR,
+  /** The document follows the standard, but something is likely a mistake or out of date. */
+  WARNING;
+
+  /** {@code "error"} or {@code "warning"}, as written in a report. */
+  @JsonValue
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return code();
+  }
+}

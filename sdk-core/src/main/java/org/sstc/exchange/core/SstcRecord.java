@@ -1,0 +1,13 @@
+package org.sstc.exchange.core;
+
+/**
+ * A top-level document of the standard: it says what it is in {@code recordType}, which lets one
+ * NDJSON stream mix records and lets a validator pick the schema without being told.
+ */
+public sealed interface SstcRecord permits Initiative, Organisation, Package {
+  /** {@code "initiative"}, {@code "organisation"} or {@code "package"}. */
+  String recordType();
+
+  /** The version of the standard the record follows, {@code "1.0"}. */
+  String schemaVersion();
+}

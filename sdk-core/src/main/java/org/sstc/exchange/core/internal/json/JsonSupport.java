@@ -1,0 +1,92 @@
+package org.sstc.exchange.core.internal.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where Jackson is configured: a strict reader (duplicate keys refused, hard
+ * limits, exact decimals) and a deterministic writer (fixed property order, absent and empty
+ * values left out), so that JSON the SDK wrote reads back and writes again byte for byte.
+ */
+public final class JsonSupport {
+  private final JsonLimits limits;
+  private final JsonFactory documentFactory;
+  private final JsonFactory recordFactory;
+  private final JsonMapper strictMapper;
+  private final JsonMapper lenientBinder;
+
+  public JsonSupport(JsonLimits limits) {
+    this.limits = limits;
+    this.documentFactory = factory(limits, limits.maxDocumentBytes());
+    this.recordFactory = factory(limits, limits.maxRecordBytes());
+    this.strictMapper = configure(JsonMapper.builder(documentFactory)).build();
+    // Binding after the schema check: an unknown property or enum value has been reported
+    // already, so binding goes on and lets the rules see the rest of the record.
+    this.lenientBinder =
+        configure(JsonMapper.builder(documentFactory))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+  }
+
+  private static JsonFactory factory(JsonLimits limits, long maxDocumentBytes) {
+    return JsonFactory.builder()
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxDocumentLength(maxDocumentBytes)
+                .maxStringLength(limits.maxStringLength())
+                .maxNumberLength(limits.maxNumberLength())
+                .maxNameLength(limits.maxNameLength())
+                .build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+  }
+
+  private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+    return builder
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+        .changeDefaultPropertyInclusion(
+            incl -> JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY));
+  }
+
+  public JsonLimits limits() {
+    return limits;
+  }
+
+  /** For whole documents: records and packages. */
+  public JsonFactory documentFactory() {
+    return documentFactory;
+  }
+
+  /** For one record at a time, e.g. a line of NDJSON: a smaller size limit. */
+  public JsonFactory recordFactory() {
+    return recordFactory;
+  }
+
+  /** Reads trees and writes model objects. */
+  public JsonMapper strictMapper() {
+    return strictMapper;
+  }
+
+  /** Binds an already parsed (and schema-checked) tree to the model, as far as it can. */
+  public JsonMapper lenientBinder() {
+    return lenientBinder;
+  }
+}

@@ -1,0 +1,25 @@
+package org.sstc.exchange.core.internal.validation;
+
+/** Builds RFC 6901 JSON Pointers: {@code Pointer.of("sdgs", 1, "target")} is {@code /sdgs/1/target}. */
+public final class Pointer {
+  private Pointer() {}
+
+  /** A pointer from its segments: strings are property names, integers array indices. */
+  public static String of(Object... segments) {
+    StringBuilder pointer = new StringBuilder();
+    for (Object segment : segments) {
+      pointer.append('/').append(escape(String.valueOf(segment)));
+    }
+    return pointer.toString();
+  }
+
+  /** A pointer below another: {@code child("/sdgs/1", "target")}. */
+  public static String child(String parent, Object... segments) {
+    return parent + of(segments);
+  }
+
+  /** Escapes one segment: {@code ~} becomes {@code ~0} and {@code /} becomes {@code ~1}. */
+  public static String escape(String segment) {
+    return segment.replace("~", "~0").replace("/", "~1");
+  }
+}
