@@ -1,6 +1,8 @@
 package org.sstc.exchange.core.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.InputStream;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -21,6 +23,7 @@ public final class JsonSupport {
   private final JsonFactory documentFactory;
   private final JsonFactory recordFactory;
   private final JsonMapper strictMapper;
+  private final JsonMapper recordMapper;
   private final JsonMapper lenientBinder;
 
   public JsonSupport(JsonLimits limits) {
@@ -28,6 +31,7 @@ public final class JsonSupport {
     this.documentFactory = factory(limits, limits.maxDocumentBytes());
     this.recordFactory = factory(limits, limits.maxRecordBytes());
     this.strictMapper = configure(JsonMapper.builder(documentFactory)).build();
+    this.recordMapper = configure(JsonMapper.builder(recordFactory)).build();
     // Binding after the schema check: an unknown property or enum value has been reported
     // already, so binding goes on and lets the rules see the rest of the record.
     this.lenientBinder =
@@ -70,14 +74,19 @@ public final class JsonSupport {
     return limits;
   }
 
-  /** For whole documents: records and packages. */
-  public JsonFactory documentFactory() {
-    return documentFactory;
+  /** A parser for whole documents (records and packages) that can read subtrees. */
+  public JsonParser documentParser(InputStream in) {
+    return strictMapper.createParser(in);
   }
 
-  /** For one record at a time, e.g. a line of NDJSON: a smaller size limit. */
-  public JsonFactory recordFactory() {
-    return recordFactory;
+  /** A parser for whole documents given as bytes. */
+  public JsonParser documentParser(byte[] document) {
+    return strictMapper.createParser(document);
+  }
+
+  /** A parser for one record, e.g. a line of NDJSON: a smaller size limit. */
+  public JsonParser recordParser(byte[] record) {
+    return recordMapper.createParser(record);
   }
 
   /** Reads trees and writes model objects. */

@@ -1,16 +1,63 @@
 package org.sstc.exchange.core.internal.validation;
 
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.SstcRecord;
 
-/** The rules of the standard beyond the schema, and the codelist checks, on one bound record. */
+/**
+ * The rules of the standard beyond the schema, and the codelist checks, on one bound record.
+ *
+ * <p>The record was bound leniently from JSON that may have failed the schema: any field may be
+ * null, any enum null, any string malformed. So every check skips what is absent, and skips a
+ * value of the wrong shape (the schema reported it: one fault, one issue). No check throws.
+ */
 public final class RuleChecks {
   private RuleChecks() {}
 
   /**
    * Checks one record. The record was bound leniently, so any field may be null even where the
    * standard requires it: the schema check has already reported that.
+   *
+   * <p>For a {@link org.sstc.exchange.core.Package} only the package's own fields are checked
+   * (the publisher's org id): its initiatives and organisations are checked one by one by the
+   * caller, each under its own pointer prefix.
    */
   public static void check(SstcRecord record, Findings findings) {
-    // filled in by the rules work
+    if (record instanceof Initiative initiative) {
+      initiative(initiative, findings);
+    } else if (record instanceof Organisation organisation) {
+      organisation(organisation, findings);
+    } else if (record instanceof org.sstc.exchange.core.Package pkg) {
+      OrgIdChecks.check(
+          findings, "/publisher/id", pkg.publisher() == null ? null : pkg.publisher().id());
+    }
+  }
+
+  private static void initiative(Initiative initiative, Findings findings) {
+    InitiativeRules.idPrefix(initiative, findings);
+    OrgIdChecks.check(
+        findings,
+        "/reportingOrg/id",
+        initiative.reportingOrg() == null ? null : initiative.reportingOrg().id());
+    InitiativeRules.dateOrder(initiative, findings);
+    InitiativeRules.closedNeedsActualEnd(initiative, findings);
+    for (int i = 0; i < initiative.participants().size(); i++) {
+      Participation participant = initiative.participants().get(i);
+      OrgIdChecks.check(findings, Pointer.of("participants", i, "orgId"), participant.orgId());
+    }
+    RoleRules.check(initiative, findings);
+    SdgRules.check(initiative, findings);
+    PercentageRules.check(initiative, findings);
+    MoneyChecks.check(initiative, findings);
+    InitiativeRules.unknownParticipants(initiative, findings);
+    InitiativeRules.duplicateIds(initiative, findings);
+    CodelistChecks.initiative(initiative, findings);
+  }
+
+  private static void organisation(Organisation organisation, Findings findings) {
+    OrgIdChecks.check(findings, "/id", organisation.id());
+    OrgIdChecks.check(findings, "/parentId", organisation.parentId());
+    CodelistChecks.organisation(organisation, findings);
   }
 }

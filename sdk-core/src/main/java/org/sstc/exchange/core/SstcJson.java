@@ -1,0 +1,187 @@
+package org.sstc.exchange.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sstc.exchange.core.internal.json.JsonLimits;
+import org.sstc.exchange.core.internal.json.JsonSupport;
+import org.sstc.exchange.core.internal.json.ReadFailures;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * Reads and writes the standard's JSON.
+ *
+ * <p>Reading is strict: a document is validated before it is bound, and one that is not valid is
+ * refused with a {@link ValidationException} carrying the full report. Writing is deterministic:
+ * properties in the standard's order, money as decimal strings, absent and empty values left out,
+ * so that JSON the SDK wrote reads back and writes again byte for byte.
+ *
+ * <pre>{@code
+ * byte[] json = SstcJson.standard().write(initiative);
+ * Initiative again = SstcJson.standard().read(json, Initiative.class);
+ * }</pre>
+ */
+public final class SstcJson {
+  private static final SstcJson STANDARD = new SstcJson(new JsonSupport(JsonLimits.DEFAULT));
+
+  private final JsonSupport json;
+
+  private SstcJson(JsonSupport json) {
+    this.json = json;
+  }
+
+  /** The reader and writer with the default limits; thread-safe. */
+  public static SstcJson standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Reads a record or package of the given type from UTF-8 bytes.
+   *
+   * @throws ValidationException if the document is not valid JSON, not of that type, or breaks
+   *     the standard (errors only; warnings do not stop reading)
+   */
+  public <T extends SstcRecord> T read(byte[] document, Class<T> type) {
+    Objects.requireNonNull(document, "document");
+    Objects.requireNonNull(type, "type");
+    JsonNode tree = readTree(document);
+    ValidationReport report = Validator.standard().validate(tree);
+    if (!report.valid()) {
+      throw new ValidationException("The " + type.getSimpleName() + " document", report);
+    }
+    SstcRecord record = json.lenientBinder().treeToValue(tree, recordClass(tree));
+    if (!type.isInstance(record)) {
+      throw new ValidationException(
+          "The document",
+          ValidationReport.of(List.of(Issue.error("schema.const", "/recordType",
+              "this is a " + record.recordType() + ", not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)))));
+    }
+    return type.cast(record);
+  }
+
+  /** Reads a record or package of the given type from a stream (which the caller closes). */
+  public <T extends SstcRecord> T read(InputStream in, Class<T> type) {
+    try {
+      return read(in.readAllBytes(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads whatever record the document says it is ({@code recordType}). */
+  public SstcRecord read(byte[] document) {
+    return read(document, SstcRecord.class);
+  }
+
+  /**
+   * Reads every record of an NDJSON document into memory. For large streams, validate with
+   * {@link Validator#validate(InputStream, Validator.Format, java.util.function.Consumer)}.
+   *
+   * @throws ValidationException if any line is invalid; pointers start with the line index
+   */
+  public List<SstcRecord> readNdjson(byte[] ndjson) {
+    ValidationReport report = Validator.standard().validate(new ByteArrayInputStream(ndjson), Validator.Format.NDJSON);
+    if (!report.valid()) {
+      throw new ValidationException("The NDJSON stream", report);
+    }
+    List<SstcRecord> records = new ArrayList<>();
+    for (String line : new String(ndjson, StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isBlank()) {
+        JsonNode tree = readTree(line.getBytes(StandardCharsets.UTF_8));
+        records.add(json.lenientBinder().treeToValue(tree, recordClass(tree)));
+      }
+    }
+    return records;
+  }
+
+  /** Writes a record or package as compact UTF-8 JSON. */
+  public byte[] write(SstcRecord record) {
+    return json.strictMapper().writeValueAsBytes(Objects.requireNonNull(record, "record"));
+  }
+
+  /** Writes a record or package as compact JSON text. */
+  public String writeString(SstcRecord record) {
+    return new String(write(record), StandardCharsets.UTF_8);
+  }
+
+  /** Writes a record or package, indented for people. */
+  public String writePretty(SstcRecord record) {
+    return json.strictMapper()
+        .writer()
+        .with(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(Objects.requireNonNull(record, "record"));
+  }
+
+  /** Writes a record or package to a stream (left open). */
+  public void write(SstcRecord record, OutputStream out) {
+    try {
+      out.write(write(record));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a validation report as JSON, in the form of {@code validation-report.schema.json}. */
+  public String writeReport(ValidationReport report) {
+    return json.strictMapper().writeValueAsString(Objects.requireNonNull(report, "report"));
+  }
+
+  /** The JSON tree of a model object, as it would be written. */
+  public JsonNode toTree(SstcRecord record) {
+    return json.strictMapper().valueToTree(record);
+  }
+
+  /**
+   * Parses JSON strictly (limits, duplicate keys, encoding) without checking it against the
+   * standard.
+   *
+   * @throws ValidationException with a {@code json.*} issue if it cannot be read
+   */
+  public JsonNode readTree(byte[] document) {
+    JsonParser parser = null;
+    try {
+      parser = json.documentParser(document);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new ValidationException("The document", ValidationReport.of(List.of(
+            Issue.error("json.syntax", "", "the document is empty"))));
+      }
+      JsonNode tree = parser.readValueAsTree();
+      if (parser.nextToken() != null) {
+        throw new ValidationException("The document", ValidationReport.of(List.of(
+            Issue.error("json.syntax", "", "there is more after the end of the JSON document"))));
+      }
+      return tree;
+    } catch (JacksonException failure) {
+      throw new ValidationException(
+          "The document", ValidationReport.of(List.of(ReadFailures.toIssue(failure, parser, json.limits()))));
+    } finally {
+      if (parser != null) {
+        parser.close();
+      }
+    }
+  }
+
+  private static Class<? extends SstcRecord> recordClass(JsonNode tree) {
+    switch (tree.path("recordType").asString("")) {
+      case "initiative":
+        return Initiative.class;
+      case "organisation":
+        return Organisation.class;
+      case "package":
+        return Package.class;
+      default:
+        throw new IllegalStateException("validated document without a known recordType");
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package org.sstc.exchange.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.sstc.exchange.core.internal.json.JsonLimits;
+import org.sstc.exchange.core.internal.json.JsonSupport;
+import org.sstc.exchange.core.internal.validation.BeanCheck;
+import org.sstc.exchange.core.internal.validation.Engine;
+import org.sstc.exchange.core.internal.validation.SchemaCheck;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks documents against the standard: reading limits, the JSON Schema, the codelists and the
+ * rules, with one {@link ValidationReport} whatever the input — bytes, a stream, a file, a parsed
+ * tree or a model object.
+ *
+ * <pre>{@code
+ * ValidationReport report = Validator.standard().validate(Path.of("package.json"));
+ * for (Issue issue : report.issues()) {
+ *   System.out.println(issue); // /initiatives/2/sdgs/0/target: error rule.sdg-target-goal: ...
+ * }
+ * }</pre>
+ *
+ * <p>A validator is immutable and thread-safe; its schemas are compiled once. Packages and NDJSON
+ * are checked one record at a time, so memory does not grow with the file.
+ */
+public final class Validator {
+  private static final Validator STANDARD = builder().build();
+
+  private final JsonSupport json;
+  private final Engine engine;
+  private final BeanCheck beans;
+  private final SstcJson writer;
+
+  private Validator(JsonLimits limits) {
+    this.json = new JsonSupport(limits);
+    this.engine = new Engine(json, new SchemaCheck(Initiative.CURRENT_VERSION));
+    this.beans = new BeanCheck();
+    this.writer = SstcJson.standard();
+  }
+
+  /** The validator with the default reading limits. Shared: it is thread-safe. */
+  public static Validator standard() {
+    return STANDARD;
+  }
+
+  /** A builder, to change the reading limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The shape of a stream of input. */
+  public enum Format {
+    /** One JSON document: a record or a package. */
+    JSON,
+    /** Newline-delimited JSON: one record a line. */
+    NDJSON;
+
+    /** NDJSON for {@code .ndjson} and {@code .jsonl} files, JSON otherwise. */
+    public static Format of(Path file) {
+      String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+      return name.endsWith(".ndjson") || name.endsWith(".jsonl") ? NDJSON : JSON;
+    }
+  }
+
+  /**
+   * What a streaming validation saw.
+   *
+   * @param records the records checked (a package's initiatives and organisations count one each)
+   * @param errors the errors found
+   * @param warnings the warnings found
+   */
+  public record Summary(long records, long errors, long warnings) {
+    /** True when no error was found. */
+    public boolean valid() {
+      return errors == 0;
+    }
+  }
+
+  /** Validates one JSON document (a record or a package) given as UTF-8 bytes. */
+  public ValidationReport validate(byte[] json) {
+    return validate(new ByteArrayInputStream(json), Format.JSON);
+  }
+
+  /** Validates a file: NDJSON if its name ends in {@code .ndjson}, else one JSON document. */
+  public ValidationReport validate(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return validate(in, Format.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Validates a stream, which the caller closes; the whole report is kept in memory. */
+  public ValidationReport validate(InputStream in, Format format) {
+    List<Issue> issues = new ArrayList<>();
+    validate(in, format, issues::add);
+    return ValidationReport.of(issues);
+  }
+
+  /**
+   * Validates a stream in constant memory, handing each issue to {@code onIssue} as it is found.
+   * This is the way to check files of any size.
+   */
+  public Summary validate(InputStream in, Format format, Consumer<Issue> onIssue) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(onIssue, "onIssue");
+    Engine.Counts counts =
+        format == Format.NDJSON
+            ? engine.validateNdjson(in, onIssue)
+            : engine.validateDocument(in, onIssue);
+    return new Summary(counts.records, counts.errors, counts.warnings);
+  }
+
+  /** Validates an already parsed document: a record or a package. */
+  public ValidationReport validate(JsonNode document) {
+    return ValidationReport.of(engine.validateTree(document));
+  }
+
+  /**
+   * Validates a model object: Bean Validation on the object, then the same schema and rules as
+   * its JSON. The verdict is the one its JSON would get.
+   */
+  public ValidationReport validate(SstcRecord record) {
+    Objects.requireNonNull(record, "record");
+    List<Issue> fromJson = engine.validateTree(writer.toTree(record));
+    Set<String> pointersSeen = new LinkedHashSet<>();
+    fromJson.forEach(issue -> pointersSeen.add(issue.pointer()));
+    List<Issue> issues = new ArrayList<>();
+    for (Issue issue : beans.check(record)) {
+      // The schema already speaks for this value, in the words it would use for the JSON.
+      if (!pointersSeen.contains(issue.pointer())) {
+        issues.add(issue);
+      }
+    }
+    issues.addAll(fromJson);
+    return ValidationReport.of(issues);
+  }
+
+  JsonSupport json() {
+    return json;
+  }
+
+  /** Builds a {@link Validator} with other reading limits. */
+  public static final class Builder {
+    private JsonLimits limits = JsonLimits.DEFAULT;
+
+    private Builder() {}
+
+    /** How deep objects and arrays may nest (default 64). */
+    public Builder maxNestingDepth(int depth) {
+      limits = new JsonLimits(positive(depth), limits.maxDocumentBytes(), limits.maxRecordBytes(),
+          limits.maxStringLength(), limits.maxNumberLength(), limits.maxNameLength());
+      return this;
+    }
+
+    /** The largest document read whole, in bytes (default 1 GiB). */
+    public Builder maxDocumentBytes(long bytes) {
+      limits = new JsonLimits(limits.maxNestingDepth(), positive(bytes), limits.maxRecordBytes(),
+          limits.maxStringLength(), limits.maxNumberLength(), limits.maxNameLength());
+      return this;
+    }
+
+    /** The longest NDJSON line, in bytes (default 16 MiB). */
+    public Builder maxRecordBytes(int bytes) {
+      limits = new JsonLimits(limits.maxNestingDepth(), limits.maxDocumentBytes(), positive(bytes),
+          limits.maxStringLength(), limits.maxNumberLength(), limits.maxNameLength());
+      return this;
+    }
+
+    /** The longest string, in characters (default 1 MiB). */
+    public Builder maxStringLength(int characters) {
+      limits = new JsonLimits(limits.maxNestingDepth(), limits.maxDocumentBytes(), limits.maxRecordBytes(),
+          positive(characters), limits.maxNumberLength(), limits.maxNameLength());
+      return this;
+    }
+
+    public Validator build() {
+      return new Validator(limits);
+    }
+
+    private static int positive(int value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("a limit must be positive: " + value);
+      }
+      return value;
+    }
+
+    private static long positive(long value) {
+      if (value <= 0) {
+        throw new IllegalArgumentException("a limit must be positive: " + value);
+      }
+      return value;
+    }
+  }
+}

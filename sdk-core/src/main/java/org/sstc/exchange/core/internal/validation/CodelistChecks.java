@@ -1,0 +1,233 @@
+package org.sstc.exchange.core.internal.validation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Budget;
+import org.sstc.exchange.core.Codelist;
+import org.sstc.exchange.core.CodelistItem;
+import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.RecipientCountry;
+import org.sstc.exchange.core.RecipientRegion;
+import org.sstc.exchange.core.Result;
+import org.sstc.exchange.core.ResultIndicator;
+import org.sstc.exchange.core.SdgLink;
+import org.sstc.exchange.core.Sector;
+import org.sstc.exchange.core.Transaction;
+
+/**
+ * Checks that codes borrowed from IATI, ISO and the UN are in their bundled lists: an unknown code
+ * in a closed list is an error ({@code codelist.unknown-code}), in an open list a warning ({@code
+ * codelist.open-code}); a withdrawn code is a warning ({@code codelist.withdrawn-code}). Currency
+ * codes are checked with the amounts they belong to, in {@link MoneyChecks}.
+ */
+final class CodelistChecks {
+  static final String UNKNOWN_CODE = "codelist.unknown-code";
+  static final String OPEN_CODE = "codelist.open-code";
+  static final String WITHDRAWN_CODE = "codelist.withdrawn-code";
+
+  private CodelistChecks() {}
+
+  /** The codes of an initiative, in document order. */
+  static void initiative(Initiative initiative, Findings findings) {
+    check(findings, "/status", initiative.status(), CodeKind.ACTIVITY_STATUS);
+    participants(initiative.participants(), findings);
+    recipientCountries(initiative.recipientCountries(), findings);
+    recipientRegions(initiative.recipientRegions(), findings);
+    sdgs(initiative.sdgs(), findings);
+    sectors(initiative.sectors(), findings);
+    budgets(initiative.budgets(), findings);
+    transactions(initiative.transactions(), findings);
+    results(initiative.results(), findings);
+    documents(initiative.documents(), findings);
+  }
+
+  /** The codes of an organisation. */
+  static void organisation(Organisation organisation, Findings findings) {
+    check(findings, "/orgType", organisation.orgType(), CodeKind.ORGANISATION_TYPE);
+    check(findings, "/country", organisation.country(), CodeKind.COUNTRY);
+  }
+
+  private static void participants(List<Participation> participants, Findings findings) {
+    for (int i = 0; i < participants.size(); i++) {
+      Participation participant = participants.get(i);
+      check(findings, Pointer.of("participants", i, "orgType"), participant.orgType(),
+          CodeKind.ORGANISATION_TYPE);
+      check(findings, Pointer.of("participants", i, "country"), participant.country(),
+          CodeKind.COUNTRY);
+      List<String> roles = participant.iatiRoles();
+      for (int r = 0; r < roles.size(); r++) {
+        check(findings, Pointer.of("participants", i, "iatiRoles", r), roles.get(r),
+            CodeKind.ORGANISATION_ROLE);
+      }
+    }
+  }
+
+  private static void recipientCountries(List<RecipientCountry> countries, Findings findings) {
+    for (int i = 0; i < countries.size(); i++) {
+      check(findings, Pointer.of("recipientCountries", i, "code"), countries.get(i).code(),
+          CodeKind.COUNTRY);
+    }
+  }
+
+  private static void recipientRegions(List<RecipientRegion> regions, Findings findings) {
+    for (int i = 0; i < regions.size(); i++) {
+      RecipientRegion region = regions.get(i);
+      check(findings, Pointer.of("recipientRegions", i, "vocabulary"), region.vocabulary(),
+          CodeKind.REGION_VOCABULARY);
+      CodeKind codes = regionCodes(region.vocabulary());
+      if (codes != null) {
+        check(findings, Pointer.of("recipientRegions", i, "code"), region.code(), codes);
+      }
+    }
+  }
+
+  /** Only the DAC and M49 vocabularies have bundled lists; other vocabularies go unchecked. */
+  private static @Nullable CodeKind regionCodes(@Nullable String vocabulary) {
+    if ("1".equals(vocabulary)) {
+      return CodeKind.REGION_DAC;
+    }
+    if ("2".equals(vocabulary)) {
+      return CodeKind.REGION_M49;
+    }
+    return null;
+  }
+
+  private static void sdgs(List<SdgLink> sdgs, Findings findings) {
+    for (int i = 0; i < sdgs.size(); i++) {
+      SdgLink link = sdgs.get(i);
+      check(findings, Pointer.of("sdgs", i, "goal"), link.goal(), CodeKind.SDG_GOAL);
+      check(findings, Pointer.of("sdgs", i, "target"), link.target(), CodeKind.SDG_TARGET);
+      check(findings, Pointer.of("sdgs", i, "indicator"), link.indicator(),
+          CodeKind.SDG_INDICATOR);
+    }
+  }
+
+  private static void sectors(List<Sector> sectors, Findings findings) {
+    for (int i = 0; i < sectors.size(); i++) {
+      Sector sector = sectors.get(i);
+      check(findings, Pointer.of("sectors", i, "vocabulary"), sector.vocabulary(),
+          CodeKind.SECTOR_VOCABULARY);
+      CodeKind codes = sectorCodes(sector.vocabularyOrDefault());
+      if (codes != null) {
+        // The schema gives every sector code the IATI shape, whatever its vocabulary: a code of
+        // that shape that is not, say, an SDG goal is this check's to report.
+        check(findings, Pointer.of("sectors", i, "code"), sector.code(), codes, Shapes.IATI_CODE);
+      }
+    }
+  }
+
+  /** The vocabularies with a bundled list; the others (COFOG, NACE, reporting org …) go unchecked. */
+  private static @Nullable CodeKind sectorCodes(String vocabulary) {
+    return switch (vocabulary) {
+      case "1" -> CodeKind.SECTOR;
+      case "2" -> CodeKind.SECTOR_CATEGORY;
+      case "7" -> CodeKind.SDG_GOAL;
+      case "8" -> CodeKind.SDG_TARGET;
+      case "9" -> CodeKind.SDG_INDICATOR;
+      default -> null;
+    };
+  }
+
+  private static void budgets(List<Budget> budgets, Findings findings) {
+    for (int i = 0; i < budgets.size(); i++) {
+      Budget budget = budgets.get(i);
+      check(findings, Pointer.of("budgets", i, "type"), budget.type(), CodeKind.BUDGET_TYPE);
+      check(findings, Pointer.of("budgets", i, "status"), budget.status(),
+          CodeKind.BUDGET_STATUS);
+    }
+  }
+
+  private static void transactions(List<Transaction> transactions, Findings findings) {
+    for (int i = 0; i < transactions.size(); i++) {
+      check(findings, Pointer.of("transactions", i, "type"), transactions.get(i).type(),
+          CodeKind.TRANSACTION_TYPE);
+    }
+  }
+
+  private static void results(List<Result> results, Findings findings) {
+    for (int i = 0; i < results.size(); i++) {
+      Result result = results.get(i);
+      check(findings, Pointer.of("results", i, "type"), result.type(), CodeKind.RESULT_TYPE);
+      List<ResultIndicator> indicators = result.indicators();
+      for (int n = 0; n < indicators.size(); n++) {
+        ResultIndicator indicator = indicators.get(n);
+        check(findings, Pointer.of("results", i, "indicators", n, "measure"),
+            indicator.measure(), CodeKind.INDICATOR_MEASURE);
+        check(findings, Pointer.of("results", i, "indicators", n, "sdgIndicator"),
+            indicator.sdgIndicator(), CodeKind.SDG_INDICATOR);
+      }
+    }
+  }
+
+  private static void documents(List<Document> documents, Findings findings) {
+    for (int i = 0; i < documents.size(); i++) {
+      Document document = documents.get(i);
+      check(findings, Pointer.of("documents", i, "category"), document.category(),
+          CodeKind.DOCUMENT_CATEGORY);
+      List<String> languages = document.languages();
+      for (int n = 0; n < languages.size(); n++) {
+        check(findings, Pointer.of("documents", i, "languages", n), languages.get(n),
+            CodeKind.LANGUAGE);
+      }
+    }
+  }
+
+  /** Checks one code that has the shape the schema gives its kind; absent codes are skipped. */
+  static void check(Findings findings, String pointer, @Nullable String code, CodeKind kind) {
+    check(findings, pointer, code, kind, kind.shape());
+  }
+
+  /** Checks one code that has {@code shape}; other values were reported by the schema. */
+  static void check(
+      Findings findings, String pointer, @Nullable String code, CodeKind kind, Pattern shape) {
+    if (code == null || !Shapes.matches(shape, code)) {
+      return;
+    }
+    Codelist list = kind.list();
+    Optional<CodelistItem> item = list.find(kind.lookupKey(code));
+    if (item.isEmpty()) {
+      notInList(findings, pointer, code, kind, list.isOpen());
+    } else if (item.get().withdrawn()) {
+      findings.warning(
+          WITHDRAWN_CODE,
+          pointer,
+          "'" + code + "' (" + item.get().name("en") + ") has been withdrawn from the "
+              + kind.listName() + " codelist: it is still accepted, but replace it with a current "
+              + "code of that list",
+          code);
+    }
+  }
+
+  private static void notInList(
+      Findings findings, String pointer, String code, CodeKind kind, boolean open) {
+    if (open) {
+      findings.warning(
+          OPEN_CODE,
+          pointer,
+          "'" + code + "' is not in the " + kind.listName() + " codelist (" + kind.description()
+              + "); the list is open, so it is accepted, but check it is not a typo or use "
+              + kind.example(),
+          code);
+    } else {
+      findings.error(
+          UNKNOWN_CODE,
+          pointer,
+          "'" + code + "' is not " + kind.description() + " (" + kind.listName()
+              + " codelist); use " + kind.example(),
+          code);
+    }
+  }
+
+  /** The item for a code of the right shape, if its list has it. */
+  static Optional<CodelistItem> find(CodeKind kind, @Nullable String code) {
+    if (code == null || !Shapes.matches(kind.shape(), code)) {
+      return Optional.empty();
+    }
+    return kind.list().find(kind.lookupKey(code));
+  }
+}

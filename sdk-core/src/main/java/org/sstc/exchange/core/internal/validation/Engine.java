@@ -1,0 +1,398 @@
+package org.sstc.exchange.core.internal.validation;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.Severity;
+import org.sstc.exchange.core.SstcRecord;
+import org.sstc.exchange.core.internal.json.JsonSupport;
+import org.sstc.exchange.core.internal.json.ReadFailures;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one validation path: bytes → strict parser → tree → schema → lenient binding → rules.
+ *
+ * <p>Packages are read as a stream: each element of {@code initiatives} and {@code organisations}
+ * is parsed, checked and dropped before the next, so memory stays flat whatever the file's size.
+ * NDJSON is read one line at a time. Issues go to a sink as they are found.
+ */
+public final class Engine {
+  private static final Set<String> RECORD_TYPES = Set.of("initiative", "organisation", "package");
+  private static final Map<String, Class<? extends SstcRecord>> MODEL =
+      Map.of(
+          "initiative", Initiative.class,
+          "organisation", Organisation.class,
+          "package", Package.class);
+
+  private final JsonSupport json;
+  private final SchemaCheck schemas;
+
+  public Engine(JsonSupport json, SchemaCheck schemas) {
+    this.json = json;
+    this.schemas = schemas;
+  }
+
+  /** Counts what a streaming validation saw. */
+  public static final class Counts {
+    public long records;
+    public long errors;
+    public long warnings;
+
+    void add(Issue issue) {
+      if (issue.severity() == Severity.ERROR) {
+        errors++;
+      } else {
+        warnings++;
+      }
+    }
+  }
+
+  /**
+   * Validates one JSON document (a record or a package) read from a stream, in constant memory
+   * for packages whose {@code recordType} comes before their arrays (as the SDK writes them).
+   */
+  public Counts validateDocument(InputStream in, Consumer<Issue> sink) {
+    Counts counts = new Counts();
+    Consumer<Issue> counted = issue -> {
+      counts.add(issue);
+      sink.accept(issue);
+    };
+    JsonParser parser = null;
+    try {
+      parser = json.documentParser(in);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        counted.accept(Issue.error("json.syntax", "", "the document is empty: a document of the standard is one JSON object with a 'recordType'"));
+        return counts;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        counted.accept(notAnObject(first));
+        return counts;
+      }
+      ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+      PackageState pkg = new PackageState();
+      String recordType = null;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken valueToken = parser.nextToken();
+        if ("package".equals(recordType)
+            && valueToken == JsonToken.START_ARRAY
+            && (name.equals("initiatives") || name.equals("organisations"))) {
+          envelope.putArray(name);
+          String type = name.equals("initiatives") ? "initiative" : "organisation";
+          int index = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode element = parser.readValueAsTree();
+            validateElement(element, type, "/" + name + "/" + index, pkg, counted);
+            counts.records++;
+            index++;
+          }
+          pkg.streamed.add(name);
+        } else {
+          JsonNode value = parser.readValueAsTree();
+          envelope.set(name, value);
+          if (name.equals("recordType") && value.isString()) {
+            recordType = value.asString();
+          }
+        }
+      }
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        counted.accept(
+            new Issue(Severity.ERROR, "json.syntax", "",
+                "there is more after the end of the JSON document (line "
+                    + parser.currentTokenLocation().getLineNr()
+                    + "): a file holds one document; for many records use NDJSON, one a line",
+                null, (long) parser.currentTokenLocation().getLineNr()));
+        return counts;
+      }
+      if ("package".equals(recordType)) {
+        validatePackageEnvelope(envelope, pkg, counted, counts);
+      } else {
+        counts.records++;
+        validateTopLevel(envelope, counted);
+      }
+    } catch (JacksonException failure) {
+      counted.accept(ReadFailures.toIssue(failure, parser, json.limits()));
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (JacksonException ignored) {
+          // closing after a failure: the failure was reported
+        }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Validates an NDJSON stream: one record a line, blank lines allowed. Pointers start with the
+   * record's zero-based line index ({@code /2/title}); each issue carries its 1-based line.
+   */
+  public Counts validateNdjson(InputStream in, Consumer<Issue> sink) {
+    Counts counts = new Counts();
+    Map<String, Map<String, Long>> seenIds = new HashMap<>();
+    try (InputStream buffered = new BufferedInputStream(in, 1 << 16)) {
+      LineReader lines = new LineReader(buffered, json.limits().maxRecordBytes());
+      long lineNumber = 0;
+      byte[] line;
+      while ((line = lines.next()) != null) {
+        lineNumber++;
+        final long current = lineNumber;
+        String prefix = "/" + (current - 1);
+        Consumer<Issue> lineSink = issue -> {
+          Issue placed = issue.under(prefix).atLine(current);
+          counts.add(placed);
+          sink.accept(placed);
+        };
+        if (lines.overLimit()) {
+          lineSink.accept(Issue.error("json.limit", "",
+              "this line is longer than " + json.limits().maxRecordBytes()
+                  + " bytes, the limit for one record; split the record or shorten its texts"));
+          continue;
+        }
+        if (isBlank(line)) {
+          continue;
+        }
+        counts.records++;
+        JsonNode tree = parseRecord(line, lineSink);
+        if (tree == null) {
+          continue;
+        }
+        List<Issue> issues = validateTree(tree);
+        issues.forEach(lineSink);
+        String type = tree.path("recordType").asString("");
+        String id = tree.path("id").asString(null);
+        if (id != null && (type.equals("initiative") || type.equals("organisation"))) {
+          Long earlier = seenIds.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(id, current);
+          if (earlier != null) {
+            lineSink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", "/id",
+                "the " + type + " '" + id + "' appears again; it was first on line " + earlier
+                    + ": keep one record per id",
+                JsonNodeFactory.instance.stringNode(id), null));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return counts;
+  }
+
+  private @Nullable JsonNode parseRecord(byte[] line, Consumer<Issue> sink) {
+    JsonParser parser = null;
+    try {
+      parser = json.recordParser(line);
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        sink.accept(notAnObject(first));
+        return null;
+      }
+      JsonNode tree = parser.readValueAsTree();
+      if (parser.nextToken() != null) {
+        sink.accept(Issue.error("json.syntax", "",
+            "there is more after the record on this line: NDJSON has exactly one record a line"));
+        return null;
+      }
+      return tree;
+    } catch (JacksonException failure) {
+      sink.accept(ReadFailures.toIssue(failure, parser, json.limits()));
+      return null;
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (JacksonException ignored) {
+          // already reported
+        }
+      }
+    }
+  }
+
+  /** Validates a parsed document: a record or a whole package, pointers from its root. */
+  public List<Issue> validateTree(JsonNode document) {
+    List<Issue> issues = new ArrayList<>();
+    if (!document.isObject()) {
+      issues.add(notAnObject(document.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING));
+      return issues;
+    }
+    String recordType = document.path("recordType").asString(null);
+    if ("package".equals(recordType)) {
+      ObjectNode envelope = ((ObjectNode) document).deepCopy();
+      validatePackageEnvelope(envelope, new PackageState(), issues::add, new Counts());
+    } else {
+      validateTopLevel(document, issues::add);
+    }
+    return issues;
+  }
+
+  /** A record at the top level of a document: recordType says which schema applies. */
+  private void validateTopLevel(JsonNode document, Consumer<Issue> sink) {
+    JsonNode recordType = document.get("recordType");
+    if (recordType == null) {
+      sink.accept(new Issue(Severity.ERROR, "schema.required", "/recordType",
+          "'recordType' is missing: every document says what it is, \"initiative\","
+              + " \"organisation\" or \"package\"; add it",
+          null, null));
+      return;
+    }
+    if (!recordType.isString() || !RECORD_TYPES.contains(recordType.asString())) {
+      sink.accept(new Issue(Severity.ERROR, "schema.enum", "/recordType",
+          recordType + " is not a record type of the standard; use \"initiative\","
+              + " \"organisation\" or \"package\"",
+          recordType, null));
+      return;
+    }
+    validateRecord(recordType.asString(), document).forEach(sink);
+  }
+
+  /** Schema, binding and rules for one initiative or organisation (or a package envelope). */
+  List<Issue> validateRecord(String recordType, JsonNode document) {
+    List<Issue> issues = new ArrayList<>(schemas.check(recordType, document));
+    SstcRecord record = bind(recordType, document);
+    if (record != null) {
+      Findings findings = new Findings();
+      RuleChecks.check(record, findings);
+      issues.addAll(findings.issues());
+    }
+    return issues;
+  }
+
+  private @Nullable SstcRecord bind(String recordType, JsonNode document) {
+    try {
+      return json.lenientBinder().treeToValue(document, MODEL.get(recordType));
+    } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+      // The schema check has reported why it does not fit the model; rules need a model.
+      return null;
+    }
+  }
+
+  private static final class PackageState {
+    final Set<String> streamed = new java.util.HashSet<>();
+    final Map<String, Map<String, String>> idsSeen = new HashMap<>();
+  }
+
+  private void validateElement(
+      JsonNode element, String type, String pointer, PackageState pkg, Consumer<Issue> sink) {
+    for (Issue issue : validateRecord(type, element)) {
+      sink.accept(issue.under(pointer));
+    }
+    JsonNode id = element.get("id");
+    if (id != null && id.isString()) {
+      String earlier =
+          pkg.idsSeen.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(id.asString(), pointer);
+      if (earlier != null) {
+        sink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", pointer + "/id",
+            "the " + type + " id '" + id.asString() + "' is already used at " + earlier
+                + ": every " + type + " in a package has its own id",
+            id, null));
+      }
+    }
+  }
+
+  private void validatePackageEnvelope(
+      ObjectNode envelope, PackageState pkg, Consumer<Issue> sink, Counts counts) {
+    for (String name : List.of("initiatives", "organisations")) {
+      JsonNode array = envelope.get(name);
+      if (array != null && array.isArray() && !pkg.streamed.contains(name)) {
+        String type = name.equals("initiatives") ? "initiative" : "organisation";
+        for (int i = 0; i < array.size(); i++) {
+          validateElement(array.get(i), type, "/" + name + "/" + i, pkg, sink);
+          counts.records++;
+        }
+        envelope.putArray(name);
+      }
+    }
+    validateRecord("package", envelope).forEach(sink);
+  }
+
+  private static Issue notAnObject(@Nullable JsonToken token) {
+    String found =
+        token == JsonToken.START_ARRAY
+            ? "an array"
+            : token == null ? "nothing" : "a single value (" + token.asString() + ")";
+    String hint =
+        token == JsonToken.START_ARRAY
+            ? ": to exchange many records, wrap them in a package ({\"recordType\": \"package\","
+                + " \"initiatives\": [...]}) or write NDJSON, one record a line"
+            : "";
+    return Issue.error("json.syntax", "",
+        "a document of the standard is one JSON object with a 'recordType', but this is "
+            + found + hint);
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads lines as bytes, never holding more than {@code limit} bytes of one line. */
+  static final class LineReader {
+    private final InputStream in;
+    private final int limit;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+    private boolean overLimit;
+    private boolean first = true;
+
+    LineReader(InputStream in, int limit) {
+      this.in = in;
+      this.limit = limit;
+    }
+
+    @Nullable byte[] next() throws IOException {
+      buffer.reset();
+      overLimit = false;
+      int b;
+      boolean any = false;
+      while ((b = in.read()) != -1) {
+        any = true;
+        if (b == '\n') {
+          break;
+        }
+        if (buffer.size() < limit) {
+          buffer.write(b);
+        } else {
+          overLimit = true;
+        }
+      }
+      if (!any) {
+        return null;
+      }
+      byte[] line = buffer.toByteArray();
+      if (first) {
+        first = false;
+        // Spreadsheet tools start UTF-8 files with a byte-order mark: accept and skip it.
+        if (line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
+          line = java.util.Arrays.copyOfRange(line, 3, line.length);
+        }
+      }
+      return line;
+    }
+
+    boolean overLimit() {
+      return overLimit;
+    }
+  }
+}
