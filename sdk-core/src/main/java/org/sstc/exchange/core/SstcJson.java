@@ -148,6 +148,10 @@ public final class SstcJson {
    * @throws ValidationException with a {@code json.*} issue if it cannot be read
    */
   public JsonNode readTree(byte[] document) {
+    Issue encoding = ReadFailures.notUtf8(document, Math.min(4, document.length));
+    if (encoding != null) {
+      throw new ValidationException("The document", ValidationReport.of(List.of(encoding)));
+    }
     JsonParser parser = null;
     try {
       parser = json.documentParser(document);

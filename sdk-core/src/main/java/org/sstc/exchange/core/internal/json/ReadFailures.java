@@ -41,8 +41,9 @@ public final class ReadFailures {
               + "appears twice in one object"
               + where
               + ": keep one of them (JSON readers disagree on which one wins)";
-      if (key != null) {
-        pointer = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+      String escaped = key == null ? null : key.replace("~", "~0").replace("/", "~1");
+      if (escaped != null && !pointer.endsWith("/" + escaped)) {
+        pointer = pointer + "/" + escaped;
       }
     } else if (isEncoding(failure, lower)) {
       code = "json.encoding";
@@ -61,6 +62,31 @@ public final class ReadFailures {
       message = "this is not valid JSON" + where + ": " + firstSentence(original);
     }
     return new Issue(Severity.ERROR, code, pointer, message, null, line > 0 ? line : null);
+  }
+
+  /**
+   * Jackson would silently read UTF-16 and UTF-32; the standard is UTF-8 only. Those encodings
+   * show as a byte-order mark or NUL bytes among the first four bytes.
+   *
+   * @param head the first bytes of the document (up to four)
+   * @return the issue, or null if the start of the document looks like UTF-8
+   */
+  public static @Nullable Issue notUtf8(byte[] head, int length) {
+    boolean utf16Bom =
+        length >= 2
+            && (((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)
+                || ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE));
+    boolean nulAtStart = false;
+    for (int i = 0; i < length; i++) {
+      nulAtStart |= head[i] == 0;
+    }
+    if (!utf16Bom && !nulAtStart) {
+      return null;
+    }
+    return new Issue(Severity.ERROR, "json.encoding", "",
+        "the file is not UTF-8 (it starts like UTF-16 or UTF-32, or with NUL bytes): save it as"
+            + " UTF-8, the only encoding the standard allows",
+        null, 1L);
   }
 
   private static boolean isEncoding(JacksonException failure, String lower) {

@@ -47,7 +47,7 @@ enum CodeKind {
       "a three-digit code such as '202' (Sub-Saharan Africa)"),
   SDG_GOAL("UNSDG-Goals", Shapes.SDG_GOAL, "an SDG goal", "a goal number from '1' to '17'"),
   SDG_TARGET(
-      "UNSDG-Targets", Shapes.SDG_TARGET, "an SDG target", "a target such as '2.3' or '17.a'"),
+      "UNSDG-Targets", Shapes.SDG_TARGET, "an SDG target", "a target such as '2.3' or '2.a'"),
   SDG_INDICATOR(
       "UNSDG-Indicators",
       Shapes.SDG_INDICATOR,

@@ -76,7 +76,17 @@ public final class Engine {
     };
     JsonParser parser = null;
     try {
-      parser = json.documentParser(in);
+      InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+      byte[] head = new byte[4];
+      buffered.mark(4);
+      int headLength = buffered.readNBytes(head, 0, 4);
+      buffered.reset();
+      Issue encoding = ReadFailures.notUtf8(head, headLength);
+      if (encoding != null) {
+        counted.accept(encoding);
+        return counts;
+      }
+      parser = json.documentParser(buffered);
       JsonToken first = parser.nextToken();
       if (first == null) {
         counted.accept(Issue.error("json.syntax", "", "the document is empty: a document of the standard is one JSON object with a 'recordType'"));
@@ -131,6 +141,8 @@ public final class Engine {
       }
     } catch (JacksonException failure) {
       counted.accept(ReadFailures.toIssue(failure, parser, json.limits()));
+    } catch (IOException failure) {
+      throw new java.io.UncheckedIOException(failure);
     } finally {
       if (parser != null) {
         try {
@@ -198,6 +210,11 @@ public final class Engine {
   }
 
   private @Nullable JsonNode parseRecord(byte[] line, Consumer<Issue> sink) {
+    Issue encoding = ReadFailures.notUtf8(line, Math.min(4, line.length));
+    if (encoding != null) {
+      sink.accept(encoding);
+      return null;
+    }
     JsonParser parser = null;
     try {
       parser = json.recordParser(line);
@@ -325,10 +342,20 @@ public final class Engine {
   }
 
   private static Issue notAnObject(@Nullable JsonToken token) {
-    String found =
-        token == JsonToken.START_ARRAY
-            ? "an array"
-            : token == null ? "nothing" : "a single value (" + token.asString() + ")";
+    String found;
+    if (token == JsonToken.START_ARRAY) {
+      found = "an array";
+    } else if (token == JsonToken.VALUE_STRING) {
+      found = "a string";
+    } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+      found = "a number";
+    } else if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      found = "a boolean";
+    } else if (token == JsonToken.VALUE_NULL) {
+      found = "null";
+    } else {
+      found = "nothing";
+    }
     String hint =
         token == JsonToken.START_ARRAY
             ? ": to exchange many records, wrap them in a package ({\"recordType\": \"package\","

@@ -1,0 +1,200 @@
+package org.sstc.exchange.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile and broken input: each gets its {@code json.*} code and a pointer, never a crash, a hang,
+ * a stack overflow or an out-of-memory. Surefire runs this module with {@code -Xmx256m}.
+ */
+class HostileInputTest {
+  private final Validator validator = Validator.standard();
+
+  @TempDir Path dir;
+
+  private Issue onlyIssue(byte[] document) {
+    ValidationReport report = validator.validate(document);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.issues()).hasSize(1);
+    return report.issues().get(0);
+  }
+
+  private Issue onlyIssue(Path file) {
+    ValidationReport report = validator.validate(file);
+    assertThat(report.valid()).isFalse();
+    assertThat(report.issues()).hasSize(1);
+    return report.issues().get(0);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void refusesDuplicateKeysAndPointsAtTheKey() {
+    Issue issue = onlyIssue(utf8("{\"recordType\":\"initiative\",\"title\":{\"en\":\"a\",\"en\":\"b\"}}"));
+    assertThat(issue.code()).isEqualTo("json.duplicate-key");
+    assertThat(issue.severity()).isEqualTo(Severity.ERROR);
+    assertThat(issue.pointer()).isEqualTo("/title/en");
+    assertThat(issue.message()).contains("'en'").contains("twice");
+  }
+
+  @Test
+  void refuses100000LevelsOfNestingWithoutStackOverflow() throws IOException {
+    Path file = dir.resolve("deep.json");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      out.write(utf8("{\"recordType\":\"initiative\",\"extensions\":{\"x:y\":"));
+      for (int i = 0; i < 100_000; i++) {
+        out.write('[');
+      }
+      for (int i = 0; i < 100_000; i++) {
+        out.write(']');
+      }
+      out.write(utf8("}}"));
+    }
+    Issue issue = onlyIssue(file);
+    assertThat(issue.code()).isEqualTo("json.limit");
+    assertThat(issue.message()).contains("nested more than 64 levels");
+    assertThat(issue.pointer()).startsWith("/extensions/x:y/0/0");
+  }
+
+  @Test
+  void refusesA100MegabyteStringWithinASmallHeap() throws IOException {
+    Path file = dir.resolve("big-string.json");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      out.write(utf8("{\"recordType\":\"initiative\",\"description\":{\"en\":\""));
+      byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 100; i++) {
+        out.write(chunk);
+      }
+      out.write(utf8("\"}}"));
+    }
+    Issue issue = onlyIssue(file);
+    assertThat(issue.code()).isEqualTo("json.limit");
+    assertThat(issue.pointer()).isEqualTo("/description/en");
+    assertThat(issue.message()).contains("text value is longer than");
+  }
+
+  @Test
+  void refusesANumberWithAMillionDigits() throws IOException {
+    Path file = dir.resolve("big-number.json");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      out.write(utf8("{\"recordType\":\"initiative\",\"extensions\":{\"x:n\":"));
+      for (int i = 0; i < 1_000_000; i++) {
+        out.write('7');
+      }
+      out.write(utf8("}}"));
+    }
+    Issue issue = onlyIssue(file);
+    assertThat(issue.code()).isEqualTo("json.limit");
+    assertThat(issue.pointer()).isEqualTo("/extensions/x:n");
+    assertThat(issue.message()).contains("decimal strings");
+  }
+
+  @Test
+  void refusesInvalidUtf8() {
+    byte[] document = {'{', '"', 'r', 'e', 'c', 'o', 'r', 'd', 'T', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+    Issue issue = onlyIssue(document);
+    assertThat(issue.code()).isEqualTo("json.encoding");
+    assertThat(issue.pointer()).isEqualTo("/recordType");
+    assertThat(issue.line()).isEqualTo(1L);
+  }
+
+  @Test
+  void refusesUtf16() {
+    Issue issue = onlyIssue("{\"recordType\":\"organisation\"}".getBytes(StandardCharsets.UTF_16LE));
+    assertThat(issue.code()).isEqualTo("json.encoding");
+    assertThat(issue.message()).contains("UTF-8");
+  }
+
+  @Test
+  void refusesRawNulBytes() {
+    Issue issue = onlyIssue(new byte[] {'{', '"', 'i', 'd', '"', ':', '"', 'a', 0, 'b', '"', '}'});
+    assertThat(issue.code()).isEqualTo("json.syntax");
+    assertThat(issue.pointer()).isEqualTo("/id");
+    assertThat(issue.message()).contains("CTRL-CHAR");
+  }
+
+  @Test
+  void refusesATruncatedDocument() {
+    Issue issue = onlyIssue(utf8("{\"recordType\":\"initiative\",\"title\":{\"en\":\"Rice"));
+    assertThat(issue.code()).isEqualTo("json.syntax");
+    assertThat(issue.message()).contains("ends too early");
+  }
+
+  @Test
+  void refusesTrailingGarbage() {
+    assertThat(onlyIssue(utf8("{\"recordType\":\"organisation\"} trailing")).code()).isEqualTo("json.syntax");
+    assertThat(onlyIssue(utf8("{\"recordType\":\"organisation\"} {}")).message()).contains("more after the end");
+  }
+
+  @Test
+  void refusesAnEmptyFile() {
+    Issue issue = onlyIssue(new byte[0]);
+    assertThat(issue.code()).isEqualTo("json.syntax");
+    assertThat(issue.pointer()).isEmpty();
+    assertThat(issue.message()).contains("empty");
+  }
+
+  @Test
+  void refusesATopLevelArrayOrScalar() {
+    assertThat(onlyIssue(utf8("[{\"recordType\":\"initiative\"}]")).message()).contains("an array").contains("package");
+    assertThat(onlyIssue(utf8("42")).message()).contains("a number");
+    assertThat(onlyIssue(utf8("\"text\"")).code()).isEqualTo("json.syntax");
+    assertThat(onlyIssue(utf8("null")).code()).isEqualTo("json.syntax");
+  }
+
+  @Test
+  void acceptsAndSkipsAUtf8ByteOrderMark() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] organisation = utf8(
+        "{\"recordType\":\"organisation\",\"id\":\"XM-DAC-41301\",\"schemaVersion\":\"1.0\","
+            + "\"name\":{\"en\":\"FAO\"},\"orgType\":\"40\",\"lastUpdated\":\"2024-01-01T00:00:00Z\"}");
+    byte[] withBom = new byte[bom.length + organisation.length];
+    System.arraycopy(bom, 0, withBom, 0, bom.length);
+    System.arraycopy(organisation, 0, withBom, bom.length, organisation.length);
+    assertThat(validator.validate(withBom).errors()).isEmpty();
+  }
+
+  @Test
+  void aFileThatIsNotThereIsAnIoErrorThatNamesTheFile() {
+    Path missing = dir.resolve("not-there.json");
+    assertThatThrownBy(() -> validator.validate(missing))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("not-there.json");
+  }
+
+  @Test
+  void aBrokenNdjsonLineIsReportedWithItsLineAndTheOthersStillChecked() {
+    String ndjson = "{\"recordType\":\"organisation\"}\n{\"recordType\":\n\n[1]\n";
+    ValidationReport report = validator.validate(new java.io.ByteArrayInputStream(utf8(ndjson)), Validator.Format.NDJSON);
+    assertThat(report.issues()).anySatisfy(issue -> {
+      assertThat(issue.code()).isEqualTo("json.syntax");
+      assertThat(issue.pointer()).startsWith("/1");
+      assertThat(issue.line()).isEqualTo(2L);
+    });
+    assertThat(report.issues()).anySatisfy(issue -> {
+      assertThat(issue.pointer()).startsWith("/0/");
+      assertThat(issue.code()).isEqualTo("schema.required");
+    });
+    assertThat(report.issues()).anySatisfy(issue -> assertThat(issue.line()).isEqualTo(4L));
+  }
+
+  @Test
+  void readingRefusesHostileInputWithAValidationException() {
+    assertThatThrownBy(() -> SstcJson.standard().read(utf8("{\"a\":1,\"a\":2}"), Initiative.class))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("json.duplicate-key")
+        .satisfies(e -> assertThat(((ValidationException) e).report().has("json.duplicate-key")).isTrue());
+  }
+}

@@ -1,0 +1,72 @@
+package org.sstc.exchange.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Properties of generated records: they validate, they round-trip, and faults are found. */
+class RoundTripPropertiesTest {
+  private final SstcJson json = SstcJson.standard();
+  private final Validator validator = Validator.standard();
+
+  @Test
+  void generatedInitiativesAreValid() {
+    qt().withExamples(200)
+        .forAll(Generators.initiatives())
+        .checkAssert(initiative -> {
+          ValidationReport report = validator.validate(initiative);
+          assertThat(report.errors()).as(json.writeString(initiative)).isEmpty();
+        });
+  }
+
+  @Test
+  void objectToJsonToObjectIsEqual() {
+    qt().withExamples(200)
+        .forAll(Generators.initiatives())
+        .checkAssert(initiative ->
+            assertThat(json.read(json.write(initiative), Initiative.class)).isEqualTo(initiative));
+  }
+
+  @Test
+  void jsonTheSdkWroteReadsAndWritesByteIdentical() {
+    qt().withExamples(200)
+        .forAll(Generators.initiatives())
+        .checkAssert(initiative -> {
+          byte[] first = json.write(initiative);
+          byte[] second = json.write(json.read(first, Initiative.class));
+          assertThat(Arrays.equals(first, second)).as(new String(first, java.nio.charset.StandardCharsets.UTF_8)).isTrue();
+        });
+  }
+
+  @Test
+  void oneFaultMakesARecordInvalidWithItsCodeAndPointer() {
+    qt().withExamples(300)
+        .forAll(Generators.initiatives(), Generators.faults())
+        .checkAssert((initiative, fault) -> {
+          Initiative broken = fault.inject().apply(initiative);
+          ValidationReport report = validator.validate(json.toTree(broken));
+          assertThat(report.valid()).as(fault.name()).isFalse();
+          assertThat(report.issues())
+              .as(fault.name() + " in " + json.writeString(broken))
+              .anySatisfy(issue -> {
+                assertThat(issue.code()).isEqualTo(fault.code());
+                assertThat(issue.pointer()).isEqualTo(fault.pointer());
+              });
+        });
+  }
+
+  @Test
+  void verdictOnAModelObjectEqualsVerdictOnItsJson() {
+    qt().withExamples(200)
+        .forAll(Generators.initiatives(), Generators.faults())
+        .checkAssert((initiative, fault) -> {
+          for (Initiative record : new Initiative[] {initiative, fault.inject().apply(initiative)}) {
+            boolean onObject = validator.validate(record).valid();
+            boolean onJson = validator.validate(json.write(record)).valid();
+            assertThat(onObject).as(fault.name()).isEqualTo(onJson);
+          }
+        });
+  }
+}
