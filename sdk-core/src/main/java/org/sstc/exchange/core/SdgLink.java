@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * targets and indicators. The target must belong to the goal, the indicator to the target.
  *
  * @param goal {@code "1"} to {@code "17"}
- * @param target e.g. {@code "2.3"} or {@code "17.a"}
+ * @param target e.g. {@code "2.3"} or {@code "2.a"}
  * @param indicator e.g. {@code "2.3.1"}
  * @param contribution how much the initiative contributes
  */

@@ -87,10 +87,9 @@ class CodelistsTest {
   void withdrawnCodesAreMarked() {
     assertTrue(lists.get(Codelists.COUNTRY).find("AN").orElseThrow().withdrawn());
     assertTrue(lists.get(Codelists.CURRENCY).find("HRK").orElseThrow().withdrawn());
-    assertTrue(
-        lists.get(Codelists.ORGANISATION_REGISTRATION_AGENCY).find("GB-GOVUK").orElseThrow().withdrawn());
-    assertFalse(
-        lists.get(Codelists.ORGANISATION_REGISTRATION_AGENCY).find("XM-DAC").orElseThrow().withdrawn());
+    Codelist agencies = lists.get(Codelists.ORGANISATION_REGISTRATION_AGENCY);
+    assertTrue(agencies.find("GB-GOVUK").orElseThrow().withdrawn());
+    assertFalse(agencies.find("XM-DAC").orElseThrow().withdrawn());
   }
 
   @Test

@@ -68,7 +68,11 @@ enum CodeKind {
       Shapes.IATI_CODE,
       "an OECD DAC 3-digit sector code",
       "a code such as '311' (agriculture)"),
-  BUDGET_TYPE("BudgetType", Shapes.IATI_CODE, "an IATI budget type", "'1' (original) or '2' (revised)"),
+  BUDGET_TYPE(
+      "BudgetType",
+      Shapes.IATI_CODE,
+      "an IATI budget type",
+      "'1' (original) or '2' (revised)"),
   BUDGET_STATUS(
       "BudgetStatus",
       Shapes.IATI_CODE,

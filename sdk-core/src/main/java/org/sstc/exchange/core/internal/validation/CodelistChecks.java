@@ -121,7 +121,7 @@ final class CodelistChecks {
     }
   }
 
-  /** The vocabularies with a bundled list; the others (COFOG, NACE, reporting org …) go unchecked. */
+  /** Vocabularies with a bundled list; the others (COFOG, NACE, reporting org …) go unchecked. */
   private static @Nullable CodeKind sectorCodes(String vocabulary) {
     return switch (vocabulary) {
       case "1" -> CodeKind.SECTOR;

@@ -100,24 +100,32 @@ final class InitiativeRules {
 
   /** Ids are unique within each array of items; the second and later uses are reported. */
   static void duplicateIds(Initiative initiative, Findings findings) {
-    duplicates(findings, "/participants", initiative.participants(), Participation::id);
-    duplicates(findings, "/budgets", initiative.budgets(), Budget::id);
-    duplicates(findings, "/transactions", initiative.transactions(), Transaction::id);
-    duplicates(findings, "/contributions", initiative.contributions(), Contribution::id);
+    duplicates(findings, "/participants", "participants", initiative.participants(),
+        Participation::id);
+    duplicates(findings, "/budgets", "budgets", initiative.budgets(), Budget::id);
+    duplicates(findings, "/transactions", "transactions", initiative.transactions(),
+        Transaction::id);
+    duplicates(findings, "/contributions", "contributions", initiative.contributions(),
+        Contribution::id);
     List<Result> results = initiative.results();
-    duplicates(findings, "/results", results, Result::id);
+    duplicates(findings, "/results", "results", results, Result::id);
     for (int i = 0; i < results.size(); i++) {
       duplicates(
           findings,
           Pointer.of("results", i, "indicators"),
+          "the indicators of result " + (i + 1),
           results.get(i).indicators(),
           ResultIndicator::id);
     }
-    duplicates(findings, "/documents", initiative.documents(), Document::id);
+    duplicates(findings, "/documents", "documents", initiative.documents(), Document::id);
   }
 
   private static <T> void duplicates(
-      Findings findings, String array, List<T> items, Function<T, @Nullable String> idOf) {
+      Findings findings,
+      String array,
+      String listName,
+      List<T> items,
+      Function<T, @Nullable String> idOf) {
     Map<String, Integer> firstIndex = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String id = idOf.apply(items.get(i));
@@ -129,7 +137,7 @@ final class InitiativeRules {
         findings.error(
             DUPLICATE_ID,
             Pointer.child(array, i, "id"),
-            "the id '" + id + "' is used more than once in " + array.substring(1) + " (by item "
+            "the id '" + id + "' is used more than once in " + listName + " (by item "
                 + (first + 1) + " and again by item " + (i + 1) + ", counting from 1): give each"
                 + " item its own id, unique within the list and never changed afterwards",
             id);

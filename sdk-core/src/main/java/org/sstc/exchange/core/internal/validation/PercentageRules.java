@@ -63,8 +63,9 @@ final class PercentageRules {
                 PERCENTAGE_SUM,
                 "/sectors",
                 "the percentages of the sectors in vocabulary " + vocabularyName(vocabulary)
-                    + " add up to " + sum.toPlainString() + ", not 100: correct them so that the sectors"
-                    + " of that vocabulary make 100, or leave all of their percentages out",
+                    + " add up to " + sum.toPlainString() + ", not 100: correct them so that"
+                    + " the sectors of that vocabulary make 100, or leave all of their"
+                    + " percentages out",
                 sum);
           }
         });

@@ -137,8 +137,10 @@ final class RoleRules {
           REGIONAL_COUNTRIES,
           POINTER,
           "a regional initiative involves at least three countries, but its participants and"
-              + " recipient countries name only " + countries.size()
-              + (countries.isEmpty() ? "" : " (" + String.join(", ", countries) + ")")
+              + " recipient countries name "
+              + (countries.isEmpty()
+                  ? "no country at all"
+                  : "only " + countries.size() + " (" + String.join(", ", countries) + ")")
               + ": add the countries of the other partners (participants' 'country' or"
               + " 'recipientCountries'), or change the modality",
           Modality.REGIONAL.code());
@@ -155,6 +157,8 @@ final class RoleRules {
   }
 
   private static String names(Set<ParticipationRole> roles) {
-    return roles.stream().map(role -> "'" + role.code() + "'").collect(Collectors.joining(" and no "));
+    return roles.stream()
+        .map(role -> "'" + role.code() + "'")
+        .collect(Collectors.joining(" and no "));
   }
 }

@@ -24,7 +24,7 @@ final class SchemaMessages {
           Map.entry("country", "an ISO 3166-1 alpha-2 code in capitals, such as 'MZ'"),
           Map.entry("code", "a code from the list the field names"),
           Map.entry("goal", "an SDG goal number from \"1\" to \"17\""),
-          Map.entry("target", "an SDG target such as \"2.3\" or \"17.a\""),
+          Map.entry("target", "an SDG target such as \"2.3\" or \"2.a\""),
           Map.entry("indicator", "an SDG indicator such as \"2.3.1\""),
           Map.entry("sdgIndicator", "an SDG indicator such as \"2.3.1\""),
           Map.entry("schemaVersion", "a 1.x version such as \"1.0\""),

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * schema check ({@code schema.pattern}), and one fault should be reported once.
  */
 final class Shapes {
-  /** {@code common.schema.json#/$defs/orgId}: prefixes such as {@code XM-DAC} or {@code CA_AB-ABT}. */
+  /** {@code common.schema.json#/$defs/orgId}: prefixes like {@code XM-DAC} or {@code CA_AB-ABT}. */
   static final Pattern ORG_ID = Pattern.compile("^[A-Z]{2}(_[A-Z0-9]+)?-[A-Z0-9_]+-[^\\s/?#&|]+$");
 
   static final Pattern INITIATIVE_ID = Pattern.compile("^[^\\s/?#&|]+$");
