@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public record Issue(
   }
 
   /** True for an error. */
+  @JsonIgnore
   public boolean isError() {
     return severity == Severity.ERROR;
   }

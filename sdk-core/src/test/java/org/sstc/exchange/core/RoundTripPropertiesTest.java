@@ -13,7 +13,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void generatedInitiativesAreValid() {
-    qt().withExamples(200)
+    qt().withExamples(100)
         .forAll(Generators.initiatives())
         .checkAssert(initiative -> {
           ValidationReport report = validator.validate(initiative);
@@ -23,7 +23,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void objectToJsonToObjectIsEqual() {
-    qt().withExamples(200)
+    qt().withExamples(100)
         .forAll(Generators.initiatives())
         .checkAssert(initiative ->
             assertThat(json.read(json.write(initiative), Initiative.class)).isEqualTo(initiative));
@@ -31,7 +31,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void jsonTheSdkWroteReadsAndWritesByteIdentical() {
-    qt().withExamples(200)
+    qt().withExamples(100)
         .forAll(Generators.initiatives())
         .checkAssert(initiative -> {
           byte[] first = json.write(initiative);
@@ -42,7 +42,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void oneFaultMakesARecordInvalidWithItsCodeAndPointer() {
-    qt().withExamples(300)
+    qt().withExamples(150)
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
           Initiative broken = fault.inject().apply(initiative);
@@ -59,7 +59,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void verdictOnAModelObjectEqualsVerdictOnItsJson() {
-    qt().withExamples(200)
+    qt().withExamples(100)
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
           for (Initiative record : new Initiative[] {initiative, fault.inject().apply(initiative)}) {

@@ -139,6 +139,9 @@ public final class Engine {
         counts.records++;
         validateTopLevel(envelope, counted);
       }
+    } catch (tools.jackson.core.exc.JacksonIOException failure) {
+      // The disk or network failed, not the document: that is the caller's to handle.
+      throw new java.io.UncheckedIOException(failure.getCause());
     } catch (JacksonException failure) {
       counted.accept(ReadFailures.toIssue(failure, parser, json.limits()));
     } catch (IOException failure) {

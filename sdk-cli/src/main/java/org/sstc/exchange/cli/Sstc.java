@@ -1,0 +1,163 @@
+package org.sstc.exchange.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sstc.exchange.core.Initiative;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code sstc} command: {@code sstc validate [--format text|json] PATH...}.
+ *
+ * <p>Exit status: {@value #OK} when every file is valid (warnings allowed), {@value #INVALID} when
+ * some file is invalid, {@value #USAGE_OR_IO} on a usage error or a file that cannot be read, and
+ * {@value #INTERNAL} on an internal error (a bug).
+ */
+@Command(
+    name = "sstc",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sstc.Version.class,
+    synopsisSubcommandLabel = "COMMAND",
+    description = "Tools for SSTC Exchange files: South-South and triangular cooperation records.",
+    subcommands = {
+      ValidateCommand.class,
+      HelpCommand.class,
+      AutoComplete.GenerateCompletion.class
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:every file is valid (warnings allowed)",
+      "1:some file is invalid",
+      "2:usage error, or a file cannot be read",
+      "3:internal error"
+    },
+    footerHeading = "%n",
+    footer = "Run 'sstc help COMMAND' for a command's options. Bash/zsh completion: "
+        + "source <(sstc generate-completion)")
+public final class Sstc implements Runnable {
+  /** Every file is valid; there may be warnings. */
+  public static final int OK = 0;
+  /** Some file is invalid. */
+  public static final int INVALID = 1;
+  /** A usage error (unknown option, no PATH, bad value) or a file that cannot be read. */
+  public static final int USAGE_OR_IO = 2;
+  /** Something failed that should not: a bug. */
+  public static final int INTERNAL = 3;
+
+  // java.util.logging holds loggers weakly: keep this one, or its level is forgotten.
+  private static final Logger HIBERNATE_VALIDATOR = Logger.getLogger("org.hibernate.validator");
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command as {@code main} does, without exiting; returns the exit status. */
+  public static int run(String... args) {
+    CommandLine commandLine = newCommandLine();
+    if (System.console() == null) {
+      // Not a terminal: a pipe or a file, so UTF-8 (JSON's encoding), buffered, flushed per file.
+      commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
+    }
+    try {
+      return commandLine.execute(args);
+    } finally {
+      commandLine.getOut().flush();
+      commandLine.getErr().flush();
+    }
+  }
+
+  /**
+   * The configured command line: usage errors exit {@value #USAGE_OR_IO} with a short message and
+   * the usage on stderr; an unexpected exception prints one line (no stack trace) and exits
+   * {@value #INTERNAL}.
+   */
+  public static CommandLine newCommandLine() {
+    quietLibraries();
+    CommandLine commandLine = new CommandLine(new Sstc());
+    commandLine.setExitCodeExceptionMapper(Sstc::exitStatus);
+    commandLine.setParameterExceptionHandler(Sstc::usageError);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> {
+          PrintWriter err = failed.getErr();
+          err.println("sstc: internal error: " + exception);
+          if (System.getenv("SSTC_DEBUG") != null) {
+            exception.printStackTrace(err);
+          }
+          err.flush();
+          return exitStatus(exception);
+        });
+    return commandLine;
+  }
+
+  /** Hibernate Validator announces itself at INFO through java.util.logging on first use. */
+  static void quietLibraries() {
+    HIBERNATE_VALIDATOR.setLevel(Level.WARNING);
+  }
+
+  static int exitStatus(Throwable failure) {
+    if (failure instanceof ParameterException
+        || failure instanceof IOException
+        || failure instanceof UncheckedIOException) {
+      return USAGE_OR_IO;
+    }
+    return INTERNAL;
+  }
+
+  private static int usageError(ParameterException failure, String[] args) {
+    CommandLine failed = failure.getCommandLine();
+    PrintWriter err = failed.getErr();
+    err.println("sstc: " + failure.getMessage());
+    UnmatchedArgumentException.printSuggestions(failure, err);
+    failed.usage(err, failed.getColorScheme());
+    err.flush();
+    return USAGE_OR_IO;
+  }
+
+  /** {@code sstc} alone: a command is missing. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is missing, e.g. 'sstc validate FILE'");
+  }
+
+  /** {@code --version}: the SDK's version and the standard's. */
+  public static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {
+        "sstc " + sdkVersion(),
+        "SSTC Exchange standard " + Initiative.CURRENT_VERSION,
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+
+  /** The SDK version this command was built as, e.g. {@code 1.0.0}. */
+  public static String sdkVersion() {
+    try (InputStream in = Sstc.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

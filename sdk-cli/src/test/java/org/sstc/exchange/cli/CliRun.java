@@ -1,0 +1,81 @@
+package org.sstc.exchange.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs {@code sstc} in-process and keeps what it printed; plus fixture helpers. */
+final class CliRun {
+  static final JsonMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  final int status;
+  final String out;
+  final String err;
+
+  private CliRun(int status, String out, String err) {
+    this.status = status;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the configured command line, as {@code main} would. */
+  static CliRun sstc(String... args) {
+    return run(Sstc.newCommandLine(), args);
+  }
+
+  static CliRun run(CommandLine commandLine, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int status = commandLine.execute(args);
+    return new CliRun(status, out.toString(), err.toString());
+  }
+
+  /** stdout as one JSON array; fails if there is anything else on stdout. */
+  JsonNode json() {
+    JsonNode tree = JSON.readTree(out);
+    if (!tree.isArray()) {
+      throw new AssertionError("stdout is not a JSON array: " + out);
+    }
+    return tree;
+  }
+
+  List<String> outLines() {
+    return out.lines().toList();
+  }
+
+  static List<String> names(JsonNode object) {
+    return new ArrayList<>(object.propertyNames());
+  }
+
+  /** Copies a fixture from {@code src/test/resources/fixtures} to {@code target}. */
+  static Path fixture(String name, Path target) {
+    try (InputStream in = CliRun.class.getResourceAsStream("/fixtures/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.copy(in, target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+  }
+}

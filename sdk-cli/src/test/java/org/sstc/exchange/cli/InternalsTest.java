@@ -1,0 +1,119 @@
+package org.sstc.exchange.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.cli.internal.CountingInputStream;
+import org.sstc.exchange.cli.internal.Inputs;
+import org.sstc.exchange.cli.internal.Progress;
+import org.sstc.exchange.cli.internal.Tally;
+import org.sstc.exchange.core.Issue;
+
+class InternalsTest {
+  @TempDir Path dir;
+
+  @Test
+  void countingStreamCountsEveryByteRead() throws IOException {
+    AtomicLong told = new AtomicLong();
+    byte[] data = new byte[10_000];
+    try (CountingInputStream in = new CountingInputStream(new ByteArrayInputStream(data), told::addAndGet)) {
+      assertEquals(0, in.read());
+      assertEquals(4096, in.read(new byte[4096]));
+      assertEquals(100, in.skip(100));
+      in.readAllBytes();
+      assertEquals(10_000, in.count());
+    }
+    assertEquals(10_000, told.get());
+  }
+
+  @Test
+  void progressDrawsAtMostEveryQuarterSecondAndClearsItself() {
+    StringWriter err = new StringWriter();
+    long[] now = {0};
+    Progress progress = Progress.always(new PrintWriter(err), 100L * 1024 * 1024, () -> now[0]);
+
+    progress.advance(50L * 1024 * 1024);
+    assertEquals("\r[###############...............]  50%  50.0 MiB / 100.0 MiB", err.toString());
+    now[0] += 100_000_000L; // 0.1 s later: not redrawn
+    progress.advance(10L * 1024 * 1024);
+    assertEquals(1, err.toString().chars().filter(c -> c == '\r').count());
+    now[0] += 200_000_000L;
+    progress.advance(40L * 1024 * 1024);
+    assertTrue(err.toString().endsWith("\r[##############################] 100%  100.0 MiB / 100.0 MiB"), err::toString);
+
+    int before = err.toString().length();
+    progress.clear();
+    String cleared = err.toString().substring(before);
+    assertTrue(cleared.matches("\r +\r"), cleared);
+    progress.clear(); // twice is harmless
+    assertEquals(before + cleared.length(), err.toString().length());
+  }
+
+  @Test
+  void progressIsShownOnlyOnATerminalForLargeInput() {
+    PrintWriter err = new PrintWriter(new StringWriter());
+    assertFalse(Progress.of(err, Progress.THRESHOLD_BYTES + 1, false).active());
+    assertFalse(Progress.of(err, Progress.THRESHOLD_BYTES, true).active());
+    assertTrue(Progress.of(err, Progress.THRESHOLD_BYTES + 1, true).active());
+    assertSame(Progress.none(), Progress.of(err, 1, true));
+  }
+
+  @Test
+  void summaryLine() {
+    Tally tally = new Tally();
+    tally.file(true);
+    tally.issue(Issue.warning("codelist.open-code", "/sectors/0/code", "x"));
+    tally.file(true);
+    tally.issue(Issue.error("rule.date-order", "/dates/plannedEnd", "x"));
+    tally.file(false);
+    assertEquals("3 files, 2 valid, 1 invalid: 1 error, 1 warning", tally.summary());
+    tally.unreadable();
+    assertEquals("4 files, 2 valid, 1 invalid, 1 unreadable: 1 error, 1 warning", tally.summary());
+  }
+
+  @Test
+  void inputsKeepExplicitFilesAndWalkDirectories() throws IOException {
+    Files.createDirectories(dir.resolve("d/e"));
+    Files.writeString(dir.resolve("d/e/z.ndjson"), "");
+    Files.writeString(dir.resolve("d/a.jsonl"), "");
+    Files.writeString(dir.resolve("d/b.txt"), "");
+    List<Inputs.Input> inputs =
+        Inputs.expand(List.of("given.txt", dir.resolve("d").toString(), "missing.json"));
+    assertEquals(
+        List.of("given.txt", dir.resolve("d/a.jsonl").toString(), dir.resolve("d/e/z.ndjson").toString(),
+            "missing.json"),
+        inputs.stream().map(Inputs.Input::name).toList());
+    assertEquals("no such file", Inputs.reason(new NoSuchFileException("missing.json")));
+  }
+
+  @Test
+  void hibernateValidatorsStartUpLineIsSilenced() {
+    Sstc.newCommandLine();
+    Logger logger = Logger.getLogger("org.hibernate.validator.internal.util.Version");
+    assertFalse(logger.isLoggable(Level.INFO));
+    assertTrue(logger.isLoggable(Level.WARNING));
+  }
+
+  @Test
+  void theVersionFileIsPackaged() throws IOException {
+    try (InputStream in = Sstc.class.getResourceAsStream("version.properties")) {
+      assertTrue(in != null);
+    }
+  }
+}
