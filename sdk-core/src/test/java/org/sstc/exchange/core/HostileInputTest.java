@@ -197,4 +197,25 @@ class HostileInputTest {
         .hasMessageContaining("json.duplicate-key")
         .satisfies(e -> assertThat(((ValidationException) e).report().has("json.duplicate-key")).isTrue());
   }
+
+  @Test
+  void anNdjsonLineOverTheRecordLimitIsRefusedAndTheNextLineStillRead() {
+    Validator small = Validator.builder().maxRecordBytes(100).build();
+    String ndjson = "{\"recordType\":\"organisation\",\"pad\":\"" + "x".repeat(500) + "\"}\n[]\n";
+    ValidationReport report = small.validate(new java.io.ByteArrayInputStream(utf8(ndjson)), Validator.Format.NDJSON);
+    assertThat(report.issues()).extracting(Issue::code, Issue::pointer, Issue::line)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("json.limit", "/0", 1L),
+            org.assertj.core.groups.Tuple.tuple("json.syntax", "/1", 2L));
+  }
+
+  @Test
+  void aRepeatedRecordIdInAStreamIsADuplicate() {
+    String organisation = "{\"recordType\":\"organisation\",\"id\":\"XM-DAC-41301\",\"schemaVersion\":\"1.0\","
+        + "\"name\":{\"en\":\"FAO\"},\"orgType\":\"40\",\"lastUpdated\":\"2024-01-01T00:00:00Z\"}";
+    ValidationReport report = validator.validate(
+        new java.io.ByteArrayInputStream(utf8(organisation + "\n\n" + organisation + "\n")), Validator.Format.NDJSON);
+    assertThat(report.issues()).extracting(Issue::code, Issue::pointer, Issue::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("rule.duplicate-id", "/2/id", 3L));
+  }
 }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,7 +163,7 @@ public final class Engine {
    */
   public Counts validateNdjson(InputStream in, Consumer<Issue> sink) {
     Counts counts = new Counts();
-    Map<String, Map<String, Long>> seenIds = new HashMap<>();
+    IdSet seenIds = new IdSet();
     try (InputStream buffered = new BufferedInputStream(in, 1 << 16)) {
       LineReader lines = new LineReader(buffered, json.limits().maxRecordBytes());
       long lineNumber = 0;
@@ -197,11 +196,9 @@ public final class Engine {
         String type = tree.path("recordType").asString("");
         String id = tree.path("id").asString(null);
         if (id != null && (type.equals("initiative") || type.equals("organisation"))) {
-          Long earlier = seenIds.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(id, current);
-          if (earlier != null) {
+          if (!seenIds.add(type, id)) {
             lineSink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", "/id",
-                "the " + type + " '" + id + "' appears again; it was first on line " + earlier
-                    + ": keep one record per id",
+                "the " + type + " '" + id + "' appears on an earlier line too: keep one record per id",
                 JsonNodeFactory.instance.stringNode(id), null));
           }
         }
@@ -307,7 +304,7 @@ public final class Engine {
 
   private static final class PackageState {
     final Set<String> streamed = new java.util.HashSet<>();
-    final Map<String, Map<String, String>> idsSeen = new HashMap<>();
+    final IdSet idsSeen = new IdSet();
   }
 
   private void validateElement(
@@ -317,12 +314,10 @@ public final class Engine {
     }
     JsonNode id = element.get("id");
     if (id != null && id.isString()) {
-      String earlier =
-          pkg.idsSeen.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(id.asString(), pointer);
-      if (earlier != null) {
+      if (!pkg.idsSeen.add(type, id.asString())) {
         sink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", pointer + "/id",
-            "the " + type + " id '" + id.asString() + "' is already used at " + earlier
-                + ": every " + type + " in a package has its own id",
+            "the " + type + " id '" + id.asString() + "' is already used by an earlier "
+                + type + " of this package: every " + type + " in a package has its own id",
             id, null));
       }
     }
@@ -382,7 +377,10 @@ public final class Engine {
   static final class LineReader {
     private final InputStream in;
     private final int limit;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+    private final byte[] chunk = new byte[1 << 16];
+    private int position;
+    private int filled;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
     private boolean overLimit;
     private boolean first = true;
 
@@ -391,34 +389,52 @@ public final class Engine {
       this.limit = limit;
     }
 
+    /** The next line without its newline, or null at the end of the stream. */
     @Nullable byte[] next() throws IOException {
-      buffer.reset();
+      line.reset();
       overLimit = false;
-      int b;
       boolean any = false;
-      while ((b = in.read()) != -1) {
+      while (true) {
+        if (position == filled) {
+          filled = in.read(chunk, 0, chunk.length);
+          position = 0;
+          if (filled <= 0) {
+            filled = 0;
+            if (!any) {
+              return null;
+            }
+            break;
+          }
+        }
         any = true;
-        if (b == '\n') {
+        int start = position;
+        while (position < filled && chunk[position] != '\n') {
+          position++;
+        }
+        append(start, position - start);
+        if (position < filled) {
+          position++; // the newline
           break;
         }
-        if (buffer.size() < limit) {
-          buffer.write(b);
-        } else {
-          overLimit = true;
-        }
       }
-      if (!any) {
-        return null;
-      }
-      byte[] line = buffer.toByteArray();
+      byte[] bytes = line.toByteArray();
       if (first) {
         first = false;
         // Spreadsheet tools start UTF-8 files with a byte-order mark: accept and skip it.
-        if (line.length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
-          line = java.util.Arrays.copyOfRange(line, 3, line.length);
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+          bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
         }
       }
-      return line;
+      return bytes;
+    }
+
+    private void append(int offset, int length) {
+      int room = limit - line.size();
+      if (length > room) {
+        overLimit = true;
+        length = Math.max(room, 0);
+      }
+      line.write(chunk, offset, length);
     }
 
     boolean overLimit() {
