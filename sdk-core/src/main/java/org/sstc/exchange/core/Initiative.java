@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -61,8 +62,8 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Initiative(
-    @NotNull @Pattern(regexp = Patterns.INITIATIVE_ID) String id,
-    @NotNull @Pattern(regexp = Patterns.SCHEMA_VERSION) String schemaVersion,
+    @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) String id,
+    @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,
     @NotNull @Valid OrgRef reportingOrg,
     @NotNull LanguageMap title,
     @Nullable LanguageMap description,

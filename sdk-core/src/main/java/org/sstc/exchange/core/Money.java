@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,7 +21,7 @@ import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
  */
 public record Money(
     @NotNull @DecimalMin("0") @JsonSerialize(using = PlainDecimalAsString.class) BigDecimal amount,
-    @NotNull @Pattern(regexp = Patterns.CURRENCY) String currency,
+    @NotNull @Pattern(regexp = Shapes.CURRENCY_REGEX) String currency,
     @Nullable LocalDate valueDate) {
 
   /**

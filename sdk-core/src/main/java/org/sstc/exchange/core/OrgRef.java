@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,4 +13,4 @@ import jakarta.validation.constraints.Pattern;
  * @param name the organisation's name as plain text
  */
 public record OrgRef(
-    @NotNull @Pattern(regexp = Patterns.ORG_ID) String id, @NotNull @NotBlank String name) {}
+    @NotNull @Pattern(regexp = Shapes.ORG_ID_REGEX) String id, @NotNull @NotBlank String name) {}

@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,13 +37,13 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Organisation(
-    @NotNull @Pattern(regexp = Patterns.ORG_ID) String id,
-    @NotNull @Pattern(regexp = Patterns.SCHEMA_VERSION) String schemaVersion,
+    @NotNull @Pattern(regexp = Shapes.ORG_ID_REGEX) String id,
+    @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,
     @NotNull LanguageMap name,
     @Nullable String acronym,
     @NotNull String orgType,
-    @Nullable @Pattern(regexp = Patterns.COUNTRY) String country,
-    @Nullable @Pattern(regexp = Patterns.ORG_ID) String parentId,
+    @Nullable @Pattern(regexp = Shapes.COUNTRY_REGEX) String country,
+    @Nullable @Pattern(regexp = Shapes.ORG_ID_REGEX) String parentId,
     @Nullable String website,
     List<@Valid OtherIdentifier> otherIdentifiers,
     @NotNull OffsetDateTime lastUpdated,

@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Package(
-    @NotNull @Pattern(regexp = Patterns.SCHEMA_VERSION) String schemaVersion,
+    @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,
     @NotNull @Valid OrgRef publisher,
     @NotNull OffsetDateTime publishedAt,
     @Nullable String license,

@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,10 +21,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Participation(
     @NotNull @NotBlank String id,
-    @Nullable @Pattern(regexp = Patterns.ORG_ID) String orgId,
+    @Nullable @Pattern(regexp = Shapes.ORG_ID_REGEX) String orgId,
     @NotNull @NotBlank String name,
     @NotNull String orgType,
-    @Nullable @Pattern(regexp = Patterns.COUNTRY) String country,
+    @Nullable @Pattern(regexp = Shapes.COUNTRY_REGEX) String country,
     @NotNull ParticipationRole role,
     List<String> iatiRoles) {
 

@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     countries and regions together must add up to 100
  */
 public record RecipientCountry(
-    @NotNull @Pattern(regexp = Patterns.COUNTRY) String code,
+    @NotNull @Pattern(regexp = Shapes.COUNTRY_REGEX) String code,
     @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percentage) {
 
   /** A recipient country without a percentage. */

@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Pattern;
  * @param relation how they relate
  */
 public record RelatedInitiative(
-    @NotNull @Pattern(regexp = Patterns.INITIATIVE_ID) String id,
+    @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) String id,
     @NotNull InitiativeRelation relation) {}

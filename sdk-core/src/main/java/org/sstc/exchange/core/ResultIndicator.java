@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +22,7 @@ public record ResultIndicator(
     @NotNull @NotBlank String id,
     @NotNull LanguageMap title,
     @NotNull String measure,
-    @Nullable @Pattern(regexp = Patterns.SDG_INDICATOR) String sdgIndicator,
+    @Nullable @Pattern(regexp = Shapes.SDG_INDICATOR_REGEX) String sdgIndicator,
     @Nullable @Valid IndicatorValue baseline,
     @Nullable @Valid IndicatorValue target,
     @Nullable @Valid IndicatorValue actual) {}

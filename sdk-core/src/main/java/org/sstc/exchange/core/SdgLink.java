@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import org.sstc.exchange.core.internal.validation.Shapes;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param contribution how much the initiative contributes
  */
 public record SdgLink(
-    @NotNull @Pattern(regexp = Patterns.SDG_GOAL) String goal,
-    @Nullable @Pattern(regexp = Patterns.SDG_TARGET) String target,
-    @Nullable @Pattern(regexp = Patterns.SDG_INDICATOR) String indicator,
+    @NotNull @Pattern(regexp = Shapes.SDG_GOAL_REGEX) String goal,
+    @Nullable @Pattern(regexp = Shapes.SDG_TARGET_REGEX) String target,
+    @Nullable @Pattern(regexp = Shapes.SDG_INDICATOR_REGEX) String indicator,
     @NotNull SdgContribution contribution) {
 
   /** A link to a goal only. */
