@@ -38,14 +38,12 @@ import tools.jackson.databind.JsonNode;
 public final class Validator {
   private static final Validator STANDARD = builder().build();
 
-  private final JsonSupport json;
   private final Engine engine;
   private final BeanCheck beans;
   private final SstcJson writer;
 
   private Validator(JsonLimits limits) {
-    this.json = new JsonSupport(limits);
-    this.engine = new Engine(json, new SchemaCheck(Initiative.CURRENT_VERSION));
+    this.engine = new Engine(new JsonSupport(limits), new SchemaCheck(Initiative.CURRENT_VERSION));
     this.beans = new BeanCheck();
     this.writer = SstcJson.standard();
   }
@@ -146,10 +144,6 @@ public final class Validator {
     }
     issues.addAll(fromJson);
     return ValidationReport.of(issues);
-  }
-
-  JsonSupport json() {
-    return json;
   }
 
   /** Builds a {@link Validator} with other reading limits. */

@@ -20,16 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonSupport {
   private final JsonLimits limits;
-  private final JsonFactory documentFactory;
-  private final JsonFactory recordFactory;
   private final JsonMapper strictMapper;
   private final JsonMapper recordMapper;
   private final JsonMapper lenientBinder;
 
   public JsonSupport(JsonLimits limits) {
     this.limits = limits;
-    this.documentFactory = factory(limits, limits.maxDocumentBytes());
-    this.recordFactory = factory(limits, limits.maxRecordBytes());
+    JsonFactory documentFactory = factory(limits, limits.maxDocumentBytes());
+    JsonFactory recordFactory = factory(limits, limits.maxRecordBytes());
     this.strictMapper = configure(JsonMapper.builder(documentFactory)).build();
     this.recordMapper = configure(JsonMapper.builder(recordFactory)).build();
     // Binding after the schema check: an unknown property or enum value has been reported
