@@ -11,9 +11,13 @@ class RoundTripPropertiesTest {
   private final SstcJson json = SstcJson.standard();
   private final Validator validator = Validator.standard();
 
+  // Validation dominates these properties' cost; CI runs a sample that fits its time budget.
+  // Run more with -Dsstc.examples=2000 (a failure prints the seed for QT_SEED to replay).
+  private static final int VALIDATING_EXAMPLES = Integer.getInteger("sstc.examples", 60);
+
   @Test
   void generatedInitiativesAreValid() {
-    qt().withExamples(100)
+    qt().withExamples(VALIDATING_EXAMPLES)
         .forAll(Generators.initiatives())
         .checkAssert(initiative -> {
           ValidationReport report = validator.validate(initiative);
@@ -42,7 +46,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void oneFaultMakesARecordInvalidWithItsCodeAndPointer() {
-    qt().withExamples(150)
+    qt().withExamples(VALIDATING_EXAMPLES)
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
           Initiative broken = fault.inject().apply(initiative);
@@ -59,7 +63,7 @@ class RoundTripPropertiesTest {
 
   @Test
   void verdictOnAModelObjectEqualsVerdictOnItsJson() {
-    qt().withExamples(100)
+    qt().withExamples(VALIDATING_EXAMPLES / 2)
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
           for (Initiative record : new Initiative[] {initiative, fault.inject().apply(initiative)}) {
