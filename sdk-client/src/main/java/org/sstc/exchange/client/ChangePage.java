@@ -1,0 +1,17 @@
+package org.sstc.exchange.client;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One page of the change feed.
+ *
+ * @param events the events, in sequence order; empty when the reader is caught up
+ * @param next the cursor to ask with next time (unchanged when there were no events)
+ */
+public record ChangePage(List<Change> events, String next) {
+  public ChangePage {
+    events = List.copyOf(events);
+    Objects.requireNonNull(next, "next");
+  }
+}

@@ -1,0 +1,24 @@
+package org.sstc.exchange.client;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import org.sstc.exchange.core.SstcRecord;
+
+/**
+ * One version in a record's history ({@link Records#history}).
+ *
+ * @param version the version this event made
+ * @param event created, updated or deleted
+ * @param at when the hub stored it
+ * @param record the record as of this version; empty for a deletion
+ * @param <T> the record type
+ */
+public record HistoryEntry<T extends SstcRecord>(
+    long version, ChangeType event, OffsetDateTime at, Optional<T> record) {
+  public HistoryEntry {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(record, "record");
+  }
+}

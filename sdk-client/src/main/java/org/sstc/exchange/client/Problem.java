@@ -1,0 +1,45 @@
+package org.sstc.exchange.client;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An RFC 9457 problem detail sent by the hub with an error status.
+ *
+ * @param type a URI naming the kind of problem, e.g. {@code
+ *     https://sstc-exchange.org/problems/precondition-failed}; {@code about:blank} when absent
+ * @param title a short summary of the kind of problem
+ * @param status the HTTP status the hub gave
+ * @param detail what happened this time
+ * @param instance the request path
+ * @param extensions every other member: {@code requestId}, {@code currentVersion}, {@code
+ *     report}, {@code invalidParams}, {@code limit}, ...
+ */
+public record Problem(
+    String type,
+    String title,
+    int status,
+    Optional<String> detail,
+    Optional<String> instance,
+    Map<String, JsonNode> extensions) {
+  public Problem {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(detail, "detail");
+    Objects.requireNonNull(instance, "instance");
+    extensions = Map.copyOf(extensions);
+  }
+
+  /** The last segment of the type, e.g. {@code "precondition-failed"}: stable, good to switch on. */
+  public String slug() {
+    int slash = type.lastIndexOf('/');
+    return slash < 0 ? type : type.substring(slash + 1);
+  }
+
+  /** One extension member. */
+  public Optional<JsonNode> extension(String name) {
+    return Optional.ofNullable(extensions.get(name));
+  }
+}

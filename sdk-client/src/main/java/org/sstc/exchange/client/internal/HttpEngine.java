@@ -1,0 +1,301 @@
+package org.sstc.exchange.client.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends requests with the client's headers and retries them when that is safe.
+ *
+ * <p>A request is retried (after a connection failure, a 5xx other than 501/505, or a 429) only
+ * when repeating it cannot write twice: {@code GET}/{@code HEAD}, {@code PUT}/{@code DELETE}
+ * with {@code If-Match}, and {@code POST} with an {@code Idempotency-Key}; and only when its body
+ * can be sent again (a one-shot body that started to be written cannot). The whole logical call
+ * lives within the policy's deadline: a wait that would end past it is not started, and the last
+ * failure is reported instead.
+ *
+ * <p>OkHttp's own silent retry ({@code retryOnConnectionFailure}) is switched off by the caller
+ * that builds the {@link OkHttpClient}, so that this class is the one place that decides.
+ */
+public final class HttpEngine {
+  private static final System.Logger LOG = System.getLogger("org.sstc.exchange.client");
+
+  private final OkHttpClient http;
+  private final HttpUrl base;
+  private final @Nullable Supplier<String> token;
+  private final String userAgent;
+  private final RetryPolicy policy;
+
+  public HttpEngine(
+      OkHttpClient http,
+      HttpUrl base,
+      @Nullable Supplier<String> token,
+      String userAgent,
+      RetryPolicy policy) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.base = Objects.requireNonNull(base, "base");
+    this.token = token;
+    this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  /** {@code GET /initiatives/x}: what messages and logs name — never the query or a header. */
+  public static String describe(Request request) {
+    return request.method() + " " + request.url().encodedPath();
+  }
+
+  /** True when sending this request twice has the effect of sending it once. */
+  public static boolean isIdempotent(Request request) {
+    switch (request.method()) {
+      case "GET":
+      case "HEAD":
+      case "OPTIONS":
+        return true;
+      case "PUT":
+      case "DELETE":
+        return request.header("If-Match") != null;
+      case "POST":
+        return request.header("Idempotency-Key") != null;
+      default:
+        return false;
+    }
+  }
+
+  /** Sends and retries; the caller closes the response. */
+  public Response execute(Request request) throws IOException {
+    Request prepared = prepare(request);
+    long deadline = deadlineFrom(System.nanoTime());
+    for (int attempt = 1; ; attempt++) {
+      Call call = newCall(prepared, deadline);
+      Response response;
+      try {
+        response = call.execute();
+      } catch (IOException failure) {
+        long delay = retryDelay(prepared, attempt, null, failure, deadline);
+        if (delay < 0) {
+          throw failure;
+        }
+        sleep(delay);
+        continue;
+      }
+      long delay = retryDelay(prepared, attempt, response, null, deadline);
+      if (delay < 0) {
+        return response;
+      }
+      response.close();
+      sleep(delay);
+    }
+  }
+
+  /**
+   * Sends and retries on OkHttp's dispatcher ({@link Call#enqueue}); waits between attempts are
+   * scheduled with {@link CompletableFuture#delayedExecutor}, so no thread sleeps. Cancelling the
+   * returned future cancels the call in flight.
+   */
+  public CompletableFuture<Response> executeAsync(Request request) {
+    Request prepared = prepare(request);
+    long deadline = deadlineFrom(System.nanoTime());
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    AtomicReference<@Nullable Call> current = new AtomicReference<>();
+    result.whenComplete(
+        (response, failure) -> {
+          Call call = current.get();
+          if (result.isCancelled() && call != null) {
+            call.cancel();
+          }
+        });
+    attemptAsync(prepared, 1, deadline, result, current);
+    return result;
+  }
+
+  private void attemptAsync(
+      Request prepared,
+      int attempt,
+      long deadline,
+      CompletableFuture<Response> result,
+      AtomicReference<@Nullable Call> current) {
+    if (result.isDone()) {
+      return;
+    }
+    Call call;
+    try {
+      call = newCall(prepared, deadline);
+    } catch (RuntimeException | InterruptedIOException e) {
+      result.completeExceptionally(e);
+      return;
+    }
+    current.set(call);
+    call.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call failed, IOException failure) {
+            long delay = retryDelay(prepared, attempt, null, failure, deadline);
+            if (delay < 0) {
+              result.completeExceptionally(failure);
+            } else {
+              CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
+                  .execute(() -> attemptAsync(prepared, attempt + 1, deadline, result, current));
+            }
+          }
+
+          @Override
+          public void onResponse(Call answered, Response response) {
+            long delay = retryDelay(prepared, attempt, response, null, deadline);
+            if (delay < 0) {
+              if (!result.complete(response)) {
+                response.close();
+              }
+            } else {
+              response.close();
+              CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
+                  .execute(() -> attemptAsync(prepared, attempt + 1, deadline, result, current));
+            }
+          }
+        });
+  }
+
+  /** Headers every request carries; the token is added per attempt (a supplier may refresh it). */
+  private Request prepare(Request request) {
+    Request.Builder builder = request.newBuilder().header("User-Agent", userAgent);
+    if (request.header("X-Request-Id") == null) {
+      // One id per logical call, kept on every retry, so that one id finds all its attempts.
+      builder.header("X-Request-Id", UUID.randomUUID().toString());
+    }
+    if (request.header("Accept") == null) {
+      builder.header("Accept", "application/json, application/problem+json");
+    }
+    return builder.build();
+  }
+
+  private Call newCall(Request prepared, long deadline) throws InterruptedIOException {
+    Request.Builder attempt = prepared.newBuilder();
+    // The token goes only to the hub's own origin: execute() may be handed any URL.
+    if (token != null && prepared.header("Authorization") == null && sameOrigin(prepared.url())) {
+      String value = token.get();
+      if (value != null && !value.isEmpty()) {
+        attempt.header("Authorization", "Bearer " + checkToken(value));
+      }
+    }
+    Call call = http.newCall(attempt.build());
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= 0) {
+      throw new InterruptedIOException("the deadline of " + policy.deadline() + " has passed");
+    }
+    if (deadline != Long.MAX_VALUE) {
+      long perCall = http.callTimeoutMillis() > 0
+          ? Math.min(TimeUnit.MILLISECONDS.toNanos(http.callTimeoutMillis()), remaining)
+          : remaining;
+      call.timeout().timeout(perCall, TimeUnit.NANOSECONDS);
+    }
+    return call;
+  }
+
+  private boolean sameOrigin(HttpUrl url) {
+    return url.scheme().equals(base.scheme()) && url.host().equals(base.host())
+        && url.port() == base.port();
+  }
+
+  private static String checkToken(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        // Never echo the token: say where, not what.
+        throw new IllegalArgumentException(
+            "The token has a character that cannot go in an HTTP header at index " + i
+                + ": check the value given to token(...) or returned by tokenSupplier(...)");
+      }
+    }
+    return token;
+  }
+
+  private long deadlineFrom(long now) {
+    Duration deadline = policy.deadline();
+    return deadline.isZero() ? Long.MAX_VALUE : now + deadline.toNanos();
+  }
+
+  /** The wait before the next attempt, in nanoseconds, or -1 to stop here. */
+  private long retryDelay(
+      Request request,
+      int attempt,
+      @Nullable Response response,
+      @Nullable IOException failure,
+      long deadline) {
+    if (attempt > policy.maxRetries() || !isIdempotent(request) || !canResend(request)) {
+      return -1;
+    }
+    String reason;
+    long delay;
+    if (response != null) {
+      int code = response.code();
+      boolean retryable = code == 429 || (code >= 500 && code <= 599 && code != 501 && code != 505);
+      if (!retryable) {
+        return -1;
+      }
+      Duration retryAfter = RetryPolicy.retryAfter(response);
+      if (retryAfter != null) {
+        if (deadline == Long.MAX_VALUE
+            && retryAfter.compareTo(RetryPolicy.MAX_RETRY_AFTER_WITHOUT_DEADLINE) > 0) {
+          return -1;
+        }
+        delay = retryAfter.toNanos();
+        reason = code + " with Retry-After " + retryAfter.toMillis() + " ms";
+      } else {
+        delay = policy.backoffNanos(attempt);
+        reason = "status " + code;
+      }
+    } else {
+      if (failure instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+        return -1;
+      }
+      delay = policy.backoffNanos(attempt);
+      reason = failure == null ? "a failure" : failure.getClass().getSimpleName();
+    }
+    long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+    if (delay >= remaining) {
+      LOG.log(Level.DEBUG, "Not retrying {0}: waiting {1} ms would pass the deadline",
+          describe(request), TimeUnit.NANOSECONDS.toMillis(delay));
+      return -1;
+    }
+    LOG.log(Level.DEBUG, "Retrying {0} after {1}: attempt {2} of {3} in {4} ms",
+        describe(request), reason, attempt + 1, policy.maxRetries() + 1,
+        TimeUnit.NANOSECONDS.toMillis(delay));
+    return delay;
+  }
+
+  /** A body that can be written again; a one-shot body only if it was never started. */
+  private static boolean canResend(Request request) {
+    RequestBody body = request.body();
+    if (body == null || !body.isOneShot()) {
+      return true;
+    }
+    return body instanceof NdjsonBody ndjson && !ndjson.started();
+  }
+
+  private static void sleep(long nanos) throws InterruptedIOException {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting to retry");
+    }
+  }
+}

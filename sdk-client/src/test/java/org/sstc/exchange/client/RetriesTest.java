@@ -1,0 +1,165 @@
+package org.sstc.exchange.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RetriesTest {
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void retriesServerErrorWithTheSameIdempotencyKey() throws Exception {
+    server.enqueue(Fixtures.problem(500, "internal-error", ""));
+    server.enqueue(Fixtures.record(201, Fixtures.initiativeJson(), 1));
+    try (SstcClient client = Fixtures.client(server).build()) {
+      Versioned<?> created = client.initiatives().create(Fixtures.initiative());
+      assertThat(created.version()).isEqualTo(1);
+    }
+    RecordedRequest first = take();
+    RecordedRequest second = take();
+    assertThat(first.getHeaders().get("Idempotency-Key")).isNotBlank();
+    assertThat(second.getHeaders().get("Idempotency-Key")).isEqualTo(first.getHeaders().get("Idempotency-Key"));
+    assertThat(second.getHeaders().get("X-Request-Id")).isEqualTo(first.getHeaders().get("X-Request-Id"));
+    assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + Fixtures.TOKEN);
+    assertThat(first.getHeaders().get("User-Agent")).startsWith("sstc-exchange-java/");
+  }
+
+  @Test
+  void honoursRetryAfterInSeconds() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build());
+    server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
+    long start = System.nanoTime();
+    try (SstcClient client = Fixtures.client(server).build()) {
+      assertThat(client.initiatives().get(Fixtures.id()).version()).isEqualTo(2);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void honoursRetryAfterAsAnHttpDate() throws Exception {
+    String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+    server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", inTwoSeconds).build());
+    server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
+    long start = System.nanoTime();
+    try (SstcClient client = Fixtures.client(server).build()) {
+      assertThat(client.initiatives().get(Fixtures.id()).version()).isEqualTo(2);
+    }
+    // The date has one-second precision: at least ~1 s of the 2 s remain.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void doesNotWaitPastTheDeadlineAndReportsTheLastError() {
+    server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "30").build());
+    try (SstcClient client = Fixtures.client(server).deadline(Duration.ofSeconds(5)).build()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> client.initiatives().get(Fixtures.id()))
+          .isInstanceOf(ServerException.class)
+          .satisfies(e -> assertThat(((SstcException) e).status()).isEqualTo(503));
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void retriesACreateWhoseConnectionDroppedAfterSendingWithTheSameKey() throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(Fixtures.record(201, Fixtures.initiativeJson(), 1));
+    try (SstcClient client = Fixtures.client(server).build()) {
+      assertThat(client.initiatives().create(Fixtures.initiative()).version()).isEqualTo(1);
+    }
+    RecordedRequest first = take();
+    RecordedRequest second = take();
+    assertThat(first.getBodySize()).isPositive();
+    assertThat(second.getHeaders().get("Idempotency-Key")).isEqualTo(first.getHeaders().get("Idempotency-Key"));
+  }
+
+  @Test
+  void doesNotRetryAPostWithoutAKeyThroughExecute() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(Fixtures.record(201, Fixtures.initiativeJson(), 1));
+    try (SstcClient client = Fixtures.client(server).build()) {
+      Request post = new Request.Builder()
+          .url(server.url("/initiatives"))
+          .post(RequestBody.create(Fixtures.initiativeJson(), MediaType.get("application/json")))
+          .build();
+      assertThatThrownBy(() -> client.execute(post).close())
+          .isInstanceOf(TransportException.class)
+          .hasMessageStartingWith("POST /initiatives: ");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesARedirectSoTheTokenGoesNowhereElse() throws Exception {
+    try (MockWebServer other = new MockWebServer()) {
+      other.start();
+      server.enqueue(new MockResponse.Builder().code(302)
+          .setHeader("Location", other.url("/initiatives/x?k=secret")).build());
+      try (SstcClient client = Fixtures.client(server).build()) {
+        assertThatThrownBy(() -> client.initiatives().get("x"))
+            .isInstanceOf(SstcException.class)
+            .hasMessageContaining("redirected")
+            .hasMessageNotContaining("secret");
+      }
+      assertThat(other.getRequestCount()).isZero();
+    }
+  }
+
+  @Test
+  void okHttpItselfDropsAuthorizationOnACrossHostRedirect() throws Exception {
+    // Why a redirect would be safe even if followed: OkHttp strips the header for another origin.
+    try (MockWebServer other = new MockWebServer()) {
+      other.start();
+      other.enqueue(new MockResponse.Builder().code(200).body("ok").build());
+      server.enqueue(new MockResponse.Builder().code(302).setHeader("Location", other.url("/elsewhere")).build());
+      OkHttpClient plain = new OkHttpClient();
+      try (Response response = plain.newCall(new Request.Builder().url(server.url("/x"))
+          .header("Authorization", "Bearer " + Fixtures.TOKEN).build()).execute()) {
+        assertThat(response.code()).isEqualTo(200);
+      } finally {
+        plain.dispatcher().executorService().shutdown();
+        plain.connectionPool().evictAll();
+      }
+      RecordedRequest followed = other.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(followed).isNotNull();
+      assertThat(followed.getHeaders().get("Authorization")).isNull();
+    }
+  }
+
+  private RecordedRequest take() throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(request).isNotNull();
+    return request;
+  }
+}
