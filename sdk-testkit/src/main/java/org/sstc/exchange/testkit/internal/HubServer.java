@@ -1,0 +1,100 @@
+package org.sstc.exchange.testkit.internal;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Validator;
+
+/**
+ * The running hub: the JDK's HTTP server on the loopback interface, a fixed pool of request
+ * threads, the store and the validator.
+ *
+ * <p>The validator compiles the standard's schemas when it is first used, which takes a while on
+ * a slow machine; it warms up on a background thread from {@link #start()} on, and the first
+ * write waits for it, so that starting a hub stays fast.
+ */
+public final class HubServer {
+  private static final AtomicInteger HUBS = new AtomicInteger();
+
+  private final HubSettings settings;
+  private final Store store = new Store();
+  private final CompletableFuture<Validator> validator = new CompletableFuture<>();
+  private @Nullable HttpServer server;
+  private @Nullable ExecutorService executor;
+  private volatile @Nullable URI baseUrl;
+
+  public HubServer(HubSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Binds the port and starts serving. */
+  public void start() throws IOException {
+    int hub = HUBS.incrementAndGet();
+    Thread warmer = new Thread(() -> {
+      try {
+        validator.complete(Validator.standard());
+      } catch (RuntimeException | Error failure) {
+        validator.completeExceptionally(failure);
+      }
+    }, "sstc-hub-" + hub + "-validator");
+    warmer.setDaemon(true);
+    warmer.start();
+
+    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
+      Thread thread = new Thread(task, "sstc-hub-" + hub + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    http.setExecutor(pool);
+    http.createContext("/", new HubHandler(settings, store, validator::join, this::baseUrl));
+    http.start();
+    this.server = http;
+    this.executor = pool;
+    this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+  }
+
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  public URI baseUrl() {
+    URI url = baseUrl;
+    if (url == null) {
+      throw new IllegalStateException("the hub is not started");
+    }
+    return url;
+  }
+
+  public int port() {
+    return baseUrl().getPort();
+  }
+
+  /** The number of live (not deleted) records. */
+  public int liveRecords() {
+    return store.liveRecords();
+  }
+
+  /** Stops the server at once and its threads; requests in progress are cut off. */
+  public void stop() {
+    HttpServer http = server;
+    if (http != null) {
+      http.stop(0);
+    }
+    ExecutorService pool = executor;
+    if (pool != null) {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.sstc.exchange.testkit.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sstc.exchange.client.BulkReport;
+import org.sstc.exchange.client.ChangePage;
+import org.sstc.exchange.client.NotFoundException;
+import org.sstc.exchange.client.PreconditionFailedException;
+import org.sstc.exchange.client.Query;
+import org.sstc.exchange.client.SstcClient;
+import org.sstc.exchange.client.Versioned;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Modality;
+import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.testkit.SstcHub;
+
+/**
+ * The contract test: the client talks to the hub through Stoplight Prism in proxy mode, which
+ * checks every request and every response against {@code schema/openapi.yaml}. Prism marks a
+ * request or response that breaks the document with an {@code sl-violations} header (and, with
+ * {@code --errors}, answers 500 instead of passing it on); this test fails on either.
+ *
+ * <p>Prism comes from npm ({@code tools/api}, installed by the build before the integration
+ * tests). Two things are not sent through it, because Prism itself gets them wrong, not the hub:
+ * gzip request bodies (Prism passes them on corrupted) and requests the document calls invalid
+ * (Prism answers those itself, so the hub's own 400, 401, 422 and 428 answers are tested directly
+ * in the hub's tests).
+ */
+class ContractIT {
+  private static final String FAO = "XM-DAC-41301";
+  private static final String TOKEN = "contract-test-token";
+
+  private static SstcHub hub;
+  private static Process prism;
+  private static Path prismLog;
+  private static URI prismUrl;
+  private static final List<String> violations = new CopyOnWriteArrayList<>();
+  private static final List<String> exchanges = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void startHubAndPrism() throws Exception {
+    Path executable = Path.of(System.getProperty("sstc.prism", "../tools/api/node_modules/.bin/prism"));
+    Path openapi = Path.of(System.getProperty("sstc.openapi", "../schema/openapi.yaml"));
+    assertThat(executable)
+        .as("Prism is installed by the build (node tools/api/ensure-installed.mjs); run ./mvnw verify from the root")
+        .isExecutable();
+    hub = SstcHub.builder().token(FAO, TOKEN).build().start();
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    prismLog = Files.createTempFile("prism", ".log");
+    prism = new ProcessBuilder(executable.toString(), "proxy", openapi.toString(), hub.baseUrl().toString(),
+            "--errors", "--host", "127.0.0.1", "--port", Integer.toString(port))
+        .redirectErrorStream(true)
+        .redirectOutput(prismLog.toFile())
+        .start();
+    prismUrl = URI.create("http://127.0.0.1:" + port);
+    awaitListening(port, Duration.ofMinutes(4));
+  }
+
+  private static void awaitListening(int port, Duration patience) throws Exception {
+    Instant giveUp = Instant.now().plus(patience);
+    while (Instant.now().isBefore(giveUp)) {
+      if (!prism.isAlive()) {
+        throw new AssertionError("Prism exited (" + prism.exitValue() + "): " + Files.readString(prismLog));
+      }
+      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(500);
+      }
+    }
+    throw new AssertionError("Prism did not listen within " + patience + ": " + Files.readString(prismLog));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (prism != null) {
+      prism.destroy();
+      prism.waitFor();
+    }
+    if (hub != null) {
+      hub.close();
+    }
+  }
+
+  private static SstcClient client() {
+    OkHttpClient watching = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          Request request = chain.request();
+          Response response = chain.proceed(request);
+          String line = request.method() + " " + request.url().encodedPath() + " -> " + response.code();
+          exchanges.add(line);
+          String violation = response.header("sl-violations");
+          if (violation != null) {
+            violations.add(line + ": " + violation);
+          }
+          return response;
+        })
+        .build();
+    return SstcClient.builder()
+        .baseUrl(prismUrl)
+        .token(TOKEN)
+        .okHttpClient(watching)
+        .gzipUploads(false)
+        .maxRetries(0)
+        .readTimeout(Duration.ofMinutes(2))
+        .callTimeout(Duration.ofMinutes(3))
+        .deadline(Duration.ofMinutes(3))
+        .build();
+  }
+
+  private static <T> T read(String resource, Class<T> type) throws IOException {
+    try (InputStream in = ContractIT.class.getResourceAsStream(resource)) {
+      return SstcJson.standard().read(in.readAllBytes(), type);
+    }
+  }
+
+  @Test
+  void everyOperationTheClientUsesConformsToTheDocument() throws Exception {
+    Throwable failure = null;
+    try (SstcClient client = client()) {
+      scenario(client);
+    } catch (Throwable e) {
+      failure = e;
+    }
+    assertThat(violations)
+        .as("requests or responses that break schema/openapi.yaml (Prism log: %s); exchanges: %s",
+            prismLog, exchanges)
+        .isEmpty();
+    if (failure != null) {
+      throw new AssertionError("the scenario failed through Prism; exchanges: " + exchanges
+          + "; Prism log: " + Files.readString(prismLog), failure);
+    }
+  }
+
+  private static void scenario(SstcClient client) throws IOException {
+    Initiative minimal = read("/records/initiative-minimal.json", Initiative.class);
+    Initiative full = read("/records/initiative-full.json", Initiative.class);
+
+    Versioned<Initiative> created = client.initiatives().create(minimal);
+    assertThat(created.version()).isEqualTo(1);
+    assertThat(client.initiatives().get(minimal.id()).record()).isEqualTo(minimal);
+
+    Initiative retitled = minimal.toBuilder().title(LanguageMap.of("en", "Cassava seed systems, phase 2")).build();
+    Versioned<Initiative> replaced = client.initiatives().replace(retitled, created.version());
+    assertThat(replaced.version()).isEqualTo(2);
+    assertThatThrownBy(() -> client.initiatives().replace(minimal, created.version()))
+        .isInstanceOf(PreconditionFailedException.class);
+    client.initiatives().update(minimal.id(), it -> it.toBuilder().status("2").build());
+    assertThat(client.initiatives().history(minimal.id())).hasSize(3);
+
+    client.initiatives().create(full); // a triangular one with SDG links, budgets and results
+    assertThat(client.initiatives().search(Query.builder().modality(Modality.BILATERAL).pageSize(1).build()))
+        .isNotEmpty();
+    client.initiatives().search(Query.builder().sdgGoal(2).country("MZ").status("2")
+        .updatedSince(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z")).build()).forEach(it -> {});
+
+    Organisation organisation = read("/records/organisation.json", Organisation.class);
+    Package pkg = Package.builder()
+        .publisher(minimal.reportingOrg())
+        .publishedAt(java.time.OffsetDateTime.parse("2026-11-28T00:00:00Z"))
+        .organisations(List.of(organisation))
+        .build();
+    BulkReport report = client.publish(pkg);
+    assertThat(report.received()).isEqualTo(1);
+    client.organisations().search(Query.all()).forEach(it -> {});
+    client.organisations().get(organisation.id());
+
+    ChangePage page = client.changes().page(java.util.Optional.empty());
+    assertThat(page.events()).isNotEmpty();
+    assertThat(client.changes().page(java.util.Optional.of(page.next())).events()).isEmpty();
+
+    Versioned<Initiative> current = client.initiatives().get(minimal.id());
+    client.initiatives().delete(minimal.id(), current.version());
+    assertThatThrownBy(() -> client.initiatives().get(minimal.id())).isInstanceOf(NotFoundException.class);
+    assertThat(client.initiatives().find("XM-DAC-41301-NO-SUCH-ONE")).isEmpty();
+
+    for (String path : new String[] {"codelists", "codelists/ActivityStatus"}) {
+      try (Response response = client.execute(new Request.Builder()
+          .url(prismUrl.resolve("/" + path).toString()).build())) {
+        assertThat(response.code()).as(path).isEqualTo(200);
+      }
+    }
+  }
+}

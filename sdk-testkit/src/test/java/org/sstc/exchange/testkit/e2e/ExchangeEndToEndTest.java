@@ -1,0 +1,205 @@
+package org.sstc.exchange.testkit.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sstc.exchange.client.BulkReport;
+import org.sstc.exchange.client.Change;
+import org.sstc.exchange.client.ChangeType;
+import org.sstc.exchange.client.CursorStore;
+import org.sstc.exchange.client.ForbiddenException;
+import org.sstc.exchange.client.Query;
+import org.sstc.exchange.client.SstcClient;
+import org.sstc.exchange.client.Versioned;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Modality;
+import org.sstc.exchange.core.OrgRef;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.testkit.SstcHubExtension;
+import tools.jackson.databind.node.IntNode;
+
+/**
+ * The client against the hub, end to end over loopback: the promises the exchange makes when the
+ * network and other writers misbehave.
+ */
+class ExchangeEndToEndTest {
+  private static final String FAO = "XM-DAC-41301";
+  private static final String UNDP = "XM-DAC-41114";
+
+  @RegisterExtension
+  static final SstcHubExtension HUB = SstcHubExtension.forOrganisations(FAO, UNDP);
+
+  private static final Initiative TEMPLATE = template();
+
+  private static Initiative template() {
+    try (InputStream in = ExchangeEndToEndTest.class.getResourceAsStream("/records/initiative-minimal.json")) {
+      return SstcJson.standard().read(in.readAllBytes(), Initiative.class);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A valid initiative of {@code org} with its own id. */
+  static Initiative initiative(String org, String localId) {
+    return TEMPLATE.toBuilder()
+        .id(org + "-" + localId)
+        .reportingOrg(new OrgRef(org, org.equals(FAO) ? "FAO" : "UNDP"))
+        .build();
+  }
+
+  @Test
+  void aThousandCreatesThroughAProxyThatLosesOneResponseInFiveStoreExactlyAThousandRecords() throws Exception {
+    int before = HUB.hub().recordCount();
+    try (DroppingProxy proxy = new DroppingProxy(HUB.hub().baseUrl(), 5);
+        SstcClient client = SstcClient.builder()
+            .baseUrl(proxy.baseUrl())
+            .token(HUB.token(FAO))
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
+            .maxRetries(5)
+            .build()) {
+      for (int i = 0; i < 1000; i++) {
+        Versioned<Initiative> stored = client.initiatives().create(initiative(FAO, "LOSSY-" + i));
+        assertThat(stored.version()).isEqualTo(1);
+      }
+      assertThat(proxy.dropped()).isGreaterThanOrEqualTo(200);
+    }
+    assertThat(HUB.hub().recordCount() - before).isEqualTo(1000);
+  }
+
+  @Test
+  void eightWritersDoingReadModifyWriteLoseNoUpdate() throws Exception {
+    // Eight writers on one record lose most races: allow each update many attempts.
+    SstcClient client = SstcClient.builder()
+        .baseUrl(HUB.hub().baseUrl()).token(HUB.token(FAO)).updateAttempts(1_000).build();
+    String id = client.initiatives().create(initiative(FAO, "CONTENDED")).record().id();
+    int threads = 8;
+    int updatesEach = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> writers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        writers.add(pool.submit(() -> {
+          for (int u = 0; u < updatesEach; u++) {
+            client.initiatives().update(id, current -> current.toBuilder()
+                .extensions(Map.of("test:counter", IntNode.valueOf(counter(current) + 1)))
+                .build());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> writer : writers) {
+        writer.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Versioned<Initiative> last = client.initiatives().get(id);
+    client.close();
+    assertThat(counter(last.record())).isEqualTo(threads * updatesEach);
+    assertThat(last.version() - 1).as("versions after the create").isEqualTo(threads * updatesEach);
+  }
+
+  private static int counter(Initiative initiative) {
+    var value = initiative.extensions().get("test:counter");
+    return value == null ? 0 : value.asInt();
+  }
+
+  @Test
+  void anotherOrganisationsTokenIsForbiddenAndChangesNothing() {
+    Versioned<Initiative> stored = HUB.client(FAO).initiatives().create(initiative(FAO, "GUARDED"));
+    Initiative hijacked = stored.record().toBuilder().title(LanguageMap.of("en", "Not FAO's words")).build();
+
+    assertThatThrownBy(() -> HUB.client(UNDP).initiatives().replace(hijacked, stored.version()))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> HUB.client(UNDP).initiatives().delete(stored.record().id(), stored.version()))
+        .isInstanceOf(ForbiddenException.class);
+
+    Versioned<Initiative> after = HUB.client(UNDP).initiatives().get(stored.record().id());
+    assertThat(after.version()).isEqualTo(stored.version());
+    assertThat(after.record()).isEqualTo(stored.record());
+  }
+
+  @Test
+  void aChangeFeedConsumerKilledAndResumedSeesEveryEventExactlyOnce() {
+    SstcClient client = HUB.client(FAO);
+    CursorStore cursor = CursorStore.inMemory();
+    client.changes().follow(cursor, change -> {}); // start at the head of the feed
+    long head = Long.parseLong(cursor.load().orElse("0"));
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(client.initiatives().create(initiative(FAO, "FEED-" + i)).record().id());
+    }
+    client.initiatives().update(ids.get(3), it -> it.toBuilder().modality(Modality.TRIANGULAR).build());
+    client.initiatives().delete(ids.get(4), 1);
+
+    List<Long> applied = new ArrayList<>();
+    AtomicInteger untilCrash = new AtomicInteger(13);
+    assertThatThrownBy(() -> client.changes().follow(cursor, change -> {
+          if (untilCrash.decrementAndGet() < 0) {
+            throw new IllegalStateException("consumer killed");
+          }
+          applied.add(change.sequence());
+        }))
+        .hasRootCauseMessage("consumer killed");
+    assertThat(applied).hasSize(13);
+
+    List<Change> resumed = new ArrayList<>();
+    client.changes().follow(cursor, change -> {
+      applied.add(change.sequence());
+      resumed.add(change);
+    });
+
+    assertThat(applied).doesNotHaveDuplicates().isSorted();
+    assertThat(applied).hasSize(32);
+    assertThat(applied.get(0)).isEqualTo(head + 1);
+    assertThat(applied.get(31) - applied.get(0)).as("no gap").isEqualTo(31);
+    assertThat(resumed).extracting(Change::type).endsWith(ChangeType.UPDATED, ChangeType.DELETED);
+  }
+
+  @Test
+  void bulkPublishingSendsTenThousandRecordsInOneRequest() {
+    AtomicInteger requests = new AtomicInteger();
+    OkHttpClient counting = new OkHttpClient.Builder()
+        .addNetworkInterceptor(chain -> {
+          requests.incrementAndGet();
+          return chain.proceed(chain.request());
+        })
+        .build();
+    try (SstcClient client = SstcClient.builder()
+        .baseUrl(HUB.hub().baseUrl())
+        .token(HUB.token(UNDP))
+        .okHttpClient(counting)
+        .build()) {
+      Stream<Initiative> records = IntStream.range(0, 10_000).mapToObj(i -> initiative(UNDP, "BULK-" + i));
+      BulkReport report = client.publish(records);
+
+      assertThat(report.received()).isEqualTo(10_000);
+      assertThat(report.created()).isEqualTo(10_000);
+      assertThat(report.rejected()).isZero();
+      assertThat(requests).hasValue(1);
+    }
+    Set<String> found = new HashSet<>();
+    HUB.client(UNDP).initiatives().search(Query.builder().participant(UNDP).pageSize(500).build())
+        .forEach(record -> found.add(record.id()));
+    assertThat(found).hasSizeGreaterThanOrEqualTo(10_000);
+  }
+}
