@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code sstc} command: {@code sstc validate [--format text|json] PATH...}.
+ * The {@code sstc} command: {@code sstc validate [--format text|json] PATH...}, {@code sstc serve},
+ * {@code sstc publish --hub URL PATH...} and {@code sstc pull --hub URL --out DIR}.
  *
  * <p>Exit status: {@value #OK} when every file is valid (warnings allowed), {@value #INVALID} when
  * some file is invalid, {@value #USAGE_OR_IO} on a usage error or a file that cannot be read, and
@@ -35,6 +36,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Tools for SSTC Exchange files: South-South and triangular cooperation records.",
     subcommands = {
       ValidateCommand.class,
+      ServeCommand.class,
+      PublishCommand.class,
+      PullCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },
