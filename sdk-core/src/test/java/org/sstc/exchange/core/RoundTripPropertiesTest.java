@@ -34,6 +34,27 @@ class RoundTripPropertiesTest {
   }
 
   @Test
+  void bindingTheTreeOfWrittenJsonGivesTheSameObject() {
+    qt().withExamples(100)
+        .forAll(Generators.initiatives())
+        .checkAssert(initiative ->
+            assertThat(json.bind(json.readTree(json.write(initiative)), Initiative.class)).isEqualTo(initiative));
+  }
+
+  @Test
+  void bindingATreeOfAnotherRecordTypeIsRefusedWithItsPointer() {
+    qt().withExamples(10)
+        .forAll(Generators.initiatives())
+        .checkAssert(initiative -> {
+          var tree = json.readTree(json.write(initiative));
+          assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                  ValidationException.class, () -> json.bind(tree, Organisation.class)).report().issues())
+              .singleElement()
+              .satisfies(issue -> assertThat(issue.pointer()).isEqualTo("/recordType"));
+        });
+  }
+
+  @Test
   void jsonTheSdkWroteReadsAndWritesByteIdentical() {
     qt().withExamples(100)
         .forAll(Generators.initiatives())

@@ -1,6 +1,5 @@
 package org.sstc.exchange.client.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.OptionalLong;
@@ -30,15 +29,12 @@ public final class Json {
     }
   }
 
-  /** Binds a record the hub sent, checking it against the standard as every read does. */
+  /**
+   * Binds a record the hub sent. It is parsed strictly but not validated again: the hub validated
+   * it when it was written, and validation costs many times what the round trip does.
+   */
   public static <T extends SstcRecord> T record(byte[] json, Class<T> type) {
-    try {
-      return SstcJson.standard().read(json, type);
-    } catch (ValidationException e) {
-      throw new MalformedResponseException(
-          "the hub sent a " + type.getSimpleName() + " that does not read as one ("
-              + firstIssue(e) + ")", e);
-    }
+    return record(parse(json), type);
   }
 
   /** Binds a record inside a larger response. */
@@ -46,8 +42,13 @@ public final class Json {
     if (!node.isObject()) {
       throw new MalformedResponseException("a record in the response is not a JSON object");
     }
-    // SstcJson binds from bytes only; the tree is written back compactly for it.
-    return record(node.toString().getBytes(StandardCharsets.UTF_8), type);
+    try {
+      return SstcJson.standard().bind(node, type);
+    } catch (ValidationException e) {
+      throw new MalformedResponseException(
+          "the hub sent a " + type.getSimpleName() + " that does not read as one ("
+              + firstIssue(e) + ")", e);
+    }
   }
 
   public static JsonNode object(JsonNode parent, String field) {

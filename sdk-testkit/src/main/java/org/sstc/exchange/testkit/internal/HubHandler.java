@@ -459,6 +459,9 @@ final class HubHandler implements HttpHandler {
   private Reply replace(Call call, String type, String id) {
     String org = authenticate(call);
     Set<Long> expected = ifMatch(call);
+    if (store.isStale(type, id, org, expected)) {
+      throw Problem.preconditionFailed(store.version(type, id), call.header("If-Match"));
+    }
     requireRecordMedia(call);
     byte[] body = readRecordBody(call);
     Parsed record = parse(body, type);

@@ -22,6 +22,8 @@ import org.sstc.exchange.core.Validator;
  * write waits for it, so that starting a hub stays fast.
  */
 public final class HubServer {
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
   private static final AtomicInteger HUBS = new AtomicInteger();
 
   private final HubSettings settings;
@@ -48,6 +50,12 @@ public final class HubServer {
     warmer.setDaemon(true);
     warmer.start();
 
+    // The JDK server leaves Nagle's algorithm on unless told otherwise: its separate writes of
+    // headers and body then wait for the client's delayed ACK, about 40 ms a response. The flag
+    // is read once per JVM, when the first server is made, so it is set before that.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {

@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * decimals, offsets kept.
  *
  * <p>Records are always written by {@link SstcJson#standard()}; this class only parses streams
- * that sdk-core's public API cannot parse one element at a time (a package's arrays), binds
- * trees that the core validator has already accepted, and writes issues.
+ * that sdk-core's public API cannot parse one element at a time (a package's arrays), and writes
+ * issues. Trees the core validator has accepted are bound by {@link SstcJson#bind}.
  */
 final class Json {
   /** sdk-core's default limits. */
@@ -76,11 +76,11 @@ final class Json {
     return MAPPER.createParser(in);
   }
 
-  /** Binds a tree the validator accepted as an initiative or organisation. */
+  /** Binds a tree the validator accepted as an initiative or organisation (sdk-core's binder). */
   static SstcRecord bind(JsonNode tree, String recordType) {
     Class<? extends SstcRecord> type =
         recordType.equals(Initiative.RECORD_TYPE) ? Initiative.class : Organisation.class;
-    return MAPPER.treeToValue(tree, type);
+    return SstcJson.standard().bind(tree, type);
   }
 
   /** Writes issues as a JSON array, each in the form of the validation report schema. */

@@ -109,6 +109,32 @@ final class Store {
   }
 
   /**
+   * True when a replace or delete with {@code expected} would be refused as stale right now: lets
+   * the hub answer 412 before it spends a validation on a body it would throw away (under
+   * contention most read-modify-write attempts are stale). The write itself checks again.
+   */
+  boolean isStale(String recordType, String id, String org, Set<Long> expected) {
+    lock.readLock().lock();
+    try {
+      Entry entry = collections.get(recordType).get(id);
+      return entry != null && !entry.deleted() && entry.owner.equals(org) && !expected.contains(entry.version);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The live record's version, or 0 when there is none. */
+  long version(String recordType, String id) {
+    lock.readLock().lock();
+    try {
+      Entry entry = collections.get(recordType).get(id);
+      return entry == null || entry.deleted() ? 0 : entry.version;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
    * Replaces a live record if {@code org} owns it and its version is one of {@code expected}.
    */
   Outcome replace(String recordType, String id, String org, Set<Long> expected, byte[] json, SstcRecord model) {

@@ -133,7 +133,7 @@ class ContractIT {
         .build();
   }
 
-  private static <T> T read(String resource, Class<T> type) throws IOException {
+  private static <T extends org.sstc.exchange.core.SstcRecord> T read(String resource, Class<T> type) throws IOException {
     try (InputStream in = ContractIT.class.getResourceAsStream(resource)) {
       return SstcJson.standard().read(in.readAllBytes(), type);
     }
