@@ -72,6 +72,8 @@ class ExchangeEndToEndTest {
         SstcClient client = SstcClient.builder()
             .baseUrl(proxy.baseUrl())
             .token(HUB.token(FAO))
+            // The hub validates every write; checking on this side too would only double the cost.
+            .validateBeforeSend(false)
             .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
             .maxRetries(5)
             .build()) {
@@ -88,7 +90,9 @@ class ExchangeEndToEndTest {
   void eightWritersDoingReadModifyWriteLoseNoUpdate() throws Exception {
     // Eight writers on one record lose most races: allow each update many attempts.
     SstcClient client = SstcClient.builder()
-        .baseUrl(HUB.hub().baseUrl()).token(HUB.token(FAO)).updateAttempts(1_000).build();
+        .baseUrl(HUB.hub().baseUrl()).token(HUB.token(FAO)).updateAttempts(1_000)
+        .validateBeforeSend(false) // the hub validates every write
+        .build();
     String id = client.initiatives().create(initiative(FAO, "CONTENDED")).record().id();
     int threads = 8;
     int updatesEach = 200;
@@ -176,7 +180,10 @@ class ExchangeEndToEndTest {
   }
 
   @Test
-  void bulkPublishingSendsTenThousandRecordsInOneRequest() {
+  void bulkPublishingSendsThousandsOfRecordsInOneRequest() {
+    // One request whatever the count; records per second at 20 000 records are measured by
+    // benchmarks/ExchangeThroughput, not here.
+    int records = 3_000;
     AtomicInteger requests = new AtomicInteger();
     OkHttpClient counting = new OkHttpClient.Builder()
         .addNetworkInterceptor(chain -> {
@@ -189,17 +196,17 @@ class ExchangeEndToEndTest {
         .token(HUB.token(UNDP))
         .okHttpClient(counting)
         .build()) {
-      Stream<Initiative> records = IntStream.range(0, 10_000).mapToObj(i -> initiative(UNDP, "BULK-" + i));
-      BulkReport report = client.publish(records);
+      Stream<Initiative> stream = IntStream.range(0, records).mapToObj(i -> initiative(UNDP, "BULK-" + i));
+      BulkReport report = client.publish(stream);
 
-      assertThat(report.received()).isEqualTo(10_000);
-      assertThat(report.created()).isEqualTo(10_000);
+      assertThat(report.received()).isEqualTo(records);
+      assertThat(report.created()).isEqualTo(records);
       assertThat(report.rejected()).isZero();
       assertThat(requests).hasValue(1);
     }
     Set<String> found = new HashSet<>();
     HUB.client(UNDP).initiatives().search(Query.builder().participant(UNDP).pageSize(500).build())
         .forEach(record -> found.add(record.id()));
-    assertThat(found).hasSizeGreaterThanOrEqualTo(10_000);
+    assertThat(found).hasSizeGreaterThanOrEqualTo(records);
   }
 }
