@@ -2,6 +2,7 @@ package org.sstc.exchange.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.client.SstcClient;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +60,12 @@ final class HubOptions {
           "set the SSTC_TOKEN environment variable to your organisation's bearer token "
               + "(it is never taken from an argument), e.g. export SSTC_TOKEN=...");
     }
-    SstcClient.Builder builder = SstcClient.builder().baseUrl(uri).allowInsecureHttp(insecureHttp);
+    // A bulk upload is answered once the hub has processed every record: a large file needs far
+    // longer than the client's defaults, which suit single records.
+    SstcClient.Builder builder = SstcClient.builder().baseUrl(uri).allowInsecureHttp(insecureHttp)
+        .readTimeout(Duration.ofMinutes(10))
+        .callTimeout(Duration.ofMinutes(30))
+        .deadline(Duration.ofMinutes(30));
     if (token != null) {
       builder.token(token);
     }
