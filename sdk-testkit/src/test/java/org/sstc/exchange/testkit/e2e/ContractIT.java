@@ -215,11 +215,23 @@ class ContractIT {
     BulkReport report = client.publish(pkg);
     assertThat(report.received()).isEqualTo(1);
     client.organisations().search(Query.all()).forEach(it -> {});
-    client.organisations().get(organisation.id());
+    Versioned<Organisation> stored = client.organisations().get(organisation.id());
+    client.organisations().update(organisation.id(), it -> it.toBuilder().name(LanguageMap.of("en", "JICA")).build());
+    assertThat(client.organisations().history(organisation.id())).hasSize(2);
+    assertThatThrownBy(() -> client.organisations().replace(organisation, stored.version()))
+        .isInstanceOf(PreconditionFailedException.class);
+
+    // The same records again as an NDJSON stream: nothing changes, and the report says so.
+    BulkReport again = client.publish(java.util.stream.Stream.of(organisation.toBuilder().name(LanguageMap.of("en", "JICA")).build()));
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(client.initiatives().getAsync(full.id()).join().version()).isEqualTo(1);
 
     ChangePage page = client.changes().page(java.util.Optional.empty());
     assertThat(page.events()).isNotEmpty();
     assertThat(client.changes().page(java.util.Optional.of(page.next())).events()).isEmpty();
+    List<org.sstc.exchange.client.Change> followed = new java.util.ArrayList<>();
+    client.changes().follow(org.sstc.exchange.client.CursorStore.inMemory(), followed::add);
+    assertThat(followed).hasSameSizeAs(page.events());
 
     Versioned<Initiative> current = client.initiatives().get(minimal.id());
     client.initiatives().delete(minimal.id(), current.version());
