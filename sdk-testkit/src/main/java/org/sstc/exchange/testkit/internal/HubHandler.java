@@ -59,13 +59,16 @@ final class HubHandler implements HttpHandler {
   private final IdempotencyKeys keys = new IdempotencyKeys();
   private final Supplier<Validator> validator;
   private final Supplier<URI> baseUrl;
+  private final java.util.concurrent.ExecutorService bulkWorkers;
   private volatile @Nullable Map<String, String> codelistFiles;
 
-  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, Supplier<URI> baseUrl) {
+  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, Supplier<URI> baseUrl,
+      java.util.concurrent.ExecutorService bulkWorkers) {
     this.settings = settings;
     this.store = store;
     this.validator = validator;
     this.baseUrl = baseUrl;
+    this.bulkWorkers = bulkWorkers;
   }
 
   @Override
@@ -559,7 +562,7 @@ final class HubHandler implements HttpHandler {
     }
     MessageDigest digest = digest(call);
     Limited raw = new Limited(new DigestInputStream(call.exchange.getRequestBody(), digest), limit);
-    Supplier<Reply> work = () -> new BulkUpload(store, validator.get(), org, limit).run(raw, gzip, ndjson);
+    Supplier<Reply> work = () -> new BulkUpload(store, validator.get(), org, limit, bulkWorkers).run(raw, gzip, ndjson);
     if (key == null) {
       return rendered(call, work);
     }
