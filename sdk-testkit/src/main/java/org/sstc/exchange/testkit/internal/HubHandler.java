@@ -462,11 +462,27 @@ final class HubHandler implements HttpHandler {
   private Reply replace(Call call, String type, String id) {
     String org = authenticate(call);
     Set<Long> expected = ifMatch(call);
+    String key = idempotencyKey(call);
+    requireRecordMedia(call);
+    byte[] body = readRecordBody(call);
+    if (key == null) {
+      return doReplace(call, type, id, org, expected, body);
+    }
+    // The key is looked up before the version: a retry whose first attempt was applied carries
+    // an If-Match that is stale now, and must get the first attempt's answer, not a 412.
+    byte[] hash = hash(call, body);
+    IdempotencyKeys.Slot slot = keys.claim(org, key);
+    if (slot != null) {
+      return answerFromSlot(slot, hash);
+    }
+    return idempotent(call, org, key, () -> hash, () -> doReplace(call, type, id, org, expected, body));
+  }
+
+  private Reply doReplace(Call call, String type, String id, String org, Set<Long> expected, byte[] body) {
+    // A stale version is answered before the costly validation.
     if (store.isStale(type, id, org, expected)) {
       throw Problem.preconditionFailed(store.version(type, id), call.header("If-Match"));
     }
-    requireRecordMedia(call);
-    byte[] body = readRecordBody(call);
     Parsed record = parse(body, type);
     if (!record.id().equals(id)) {
       throw Problem.badParams(List.of(new Problem.InvalidParam("id",
@@ -491,6 +507,19 @@ final class HubHandler implements HttpHandler {
   private Reply delete(Call call, String type, String id) {
     String org = authenticate(call);
     Set<Long> expected = ifMatch(call);
+    String key = idempotencyKey(call);
+    if (key == null) {
+      return doDelete(call, type, id, org, expected);
+    }
+    byte[] hash = hash(call, new byte[0]);
+    IdempotencyKeys.Slot slot = keys.claim(org, key);
+    if (slot != null) {
+      return answerFromSlot(slot, hash);
+    }
+    return idempotent(call, org, key, () -> hash, () -> doDelete(call, type, id, org, expected));
+  }
+
+  private Reply doDelete(Call call, String type, String id, String org, Set<Long> expected) {
     Store.Outcome outcome = store.delete(type, id, org, expected);
     switch (outcome.status()) {
       case NOT_FOUND:
@@ -699,8 +728,9 @@ final class HubHandler implements HttpHandler {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       String query = call.exchange.getRequestURI().getRawQuery();
-      digest.update((call.method + " " + call.rawPath + (query == null ? "" : "?" + query) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      String ifMatch = call.header("If-Match");
+      digest.update((call.method + " " + call.rawPath + (query == null ? "" : "?" + query) + "\n"
+          + (ifMatch == null ? "" : "If-Match: " + ifMatch + "\n")).getBytes(StandardCharsets.UTF_8));
       return digest;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
