@@ -239,6 +239,22 @@ public final class HttpEngine {
   }
 
   /** The wait before the next attempt, in nanoseconds, or -1 to stop here. */
+  /**
+   * A 409 saying that this request's idempotency key is still being processed: the first attempt
+   * is still running on the hub (its answer was lost, or it outlasted a timeout here). Waiting and
+   * sending again gets its answer.
+   */
+  private static boolean isKeyInFlight(Response response) {
+    if (response.code() != 409 || response.request().header("Idempotency-Key") == null) {
+      return false;
+    }
+    try {
+      return response.peekBody(4096).string().contains("idempotency-key-in-flight");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private long retryDelay(
       Request request,
       int attempt,
@@ -252,7 +268,8 @@ public final class HttpEngine {
     long delay;
     if (response != null) {
       int code = response.code();
-      boolean retryable = code == 429 || (code >= 500 && code <= 599 && code != 501 && code != 505);
+      boolean retryable = code == 429 || (code >= 500 && code <= 599 && code != 501 && code != 505)
+          || isKeyInFlight(response);
       if (!retryable) {
         return -1;
       }
