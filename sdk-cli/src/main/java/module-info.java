@@ -9,6 +9,7 @@ module org.sstc.exchange.cli {
   requires org.sstc.exchange.testkit;
   requires info.picocli;
   requires java.logging;
+  requires java.xml; // JUnit XML output
 
   // HtmlReport is API (sdk-examples and other tools may build the page); the commands are
   // public for picocli only.
