@@ -466,7 +466,7 @@ public final class HtmlPage {
         h.append("<a href=\"#r").append(f.entry().number()).append("\">")
             .append(esc(f.entry().id().isEmpty() ? "record " + f.entry().number() : f.entry().id())).append("</a>");
       } else {
-        h.append("<span class=\"code\">the file</span>");
+        h.append("<span class=\"code\">(whole file)</span>");
       }
       h.append("</td><td><span class=\"file\">").append(esc(f.file())).append("</span> <code>")
           .append(esc(issue.pointer().isEmpty() ? "/" : issue.pointer())).append("</code>");
@@ -776,7 +776,8 @@ public final class HtmlPage {
       .sev.error{background:#fdecea;color:var(--bad)}.sev.warning{background:#fff4d6;color:var(--warn)}
       .issues td:last-child{min-width:320px}
       .file{color:var(--muted);font-size:12px}
-      code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f6;padding:1px 4px;border-radius:4px;word-break:break-all}
+      code{font:12.5px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#f1f3f6;padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
+      .issues td:nth-child(2) code{white-space:nowrap}
       .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:14px}
       .card{border:1px solid var(--line);border-radius:10px;padding:14px 16px;background:#fff;scroll-margin-top:12px}
       .card:target{outline:3px solid var(--accent)}
