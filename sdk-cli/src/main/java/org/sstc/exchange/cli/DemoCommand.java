@@ -61,7 +61,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:every step worked", "2:usage error, or DIR cannot be written", "3:a step did not do what it should (a bug)"},
     footerHeading = "%nExamples:%n",
     footer = {"  sstc demo", "  sstc demo --out /tmp/demo --port 8080"})
-public final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer> {
   /** Marks a folder as the demo's own, so that running the demo again may replace it. */
   static final String MARKER = ".sstc-demo";
 

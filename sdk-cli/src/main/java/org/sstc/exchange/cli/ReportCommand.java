@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "  sstc report package.json --out report.html",
       "  sstc report data/ --title \"Triangular cooperation 2024\" --out public/index.html"
     })
-public final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

@@ -89,8 +89,10 @@ public final class HtmlPage {
     h.append("<main id=\"main\" class=\"wrap\">\n");
     nav(h);
     kpis(h);
+    h.append("<div class=\"pair\">\n");
     modalities(h);
     years(h);
+    h.append("</div>\n");
     sdgs(h);
     matrix(h);
     money(h);
@@ -168,25 +170,28 @@ public final class HtmlPage {
     h.append("<section id=\"modality\" aria-labelledby=\"modality-h\"><h2 id=\"modality-h\">Initiatives by modality</h2>\n");
     int rowHeight = 44;
     int height = counts.size() * rowHeight + 8;
-    h.append("<svg class=\"chart\" viewBox=\"0 0 720 ").append(height).append("\" role=\"img\" aria-labelledby=\"modality-t\">")
+    h.append("<svg class=\"chart\" viewBox=\"0 0 440 ").append(height).append("\" role=\"img\" aria-labelledby=\"modality-t\">")
         .append("<title id=\"modality-t\">Initiatives by modality: ");
     List<String> parts = new ArrayList<>();
     counts.forEach((m, n) -> parts.add(m + " " + n));
     h.append(esc(String.join(", ", parts))).append("</title>");
     int y = 4;
     for (Map.Entry<String, Integer> c : counts.entrySet()) {
-      double width = 480.0 * c.getValue() / max;
-      h.append("<text x=\"150\" y=\"").append(y + 27).append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(c.getKey())).append("</text>")
-          .append("<rect x=\"162\" y=\"").append(y + 8).append("\" width=\"").append(fmt(Math.max(width, 2))).append("\" height=\"28\" rx=\"4\" fill=\"")
+      double width = Math.max(2, 270.0 * c.getValue() / max);
+      h.append("<text x=\"92\" y=\"").append(y + 27).append("\" text-anchor=\"end\" class=\"lbl\">").append(esc(c.getKey())).append("</text>")
+          .append("<rect x=\"102\" y=\"").append(y + 8).append("\" width=\"").append(fmt(width)).append("\" height=\"28\" rx=\"4\" fill=\"")
           .append(colour(c.getKey())).append("\"/>")
-          .append("<text x=\"").append(fmt(170 + Math.max(width, 2))).append("\" y=\"").append(y + 27).append("\" class=\"val\">")
+          .append("<text x=\"").append(fmt(110 + width)).append("\" y=\"").append(y + 27).append("\" class=\"val\">")
           .append(c.getValue()).append("</text>");
       y += rowHeight;
     }
     h.append("</svg>\n<details><summary>As a table</summary><table><thead><tr><th scope=\"col\">Modality</th><th scope=\"col\" class=\"num\">Initiatives</th></tr></thead><tbody>");
     counts.forEach((m, n) -> h.append("<tr><th scope=\"row\">").append(esc(m)).append("</th><td class=\"num\" data-modality=\"")
         .append(esc(m)).append("\">").append(n).append("</td></tr>"));
-    h.append("</tbody></table></details></section>\n");
+    h.append("</tbody></table></details>")
+        .append("<p class=\"hint\">Bilateral: a provider country and a recipient country. Triangular: a first provider ")
+        .append("(a Southern country), a second provider (often a traditional donor or an international organisation) ")
+        .append("and a recipient. Regional: three countries or more.</p></section>\n");
   }
 
   // --- years ---------------------------------------------------------------------------------
@@ -766,7 +771,7 @@ public final class HtmlPage {
       .matrix td{min-width:38px;text-align:center;border:1px solid #fff}.matrix td.empty{background:#f3f4f6}
       .code{color:var(--muted);font-size:12px}
       .goals{list-style:none;display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;padding:0;margin:0}
-      .goal{background:var(--c);color:#fff;border-radius:8px;padding:10px 12px;min-height:108px;display:flex;flex-direction:column}
+      .goal{background:var(--c);color:#fff;border-radius:8px;padding:10px 12px;min-height:108px;display:flex;flex-direction:column;text-shadow:0 1px 2px rgba(0,0,0,.35)}
       .goal .no{font-size:26px;font-weight:800;line-height:1}.goal .name{font-size:13px;font-weight:600;flex:1;margin-top:4px}
       .goal .n{font-size:13px;background:rgba(0,0,0,.22);border-radius:999px;padding:1px 8px;align-self:flex-start}
       .goal.none{opacity:.28}
@@ -793,6 +798,8 @@ public final class HtmlPage {
       .card-issues{margin:10px 0 0;padding-left:18px;font-size:13px}.card-issues li.error{color:var(--bad)}.card-issues li.warning{color:var(--warn)}
       .src{color:var(--muted);font-size:12px;margin:10px 0 0}
       footer{color:var(--muted);font-size:12.5px;padding-bottom:32px}
+      .pair{display:grid;grid-template-columns:1fr 1.3fr;gap:16px;margin:16px 0}.pair>section{margin:0}
+      @media (max-width:900px){.pair{grid-template-columns:1fr}}
       @media (max-width:800px){.kpis{grid-template-columns:repeat(2,1fr)}}
       @media print{nav,.skip{display:none}section{break-inside:avoid}details{display:block}}
       """;
