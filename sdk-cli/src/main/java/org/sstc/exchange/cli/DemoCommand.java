@@ -135,7 +135,15 @@ final class DemoCommand implements Callable<Integer> {
     stdout.println("Everything runs on this machine and stops at the end.");
     SstcHub.Builder hubBuilder = SstcHub.builder().port(port);
     tokens.forEach(hubBuilder::token);
-    try (SstcHub hub = hubBuilder.build().start()) {
+    SstcHub started;
+    try {
+      started = hubBuilder.build().start();
+    } catch (RuntimeException e) {
+      err.println("sstc: cannot start the hub on port " + port + ": " + ServeCommand.rootMessage(e)
+          + " (is another program using it? leave --port out to use any free port)");
+      return Sstc.USAGE_OR_IO;
+    }
+    try (SstcHub hub = started) {
       say("Start a hub",
           "An in-memory hub listens on " + hub.baseUrl() + " (the same one 'sstc serve' runs).",
           "Each of the " + tokens.size() + " organisations that report in the sample has its own bearer token;",

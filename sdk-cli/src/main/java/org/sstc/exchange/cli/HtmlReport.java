@@ -41,6 +41,7 @@ public final class HtmlReport {
   private final long errors;
   private final long warnings;
   private final int unreadableFiles;
+  private final int files;
 
   private HtmlReport(Builder builder) {
     ReportData data = new ReportData();
@@ -53,6 +54,7 @@ public final class HtmlReport {
     this.errors = data.findings().stream().filter(f -> f.issue().isError()).count();
     this.warnings = data.findings().size() - errors;
     this.unreadableFiles = data.unreadableFiles();
+    this.files = data.files().size();
   }
 
   /** A builder with the default title and no input. */
@@ -94,6 +96,11 @@ public final class HtmlReport {
   /** How many validation warnings the page lists. */
   public long warningCount() {
     return warnings;
+  }
+
+  /** How many files the page is about (a folder counts as the files found below it). */
+  public int fileCount() {
+    return files;
   }
 
   /** How many of the given files could not be read (each is listed on the page as an issue). */

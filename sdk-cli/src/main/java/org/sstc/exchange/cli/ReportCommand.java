@@ -69,6 +69,10 @@ final class ReportCommand implements Callable<Integer> {
       err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
     }
+    if (report.fileCount() == 0) {
+      err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths)
+          + "; the report is empty");
+    }
     stdout.println("wrote " + out + ": " + report.initiativeCount() + " initiatives, "
         + report.recordCount() + " records, " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
     if (report.unreadableFileCount() > 0) {

@@ -63,4 +63,14 @@ class DemoCommandTest {
     assertTrue(run.err.contains("holds files the demo did not make"), run::toString);
     assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
   }
+
+  @Test
+  void aPortInUseIsAUsageErrorNotACrash() throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun run = sstc("demo", "--out", dir.resolve("demo").toString(), "--port", Integer.toString(taken.getLocalPort()));
+
+      assertEquals(2, run.status, run::toString);
+      assertTrue(run.err.startsWith("sstc: cannot start the hub on port " + taken.getLocalPort()), run::toString);
+    }
+  }
 }

@@ -128,6 +128,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void aFolderWithoutRecordFilesGivesAnEmptyReportAndSaysSo() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path out = dir.resolve("report.html");
+
+    CliRun run = sstc("report", empty.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    assertTrue(run.err.contains("no *.json, *.ndjson or *.jsonl files found in " + empty), run::toString);
+    assertTrue(readString(out).contains("<p>No initiative has a start date.</p>"));
+  }
+
+  @Test
   void usageErrors() {
     CliRun noOut = sstc("report", "a.json");
     assertEquals(2, noOut.status, noOut::toString);
