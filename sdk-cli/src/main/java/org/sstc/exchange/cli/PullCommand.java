@@ -96,7 +96,7 @@ public final class PullCommand implements Callable<Integer> {
     Map<ChangeType, Long> counts = new EnumMap<>(ChangeType.class);
     try (SstcClient client = hubOptions.client(false)) {
       client.changes().follow(cursor, change -> {
-        apply(json, change);
+        apply(json, out, change);
         counts.merge(change.type(), 1L, Long::sum);
       });
     } catch (SstcException e) {
@@ -118,7 +118,8 @@ public final class PullCommand implements Callable<Integer> {
     return Sstc.OK;
   }
 
-  private void apply(SstcJson json, Change change) {
+  /** Applies one event to the folder {@code out}: writes or deletes the record's file, atomically. */
+  static void apply(SstcJson json, Path out, Change change) {
     Path file = out.resolve(change.recordType().equals("organisation") ? "organisations" : "initiatives")
         .resolve(fileName(change.id()));
     try {

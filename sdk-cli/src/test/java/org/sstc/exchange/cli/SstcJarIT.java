@@ -92,4 +92,17 @@ class SstcJarIT {
     assertEquals("", usage.out());
     assertTrue(usage.err().contains("Usage: sstc validate"), usage::toString);
   }
+
+  @Test
+  void theJarRunsTheDemo() throws Exception {
+    Path out = dir.resolve("demo");
+
+    Result demo = sstc("demo", "--out", out.toString());
+
+    assertEquals(0, demo.status(), demo::toString);
+    assertEquals("", demo.err(), demo::toString);
+    assertTrue(demo.out().contains("REFUSED: HTTP 403 "), demo::toString);
+    assertTrue(demo.out().contains("keeps those with a recipient in Africa: 5 found."), demo::toString);
+    assertTrue(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8).contains("data-modality=\"triangular\">8<"));
+  }
 }
