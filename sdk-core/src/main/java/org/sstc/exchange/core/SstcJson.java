@@ -55,11 +55,13 @@ public final class SstcJson {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(type, "type");
     JsonNode tree = readTree(document);
-    ValidationReport report = Validator.standard().validate(tree);
+    SstcRecord[] bound = new SstcRecord[1];
+    ValidationReport report = Validator.standard().validate(tree, record -> bound[0] = record);
     if (!report.valid()) {
       throw new ValidationException("The " + type.getSimpleName() + " document", report);
     }
-    SstcRecord record = json.lenientBinder().treeToValue(tree, recordClass(tree));
+    // The record the rules were checked on: the document is bound once.
+    SstcRecord record = bound[0] != null ? bound[0] : json.lenientBinder().treeToValue(tree, recordClass(tree));
     if (!type.isInstance(record)) {
       throw new ValidationException(
           "The document",

@@ -35,5 +35,10 @@ class FixtureRoundTripTest {
     assertThat(Validator.standard().validate(written).errors()).as(new String(written, java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
     assertThat(json.read(written)).isEqualTo(record);
     assertThat(json.readTree(written)).isEqualTo(json.readTree(original));
+
+    // Validating the tree hands over the same record (a package included) that read() gives.
+    java.util.List<SstcRecord> handed = new java.util.ArrayList<>();
+    assertThat(Validator.standard().validate(json.readTree(original), handed::add).valid()).isTrue();
+    assertThat(handed).containsExactly(record);
   }
 }

@@ -309,12 +309,14 @@ final class BulkUpload {
       return Checked.refused(index, line, type, id, atLine(List.of(Issue.error("schema.const", "/recordType",
           "an NDJSON line is one initiative or organisation; send a package alone as application/json")), line));
     }
-    ValidationReport report = validator.validate(tree);
+    SstcRecord[] bound = new SstcRecord[1];
+    ValidationReport report = validator.validate(tree, record -> bound[0] = record);
     List<Issue> issues = atLine(report.issues(), line);
     if (!report.valid()) {
       return Checked.refused(index, line, type, id, issues);
     }
-    SstcRecord model = Json.bind(tree, type);
+    // The record the validator checked, bound once; an array's type was checked above.
+    SstcRecord model = java.util.Objects.requireNonNull(bound[0], "a valid record is bound");
     if (model instanceof Initiative initiative) {
       id = initiative.id();
       if (!initiative.reportingOrg().id().equals(org)) {

@@ -556,11 +556,13 @@ final class HubHandler implements HttpHandler {
           "this is a " + recordType.asString() + ", but /" + type + "s takes " + type + " records"
               + (recordType.asString().equals("package") ? "; send packages to POST /packages" : "")))));
     }
-    ValidationReport report = validator.get().validate(tree);
+    SstcRecord[] bound = new SstcRecord[1];
+    ValidationReport report = validator.get().validate(tree, record -> bound[0] = record);
     if (!report.valid()) {
       throw Problem.validationFailed(report);
     }
-    SstcRecord model = Json.bind(tree, type);
+    // The record the validator checked: bound once. Its type is the path's (checked above).
+    SstcRecord model = java.util.Objects.requireNonNull(bound[0], "a valid record is bound");
     String id = model instanceof Initiative initiative ? initiative.id() : ((Organisation) model).id();
     return new Parsed(id, model, SstcJson.standard().write(model));
   }
