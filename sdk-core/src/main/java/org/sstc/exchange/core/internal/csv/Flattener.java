@@ -169,7 +169,8 @@ public final class Flattener {
       return "";
     }
     if (column.order()) {
-      return value.isObject() && value.size() > 0 ? String.join(";", value.propertyNames()) : "";
+      // One entry has one order: the cell stays empty, as a person adding a row would leave it.
+      return value.isObject() && value.size() > 1 ? String.join(";", value.propertyNames()) : "";
     }
     switch (field.kind()) {
       case NUMBER:

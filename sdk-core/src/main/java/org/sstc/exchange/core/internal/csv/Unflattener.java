@@ -115,9 +115,13 @@ public final class Unflattener {
         }
         continue;
       }
+      int before = issues.size();
       List<Row> read = readSheet(sheet, file);
       if (sheet == Layout.PACKAGE) {
         if (read.size() != 1) {
+          if (issues.size() > before) {
+            return new Result(null, List.copyOf(issues), Map.of(), Set.of()); // said why already
+          }
           issues.add(new SheetIssue(Issue.error("csv.package-row", "",
               "package.csv must have exactly one row under its header (the package), but has "
                   + read.size()), sheet.file(), read.size() > 1 ? read.get(1).number : 0, "", ""));
