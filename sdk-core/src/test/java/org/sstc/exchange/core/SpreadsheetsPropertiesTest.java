@@ -61,6 +61,62 @@ class SpreadsheetsPropertiesTest {
         });
   }
 
+  /**
+   * Whatever happens to a file (bytes replaced, quotes, commas and line breaks inserted, the end cut
+   * off), unflattening answers with issues or a valid package: never an exception.
+   */
+  @Test
+  void damagedFilesGiveIssuesNeverAnException() throws java.io.IOException {
+    Package sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("fixture-package.json"), Package.class);
+    Path clean = dir.resolve("clean");
+    Spreadsheets.standard().flatten(sample, clean);
+    List<String> names = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(clean)) {
+      files.forEach(file -> names.add(file.getFileName().toString()));
+    }
+    names.sort(null);
+    qt().withExamples(Integer.getInteger("sstc.examples", 60))
+        .forAll(integers().between(0, Integer.MAX_VALUE - 1))
+        .checkAssert(seed -> {
+          Random random = new Random(seed);
+          Path sheets = dir.resolve("damaged-" + run.incrementAndGet());
+          try {
+            java.nio.file.Files.createDirectories(sheets);
+            for (String name : names) {
+              java.nio.file.Files.copy(clean.resolve(name), sheets.resolve(name));
+            }
+            Path victim = sheets.resolve(pick(random, names));
+            java.nio.file.Files.write(victim, damage(java.nio.file.Files.readAllBytes(victim), random));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          Unflattened result = Spreadsheets.standard().unflatten(sheets);
+          if (result.pkg().isPresent()) {
+            assertThat(Validator.standard().validate(result.pkg().get()).valid()).isTrue();
+          } else {
+            assertThat(result.report().errors()).isNotEmpty();
+            assertThat(result.issues()).allSatisfy(issue -> assertThat(issue.issue().message()).isNotBlank());
+          }
+        });
+  }
+
+  private static byte[] damage(byte[] bytes, Random random) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[][] inserts = {{'"'}, {','}, {'\n'}, {'\r'}, {(byte) 0xFF}, {(byte) 0xC3}, {'='}, {';'}, {'x'}, {}};
+    int cut = random.nextInt(8) == 0 ? random.nextInt(bytes.length + 1) : bytes.length;
+    for (int i = 0; i < cut; i++) {
+      if (random.nextInt(Math.max(1, bytes.length / 3)) == 0) {
+        byte[] insert = inserts[random.nextInt(inserts.length)];
+        out.write(insert, 0, insert.length);
+        if (random.nextBoolean()) {
+          continue; // replaced rather than inserted before
+        }
+      }
+      out.write(bytes[i]);
+    }
+    return out.toByteArray();
+  }
+
   /** Non-blank text (the standard's plain text) made of hostile pieces and random code points. */
   static Gen<String> texts() {
     return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> {
