@@ -54,8 +54,8 @@ public final class Unflattened {
 
   /**
    * The same issues as a {@link ValidationReport}: the validator's issues keep their JSON Pointers
-   * into the unflattened package; {@code csv.*} issues have the pointer of their cell where the
-   * cell maps to one, {@code ""} otherwise.
+   * into the unflattened package; {@code csv.*} issues have the pointer {@code ""} (their place is
+   * the file, row and column of {@link #issues()}).
    */
   public ValidationReport report() {
     return report;
