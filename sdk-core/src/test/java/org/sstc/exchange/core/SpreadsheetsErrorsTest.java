@@ -287,6 +287,29 @@ class SpreadsheetsErrorsTest {
   }
 
   @Test
+  void aSheetSavedWithSemicolonsAsInFrenchOrSpanishSpreadsheetsIsRead() throws IOException {
+    Path file = dir.resolve("participants.csv");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    StringBuilder semicolons = new StringBuilder();
+    for (String line : lines) {
+      // No cell of this sheet holds a quote or a line break; one holds a comma, and IATI roles a ';'.
+      StringBuilder row = new StringBuilder();
+      for (String cell : line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)) {
+        String plain = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1) : cell;
+        row.append(row.length() == 0 ? "" : ";").append(plain.contains(";") ? "\"" + plain + "\"" : plain);
+      }
+      semicolons.append(row).append("\r\n");
+    }
+    Files.writeString(file, semicolons.toString(), StandardCharsets.UTF_8);
+    assertThat(Files.readString(file)).contains("Initiative ID;Participant ID;").contains(";\"1;2;3\"");
+
+    Unflattened result = unflatten();
+
+    assertThat(result.issues()).isEmpty();
+    assertThat(result.pkg()).contains(sample);
+  }
+
+  @Test
   void rowsOfAPositionedSheetMayBeInAnyOrder() throws IOException {
     Path file = dir.resolve("sdgs.csv");
     List<String> lines = Files.readAllLines(file);

@@ -43,6 +43,7 @@ public final class CsvFiles {
   private final CsvLimits limits;
   private final ObjectWriter writer;
   private final ObjectReader reader;
+  private final ObjectReader semicolonReader;
 
   public CsvFiles(CsvLimits limits) {
     this.limits = limits;
@@ -61,6 +62,7 @@ public final class CsvFiles {
     CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
     this.writer = mapper.writer(schema);
     this.reader = mapper.readerFor(String[].class).with(schema);
+    this.semicolonReader = mapper.readerFor(String[].class).with(schema.withColumnSeparator(';'));
   }
 
   /** Writes rows (the first is the header) atomically: to a temporary file, then renamed. */
@@ -115,7 +117,8 @@ public final class CsvFiles {
       return failed(new Problem("csv.encoding", 0, e.getMessage()));
     }
     List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> values = reader.readValues(text)) {
+    try (MappingIterator<String[]> values = separatedBySemicolons(text)
+        ? semicolonReader.readValues(text) : reader.readValues(text)) {
       while (values.hasNextValue()) {
         String[] row = values.nextValue();
         if (row.length > limits.maxColumns()) {
@@ -132,6 +135,17 @@ public final class CsvFiles {
       return failed(new Problem("csv.syntax", rows.size() + 1L, syntax(e)));
     }
     return new Read(rows, List.of());
+  }
+
+  /**
+   * Spreadsheets set to a language that writes decimals with a comma (French, Spanish, Portuguese
+   * …) save "CSV" separated by semicolons. The header row tells: its titles and paths hold neither
+   * character, so a header line with semicolons and no comma is such a file.
+   */
+  private static boolean separatedBySemicolons(String text) {
+    int end = text.indexOf('\n');
+    String header = end < 0 ? text : text.substring(0, end);
+    return header.indexOf(';') >= 0 && header.indexOf(',') < 0;
   }
 
   private static Read failed(Problem problem) {
