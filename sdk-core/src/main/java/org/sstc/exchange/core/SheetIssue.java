@@ -34,18 +34,6 @@ public record SheetIssue(Issue issue, String file, long row, String column, Stri
     }
   }
 
-  /** The spreadsheet letter of a 0-based column index: 0 is {@code A}, 26 is {@code AA}. */
-  public static String columnLetter(int index) {
-    if (index < 0) {
-      throw new IllegalArgumentException("index < 0: " + index);
-    }
-    StringBuilder letters = new StringBuilder();
-    for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-      letters.insert(0, (char) ('A' + (n - 1) % 26));
-    }
-    return letters.toString();
-  }
-
   /** {@code file row R column C (header): severity code: message}, leaving out what is unknown. */
   @Override
   public String toString() {

@@ -266,6 +266,7 @@ class SpreadsheetsErrorsTest {
     assertThat(issue.file()).isEqualTo("initiatives.csv");
     assertThat(issue.row()).isGreaterThan(1);
     assertThat(issue.header()).isEqualTo("Extension (wfp:centreOfExcellence)");
+    assertThat(issue.column()).isEqualTo("AG"); // the 33rd column
     assertThat(issue.issue().message()).contains("\"quoted text\"");
   }
 

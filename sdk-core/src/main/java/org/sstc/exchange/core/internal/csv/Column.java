@@ -47,6 +47,15 @@ public record Column(Field field, @Nullable String key, boolean order) {
     return titles ? title() : path();
   }
 
+  /** The spreadsheet letter of a 0-based column index: 0 is {@code A}, 26 is {@code AA}. */
+  public static String letter(int index) {
+    StringBuilder letters = new StringBuilder();
+    for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+      letters.insert(0, (char) ('A' + (n - 1) % 26));
+    }
+    return letters.toString();
+  }
+
   /** How headers are compared: trimmed, ignoring case. */
   static String normal(String header) {
     return header.strip().toLowerCase(Locale.ROOT);

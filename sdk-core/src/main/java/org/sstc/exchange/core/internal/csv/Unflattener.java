@@ -344,14 +344,14 @@ public final class Unflattener {
         issues.add(new SheetIssue(Issue.error("csv.unknown-column", "",
             "'" + text + "' is not a column of " + sheet.file() + ", so its cells would be lost; the columns are "
                 + describe(sheet) + " (titles or JSON paths, any case)"), sheet.file(), 1,
-            SheetIssue.columnLetter(i), header[i]));
+            Column.letter(i), header[i]));
         continue;
       }
       Integer before = seen.put(column.path(), i);
       if (before != null) {
         issues.add(new SheetIssue(Issue.error("csv.duplicate-column", "",
-            "'" + text + "' is the same column as " + SheetIssue.columnLetter(before) + " ('" + header[before]
-                + "'); keep one of them"), sheet.file(), 1, SheetIssue.columnLetter(i), header[i]));
+            "'" + text + "' is the same column as " + Column.letter(before) + " ('" + header[before]
+                + "'); keep one of them"), sheet.file(), 1, Column.letter(i), header[i]));
         continue;
       }
       columns[i] = column;
@@ -420,7 +420,7 @@ public final class Unflattener {
     for (int i = 0; i < cells.length; i++) {
       Column column = columns[i];
       String cell = cells[i];
-      Place place = new Place(row.sheet.file(), row.number, SheetIssue.columnLetter(i), header[i]);
+      Place place = new Place(row.sheet.file(), row.number, Column.letter(i), header[i]);
       if (column == null) {
         if (!cell.isBlank() && header[i].isBlank()) {
           issues.add(new SheetIssue(Issue.error("csv.unknown-column", "",
