@@ -105,7 +105,7 @@ public final class UnflattenCommand implements Callable<Integer> {
 
   private void write(String text) throws IOException {
     Path target = out.toAbsolutePath();
-    Path partial = Files.createTempFile(target.getParent(), ".sstc-", ".json.tmp");
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
     try {
       Files.writeString(partial, text, StandardCharsets.UTF_8);
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -133,7 +133,7 @@ public final class Spreadsheets {
     }
     for (Issue issue : Validator.standard().validate(tree).issues()) {
       if (!coveredBy(issue.pointer(), read.skipped())) {
-        issues.add(placed(issue, read.places()));
+        issues.add(placed(issue, read.rows()));
       }
     }
     boolean errors = issues.stream().anyMatch(issue -> issue.issue().isError());
@@ -154,10 +154,13 @@ public final class Spreadsheets {
   }
 
   /** The validator's issue at the cell (or else the row) its pointer came from. */
-  private static SheetIssue placed(Issue issue, Map<String, Unflattener.Place> places) {
-    for (String at = issue.pointer(); ; at = at.substring(0, at.lastIndexOf('/'))) {
-      Unflattener.Place place = places.get(at);
-      if (place != null) {
+  private static SheetIssue placed(Issue issue, Map<String, Unflattener.RowRef> rows) {
+    String pointer = issue.pointer();
+    for (String at = pointer; ; at = at.substring(0, at.lastIndexOf('/'))) {
+      Unflattener.RowRef row = rows.get(at);
+      if (row != null) {
+        String suffix = pointer.length() > at.length() ? pointer.substring(at.length() + 1) : "";
+        Unflattener.Place place = row.place(suffix);
         return new SheetIssue(issue, place.file(), place.row(), place.column(), place.header());
       }
       if (at.isEmpty()) {

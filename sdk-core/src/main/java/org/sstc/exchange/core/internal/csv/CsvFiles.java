@@ -75,12 +75,13 @@ public final class CsvFiles {
         sequence.write(row);
       }
     }
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".sstc-", ".csv.tmp");
+    // A sibling, not Files.createTempFile: that one is owner-only, and the sheets are for people.
+    Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
     try {
-      Files.write(temporary, bytes.toByteArray());
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.write(partial, bytes.toByteArray());
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      Files.deleteIfExists(temporary);
+      Files.deleteIfExists(partial);
     }
   }
 

@@ -57,30 +57,80 @@ public final class Unflattener {
   public record Place(String file, long row, String column, String header) {}
 
   /**
+   * The columns of one file: which column each property of its items came from. Shared by the
+   * file's rows, so that remembering where a value came from costs one map a file, not one a cell.
+   */
+  public static final class SheetColumns {
+    private final String file;
+    private final String[] header;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    SheetColumns(String file, String[] header) {
+      this.file = file;
+      this.header = header;
+    }
+
+    void put(String suffix, int column) {
+      index.putIfAbsent(suffix, column);
+    }
+
+    /** The cell of {@code suffix} (a property path inside the item) in a row, or else the row. */
+    Place place(long row, String suffix) {
+      for (String at = suffix; !at.isEmpty(); at = at.contains("/") ? at.substring(0, at.lastIndexOf('/')) : "") {
+        Integer column = index.get(at);
+        if (column != null) {
+          return new Place(file, row, Column.letter(column), header[column]);
+        }
+      }
+      return new Place(file, row, "", "");
+    }
+  }
+
+  /** Where an item came from: its file's columns and its row. */
+  public record RowRef(SheetColumns columns, long row) {
+    /** The cell of a property path inside the item ({@code ""} for the item itself). */
+    public Place place(String suffix) {
+      return columns.place(row, suffix);
+    }
+  }
+
+  /**
    * What the files gave.
    *
    * @param tree the package's JSON tree, as far as it could be built; null if {@code package.csv}
    *     could not be read
    * @param issues the spreadsheet-structure problems
-   * @param places where each JSON Pointer's value came from
+   * @param rows the row each item's JSON Pointer came from
    * @param skipped pointers of cells that were left out because of a reported problem
    */
   public record Result(
-      @Nullable ObjectNode tree, List<SheetIssue> issues, Map<String, Place> places, Set<String> skipped) {}
+      @Nullable ObjectNode tree, List<SheetIssue> issues, Map<String, RowRef> rows, Set<String> skipped) {}
 
   /** One read row: the item it made, where it came from, and where its cells are. */
   private static final class Row {
     final Sheet sheet;
+    final SheetColumns columns;
     final long number;
     final ObjectNode node = NODES.objectNode();
-    final Map<String, Place> cells = new LinkedHashMap<>();
-    final Set<String> skipped = new LinkedHashSet<>();
+    @Nullable Set<String> skipped;
     List<String> key = List.of();
     int position;
 
-    Row(Sheet sheet, long number) {
+    Row(Sheet sheet, SheetColumns columns, long number) {
       this.sheet = sheet;
+      this.columns = columns;
       this.number = number;
+    }
+
+    Place place(String suffix) {
+      return columns.place(number, suffix);
+    }
+
+    void skip(String suffix) {
+      if (skipped == null) {
+        skipped = new LinkedHashSet<>();
+      }
+      skipped.add(suffix);
     }
   }
 
@@ -170,7 +220,7 @@ public final class Unflattener {
     }
 
     // Assemble in layout order (parents before children) and record where each pointer came from.
-    Map<String, Place> places = new HashMap<>();
+    Map<String, RowRef> places = new HashMap<>();
     Set<String> skipped = new LinkedHashSet<>();
     Map<Row, String> pointers = new IdentityHashMap<>();
     ObjectNode root = packageRow.node;
@@ -224,10 +274,11 @@ public final class Unflattener {
     return rows.getOrDefault(parent, List.of());
   }
 
-  private static void register(Row row, String pointer, Map<String, Place> places, Set<String> skipped) {
-    places.put(pointer, new Place(row.sheet.file(), row.number, "", ""));
-    row.cells.forEach((suffix, place) -> places.putIfAbsent(pointer + "/" + suffix, place));
-    row.skipped.forEach(suffix -> skipped.add(pointer + "/" + suffix));
+  private static void register(Row row, String pointer, Map<String, RowRef> places, Set<String> skipped) {
+    places.put(pointer, new RowRef(row.columns, row.number));
+    if (row.skipped != null) {
+      row.skipped.forEach(suffix -> skipped.add(pointer + "/" + suffix));
+    }
   }
 
   /** The row's parent item, found by the row's parent-key cells; null (reported) if none. */
@@ -280,6 +331,22 @@ public final class Unflattener {
     if (columns == null) {
       return rows;
     }
+    SheetColumns places = new SheetColumns(sheet.file(), header);
+    for (int i = 0; i < columns.length; i++) {
+      Column column = columns[i];
+      if (column == null) {
+        continue;
+      }
+      Field field = column.field();
+      if (sheet.parentKeys().contains(field) || field == Layout.POSITION) {
+        places.put("\u0000" + field.path(), i);
+      } else if (column.key() != null) {
+        places.put(field.path(), i);
+        places.put(field.path() + "/" + escape(column.key()), i);
+      } else {
+        places.put(field.path(), i);
+      }
+    }
     for (int r = 1; r < read.rows().size(); r++) {
       String[] cells = read.rows().get(r);
       long number = r + 1L;
@@ -293,7 +360,7 @@ public final class Unflattener {
                 + "inside it doubled (\"\")"), sheet.file(), number, "", ""));
         continue;
       }
-      Row row = new Row(sheet, number);
+      Row row = new Row(sheet, places, number);
       if (fill(row, columns, header, cells)) {
         rows.add(row);
       }
@@ -433,7 +500,6 @@ public final class Unflattener {
       boolean parentKey = row.sheet.parentKeys().contains(field);
       if (parentKey) {
         row.node.put("\u0000" + field.path(), CellText.restore(cell).strip());
-        row.cells.put("\u0000" + field.path(), place);
         continue;
       }
       if (field == Layout.POSITION) {
@@ -446,18 +512,14 @@ public final class Unflattener {
           return false;
         }
         row.position = Integer.parseInt(text);
-        row.cells.put("\u0000" + field.path(), place);
         continue;
       }
       if (column.order()) {
         orders.put(field, cell.strip());
-        row.cells.putIfAbsent(field.path(), place);
         continue;
       }
       if (field.grows()) {
         groupPlaces.putIfAbsent(field, place);
-        row.cells.putIfAbsent(field.path(), place);
-        row.cells.put(field.path() + "/" + escape(column.key()), place);
         if (cell.isEmpty()) {
           continue;
         }
@@ -465,7 +527,7 @@ public final class Unflattener {
         if (field.kind() == Field.Kind.EXTENSIONS) {
           value = extension(place, CellText.restore(cell));
           if (value == null) {
-            row.skipped.add(field.path() + "/" + escape(column.key()));
+            row.skip(field.path() + "/" + escape(column.key()));
             continue;
           }
         } else {
@@ -474,7 +536,6 @@ public final class Unflattener {
         groups.computeIfAbsent(field, f -> new LinkedHashMap<>()).put(column.key(), value);
         continue;
       }
-      row.cells.put(field.path(), place);
       if (cell.isBlank() && field.kind() == Field.Kind.REQUIRED_LIST) {
         put(row.node, field.path(), NODES.arrayNode()); // the standard requires the list, even empty
         continue;
@@ -490,7 +551,7 @@ public final class Unflattener {
             issues.add(issue(place, "csv.not-a-number", "",
                 "'" + cell + "' is not a number; write digits with a point for decimals and nothing else "
                     + "(33.5, not 33,5 or 33.5%)"));
-            row.skipped.add(field.path());
+            row.skip(field.path());
             continue;
           }
           value = NODES.numberNode(new BigDecimal(text));
@@ -536,7 +597,7 @@ public final class Unflattener {
       }
     }
     if (!new LinkedHashSet<>(keys).equals(entries.keySet()) || keys.size() != entries.size()) {
-      Place at = row.cells.getOrDefault(field.path(), place);
+      Place at = row.place(field.path());
       issues.add(issue(at, "csv.bad-order", "",
           "the order '" + order + "' must name each filled " + field.title().toLowerCase(Locale.ROOT)
               + " column's " + (field.kind() == Field.Kind.EXTENSIONS ? "key" : "language") + " once: "
@@ -570,8 +631,7 @@ public final class Unflattener {
   }
 
   private SheetIssue cellIssue(Row row, String suffix, String code, String message) {
-    Place place = row.cells.getOrDefault(suffix, new Place(row.sheet.file(), row.number, "", ""));
-    return issue(place, code, "", message);
+    return issue(row.place(suffix), code, "", message);
   }
 
   private static SheetIssue issue(Place place, String code, String pointer, String message) {
