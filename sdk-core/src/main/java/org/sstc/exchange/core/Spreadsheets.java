@@ -200,6 +200,7 @@ public final class Spreadsheets {
       return this;
     }
 
+    /** The flattener and unflattener, as set so far; immutable and thread-safe. */
     public Spreadsheets build() {
       return new Spreadsheets(this);
     }
