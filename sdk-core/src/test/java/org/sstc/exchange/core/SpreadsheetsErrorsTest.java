@@ -167,6 +167,18 @@ class SpreadsheetsErrorsTest {
   }
 
   @Test
+  void aParentSheetThatCannotBeReadIsReportedOnceNotForEveryChildRow() throws IOException {
+    edit("initiatives.csv", text -> text + "\"never closed");
+
+    Unflattened result = unflatten();
+
+    assertThat(result.issues()).singleElement().satisfies(issue -> {
+      assertThat(issue.file()).isEqualTo("initiatives.csv");
+      assertThat(issue.issue().code()).isEqualTo("csv.syntax");
+    });
+  }
+
+  @Test
   void badUtf8IsAnEncodingErrorWithItsLineAndOffset() throws IOException {
     Path file = dir.resolve("participants.csv");
     byte[] bytes = Files.readAllBytes(file);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -152,6 +153,9 @@ public final class Unflattener {
     // Parent items by their key (ids of the ancestors and their own id, joined).
     Map<Sheet, Map<List<String>, Row>> parents = new HashMap<>();
     Map<Row, List<Row>> children = new IdentityHashMap<>();
+    // Sheets that could not be read: their children's rows cannot be placed, and saying so for
+    // every row would bury the one issue that matters.
+    Set<Sheet> unreadable = new HashSet<>();
     Row packageRow = null;
 
     for (Sheet sheet : Layout.SHEETS) {
@@ -165,13 +169,16 @@ public final class Unflattener {
         }
         continue;
       }
-      int before = issues.size();
       List<Row> read = readSheet(sheet, file);
+      if (read == null || unreadable.contains(sheet.parent())) {
+        if (sheet == Layout.PACKAGE) {
+          return new Result(null, List.copyOf(issues), Map.of(), Set.of()); // said why already
+        }
+        unreadable.add(sheet);
+        continue;
+      }
       if (sheet == Layout.PACKAGE) {
         if (read.size() != 1) {
-          if (issues.size() > before) {
-            return new Result(null, List.copyOf(issues), Map.of(), Set.of()); // said why already
-          }
           issues.add(new SheetIssue(Issue.error("csv.package-row", "",
               "package.csv must have exactly one row under its header (the package), but has "
                   + read.size()), sheet.file(), read.size() > 1 ? read.get(1).number : 0, "", ""));
@@ -315,12 +322,18 @@ public final class Unflattener {
     return keys.isEmpty() ? "package" : keys.get(keys.size() - 1).path().replace("/id", "");
   }
 
-  /** Reads one file into rows, reporting what cannot be read; keys are kept under {@code \0path}. */
-  private List<Row> readSheet(Sheet sheet, Path file) throws IOException {
+  /**
+   * Reads one file into rows, reporting what cannot be read; null if the file cannot be read or
+   * its header lacks a key column. Keys are kept in the item under {@code \0path} until placed.
+   */
+  private @Nullable List<Row> readSheet(Sheet sheet, Path file) throws IOException {
     CsvFiles.Read read = files.read(file);
     for (CsvFiles.Problem problem : read.problems()) {
       issues.add(new SheetIssue(Issue.error(problem.code(), "", problem.message()),
           sheet.file(), problem.row(), "", ""));
+    }
+    if (!read.problems().isEmpty()) {
+      return null;
     }
     List<Row> rows = new ArrayList<>();
     if (read.rows().isEmpty()) {
@@ -329,7 +342,7 @@ public final class Unflattener {
     String[] header = read.rows().get(0);
     Column[] columns = header(sheet, header);
     if (columns == null) {
-      return rows;
+      return null;
     }
     SheetColumns places = new SheetColumns(sheet.file(), header);
     for (int i = 0; i < columns.length; i++) {
