@@ -75,8 +75,8 @@ public final class FlattenCommand implements Callable<Integer> {
       paramLabel = "STYLE",
       defaultValue = "titles",
       description = "${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}. titles: 'Initiative ID', "
-          + "'Amount', 'Title (en)'. paths: flatten-tool's JSON paths, 'initiative/id', "
-          + "'value/amount', 'title/en'. unflatten reads both.")
+          + "'Amount', 'Title (en)'. paths: flatten-tool's JSON paths, 'id' (the "
+          + "initiative's), 'budgets/0/value/amount', 'title/en'. unflatten reads both.")
   HeaderStyle headers = HeaderStyle.titles;
 
   @Override

@@ -52,7 +52,7 @@ class FlattenCommandTest {
     CliRun run = sstc("flatten", "--headers", "paths", pkg, "-o", sheets.toString());
 
     assertEquals(0, run.status, run::toString);
-    assertEquals("initiative/id,position,code,percentage", header(sheets.resolve("recipient-countries.csv")));
+    assertEquals("id,position,recipientCountries/0/code,recipientCountries/0/percentage", header(sheets.resolve("recipient-countries.csv")));
   }
 
   @Test

@@ -75,7 +75,10 @@ public final class Spreadsheets {
   public enum Headers {
     /** Readable titles: {@code Initiative ID}, {@code Amount}, {@code Title (en)}. */
     TITLES,
-    /** flatten-tool's JSON paths: {@code initiative/id}, {@code value/amount}, {@code title/en}. */
+    /**
+     * flatten-tool's JSON paths, as in its child sheets: {@code id} (the initiative's), {@code
+     * budgets/0/value/amount}, {@code participants/0/role}, {@code title/en}.
+     */
     PATHS
   }
 

@@ -289,7 +289,7 @@ class SpreadsheetsErrorsTest {
     for (String name : List.of("participants.csv", "sdgs.csv")) {
       Path file = dir.resolve(name);
       String text = Files.readString(file, StandardCharsets.UTF_8).substring(1).replace("\r\n", "\n");
-      text = text.replaceFirst("Role", "ROLE").replaceFirst("SDG goal", "goal") + ",,,,,,\n\n";
+      text = text.replaceFirst("Role", "ROLE").replaceFirst("SDG goal", "SDGS/0/Goal") + ",,,,,,\n\n";
       Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 

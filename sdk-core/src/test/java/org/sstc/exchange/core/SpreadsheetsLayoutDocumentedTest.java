@@ -21,13 +21,13 @@ class SpreadsheetsLayoutDocumentedTest {
       int end = doc.indexOf("### ", at + 4);
       String section = doc.substring(at, end < 0 ? doc.length() : end);
       for (Field key : sheet.parentKeys()) {
-        assertThat(section).contains("| " + key.title() + " | `" + key.path() + "` |");
+        assertThat(section).contains("| " + key.title() + " | `" + sheet.jsonPath(key.path()) + "` |");
       }
       for (Field field : sheet.fields()) {
         String path = switch (field.kind()) {
-          case LANGUAGES -> field.path() + "/LANG";
-          case EXTENSIONS -> "extensions/NS:NAME";
-          default -> field.path();
+          case LANGUAGES -> sheet.jsonPath(field.path()) + "/LANG";
+          case EXTENSIONS -> sheet.jsonPath("extensions") + "/NS:NAME";
+          default -> sheet.jsonPath(field.path());
         };
         assertThat(section).as(sheet.file() + " " + field.path()).contains("`" + path + "`");
         if (!field.grows()) {

@@ -77,7 +77,8 @@ class SpreadsheetsRoundTripTest {
 
     assertRoundTrip(sample, dir, paths);
     assertThat(firstLine(dir.resolve("budgets.csv")))
-        .isEqualTo("initiative/id,id,type,status,periodStart,periodEnd,value/amount,value/currency,value/valueDate");
+        .isEqualTo("id,budgets/0/id,budgets/0/type,budgets/0/status,budgets/0/periodStart,budgets/0/periodEnd,"
+            + "budgets/0/value/amount,budgets/0/value/currency,budgets/0/value/valueDate");
   }
 
   @Test

@@ -34,6 +34,11 @@ public record Column(Field field, @Nullable String key, boolean order) {
     return key == null ? field.path() : field.path() + "/" + key;
   }
 
+  /** The JSON-path header in a sheet, flatten-tool style: {@code participants/0/role}, {@code id}. */
+  public String jsonPath(Sheet sheet) {
+    return sheet.jsonPath(path());
+  }
+
   /** The readable header: {@code Amount}, {@code Title (en)}, {@code Title: language order}. */
   public String title() {
     if (order) {
@@ -42,9 +47,9 @@ public record Column(Field field, @Nullable String key, boolean order) {
     return key == null ? field.title() : field.title() + " (" + key + ")";
   }
 
-  /** The header in the form asked for. */
-  public String header(boolean titles) {
-    return titles ? title() : path();
+  /** The header in the form asked for, in a sheet. */
+  public String header(Sheet sheet, boolean titles) {
+    return titles ? title() : jsonPath(sheet);
   }
 
   /** The spreadsheet letter of a 0-based column index: 0 is {@code A}, 26 is {@code AA}. */

@@ -66,7 +66,7 @@ public final class Flattener {
   private List<String[]> rows(Sheet sheet, List<Item> items) {
     List<Column> columns = columns(sheet, items);
     List<String[]> rows = new ArrayList<>();
-    rows.add(columns.stream().map(column -> column.header(titles)).toArray(String[]::new));
+    rows.add(columns.stream().map(column -> column.header(sheet, titles)).toArray(String[]::new));
     int parentKeys = sheet.parentKeys().size();
     for (Item item : items) {
       String[] row = new String[columns.size()];

@@ -43,6 +43,40 @@ public record Sheet(String file, @Nullable Sheet parent, String array, Keying ke
     return keys;
   }
 
+  /**
+   * flatten-tool's JSON-path header of a column of this sheet: {@code id} for the main record's
+   * id (the initiative's or organisation's), {@code results/0/id} for a result's id in its
+   * indicators' sheet, and the item's own properties under their array, {@code
+   * participants/0/role}, {@code budgets/0/value/amount}; the main sheets' properties as they are.
+   *
+   * @param column the column's path relative to the item, or a parent key's ({@code
+   *     initiative/id}), or {@code position}
+   */
+  public String jsonPath(String column) {
+    List<Field> keys = parentKeys();
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).path().equals(column)) {
+        return arrayPrefix(i) + "id";
+      }
+    }
+    if (column.equals(Layout.POSITION.path())) {
+      return column;
+    }
+    return arrayPrefix(keys.size()) + column;
+  }
+
+  /** {@code participants/0/} for the items of this sheet's ancestor chain up to depth. */
+  private String arrayPrefix(int depth) {
+    List<Sheet> chain = new ArrayList<>(ancestors());
+    chain.add(this);
+    StringBuilder prefix = new StringBuilder();
+    // The outermost level (initiatives, organisations) is the main sheet: its rows are the records.
+    for (int i = 1; i <= depth && i < chain.size(); i++) {
+      prefix.append(chain.get(i).array()).append("/0/");
+    }
+    return prefix.toString();
+  }
+
   /** The sheets from this one's parent up to, not including, the package sheet: outermost first. */
   public List<Sheet> ancestors() {
     List<Sheet> chain = new ArrayList<>();

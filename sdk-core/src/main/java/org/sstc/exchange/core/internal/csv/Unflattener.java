@@ -406,7 +406,7 @@ public final class Unflattener {
       }
     }
     for (Column column : fixed) {
-      known.put(Column.normal(column.path()), column);
+      known.put(Column.normal(column.jsonPath(sheet)), column);
       known.put(Column.normal(column.title()), column);
     }
     Column[] columns = new Column[header.length];
@@ -447,7 +447,7 @@ public final class Unflattener {
       if (!seen.containsKey(path)) {
         Column missing = fixed.stream().filter(c -> c.path().equals(path)).findFirst().orElseThrow();
         issues.add(new SheetIssue(Issue.error("csv.missing-column", "",
-            "the key column '" + missing.title() + "' (" + missing.path() + ") is missing, so the rows of "
+            "the key column '" + missing.title() + "' (" + missing.jsonPath(sheet) + ") is missing, so the rows of "
                 + sheet.file() + " cannot be placed; add it"), sheet.file(), 1, "", ""));
         return null;
       }
@@ -461,7 +461,7 @@ public final class Unflattener {
       if (!field.grows()) {
         continue;
       }
-      String prefix = field.path() + "/";
+      String prefix = sheet.jsonPath(field.path()) + "/";
       if (text.regionMatches(true, 0, prefix, 0, prefix.length()) && text.length() > prefix.length()) {
         return Column.entry(field, text.substring(prefix.length()).strip());
       }
