@@ -228,6 +228,17 @@ class SpreadsheetsErrorsTest {
   }
 
   @Test
+  void aRowOfAMillionCellsStopsAtTheColumnLimit() throws IOException {
+    edit("sdgs.csv", text -> text + ",".repeat(1_000_000) + "\r\n");
+
+    SheetIssue issue = only(unflatten(), "csv.limit");
+
+    assertThat(issue.file()).isEqualTo("sdgs.csv");
+    assertThat(issue.row()).isEqualTo(Files.readAllLines(dir.resolve("sdgs.csv")).size());
+    assertThat(issue.issue().message()).contains("more than 1024 cells");
+  }
+
+  @Test
   void aFileOverTheSizeLimitIsNotRead() {
     Unflattened result = Spreadsheets.builder().maxFileBytes(1000).build().unflatten(dir);
 

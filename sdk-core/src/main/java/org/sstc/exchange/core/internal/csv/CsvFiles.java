@@ -17,16 +17,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
 import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
 
@@ -54,7 +54,6 @@ public final class CsvFiles {
             .build();
     CsvMapper mapper =
         CsvMapper.builder(factory)
-            .enable(CsvReadFeature.WRAP_AS_ARRAY)
             // Excel and LibreOffice drop unquoted leading and trailing spaces on opening.
             .enable(CsvWriteFeature.QUOTE_STRINGS_WITH_LEADING_TRAILING_WHITESPACE)
             .enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING)
@@ -118,15 +117,24 @@ public final class CsvFiles {
       return failed(new Problem("csv.encoding", 0, e.getMessage()));
     }
     List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> values = separatedBySemicolons(text)
-        ? semicolonReader.readValues(text) : reader.readValues(text)) {
-      while (values.hasNextValue()) {
-        String[] row = values.nextValue();
-        if (row.length > limits.maxColumns()) {
-          return failed(new Problem("csv.limit", rows.size() + 1L, "the row has " + row.length
-              + " cells, more than the limit of " + limits.maxColumns()));
+    ObjectReader rowReader = separatedBySemicolons(text) ? semicolonReader : reader;
+    // Token by token rather than a row array at a time, so that a row of a million empty cells is
+    // refused at the limit instead of being built first.
+    try (JsonParser parser = rowReader.createParser(text)) {
+      List<String> row = new ArrayList<>();
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.START_ARRAY) {
+          row = new ArrayList<>();
+        } else if (token == JsonToken.END_ARRAY) {
+          rows.add(row.toArray(String[]::new));
+        } else if (token == JsonToken.VALUE_STRING) {
+          if (row.size() == limits.maxColumns()) {
+            return failed(new Problem("csv.limit", rows.size() + 1L, "the row has more than "
+                + limits.maxColumns() + " cells, the limit" + line(parser.currentLocation())
+                + "; a sheet of the layout has a few dozen columns"));
+          }
+          row.add(parser.getString());
         }
-        rows.add(row);
       }
     } catch (StreamConstraintsException e) {
       return failed(new Problem("csv.limit", rows.size() + 1L, "a cell is longer than the limit of "
