@@ -190,7 +190,7 @@ public final class Spreadsheets {
       if (bytes <= 0) {
         throw new IllegalArgumentException("a limit must be positive: " + bytes);
       }
-      limits = new CsvLimits(bytes, limits.maxCellLength(), limits.maxColumns());
+      limits = limits.withFileBytes(bytes);
       return this;
     }
 
@@ -199,7 +199,7 @@ public final class Spreadsheets {
       if (characters <= 0) {
         throw new IllegalArgumentException("a limit must be positive: " + characters);
       }
-      limits = new CsvLimits(limits.maxFileBytes(), characters, limits.maxColumns());
+      limits = limits.withCellLength(characters);
       return this;
     }
 

@@ -239,6 +239,28 @@ class SpreadsheetsErrorsTest {
   }
 
   @Test
+  void moreRowsThanASpreadsheetHoldsStopAtTheRowLimit() throws IOException {
+    edit("sdgs.csv", text -> text + "\r\n".repeat(1 << 20));
+
+    SheetIssue issue = only(unflatten(), "csv.limit");
+
+    assertThat(issue.row()).isEqualTo((1 << 20) + 1);
+    assertThat(issue.issue().message()).contains("more than 1048576 rows");
+  }
+
+  @Test
+  void aFileBrokenOnEveryRowGivesAHundredIssuesAndACount() throws IOException {
+    edit("participants.csv", text -> text + "x,y\r\n".repeat(250));
+
+    Unflattened result = unflatten();
+
+    List<SheetIssue> ragged = result.issues().stream().filter(i -> i.issue().code().equals("csv.ragged-row")).toList();
+    assertThat(ragged).hasSize(101);
+    assertThat(ragged.get(100).row()).isZero();
+    assertThat(ragged.get(100).issue().message()).startsWith("150 more csv.ragged-row issues in this file");
+  }
+
+  @Test
   void aFileOverTheSizeLimitIsNotRead() {
     Unflattened result = Spreadsheets.builder().maxFileBytes(1000).build().unflatten(dir);
 

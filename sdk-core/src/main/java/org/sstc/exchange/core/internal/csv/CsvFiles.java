@@ -122,8 +122,13 @@ public final class CsvFiles {
     // refused at the limit instead of being built first.
     try (JsonParser parser = rowReader.createParser(text)) {
       List<String> row = new ArrayList<>();
+      long cells = 0;
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
         if (token == JsonToken.START_ARRAY) {
+          if (rows.size() == limits.maxRows()) {
+            return failed(new Problem("csv.limit", rows.size() + 1L, "the file has more than "
+                + limits.maxRows() + " rows, the limit (and what a spreadsheet holds); split the package"));
+          }
           row = new ArrayList<>();
         } else if (token == JsonToken.END_ARRAY) {
           rows.add(row.toArray(String[]::new));
@@ -132,6 +137,10 @@ public final class CsvFiles {
             return failed(new Problem("csv.limit", rows.size() + 1L, "the row has more than "
                 + limits.maxColumns() + " cells, the limit" + line(parser.currentLocation())
                 + "; a sheet of the layout has a few dozen columns"));
+          }
+          if (++cells > limits.maxCells()) {
+            return failed(new Problem("csv.limit", rows.size() + 1L, "the file has more than "
+                + limits.maxCells() + " cells, the limit; split the package"));
           }
           row.add(parser.getString());
         }

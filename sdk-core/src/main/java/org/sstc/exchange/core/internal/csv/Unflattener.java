@@ -135,7 +135,42 @@ public final class Unflattener {
     }
   }
 
-  private final List<SheetIssue> issues = new ArrayList<>();
+  private final Issues issues = new Issues();
+
+  /**
+   * The issues found, at most {@value #SHOWN} of one code in one file: a file broken throughout
+   * (saved with the wrong separator, say) would otherwise give an issue a row. The rest are
+   * counted in one closing issue.
+   */
+  private static final class Issues {
+    static final int SHOWN = 100;
+    private final List<SheetIssue> shown = new ArrayList<>();
+    private final Map<List<String>, Integer> counts = new LinkedHashMap<>();
+
+    void add(SheetIssue issue) {
+      int count = counts.merge(List.of(issue.file(), issue.issue().code()), 1, Integer::sum);
+      if (count <= SHOWN) {
+        shown.add(issue);
+      }
+    }
+
+    void clear() {
+      shown.clear();
+      counts.clear();
+    }
+
+    List<SheetIssue> all() {
+      List<SheetIssue> all = new ArrayList<>(shown);
+      counts.forEach((key, count) -> {
+        if (count > SHOWN) {
+          all.add(new SheetIssue(Issue.error(key.get(1), "", (count - SHOWN) + " more " + key.get(1)
+              + " issues in this file are not listed; fix the ones above (often one cause) and "
+              + "unflatten again"), key.get(0), 0, "", ""));
+        }
+      });
+      return List.copyOf(all);
+    }
+  }
 
   public Result unflatten(Path dir) throws IOException {
     issues.clear();
@@ -165,14 +200,14 @@ public final class Unflattener {
           issues.add(new SheetIssue(Issue.error("csv.missing-file", "",
               "the folder has no package.csv, which gives the package's publisher and date; "
                   + "flatten a package to see the layout"), sheet.file(), 0, "", ""));
-          return new Result(null, List.copyOf(issues), Map.of(), Set.of());
+          return new Result(null, issues.all(), Map.of(), Set.of());
         }
         continue;
       }
       List<Row> read = readSheet(sheet, file);
       if (read == null || unreadable.contains(sheet.parent())) {
         if (sheet == Layout.PACKAGE) {
-          return new Result(null, List.copyOf(issues), Map.of(), Set.of()); // said why already
+          return new Result(null, issues.all(), Map.of(), Set.of()); // said why already
         }
         unreadable.add(sheet);
         continue;
@@ -182,7 +217,7 @@ public final class Unflattener {
           issues.add(new SheetIssue(Issue.error("csv.package-row", "",
               "package.csv must have exactly one row under its header (the package), but has "
                   + read.size()), sheet.file(), read.size() > 1 ? read.get(1).number : 0, "", ""));
-          return new Result(null, List.copyOf(issues), Map.of(), Set.of());
+          return new Result(null, issues.all(), Map.of(), Set.of());
         }
         packageRow = read.get(0);
         parents.put(sheet, Map.of(List.of(), packageRow));
@@ -223,7 +258,7 @@ public final class Unflattener {
       rows.put(sheet, kept);
     }
     if (packageRow == null) {
-      return new Result(null, List.copyOf(issues), Map.of(), Set.of());
+      return new Result(null, issues.all(), Map.of(), Set.of());
     }
 
     // Assemble in layout order (parents before children) and record where each pointer came from.
@@ -274,7 +309,7 @@ public final class Unflattener {
         }
       }
     }
-    return new Result(root, List.copyOf(issues), places, skipped);
+    return new Result(root, issues.all(), places, skipped);
   }
 
   private static List<Row> parentRows(Sheet parent, Map<Sheet, List<Row>> rows) {
