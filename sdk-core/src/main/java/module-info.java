@@ -9,6 +9,8 @@ module org.sstc.exchange.core {
   requires transitive org.jspecify;
   requires transitive jakarta.validation;
   requires com.networknt.schema;
+  // Spreadsheets: RFC 4180 CSV reading and writing (flatten and unflatten a package).
+  requires tools.jackson.dataformat.csv;
   requires org.hibernate.validator;
   requires java.logging;
 

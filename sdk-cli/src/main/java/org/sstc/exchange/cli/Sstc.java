@@ -41,6 +41,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       PullCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      FlattenCommand.class,
+      UnflattenCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

@@ -75,6 +75,24 @@ class SstcJarIT {
   }
 
   @Test
+  void theJarFlattensAPackageAndReadsItBack() throws Exception {
+    Path pkg = fixture("package.json", dir.resolve("in/package.json"));
+    Path sheets = dir.resolve("sheets");
+    Path again = dir.resolve("again.json");
+
+    Result flatten = sstc("flatten", pkg.toString(), "--out", sheets.toString());
+    assertEquals(0, flatten.status(), flatten::toString);
+    Result unflatten = sstc("unflatten", sheets.toString(), "--out", again.toString());
+    assertEquals(0, unflatten.status(), unflatten::toString);
+    assertEquals("", unflatten.err(), unflatten::toString);
+
+    org.sstc.exchange.core.SstcJson json = org.sstc.exchange.core.SstcJson.standard();
+    assertEquals(
+        json.writeString(json.read(Files.readAllBytes(pkg), org.sstc.exchange.core.Package.class)),
+        json.writeString(json.read(Files.readAllBytes(again), org.sstc.exchange.core.Package.class)));
+  }
+
+  @Test
   void theJarExitsZeroOnValidFilesAndTwoOnAMissingOne() throws Exception {
     Path valid = fixture("initiative-full.json", dir.resolve("in/initiative.json"));
 

@@ -1,0 +1,129 @@
+package org.sstc.exchange.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.Inputs;
+import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.Spreadsheets;
+import org.sstc.exchange.core.ValidationException;
+import org.sstc.exchange.core.ValidationReport;
+import org.sstc.exchange.core.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code sstc flatten PACKAGE.json --out DIR}: writes a package as CSV files for a spreadsheet,
+ * one a repeated part. Only a valid package is flattened: its issues are printed as {@code
+ * validate} prints them, and nothing is written.
+ */
+@Command(
+    name = "flatten",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sstc.Version.class,
+    sortOptions = false,
+    description = {
+      "Writes a package as CSV files that open in a spreadsheet: package.csv, initiatives.csv, "
+          + "participants.csv, sdgs.csv, budgets.csv, … and organisations.csv; rows keyed by the "
+          + "initiative id and the item's id or position. UTF-8 with a byte-order mark, RFC 4180.",
+      "'sstc unflatten' reads them back into the same package."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the sheets were written",
+      "1:the file is not a valid package (its issues are printed; nothing is written)",
+      "2:usage error, the file cannot be read, or the folder cannot be written",
+      "3:internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sstc flatten package.json --out sheets/",
+      "  sstc flatten package.json --out sheets/ --headers paths"
+    })
+public final class FlattenCommand implements Callable<Integer> {
+
+  /** The header rows. */
+  enum HeaderStyle {
+    titles,
+    paths
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "The package to flatten (a JSON file).")
+  Path input;
+
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "DIR",
+      description = "The folder to write the CSV files into; created if absent. Sheets already there are replaced.")
+  Path out;
+
+  @Option(
+      names = "--headers",
+      paramLabel = "STYLE",
+      defaultValue = "titles",
+      description = "${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}. titles: 'Initiative ID', "
+          + "'Amount', 'Title (en)'. paths: flatten-tool's JSON paths, 'id' (the "
+          + "initiative's), 'budgets/0/value/amount', 'title/en'. unflatten reads both.")
+  HeaderStyle headers = HeaderStyle.titles;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(input);
+    } catch (IOException e) {
+      err.println("sstc: cannot read " + input + ": " + Inputs.reason(e));
+      return Sstc.USAGE_OR_IO;
+    }
+    SstcJson json = SstcJson.standard();
+    JsonNode tree;
+    ValidationReport report;
+    try {
+      tree = json.readTree(bytes);
+      report = Validator.standard().validate(tree);
+    } catch (ValidationException e) {
+      tree = null;
+      report = e.report();
+    }
+    report.issues().forEach(issue -> stdout.println(input + ":" + issue));
+    if (!report.valid()) {
+      stdout.println(input + " is not a valid package (" + report.errors().size()
+          + " error(s)): fix it first; 'sstc validate' explains each issue; nothing was written");
+      return Sstc.INVALID;
+    }
+    if (!Package.RECORD_TYPE.equals(tree.path("recordType").asString(""))) {
+      stdout.println(input + ":" + Issue.error("schema.const", "/recordType", "this is an "
+          + tree.path("recordType").asString("") + ", not a package; only a package can be flattened"));
+      return Sstc.INVALID;
+    }
+    Package pkg = json.bind(tree, Package.class);
+    Spreadsheets sheets = Spreadsheets.builder()
+        .headers(headers == HeaderStyle.paths ? Spreadsheets.Headers.PATHS : Spreadsheets.Headers.TITLES)
+        .build();
+    List<Path> written;
+    try {
+      written = sheets.flatten(pkg, out);
+    } catch (UncheckedIOException e) {
+      err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause()));
+      return Sstc.USAGE_OR_IO;
+    }
+    stdout.println("wrote " + written.size() + " sheets to " + out + ": " + pkg.initiatives().size()
+        + " initiative(s), " + pkg.organisations().size() + " organisation(s)");
+    return Sstc.OK;
+  }
+}

@@ -1,0 +1,116 @@
+package org.sstc.exchange.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.Inputs;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.SheetIssue;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.Spreadsheets;
+import org.sstc.exchange.core.Unflattened;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sstc unflatten DIR --out package.json}: reads the CSV files of {@code sstc flatten} (as
+ * edited in a spreadsheet) back into a package, validates it, and writes it only if it is valid.
+ * Every issue is printed with its file, row and column.
+ */
+@Command(
+    name = "unflatten",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sstc.Version.class,
+    sortOptions = false,
+    description = {
+      "Reads a folder of CSV files in the layout of 'sstc flatten' back into a package and checks "
+          + "it against the standard. Each issue is printed as "
+          + "'DIR/file.csv row R column C (header): severity code: message'.",
+      "The package is written only when there is no error (warnings allowed)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the package was written (warnings allowed)",
+      "1:the sheets hold errors (printed; nothing is written)",
+      "2:usage error, the folder cannot be read, or the output cannot be written",
+      "3:internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  sstc unflatten sheets/ --out package.json"})
+public final class UnflattenCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The folder of CSV files (package.csv, initiatives.csv, …).")
+  Path dir;
+
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The package file to write (JSON); replaced atomically if it exists.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(dir)) {
+      err.println("sstc: " + dir + " is not a folder; give the folder 'sstc flatten' wrote");
+      return Sstc.USAGE_OR_IO;
+    }
+    Unflattened result;
+    try {
+      result = Spreadsheets.standard().unflatten(dir);
+    } catch (UncheckedIOException e) {
+      err.println("sstc: cannot read " + dir + ": " + Inputs.reason(e.getCause()));
+      return Sstc.USAGE_OR_IO;
+    }
+    for (SheetIssue issue : result.issues()) {
+      stdout.println(located(issue));
+    }
+    int errors = result.report().errors().size();
+    int warnings = result.report().warnings().size();
+    if (result.pkg().isEmpty()) {
+      stdout.println(out + " not written: " + errors + " error(s), " + warnings + " warning(s)");
+      return Sstc.INVALID;
+    }
+    Package pkg = result.pkg().get();
+    try {
+      write(SstcJson.standard().writePretty(pkg) + "\n");
+    } catch (IOException e) {
+      err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+      return Sstc.USAGE_OR_IO;
+    }
+    stdout.println("wrote " + out + ": " + pkg.initiatives().size() + " initiative(s), "
+        + pkg.organisations().size() + " organisation(s), " + warnings + " warning(s)");
+    return Sstc.OK;
+  }
+
+  /** The issue with its file named as it is on disk, under the folder given. */
+  private String located(SheetIssue issue) {
+    String text = issue.toString();
+    if (issue.file().isEmpty()) {
+      return dir + text.substring("(folder)".length());
+    }
+    return dir.resolve(issue.file()) + text.substring(issue.file().length());
+  }
+
+  private void write(String text) throws IOException {
+    Path target = out.toAbsolutePath();
+    Path partial = target.resolveSibling(target.getFileName() + ".partial");
+    try {
+      Files.writeString(partial, text, StandardCharsets.UTF_8);
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+}
