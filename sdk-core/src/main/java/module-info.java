@@ -11,6 +11,7 @@ module org.sstc.exchange.core {
   requires com.networknt.schema;
   requires org.hibernate.validator;
   requires java.logging;
+  requires java.xml; // IATI XML: StAX reading and writing, XSD validation
 
   exports org.sstc.exchange.core;
 
