@@ -98,9 +98,13 @@ final class ActivityMapper {
     if (title != null) {
       builder.title(texts(title.use()));
     }
+    boolean noDescription = extension != null && "true".equals(extension.peek("no-description"));
     for (XmlElement description : activity.children("description")) {
       String type = description.peek("type");
-      if ((type == null || type.equals("1")) && !hasDescription) {
+      if (noDescription && !hasDescription) {
+        description.useAll(); // the title, written because IATI requires a description
+        hasDescription = true;
+      } else if ((type == null || type.equals("1")) && !hasDescription) {
         description.use().consume("type");
         builder.description(texts(description));
         hasDescription = true;
@@ -206,8 +210,9 @@ final class ActivityMapper {
       String ref = org.attr("ref");
       String name = plainName(org);
       String type = org.peek("type");
+      // By ref and name: real files reuse one internal ref for different organisations.
       String key = ext != null && ext.peek("id") != null ? "id:" + ext.peek("id")
-          : ref != null ? "ref:" + ref : "name:" + name + "|" + type;
+          : ref != null ? "ref:" + ref + "|name:" + name : "name:" + name + "|" + type;
       Participation.Builder participation = byKey.get(key);
       if (participation == null) {
         participation = Participation.builder()
@@ -357,6 +362,7 @@ final class ActivityMapper {
     XmlElement ext = Objects.requireNonNull(extension);
     ext.use();
     builder.schemaVersion(ext.attr("schema-version"));
+    ext.consume("no-description");
     String modality = ext.attr("modality");
     if (modality != null) {
       builder.modality(Modality.fromCode(modality).orElse(null));
@@ -535,7 +541,7 @@ final class ActivityMapper {
     String currency = value.attr("currency");
     String valueDate = value.attr("value-date");
     LocalDate date = valueDate == null ? null : parseDate(value, valueDate);
-    if (item != null && "absent".equals(item.attr("value-date"))) {
+    if (item != null && "true".equals(item.attr("no-value-date"))) {
       date = null; // written only because IATI requires it
     }
     return new Money(decimal(value, value.trimmedText()), currency == null ? defaultCurrency : currency, date);

@@ -82,9 +82,8 @@ final class ActivityWriter {
     plainNarrative(initiative.reportingOrg().name());
     end();
     narratives("title", initiative.title(), null);
-    if (initiative.description() != null) {
-      narratives("description", initiative.description(), "1");
-    }
+    // IATI 2.03 requires a description; without one, the title stands in (marked, so it is not read back).
+    narratives("description", initiative.description() != null ? initiative.description() : initiative.title(), "1");
     for (Participation participant : initiative.participants()) {
       List<String> roles = participant.iatiRoles();
       boolean derived = roles.isEmpty();
@@ -191,7 +190,7 @@ final class ActivityWriter {
       party("receiver-org", transaction.receiverId(), initiative);
       if (absent) {
         empty(SSTC, "item");
-        attr("value-date", "absent");
+        attr("no-value-date", "true");
       }
       end();
     }
@@ -236,6 +235,9 @@ final class ActivityWriter {
     optionalAttr("schema-version", initiative.schemaVersion());
     optionalAttr("modality", initiative.modality() == null ? null : initiative.modality().code());
     optionalAttr("instrument", initiative.instrument() == null ? null : initiative.instrument().code());
+    if (initiative.description() == null) {
+      attr("no-description", "true");
+    }
     for (SupportType support : initiative.supportTypes()) {
       empty(SSTC, "support-type");
       attr("code", support.code());
@@ -431,7 +433,7 @@ final class ActivityWriter {
     empty(SSTC, "item");
     optionalAttr("id", id);
     if (valueDateAbsent) {
-      attr("value-date", "absent");
+      attr("no-value-date", "true");
     }
   }
 
