@@ -204,6 +204,7 @@ final class ActivityMapper {
     Map<String, Boolean> explicitRole = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, String> types = new LinkedHashMap<>();
+    Map<String, XmlElement> firstElement = new LinkedHashMap<>();
     for (XmlElement org : activity.children("participating-org")) {
       org.use();
       XmlElement ext = org.sstcChild("participant");
@@ -221,6 +222,7 @@ final class ActivityMapper {
             .name(name)
             .orgType(org.attr("type"));
         byKey.put(key, participation);
+        firstElement.put(key, org);
         roles.put(key, new ArrayList<>());
         names.put(key, name == null ? "" : name);
         if (type != null) {
@@ -276,7 +278,8 @@ final class ActivityMapper {
         }
         participation.role(role);
         if (role == null) {
-          notes.add(new IatiNote(activityId, activity.path + "/participating-org", activity.line, activity.column,
+          XmlElement first = firstElement.get(entry.getKey());
+          notes.add(new IatiNote(activityId, first.path + "/@role", first.line, first.column,
               "the organisation \"" + names.get(entry.getKey()) + "\" has IATI role(s) " + iatiRoles
                   + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
                   + " its iatiRoles are kept; set its role"));
@@ -310,7 +313,10 @@ final class ActivityMapper {
       other.use();
       XmlElement item = itemOf(other);
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : found.size();
-      found.add(new Indexed<>(index, new OtherIdentifier("iati:" + other.attr("type"), other.attr("ref"))));
+      String type = other.attr("type");
+      // The standard's schemes are lower-case kebab: IATI OtherIdentifierType A1 is scheme "iati-a1".
+      found.add(new Indexed<>(index, new OtherIdentifier(
+          type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT), other.attr("ref"))));
     }
     if (extension != null) {
       for (XmlElement other : extension.sstcChildren("other-identifier")) {

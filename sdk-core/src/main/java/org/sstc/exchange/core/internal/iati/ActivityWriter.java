@@ -109,10 +109,10 @@ final class ActivityWriter {
     List<OtherIdentifier> others = initiative.otherIdentifiers();
     for (int i = 0; i < others.size(); i++) {
       OtherIdentifier other = others.get(i);
-      if (other.scheme() != null && other.scheme().startsWith("iati:") && other.scheme().length() > 5) {
+      if (isIatiType(other.scheme())) {
         start("other-identifier");
         attr("ref", nonNull(other.id()));
-        attr("type", other.scheme().substring(5));
+        attr("type", other.scheme().substring(5).toUpperCase(java.util.Locale.ROOT));
         empty(SSTC, "item");
         attr("index", String.valueOf(i));
         end();
@@ -262,7 +262,7 @@ final class ActivityWriter {
     List<OtherIdentifier> others = initiative.otherIdentifiers();
     for (int i = 0; i < others.size(); i++) {
       OtherIdentifier other = others.get(i);
-      if (other.scheme() == null || !other.scheme().startsWith("iati:") || other.scheme().length() <= 5) {
+      if (!isIatiType(other.scheme())) {
         empty(SSTC, "other-identifier");
         attr("index", String.valueOf(i));
         optionalAttr("scheme", other.scheme());
@@ -435,6 +435,11 @@ final class ActivityWriter {
     if (valueDateAbsent) {
       attr("no-value-date", "true");
     }
+  }
+
+  /** Schemes {@code iati-a1}, {@code iati-b9} … are IATI OtherIdentifierType codes. */
+  private static boolean isIatiType(@Nullable String scheme) {
+    return scheme != null && scheme.matches("iati-[a-z0-9]+");
   }
 
   private static @Nullable String relatedType(@Nullable InitiativeRelation relation) {
