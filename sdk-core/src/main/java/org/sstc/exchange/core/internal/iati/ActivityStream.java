@@ -86,8 +86,8 @@ final class ActivityStream implements AutoCloseable {
   }
 
   /**
-   * The next activity, or null after the last. Other children of the root (extension elements)
-   * are added to {@link #root()} as they pass.
+   * The next child of {@code <iati-activities>} (an activity, or an extension element), or null
+   * after the last; each is read whole, and nothing is kept once it is returned.
    */
   @Nullable XmlElement next() {
     if (finished) {
@@ -105,10 +105,9 @@ final class ActivityStream implements AutoCloseable {
               return readSubtree(new XmlElement("", name, "/iati-activities/iati-activity[" + activityIndex + "]",
                   reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber()));
             }
-            XmlElement other = new XmlElement(namespace, name, root.childPath(namespace, name),
-                reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
-            root.children.add(readSubtree(other));
-            break;
+            // Anything else under the root (extension elements) is handed over as it passes too.
+            return readSubtree(new XmlElement(namespace, name, root.childPath(namespace, name),
+                reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber()));
           }
           case XMLStreamConstants.END_ELEMENT:
             // </iati-activities>: read on to the end so that trailing garbage is an error too.

@@ -49,7 +49,6 @@ final class ActivityWriter {
 
   private final XMLStreamWriter out;
   private int depth;
-  private boolean hasChildren;
 
   ActivityWriter(XMLStreamWriter out, int depth) {
     this.out = out;
@@ -296,8 +295,7 @@ final class ActivityWriter {
       start(SSTC, "extension");
       attr("key", extension.getKey());
       out.writeCharacters(IatiJson.write(extension.getValue()));
-      hasChildren = false;
-      endInline();
+        endInline();
     }
     end();
   }
@@ -424,7 +422,6 @@ final class ActivityWriter {
     LocalDate date = value.valueDate() != null ? value.valueDate() : fallback != null ? fallback : firstDate(initiative.dates());
     attr("value-date", date.toString());
     out.writeCharacters(nonNull(decimal(value.amount()), initiative, "an amount"));
-    hasChildren = false;
     endInline();
     return value.valueDate() == null;
   }
@@ -491,8 +488,7 @@ final class ActivityWriter {
       start("narrative");
       out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
       out.writeCharacters(text.getValue());
-      hasChildren = false;
-      endInline();
+        endInline();
     }
     end();
   }
@@ -503,8 +499,7 @@ final class ActivityWriter {
       start(SSTC, "text");
       out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
       out.writeCharacters(text.getValue());
-      hasChildren = false;
-      endInline();
+        endInline();
     }
     end();
   }
@@ -518,7 +513,6 @@ final class ActivityWriter {
   private void textElement(String element, String text) throws XMLStreamException {
     start(element);
     out.writeCharacters(text);
-    hasChildren = false;
     endInline();
   }
 
@@ -540,7 +534,6 @@ final class ActivityWriter {
       out.writeStartElement(prefix, element, XmlElement.SSTC_NS);
     }
     depth++;
-    hasChildren = false;
   }
 
   private void empty(@Nullable String prefix, String element) throws XMLStreamException {
@@ -550,20 +543,17 @@ final class ActivityWriter {
     } else {
       out.writeEmptyElement(prefix, element, XmlElement.SSTC_NS);
     }
-    hasChildren = true;
   }
 
   private void end() throws XMLStreamException {
     depth--;
     newline();
     out.writeEndElement();
-    hasChildren = true;
   }
 
   private void endInline() throws XMLStreamException {
     depth--;
     out.writeEndElement();
-    hasChildren = true;
   }
 
   private void attr(String name, String value) throws XMLStreamException {

@@ -37,18 +37,16 @@ public final class IatiReading {
       root.consume(XSI + "noNamespaceSchemaLocation");
       root.consume(XSI + "schemaLocation");
       Package header = null;
-      XmlElement activity;
-      while ((activity = stream.next()) != null) {
-        ActivityMapper.Mapped mapped = ActivityMapper.map(activity);
-        if (header == null) {
-          header = header(root, mapped.initiative().reportingOrg(), fileNotes);
+      XmlElement child;
+      while ((child = stream.next()) != null) {
+        if (child.is("iati-activity")) {
+          ActivityMapper.Mapped mapped = ActivityMapper.map(child);
+          if (header == null) {
+            header = header(root, mapped.initiative().reportingOrg(), fileNotes);
+          }
+          handler.initiative(header, mapped.initiative(), mapped.notes());
+          continue;
         }
-        handler.initiative(header, mapped.initiative(), mapped.notes());
-      }
-      if (header == null) {
-        header = header(root, null, fileNotes);
-      }
-      for (XmlElement child : root.children) {
         if (child.isSstc() && child.name.equals("organisation")) {
           try {
             Organisation organisation = SstcJson.standard().read(child.text().getBytes(StandardCharsets.UTF_8), Organisation.class);
@@ -58,6 +56,10 @@ public final class IatiReading {
             child.unmapped("the SSTC organisation is not valid: " + e.getMessage());
           }
         }
+        child.reportUnused(left -> fileNotes.add(new IatiNote(null, left.path(), left.line(), left.column(), left.message())));
+      }
+      if (header == null) {
+        header = header(root, null, fileNotes);
       }
       root.reportUnused(left -> fileNotes.add(new IatiNote(null, left.path(), left.line(), left.column(), left.message())));
       return new IatiImport(header, fileNotes);

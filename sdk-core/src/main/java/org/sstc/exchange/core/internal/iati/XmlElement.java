@@ -56,10 +56,6 @@ final class XmlElement {
     text.append(chars);
   }
 
-  int textLength() {
-    return text.length();
-  }
-
   boolean isSstc() {
     return SSTC_NS.equals(namespace);
   }
