@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Converts IATI activity XML (2.01 to 2.03) into an SSTC package (JSON), streaming: a file "
-          + "of any size is converted in constant memory.",
+          + "of any size is converted in constant memory. An IATI organisation file gives a "
+          + "package of organisations.",
       "Prints, one a line, what the file holds that the standard has no place for "
           + "('FILE:LINE:COLUMN: unmapped PATH: why') and what each initiative still lacks "
           + "('OUT:/initiatives/N/POINTER: severity code: message'), then a summary.",
@@ -169,16 +170,25 @@ public final class ImportIatiCommand implements Callable<Integer> {
     }
 
     @Override
-    public void organisation(Organisation organisation) {
+    public void organisation(Package header, Organisation organisation, List<IatiNote> notes) {
+      writeHeader(header);
       write(organisations == 0 ? "],\"organisations\":[" : ",");
       write(SstcJson.standard().writeString(organisation));
+      notes.forEach(this::note);
+      ValidationReport report = Validator.standard().validate(organisation);
+      for (Issue issue : report.issues()) {
+        out.println(outputName + ":" + issue.under("/organisations/" + organisations));
+      }
+      if (!report.valid()) {
+        invalid++;
+      }
       organisations++;
     }
 
     void finish(IatiImport file) {
       writeHeader(file.pkg());
       file.unmapped().forEach(this::note);
-      write(organisations == 0 ? "]}" : "]}");
+      write("]}"); // closes initiatives (or organisations) and the package
       write("\n");
     }
 
@@ -228,9 +238,10 @@ public final class ImportIatiCommand implements Callable<Integer> {
       if (publishedAtSet) {
         out.println(outputName + ": publishedAt is the time of this import: the IATI file gives no generated-datetime with a time zone");
       }
-      out.println(initiatives + (initiatives == 1 ? " activity" : " activities") + " imported to " + outputName + ": "
-          + (initiatives - invalid) + " valid, " + invalid + " to complete; " + unmapped + " unmapped "
-          + (unmapped == 1 ? "item" : "items") + (organisations > 0 ? "; " + organisations + " organisations" : ""));
+      String records = initiatives + (initiatives == 1 ? " activity" : " activities")
+          + (organisations > 0 ? " and " + organisations + (organisations == 1 ? " organisation" : " organisations") : "");
+      out.println(records + " imported to " + outputName + ": " + (initiatives + organisations - invalid) + " valid, "
+          + invalid + " to complete; " + unmapped + " unmapped " + (unmapped == 1 ? "item" : "items"));
     }
   }
 }

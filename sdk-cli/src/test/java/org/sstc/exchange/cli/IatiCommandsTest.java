@@ -52,7 +52,7 @@ class IatiCommandsTest {
     assertEquals(0, imported.status, imported::toString);
     Package original = SstcJson.standard().read(Files.readAllBytes(pkg), Package.class);
     assertEquals(original, SstcJson.standard().read(Files.readAllBytes(back), Package.class));
-    assertTrue(imported.out.contains("2 valid, 0 to complete; 0 unmapped items"), imported::toString);
+    assertTrue(imported.out.contains("2 activities and 2 organisations imported to " + back + ": 4 valid, 0 to complete; 0 unmapped items"), imported::toString);
   }
 
   @Test

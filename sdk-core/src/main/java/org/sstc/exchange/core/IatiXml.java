@@ -16,7 +16,8 @@ import org.sstc.exchange.core.internal.iati.IatiSchema;
 
 /**
  * Converts between IATI activity XML (versions 2.01 to 2.03 read, 2.03 written) and the SSTC
- * standard. The mapping table is in {@code sdk-core/IATI.md}.
+ * standard; IATI organisation files are read too (into organisations). The mapping table is in
+ * {@code sdk-core/IATI.md}.
  *
  * <p>Reading maps what IATI and the standard share (identifier, reporting and participating
  * organisations with their IATI roles, title, description, status, dates, recipient countries
@@ -73,8 +74,16 @@ public final class IatiXml {
      */
     void initiative(Package header, Initiative initiative, List<IatiNote> unmapped);
 
-    /** An SSTC organisation record carried in the extension (files written by this SDK). */
-    default void organisation(Organisation organisation) {}
+    /**
+     * One organisation: an {@code <iati-organisation>} of an IATI organisation file, mapped (see
+     * {@code IATI.md}), or an SSTC organisation record carried in the extension of a file written
+     * by this SDK. Ignored unless overridden.
+     *
+     * @param header as for {@link #initiative}
+     * @param organisation the organisation, possibly incomplete
+     * @param unmapped what it held that was not mapped
+     */
+    default void organisation(Package header, Organisation organisation, List<IatiNote> unmapped) {}
   }
 
   /**

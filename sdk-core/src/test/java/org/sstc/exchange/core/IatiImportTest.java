@@ -119,6 +119,22 @@ class IatiImportTest {
   }
 
   @Test
+  void importsTheOfficialOrganisationExampleIntoAnOrganisation() {
+    IatiImport imported = fixture("organisation-standard-example-annotated.xml");
+    assertThat(imported.pkg().initiatives()).isEmpty();
+    Organisation organisation = imported.pkg().organisations().get(0);
+    assertThat(imported.pkg().organisations()).hasSize(1);
+    assertThat(organisation.id()).isEqualTo("AA-AAA-123456789");
+    assertThat(organisation.name().asMap()).containsExactly(Map.entry("en", "Organisation name"), Map.entry("fr", "Nom de l'organisme"));
+    assertThat(organisation.orgType()).isEqualTo("40");
+    assertThat(organisation.lastUpdated()).isEqualTo(java.time.OffsetDateTime.parse("2014-09-10T07:15:37Z"));
+    assertThat(imported.unmapped()).extracting(IatiNote::path).contains(
+        "/iati-organisations/iati-organisation[1]/total-budget[1]",
+        "/iati-organisations/iati-organisation[1]/recipient-country-budget[1]",
+        "/iati-organisations/iati-organisation[1]/document-link[1]");
+  }
+
+  @Test
   void importsTheSchemaTestFileWithOnlyRequiredElements() {
     IatiImport imported = fixture("only-required-elements-exist.xml");
     assertThat(imported.pkg().initiatives()).singleElement().satisfies(i -> assertThat(i.title().asMap()).containsEntry("und", "Xxxxxxx"));

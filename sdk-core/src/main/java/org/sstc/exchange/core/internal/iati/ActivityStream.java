@@ -28,7 +28,6 @@ final class ActivityStream implements AutoCloseable {
 
   private final XMLStreamReader reader;
   private final XmlElement root;
-  private int activityIndex;
   private boolean finished;
 
   ActivityStream(InputStream in) {
@@ -69,11 +68,12 @@ final class ActivityStream implements AutoCloseable {
         }
         if (event == XMLStreamConstants.START_ELEMENT) {
           String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
-          if (!namespace.isEmpty() || !reader.getLocalName().equals("iati-activities")) {
-            throw at("the root element is <" + reader.getLocalName() + ">, not <iati-activities>:"
+          String name = reader.getLocalName();
+          if (!namespace.isEmpty() || !(name.equals("iati-activities") || name.equals("iati-organisations"))) {
+            throw at("the root element is <" + name + ">, not <iati-activities> (or <iati-organisations>):"
                 + " this is not an IATI activities file", reader.getLocation(), null);
           }
-          XmlElement element = new XmlElement("", "iati-activities", "/iati-activities",
+          XmlElement element = new XmlElement("", name, "/" + name,
               reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
           copyAttributes(element);
           return element;
@@ -100,17 +100,12 @@ final class ActivityStream implements AutoCloseable {
           case XMLStreamConstants.START_ELEMENT: {
             String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
             String name = reader.getLocalName();
-            if (namespace.isEmpty() && name.equals("iati-activity")) {
-              activityIndex++;
-              return readSubtree(new XmlElement("", name, "/iati-activities/iati-activity[" + activityIndex + "]",
-                  reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber()));
-            }
             // Anything else under the root (extension elements) is handed over as it passes too.
             return readSubtree(new XmlElement(namespace, name, root.childPath(namespace, name),
                 reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber()));
           }
           case XMLStreamConstants.END_ELEMENT:
-            // </iati-activities>: read on to the end so that trailing garbage is an error too.
+            // </iati-activities> (or </iati-organisations>): read on to the end so that trailing garbage is an error too.
             while (reader.hasNext()) {
               int after = reader.next();
               if (after == XMLStreamConstants.DTD) {

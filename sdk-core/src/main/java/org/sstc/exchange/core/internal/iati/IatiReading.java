@@ -31,7 +31,7 @@ public final class IatiReading {
       root.use();
       String version = root.attr("version");
       if (version == null || !List.of("2.01", "2.02", "2.03").contains(version)) {
-        fileNotes.add(new IatiNote(null, "/iati-activities/@version", root.line, root.column,
+        fileNotes.add(new IatiNote(null, root.path + "/@version", root.line, root.column,
             "IATI version " + version + " is not 2.01 to 2.03: the file is read as 2.03"));
       }
       root.consume(XSI + "noNamespaceSchemaLocation");
@@ -47,11 +47,22 @@ public final class IatiReading {
           handler.initiative(header, mapped.initiative(), mapped.notes());
           continue;
         }
+        if (child.is("iati-organisation")) {
+          OrganisationMapper.Mapped mapped = OrganisationMapper.map(child);
+          if (header == null) {
+            header = header(root, mapped.reporter(), fileNotes);
+          }
+          handler.organisation(header, mapped.organisation(), mapped.notes());
+          continue;
+        }
         if (child.isSstc() && child.name.equals("organisation")) {
           try {
             Organisation organisation = SstcJson.standard().read(child.text().getBytes(StandardCharsets.UTF_8), Organisation.class);
             child.use();
-            handler.organisation(organisation);
+            if (header == null) {
+              header = header(root, null, fileNotes);
+            }
+            handler.organisation(header, organisation, List.of());
           } catch (ValidationException e) {
             child.unmapped("the SSTC organisation is not valid: " + e.getMessage());
           }
@@ -76,7 +87,7 @@ public final class IatiReading {
       try {
         publishedAt = OffsetDateTime.parse(generated);
       } catch (DateTimeParseException e) {
-        notes.add(new IatiNote(null, "/iati-activities/@generated-datetime", root.line, root.column,
+        notes.add(new IatiNote(null, root.path + "/@generated-datetime", root.line, root.column,
             "generated-datetime \"" + generated + "\" has no time zone: the package's publishedAt is left unset"));
       }
     }
@@ -101,8 +112,9 @@ public final class IatiReading {
       }
 
       @Override
-      public void organisation(Organisation organisation) {
+      public void organisation(Package header, Organisation organisation, List<IatiNote> unmapped) {
         organisations.add(organisation);
+        notes.addAll(unmapped);
       }
     });
     notes.addAll(file.unmapped());
