@@ -133,10 +133,10 @@ public final class IatiXml {
     if (pkg.initiatives().isEmpty()) {
       throw new IllegalArgumentException("an IATI file holds one activity or more: the package has no initiative");
     }
-    try (IatiWriter writer = writer(out, pkg)) {
-      pkg.initiatives().forEach(writer::write);
-      pkg.organisations().forEach(writer::write);
-    }
+    IatiWriter writer = writer(out, pkg);
+    pkg.initiatives().forEach(writer::write);
+    pkg.organisations().forEach(writer::write);
+    writer.close(); // not in a finally: after a refused initiative, the document is not ended
   }
 
   /** The package as IATI 2.03 XML, in memory. */

@@ -408,6 +408,10 @@ final class ActivityMapper {
     for (XmlElement value : ext.sstcChildren("extension")) {
       value.use();
       String key = value.attr("key");
+      if (key == null) {
+        value.unmapped("an extension value without a key");
+        continue;
+      }
       try {
         extensions.put(key, IatiJson.readValue(value.text()));
       } catch (RuntimeException e) {
@@ -570,7 +574,12 @@ final class ActivityMapper {
       }
       List<String> languages = new ArrayList<>();
       for (XmlElement language : link.children("language")) {
-        languages.add(language.use().attr("code"));
+        String code = language.use().attr("code");
+        if (code != null) {
+          languages.add(code);
+        } else {
+          language.unmapped("a document language without a code");
+        }
       }
       XmlElement title = link.child("title");
       documents.add(new Document(

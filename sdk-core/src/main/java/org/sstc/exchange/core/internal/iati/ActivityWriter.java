@@ -73,12 +73,12 @@ final class ActivityWriter {
     }
     textElement("iati-identifier", id);
     start("reporting-org");
-    attr("ref", initiative.reportingOrg().id());
+    attr("ref", nonNull(initiative.reportingOrg().id(), initiative, "its reportingOrg.id (reporting-org/@ref)"));
     String reporterType = initiative.participants().stream()
         .filter(p -> Objects.equals(p.orgId(), initiative.reportingOrg().id()) && p.orgType() != null)
         .map(Participation::orgType).findFirst().orElse("");
     attr("type", reporterType);
-    plainNarrative(initiative.reportingOrg().name());
+    plainNarrative(nonNull(initiative.reportingOrg().name(), initiative, "its reportingOrg.name (reporting-org/narrative)"));
     end();
     narratives("title", initiative.title(), null);
     // IATI 2.03 requires a description; without one, the title stands in (marked, so it is not read back).
@@ -479,7 +479,16 @@ final class ActivityWriter {
     }
   }
 
+  /** The lexical form of {@code xml:lang} in the XSD (RFC 3066), which every BCP 47 tag has. */
+  private static final java.util.regex.Pattern XML_LANG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
+
   private void narratives(String element, LanguageMap texts, @Nullable String type) throws XMLStreamException {
+    for (String language : texts.asMap().keySet()) {
+      if (!XML_LANG.matcher(language).matches()) {
+        throw new IllegalArgumentException("the language tag \"" + language + "\" of a " + element
+            + " cannot be written as IATI XML: xml:lang takes a BCP 47 tag such as \"en\" or \"pt-BR\"; correct it");
+      }
+    }
     start(element);
     if (type != null) {
       attr("type", type);
