@@ -157,9 +157,11 @@ public final class ImportIatiCommand implements Callable<Integer> {
     public void initiative(Package header, Initiative initiative, List<IatiNote> notes) {
       writeHeader(header);
       write(initiatives == 0 ? "" : ",");
-      write(SstcJson.standard().writeString(initiative));
+      byte[] json = SstcJson.standard().write(initiative);
+      write(json);
       notes.forEach(this::note);
-      ValidationReport report = Validator.standard().validate(initiative);
+      // The JSON just written is what is checked: the same verdict as the object, one path for data.
+      ValidationReport report = Validator.standard().validate(json);
       for (Issue issue : report.issues()) {
         out.println(outputName + ":" + issue.under("/initiatives/" + initiatives));
       }
@@ -173,9 +175,10 @@ public final class ImportIatiCommand implements Callable<Integer> {
     public void organisation(Package header, Organisation organisation, List<IatiNote> notes) {
       writeHeader(header);
       write(organisations == 0 ? "],\"organisations\":[" : ",");
-      write(SstcJson.standard().writeString(organisation));
+      byte[] json = SstcJson.standard().write(organisation);
+      write(json);
       notes.forEach(this::note);
-      ValidationReport report = Validator.standard().validate(organisation);
+      ValidationReport report = Validator.standard().validate(json);
       for (Issue issue : report.issues()) {
         out.println(outputName + ":" + issue.under("/organisations/" + organisations));
       }
@@ -219,8 +222,12 @@ public final class ImportIatiCommand implements Callable<Integer> {
     }
 
     private void write(String text) {
+      write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(byte[] bytes) {
       try {
-        json.write(text.getBytes(StandardCharsets.UTF_8));
+        json.write(bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
