@@ -48,6 +48,37 @@ class IatiHostileInputTest {
   }
 
   @Test
+  @Timeout(20)
+  void neitherImportNorSchemaCheckEverOpensAConnection() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+      Thread acceptor = new Thread(() -> {
+        while (!server.isClosed()) {
+          try (java.net.Socket socket = server.accept()) {
+            connections.incrementAndGet();
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String base = "http://127.0.0.1:" + server.getLocalPort();
+      String withDtd = "<?xml version=\"1.0\"?>\n<!DOCTYPE iati-activities SYSTEM \"" + base + "/iati.dtd\">\n"
+          + "<iati-activities version=\"2.03\">" + minimal("XM-DAC-41301-1") + "</iati-activities>";
+      String withSchemaHint = "<iati-activities version=\"2.03\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+          + " xmlns:x=\"urn:x\" xsi:schemaLocation=\"urn:x " + base + "/x.xsd\" xsi:noNamespaceSchemaLocation=\"" + base + "/iati.xsd\">"
+          + minimal("XM-DAC-41301-1").replace("</iati-activity>", "<x:thing/></iati-activity>") + "</iati-activities>";
+      assertThatThrownBy(() -> read(withDtd)).isInstanceOf(IatiReadException.class);
+      IATI.checkSchema(withDtd.getBytes(StandardCharsets.UTF_8));
+      read(withSchemaHint);
+      IATI.checkSchema(withSchemaHint.getBytes(StandardCharsets.UTF_8));
+      Thread.sleep(200); // a connection attempt, had there been one, is accepted by now
+      assertThat(connections.get()).as("connections to the loopback server").isZero();
+    }
+  }
+
+  @Test
   @Timeout(10)
   void billionLaughsIsRefusedAtTheDoctypeWithoutExpansion() {
     StringBuilder doctype = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");

@@ -72,6 +72,7 @@ public final class IatiSchema {
     try {
       validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      validator.setResourceResolver(new BundledOnly()); // schemaLocation hints in a document are never followed
       validator.setErrorHandler(new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
