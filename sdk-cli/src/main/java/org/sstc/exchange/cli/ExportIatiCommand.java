@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.Inputs;
@@ -86,8 +87,8 @@ public final class ExportIatiCommand implements Callable<Integer> {
     Path absolute = output.toAbsolutePath();
     Path partial = null;
     try {
-      partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-      try (OutputStream xml = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+      partial = ImportIatiCommand.partialFile(absolute);
+      try (OutputStream xml = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
         IatiXml.standard().write(pkg, xml);
       }
       List<IatiNote> violations;

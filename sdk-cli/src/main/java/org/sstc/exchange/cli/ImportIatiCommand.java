@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -89,17 +90,12 @@ public final class ImportIatiCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path absolute = output.toAbsolutePath();
-    Path partial;
-    try {
-      partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-    } catch (IOException e) {
-      err.println("sstc: cannot write " + output + ": " + Inputs.reason(e));
-      return Sstc.USAGE_OR_IO;
-    }
+    // Hidden, next to the output (so the final rename is atomic), created with the usual permissions.
+    Path partial = partialFile(absolute);
     Conversion conversion = new Conversion(out, input.toString(), output.toString(), summary);
     try {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
-          OutputStream json = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+          OutputStream json = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
         conversion.json = json;
         IatiImport file = IatiXml.standard().stream(in, conversion);
         conversion.finish(file);
@@ -116,10 +112,18 @@ public final class ImportIatiCommand implements Callable<Integer> {
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
       err.println("sstc: cannot convert " + input + ": " + Inputs.reason(cause));
       return Sstc.USAGE_OR_IO;
+    } catch (RuntimeException e) {
+      delete(partial); // a bug: leave nothing half-written behind
+      throw e;
     }
     conversion.printSummary();
     out.flush();
     return conversion.clean() ? Sstc.OK : Sstc.INVALID;
+  }
+
+  /** A hidden file next to {@code target}, for writing before an atomic rename into place. */
+  static Path partialFile(Path target) {
+    return target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
   }
 
   private static void delete(Path partial) {
