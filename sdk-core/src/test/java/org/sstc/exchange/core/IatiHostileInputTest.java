@@ -125,6 +125,32 @@ class IatiHostileInputTest {
   }
 
   @Test
+  void invalidUtf8IsNamedWithItsPositionAndNothingIsPrintedOnStandardError() {
+    byte[] head = ("<iati-activities version=\"2.03\">\n" + minimal("XM-DAC-41301-1") + "<iati-activity>\n  <title>").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = java.util.Arrays.copyOf(head, head.length + 2);
+    bad[head.length] = (byte) 0xC3; // a lead byte ...
+    bad[head.length + 1] = (byte) 0x28; // ... and no continuation
+    java.io.PrintStream standardError = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(() -> IATI.read(new ByteArrayInputStream(bad)))
+          .isInstanceOfSatisfying(IatiReadException.class, e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.column()).isEqualTo(10);
+          })
+          .hasMessageContaining("byte 0x28 is not valid UTF-8").hasMessageContaining("save the file as UTF-8");
+      // a file that declares another encoding is decoded by the parser
+      byte[] latin = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><iati-activities version=\"2.03\">"
+          + minimal("XM-DAC-41301-1").replace(">T<", ">caf\u00e9<") + "</iati-activities>").getBytes(StandardCharsets.ISO_8859_1);
+      assertThat(IATI.read(new ByteArrayInputStream(latin)).pkg().initiatives().get(0).title().text()).isEqualTo("caf\u00e9");
+    } finally {
+      System.setErr(standardError);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void deepNestingInsideAnActivityIsRefused() {
     String deep = "<x>".repeat(10_000) + "</x>".repeat(10_000);
     assertThatThrownBy(() -> read("<iati-activities version=\"2.03\"><iati-activity>" + deep + "</iati-activity></iati-activities>"))

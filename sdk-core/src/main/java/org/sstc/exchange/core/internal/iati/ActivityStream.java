@@ -32,9 +32,13 @@ final class ActivityStream implements AutoCloseable {
 
   ActivityStream(InputStream in) {
     try {
-      this.reader = FACTORY.createXMLStreamReader(in);
+      this.reader = FACTORY.createXMLStreamReader(Utf8Check.wrap(in));
     } catch (XMLStreamException e) {
       throw failure(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the IATI file: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw parserFailure(e, null);
     }
     this.root = readRoot();
   }
@@ -82,6 +86,10 @@ final class ActivityStream implements AutoCloseable {
       throw new IatiReadException("the file is empty: an IATI activities file has one <iati-activities> element", 1, 1, null);
     } catch (XMLStreamException e) {
       throw failure(e);
+    } catch (IatiReadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailure(e, reader);
     }
   }
 
@@ -129,6 +137,10 @@ final class ActivityStream implements AutoCloseable {
       throw at("the file ends before </iati-activities>: it is truncated", reader.getLocation(), null);
     } catch (XMLStreamException e) {
       throw failure(e);
+    } catch (IatiReadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw parserFailure(e, reader);
     }
   }
 
@@ -225,7 +237,31 @@ final class ActivityStream implements AutoCloseable {
     return new IatiReadException("line " + line + ", column " + column + ": " + message, line, column, cause);
   }
 
+  /**
+   * The JDK's parser sometimes fails on malformed input with an unchecked exception of its own
+   * (a missing message resource in its DTD scanner, found by fuzzing): still a reading error.
+   */
+  private static IatiReadException parserFailure(RuntimeException e, @Nullable XMLStreamReader reader) {
+    Location location = null;
+    try {
+      location = reader == null ? null : reader.getLocation();
+    } catch (RuntimeException ignored) {
+      // no position then
+    }
+    return at("the XML is not well-formed (the parser stopped with " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", location, e);
+  }
+
   private IatiReadException failure(XMLStreamException e) {
+    Throwable cause = e;
+    for (int depth = 0; cause != null && depth < 8; depth++) {
+      if (cause instanceof Utf8Check.InvalidUtf8 invalid) {
+        return new IatiReadException("line " + invalid.line + ", column " + invalid.column + ": " + invalid.getMessage()
+            + ": save the file as UTF-8, or declare its encoding in the XML declaration", invalid.line, invalid.column, e);
+      }
+      cause = cause.getCause() != null ? cause.getCause()
+          : cause instanceof XMLStreamException stream ? stream.getNestedException() : null;
+    }
     Location location = e.getLocation();
     String message = e.getMessage() == null ? "" : e.getMessage();
     // The JDK prefixes "ParseError at [row,col]:[l,c]\nMessage: "; keep only the message.

@@ -101,6 +101,9 @@ public final class IatiSchema {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      // the JDK's parser can fail on malformed input with an unchecked exception of its own
+      problems.add(new IatiNote(null, "", -1, -1, "not well-formed XML: the parser stopped with " + e));
     }
     return problems;
   }
