@@ -36,9 +36,10 @@ final class Utf8Check extends FilterInputStream {
     in.mark(256);
     byte[] head = in.readNBytes(256);
     in.reset();
-    if (head.length >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-        || head[0] == 0 || head[1] == 0)) {
-      return in; // UTF-16 or UTF-32: the parser decodes it
+    if (head.length >= 4 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF) || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+        || (head[0] == 0 && head[1] == '<' && head[2] == 0 && head[3] == '?')
+        || (head[0] == '<' && head[1] == 0 && head[2] == '?' && head[3] == 0))) {
+      return in; // UTF-16, with a byte order mark or an XML declaration: the parser decodes it
     }
     String start = new String(head, StandardCharsets.ISO_8859_1);
     if (start.startsWith("\u00EF\u00BB\u00BF")) {
