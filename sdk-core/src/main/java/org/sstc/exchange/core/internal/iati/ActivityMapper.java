@@ -279,7 +279,7 @@ final class ActivityMapper {
         participation.role(role);
         if (role == null) {
           XmlElement first = firstElement.get(entry.getKey());
-          notes.add(new IatiNote(activityId, first.path + "/@role", first.line, first.column,
+          notes.add(new IatiNote(activityId, first.path() + "/@role", first.line, first.column,
               "the organisation \"" + names.get(entry.getKey()) + "\" has IATI role(s) " + iatiRoles
                   + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
                   + " its iatiRoles are kept; set its role"));
@@ -461,7 +461,7 @@ final class ActivityMapper {
       note(host, "/@percentage", "an SDG link has no percentage: " + percentage + "% is not kept");
       host.consume("percentage");
     }
-    notes.add(new IatiNote(activityId, host.path, host.line, host.column,
+    notes.add(new IatiNote(activityId, host.path(), host.line, host.column,
         "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution"));
     return new SdgLink(parts[0], depth >= 2 ? parts[0] + "." + parts[1] : null, depth == 3 ? code : null, null);
   }
@@ -718,7 +718,7 @@ final class ActivityMapper {
       }
       if (language == null) {
         language = "und";
-        notes.add(new IatiNote(activityId, narrative.path, narrative.line, narrative.column,
+        notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
             "neither the narrative nor the activity has xml:lang: the text is kept under \"und\" (undetermined); set its language"));
       }
       if (texts.containsKey(language)) {
@@ -769,7 +769,7 @@ final class ActivityMapper {
     try {
       return new BigDecimal(value.strip());
     } catch (NumberFormatException e) {
-      notes.add(new IatiNote(activityId, element.path, element.line, element.column,
+      notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
           "\"" + value + "\" is not a decimal number: the value is left out"));
       return null;
     }
@@ -787,14 +787,14 @@ final class ActivityMapper {
       if (value.length() > 10) {
         try {
           LocalDate date = LocalDate.parse(value.substring(0, 10));
-          notes.add(new IatiNote(activityId, element.path, element.line, element.column,
+          notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
               "the date \"" + value + "\" carries a time or zone: only " + date + " is kept"));
           return date;
         } catch (DateTimeParseException ignored) {
           // reported below
         }
       }
-      notes.add(new IatiNote(activityId, element.path, element.line, element.column,
+      notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
           "\"" + value + "\" is not a date (YYYY-MM-DD): it is left out"));
       return null;
     }
@@ -809,7 +809,7 @@ final class ActivityMapper {
   }
 
   private void note(XmlElement element, String suffix, String message) {
-    notes.add(new IatiNote(activityId, element.path + suffix, element.line, element.column, message));
+    notes.add(new IatiNote(activityId, element.path() + suffix, element.line, element.column, message));
   }
 
   private static <T> List<T> sorted(List<Indexed<T>> items) {

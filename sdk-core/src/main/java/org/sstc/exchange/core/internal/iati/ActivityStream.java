@@ -77,7 +77,7 @@ final class ActivityStream implements AutoCloseable {
             throw at("the root element is <" + name + ">, not <iati-activities> (or <iati-organisations>):"
                 + " this is not an IATI activities file", reader.getLocation(), null);
           }
-          XmlElement element = new XmlElement("", name, "/" + name,
+          XmlElement element = new XmlElement(name,
               reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
           copyAttributes(element);
           return element;
@@ -109,7 +109,7 @@ final class ActivityStream implements AutoCloseable {
             String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
             String name = reader.getLocalName();
             // Anything else under the root (extension elements) is handed over as it passes too.
-            return readSubtree(new XmlElement(namespace, name, root.childPath(namespace, name),
+            return readSubtree(new XmlElement(namespace, name, root, root.nextRootChildIndex(namespace, name),
                 reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber()));
           }
           case XMLStreamConstants.END_ELEMENT:
@@ -156,17 +156,16 @@ final class ActivityStream implements AutoCloseable {
       switch (event) {
         case XMLStreamConstants.START_ELEMENT: {
           if (depth + 1 >= MAX_DEPTH) {
-            throw at("elements are nested more than " + MAX_DEPTH + " deep in " + top.path
+            throw at("elements are nested more than " + MAX_DEPTH + " deep in " + top.path()
                 + ": no IATI element is; the file is damaged or hostile", reader.getLocation(), null);
           }
           if (++elements > MAX_ELEMENTS_PER_ACTIVITY) {
-            throw at(top.path + " has more than " + MAX_ELEMENTS_PER_ACTIVITY
+            throw at(top.path() + " has more than " + MAX_ELEMENTS_PER_ACTIVITY
                 + " elements: split it, or check that the file is not damaged", reader.getLocation(), null);
           }
           String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
           XmlElement parent = stack[depth];
-          XmlElement child = new XmlElement(namespace, reader.getLocalName(),
-              parent.childPath(namespace, reader.getLocalName()),
+          XmlElement child = new XmlElement(namespace, reader.getLocalName(), parent, 0,
               reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
           copyAttributes(child);
           parent.children.add(child);
@@ -185,7 +184,7 @@ final class ActivityStream implements AutoCloseable {
           String chars = reader.getText();
           text += chars.length();
           if (text > MAX_TEXT_PER_ACTIVITY) {
-            throw at(top.path + " holds more than " + MAX_TEXT_PER_ACTIVITY
+            throw at(top.path() + " holds more than " + MAX_TEXT_PER_ACTIVITY
                 + " characters of text: check that the file is not damaged", reader.getLocation(), null);
           }
           stack[depth].appendText(chars);
@@ -199,7 +198,7 @@ final class ActivityStream implements AutoCloseable {
           break;
       }
     }
-    throw at("the file ends inside " + top.path + ": it is truncated", reader.getLocation(), null);
+    throw at("the file ends inside " + top.path() + ": it is truncated", reader.getLocation(), null);
   }
 
   private void copyAttributes(XmlElement element) {

@@ -31,7 +31,7 @@ public final class IatiReading {
       root.use();
       String version = root.attr("version");
       if (version == null || !List.of("2.01", "2.02", "2.03").contains(version)) {
-        fileNotes.add(new IatiNote(null, root.path + "/@version", root.line, root.column,
+        fileNotes.add(new IatiNote(null, root.path() + "/@version", root.line, root.column,
             "IATI version " + version + " is not 2.01 to 2.03: the file is read as 2.03"));
       }
       root.consume(XSI + "noNamespaceSchemaLocation");
@@ -87,7 +87,7 @@ public final class IatiReading {
       try {
         publishedAt = OffsetDateTime.parse(generated);
       } catch (DateTimeParseException e) {
-        notes.add(new IatiNote(null, root.path + "/@generated-datetime", root.line, root.column,
+        notes.add(new IatiNote(null, root.path() + "/@generated-datetime", root.line, root.column,
             "generated-datetime \"" + generated + "\" has no time zone: the package's publishedAt is left unset"));
       }
     }

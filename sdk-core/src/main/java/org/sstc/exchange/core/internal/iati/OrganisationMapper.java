@@ -70,7 +70,7 @@ final class OrganisationMapper {
       try {
         builder.lastUpdated(OffsetDateTime.parse(lastUpdated));
       } catch (DateTimeParseException e) {
-        notes.add(new IatiNote(id, element.path + "/@last-updated-datetime", element.line, element.column,
+        notes.add(new IatiNote(id, element.path() + "/@last-updated-datetime", element.line, element.column,
             "last-updated-datetime \"" + lastUpdated + "\" has no time zone: lastUpdated needs an instant with a zone; set it"));
       }
     }

@@ -21,38 +21,79 @@ final class XmlElement {
 
   final String namespace;
   final String name;
-  final String path;
   final long line;
   final long column;
-  final List<XmlElement> children = new ArrayList<>();
-  private final Map<String, String> attributes = new LinkedHashMap<>();
-  private final Map<String, Boolean> usedAttributes = new LinkedHashMap<>();
-  private final StringBuilder text = new StringBuilder();
+  final List<XmlElement> children = new ArrayList<>(4);
+  // The path is made only when something is reported: building it for every element costs more
+  // than the rest of the mapping. A root child knows its index; others count their siblings.
+  private final @Nullable XmlElement parent;
+  private final int index;
+  private @Nullable String path;
+  private Map<String, String> attributes = Map.of();
+  private @Nullable Map<String, Boolean> usedAttributes;
+  private @Nullable StringBuilder text;
   private boolean used;
   private @Nullable String reason;
   private boolean textUsed;
   private final Map<String, Integer> childCounts = new LinkedHashMap<>();
 
-  XmlElement(String namespace, String name, String path, long line, long column) {
+  /** The root element, whose path is {@code /name}. */
+  XmlElement(String name, long line, long column) {
+    this("", name, null, 0, line, column);
+  }
+
+  /**
+   * An element under {@code parent}; {@code index} is its 1-based index among same-name siblings
+   * when known (children of the root, which are not kept), else 0 (counted when needed).
+   */
+  XmlElement(String namespace, String name, @Nullable XmlElement parent, int index, long line, long column) {
     this.namespace = namespace;
     this.name = name;
-    this.path = path;
+    this.parent = parent;
+    this.index = index;
     this.line = line;
     this.column = column;
   }
 
-  /** The path a new child of this element gets, with its 1-based index among same-name siblings. */
-  String childPath(String namespace, String childName) {
-    String display = SSTC_NS.equals(namespace) ? "sstc:" + childName : childName;
-    int index = childCounts.merge(display, 1, Integer::sum);
-    return path + "/" + display + "[" + index + "]";
+  /** The 1-based index the next child of the root with this name gets. */
+  int nextRootChildIndex(String namespace, String childName) {
+    return childCounts.merge((SSTC_NS.equals(namespace) ? "sstc:" : "") + childName, 1, Integer::sum);
+  }
+
+  /** The element path with 1-based indices, e.g. {@code /iati-activities/iati-activity[3]/sector[2]}. */
+  String path() {
+    if (path == null) {
+      if (parent == null) {
+        path = "/" + displayName();
+      } else {
+        int position = index;
+        if (position == 0) {
+          for (XmlElement sibling : parent.children) {
+            if (sibling.namespace.equals(namespace) && sibling.name.equals(name)) {
+              position++;
+            }
+            if (sibling == this) {
+              break;
+            }
+          }
+        }
+        path = parent.path() + "/" + displayName() + "[" + position + "]";
+      }
+    }
+    return path;
   }
 
   void putAttribute(String qualifiedName, String value) {
+    if (attributes.isEmpty()) {
+      attributes = new LinkedHashMap<>(4);
+    }
     attributes.put(qualifiedName, value);
   }
 
   void appendText(String chars) {
+    if (text == null) {
+      text = new StringBuilder(chars.length());
+    }
     text.append(chars);
   }
 
@@ -86,7 +127,7 @@ final class XmlElement {
     if (value == null) {
       return null;
     }
-    usedAttributes.put(qualifiedName, true);
+    markUsed(qualifiedName);
     String trimmed = value.strip();
     return trimmed.isEmpty() ? null : trimmed;
   }
@@ -104,14 +145,21 @@ final class XmlElement {
   /** Marks an attribute used without reading it (it carries nothing SSTC needs to keep). */
   void consume(String qualifiedName) {
     if (attributes.containsKey(qualifiedName)) {
-      usedAttributes.put(qualifiedName, true);
+      markUsed(qualifiedName);
     }
+  }
+
+  private void markUsed(String qualifiedName) {
+    if (usedAttributes == null) {
+      usedAttributes = new LinkedHashMap<>(4);
+    }
+    usedAttributes.put(qualifiedName, true);
   }
 
   /** The text content, exactly as written; marks it used. */
   String text() {
     textUsed = true;
-    return text.toString();
+    return text == null ? "" : text.toString();
   }
 
   /** The text content, trimmed, or null when blank; marks it used. */
@@ -162,7 +210,7 @@ final class XmlElement {
   void useAll() {
     used = true;
     textUsed = true;
-    attributes.keySet().forEach(key -> usedAttributes.put(key, true));
+    attributes.keySet().forEach(this::markUsed);
     children.forEach(XmlElement::useAll);
   }
 
@@ -172,18 +220,18 @@ final class XmlElement {
    */
   void reportUnused(Consumer<XmlElement.Leftover> sink) {
     if (!used) {
-      sink.accept(new Leftover(path, line, column,
+      sink.accept(new Leftover(path(), line, column,
           reason != null ? reason : "the element <" + displayName() + "> has no place in the SSTC standard"));
       return;
     }
     for (String attribute : attributes.keySet()) {
-      if (!usedAttributes.containsKey(attribute) && !attribute.equals("xml:lang")) {
-        sink.accept(new Leftover(path + "/@" + attribute, line, column,
+      if ((usedAttributes == null || !usedAttributes.containsKey(attribute)) && !attribute.equals("xml:lang")) {
+        sink.accept(new Leftover(path() + "/@" + attribute, line, column,
             "the attribute " + attribute + "=\"" + abbreviate(attributes.get(attribute)) + "\" has no place in the SSTC standard"));
       }
     }
-    if (!textUsed && !text.toString().isBlank()) {
-      sink.accept(new Leftover(path + "/text()", line, column, "the text \"" + abbreviate(text.toString().strip()) + "\" has no place in the SSTC standard"));
+    if (!textUsed && text != null && !text.toString().isBlank()) {
+      sink.accept(new Leftover(path() + "/text()", line, column, "the text \"" + abbreviate(text.toString().strip()) + "\" has no place in the SSTC standard"));
     }
     for (XmlElement child : children) {
       child.reportUnused(sink);
