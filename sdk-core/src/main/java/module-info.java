@@ -13,6 +13,7 @@ module org.sstc.exchange.core {
   requires tools.jackson.dataformat.csv;
   requires org.hibernate.validator;
   requires java.logging;
+  requires java.xml; // IATI XML: StAX reading and writing, XSD validation
 
   exports org.sstc.exchange.core;
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code sstc} command: {@code sstc validate [--format text|json] PATH...}, {@code sstc serve},
- * {@code sstc publish --hub URL PATH...} and {@code sstc pull --hub URL --out DIR}.
+ * {@code sstc publish --hub URL PATH...}, {@code sstc pull --hub URL --out DIR},
+ * {@code sstc import-iati FILE.xml --out PACKAGE.json} and {@code sstc export-iati PACKAGE.json --out FILE.xml}.
  *
  * <p>Exit status: {@value #OK} when every file is valid (warnings allowed), {@value #INVALID} when
  * some file is invalid, {@value #USAGE_OR_IO} on a usage error or a file that cannot be read, and
@@ -43,6 +44,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DemoCommand.class,
       FlattenCommand.class,
       UnflattenCommand.class,
+      ImportIatiCommand.class,
+      ExportIatiCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

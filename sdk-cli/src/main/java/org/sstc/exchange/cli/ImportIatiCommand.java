@@ -1,0 +1,258 @@
+package org.sstc.exchange.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.Inputs;
+import org.sstc.exchange.core.IatiImport;
+import org.sstc.exchange.core.IatiNote;
+import org.sstc.exchange.core.IatiReadException;
+import org.sstc.exchange.core.IatiXml;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.ValidationReport;
+import org.sstc.exchange.core.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sstc import-iati FILE.xml --out package.json}: converts IATI activity XML (2.01 to 2.03)
+ * into an SSTC package, one activity at a time (constant memory), and reports what did not map
+ * and what the standard still needs.
+ */
+@Command(
+    name = "import-iati",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sstc.Version.class,
+    sortOptions = false,
+    description = {
+      "Converts IATI activity XML (2.01 to 2.03) into an SSTC package (JSON), streaming: a file "
+          + "of any size is converted in constant memory. An IATI organisation file gives a "
+          + "package of organisations.",
+      "Prints, one a line, what the file holds that the standard has no place for "
+          + "('FILE:LINE:COLUMN: unmapped PATH: why') and what each initiative still lacks "
+          + "('OUT:/initiatives/N/POINTER: severity code: message'), then a summary.",
+      "Nothing is invented: IATI has no instrument, SSTC role or SDG contribution level, so "
+          + "imported initiatives usually need completing."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:everything mapped and every initiative is valid",
+      "1:something did not map, an initiative is not valid yet, or the XML cannot be read "
+          + "(no output file is left then)",
+      "2:usage error, or a file cannot be read or written",
+      "3:internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sstc import-iati activities.xml --out package.json",
+      "  sstc import-iati --summary activities.xml --out package.json"
+    })
+public final class ImportIatiCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE.xml", description = "The IATI activities file.")
+  Path input;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "PACKAGE.json",
+      description = "Where to write the package; written only when the whole file was read.")
+  Path output;
+
+  @Option(names = "--summary",
+      description = "Print unmapped content grouped by element path, with counts and the first position, "
+          + "instead of one line each.")
+  boolean summary;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path absolute = output.toAbsolutePath();
+    // Hidden, next to the output (so the final rename is atomic), created with the usual permissions.
+    Path partial = partialFile(absolute);
+    Conversion conversion = new Conversion(out, input.toString(), output.toString(), summary);
+    try {
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
+          OutputStream json = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+        conversion.json = json;
+        IatiImport file = IatiXml.standard().stream(in, conversion);
+        conversion.finish(file);
+      }
+      Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IatiReadException e) {
+      delete(partial);
+      out.println(input + ":" + e.line() + ":" + e.column() + ": error iati.xml: " + e.getMessage());
+      out.println("no package written: the XML could not be read to its end");
+      out.flush();
+      return Sstc.INVALID;
+    } catch (IOException | UncheckedIOException e) {
+      delete(partial);
+      IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
+      err.println("sstc: cannot convert " + input + ": " + Inputs.reason(cause));
+      return Sstc.USAGE_OR_IO;
+    } catch (RuntimeException e) {
+      delete(partial); // a bug: leave nothing half-written behind
+      throw e;
+    }
+    conversion.printSummary();
+    out.flush();
+    return conversion.clean() ? Sstc.OK : Sstc.INVALID;
+  }
+
+  /** A hidden file next to {@code target}, for writing before an atomic rename into place. */
+  static Path partialFile(Path target) {
+    return target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
+  }
+
+  private static void delete(Path partial) {
+    try {
+      Files.deleteIfExists(partial);
+    } catch (IOException ignored) {
+      // the partial file is hidden and named as such; nothing more to do
+    }
+  }
+
+  /** Writes the package as the activities arrive, and reports as it goes. */
+  private static final class Conversion implements IatiXml.ActivityHandler {
+    private final PrintWriter out;
+    private final String inputName;
+    private final String outputName;
+    private final boolean summary;
+    private final Map<String, long[]> grouped = new TreeMap<>();
+    private final Map<String, String> firstSeen = new TreeMap<>();
+    OutputStream json;
+    private long initiatives;
+    private long invalid;
+    private long unmapped;
+    private long organisations;
+    private boolean headerWritten;
+    private boolean publishedAtSet;
+
+    Conversion(PrintWriter out, String inputName, String outputName, boolean summary) {
+      this.out = out;
+      this.inputName = inputName;
+      this.outputName = outputName;
+      this.summary = summary;
+    }
+
+    @Override
+    public void initiative(Package header, Initiative initiative, List<IatiNote> notes) {
+      writeHeader(header);
+      write(initiatives == 0 ? "" : ",");
+      byte[] json = SstcJson.standard().write(initiative);
+      write(json);
+      notes.forEach(this::note);
+      // The JSON just written is what is checked: the same verdict as the object, one path for data.
+      ValidationReport report = Validator.standard().validate(json);
+      for (Issue issue : report.issues()) {
+        out.println(outputName + ":" + issue.under("/initiatives/" + initiatives));
+      }
+      if (!report.valid()) {
+        invalid++;
+      }
+      initiatives++;
+    }
+
+    @Override
+    public void organisation(Package header, Organisation organisation, List<IatiNote> notes) {
+      writeHeader(header);
+      write(organisations == 0 ? "],\"organisations\":[" : ",");
+      byte[] json = SstcJson.standard().write(organisation);
+      write(json);
+      notes.forEach(this::note);
+      ValidationReport report = Validator.standard().validate(json);
+      for (Issue issue : report.issues()) {
+        out.println(outputName + ":" + issue.under("/organisations/" + organisations));
+      }
+      if (!report.valid()) {
+        invalid++;
+      }
+      organisations++;
+    }
+
+    void finish(IatiImport file) {
+      writeHeader(file.pkg());
+      file.unmapped().forEach(this::note);
+      write("]}"); // closes initiatives (or organisations) and the package
+      write("\n");
+    }
+
+    private void writeHeader(Package header) {
+      if (headerWritten) {
+        return;
+      }
+      headerWritten = true;
+      Package complete = header;
+      if (header.publishedAt() == null) {
+        // The package is published now, by this conversion, when the file does not say when.
+        complete = header.toBuilder().publishedAt(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).build();
+        publishedAtSet = true;
+      }
+      String envelope = SstcJson.standard().writeString(complete);
+      write(envelope.substring(0, envelope.length() - 1) + ",\"initiatives\":[");
+    }
+
+    private void note(IatiNote note) {
+      unmapped++;
+      if (summary) {
+        String key = note.path().replaceAll("\\[\\d+]", "");
+        grouped.computeIfAbsent(key, k -> new long[1])[0]++;
+        firstSeen.putIfAbsent(key, note.line() + ":" + note.column() + ": " + note.message());
+      } else {
+        out.println(inputName + ":" + note.line() + ":" + note.column() + ": unmapped " + note.path() + ": " + note.message());
+      }
+    }
+
+    private void write(String text) {
+      write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(byte[] bytes) {
+      try {
+        json.write(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    boolean clean() {
+      return unmapped == 0 && invalid == 0;
+    }
+
+    void printSummary() {
+      for (Map.Entry<String, long[]> group : grouped.entrySet()) {
+        out.println(inputName + ": unmapped " + group.getValue()[0] + "x " + group.getKey() + " (first at "
+            + firstSeen.get(group.getKey()) + ")");
+      }
+      if (publishedAtSet) {
+        out.println(outputName + ": publishedAt is the time of this import: the IATI file gives no generated-datetime with a time zone");
+      }
+      String records = initiatives + (initiatives == 1 ? " activity" : " activities")
+          + (organisations > 0 ? " and " + organisations + (organisations == 1 ? " organisation" : " organisations") : "");
+      out.println(records + " imported to " + outputName + ": " + (initiatives + organisations - invalid) + " valid, "
+          + invalid + " to complete; " + unmapped + " unmapped " + (unmapped == 1 ? "item" : "items"));
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.sstc.exchange.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sstc.exchange.cli.CliRun.fixture;
+import static org.sstc.exchange.cli.CliRun.sstc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.core.IatiXml;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.SstcJson;
+
+class IatiCommandsTest {
+  @TempDir Path dir;
+
+  private Path officialExample() throws IOException {
+    Path target = dir.resolve("example.xml");
+    try (InputStream in = getClass().getResourceAsStream("/iati/activity-standard-example-annotated.xml")) {
+      Files.copy(in, target);
+    }
+    return target;
+  }
+
+  @Test
+  void exportThenImportGivesThePackageBack() throws IOException {
+    Path pkg = fixture("package.json", dir.resolve("package.json"));
+    Path xml = dir.resolve("out.xml");
+
+    CliRun export = sstc("export-iati", pkg.toString(), "--out", xml.toString());
+    assertEquals(0, export.status, export::toString);
+    assertTrue(export.out.contains("validates against the IATI XSD"), export::toString);
+    assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(xml)));
+
+    Path back = dir.resolve("back.json");
+    CliRun imported = sstc("import-iati", xml.toString(), "--out", back.toString());
+    assertEquals(0, imported.status, imported::toString);
+    Package original = SstcJson.standard().read(Files.readAllBytes(pkg), Package.class);
+    assertEquals(original, SstcJson.standard().read(Files.readAllBytes(back), Package.class));
+    assertTrue(imported.out.contains("2 activities and 2 organisations imported to " + back + ": 4 valid, 0 to complete; 0 unmapped items"), imported::toString);
+  }
+
+  @Test
+  void importReportsUnmappedContentWithPositionsAndWhatTheStandardStillNeeds() throws IOException {
+    Path xml = officialExample();
+    Path out = dir.resolve("package.json");
+
+    CliRun run = sstc("import-iati", xml.toString(), "--out", out.toString());
+
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains(xml + ":79:"), run::toString);
+    assertTrue(run.out.contains("unmapped /iati-activities/iati-activity[1]/contact-info[1]"), run::toString);
+    assertTrue(run.out.contains(out + ":/initiatives/0/instrument: error"), run::toString);
+    assertTrue(run.out.contains("1 activity imported to " + out + ": 0 valid, 1 to complete"), run::toString);
+    // the package is written, parseable, and the validator says what is missing
+    assertFalse(org.sstc.exchange.core.Validator.standard().validate(out).valid());
+    assertEquals("AA-AAA-123456789-ABC123",
+        SstcJson.standard().readTree(Files.readAllBytes(out)).path("initiatives").path(0).path("id").asString());
+  }
+
+  @Test
+  void summaryGroupsUnmappedContentByPath() throws IOException {
+    Path xml = officialExample();
+    CliRun run = sstc("import-iati", "--summary", xml.toString(), "--out", dir.resolve("p.json").toString());
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains("unmapped 3x /iati-activities/iati-activity/policy-marker (first at "), run::toString);
+  }
+
+  @Test
+  void aTruncatedFileLeavesNoOutputAndNamesThePosition() throws IOException {
+    byte[] whole = Files.readAllBytes(officialExample());
+    Path truncated = dir.resolve("truncated.xml");
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 200));
+    Path out = dir.resolve("package.json");
+
+    CliRun run = sstc("import-iati", truncated.toString(), "--out", out.toString());
+
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains("error iati.xml: line "), run::toString);
+    assertTrue(run.out.contains("no package written"), run::toString);
+    assertFalse(Files.exists(out));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "no partial file left");
+    }
+  }
+
+  @Test
+  void aDoctypeIsRefused() throws IOException {
+    Path xml = dir.resolve("xxe.xml");
+    Files.writeString(xml, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<iati-activities version=\"2.03\">&e;</iati-activities>");
+    CliRun run = sstc("import-iati", xml.toString(), "--out", dir.resolve("p.json").toString());
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains("DOCTYPE"), run::toString);
+    assertFalse(run.out.contains("root:"), run::toString);
+  }
+
+  @Test
+  void missingFilesAndOptionsAreUsageErrors() {
+    assertEquals(2, sstc("import-iati", dir.resolve("nope.xml").toString(), "--out", dir.resolve("p.json").toString()).status);
+    assertEquals(2, sstc("import-iati", dir.resolve("nope.xml").toString()).status);
+    assertEquals(2, sstc("export-iati", dir.resolve("nope.json").toString(), "--out", dir.resolve("x.xml").toString()).status);
+  }
+
+  @Test
+  void anInvalidPackageIsNotExported() {
+    Path broken = fixture("package-third-broken.json", dir.resolve("broken.json"));
+    Path xml = dir.resolve("out.xml");
+    CliRun run = sstc("export-iati", broken.toString(), "--out", xml.toString());
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains(broken + ":/initiatives/2/"), run::toString);
+    assertFalse(Files.exists(xml));
+  }
+}

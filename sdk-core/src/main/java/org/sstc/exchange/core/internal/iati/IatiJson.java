@@ -1,0 +1,21 @@
+package org.sstc.exchange.core.internal.iati;
+
+import org.sstc.exchange.core.internal.json.JsonLimits;
+import org.sstc.exchange.core.internal.json.JsonSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON inside the SSTC extension (extension values), read with the SDK's own limits. */
+final class IatiJson {
+  private static final JsonMapper MAPPER = new JsonSupport(JsonLimits.DEFAULT).strictMapper();
+
+  private IatiJson() {}
+
+  static JsonNode readValue(String json) {
+    return MAPPER.readTree(json);
+  }
+
+  static String write(JsonNode value) {
+    return MAPPER.writeValueAsString(value);
+  }
+}
