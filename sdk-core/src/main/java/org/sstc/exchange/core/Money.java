@@ -20,7 +20,7 @@ import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
  * @param valueDate the date on which the amount is valued, for conversions
  */
 public record Money(
-    @NotNull @DecimalMin("0") @JsonSerialize(using = PlainDecimalAsString.class) BigDecimal amount,
+    @NotNull @DecimalMin(value = "0", message = "must be 0 or more") @JsonSerialize(using = PlainDecimalAsString.class) BigDecimal amount,
     @NotNull @Pattern(regexp = Shapes.CURRENCY_REGEX) String currency,
     @Nullable LocalDate valueDate) {
 

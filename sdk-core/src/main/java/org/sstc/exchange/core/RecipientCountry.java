@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RecipientCountry(
     @NotNull @Pattern(regexp = Shapes.COUNTRY_REGEX) String code,
-    @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percentage) {
+    @Nullable @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be 100 or less") BigDecimal percentage) {
 
   /** A recipient country without a percentage. */
   public static RecipientCountry of(String code) {

@@ -16,4 +16,4 @@ import org.jspecify.annotations.Nullable;
 public record RecipientRegion(
     @NotNull String vocabulary,
     @NotNull String code,
-    @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percentage) {}
+    @Nullable @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be 100 or less") BigDecimal percentage) {}

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 public record Sector(
     @Nullable String vocabulary,
     @NotNull String code,
-    @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percentage) {
+    @Nullable @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be 100 or less") BigDecimal percentage) {
 
   /** The vocabulary, with the standard's default {@code "1"} (DAC 5-digit) when absent. */
   public String vocabularyOrDefault() {
