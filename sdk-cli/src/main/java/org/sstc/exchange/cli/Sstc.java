@@ -67,6 +67,11 @@ public final class Sstc implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Runs the command line and exits with its status (see {@link #run}).
+   *
+   * @param args the command line, e.g. {@code validate data/}
+   */
   public static void main(String[] args) {
     System.exit(run(args));
   }

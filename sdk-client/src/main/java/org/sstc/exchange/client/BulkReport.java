@@ -15,6 +15,7 @@ import java.util.List;
  */
 public record BulkReport(
     long received, long created, long updated, long unchanged, long rejected, List<BulkResult> results) {
+  /** Makes a report; the results are copied. */
   public BulkReport {
     results = List.copyOf(results);
   }

@@ -25,6 +25,7 @@ public record BulkResult(
     Status status,
     OptionalLong version,
     List<Issue> issues) {
+  /** Makes a result; no component may be null (absent values are empty optionals). */
   public BulkResult {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(recordType, "recordType");

@@ -24,6 +24,7 @@ public record Change(
     long version,
     OffsetDateTime at,
     Optional<SstcRecord> record) {
+  /** Makes a change event; no component may be null (a deletion has an empty record). */
   public Change {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(recordType, "recordType");

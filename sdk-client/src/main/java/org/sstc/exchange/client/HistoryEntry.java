@@ -16,6 +16,7 @@ import org.sstc.exchange.core.SstcRecord;
  */
 public record HistoryEntry<T extends SstcRecord>(
     long version, ChangeType event, OffsetDateTime at, Optional<T> record) {
+  /** Makes an entry; none of its components may be null. */
   public HistoryEntry {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(at, "at");

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 public final class PreconditionFailedException extends SstcException {
   private static final long serialVersionUID = 1L;
 
+  /** The version the hub holds now. */
   private final long currentVersion;
 
   PreconditionFailedException(

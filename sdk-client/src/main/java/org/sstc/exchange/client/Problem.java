@@ -24,6 +24,7 @@ public record Problem(
     Optional<String> detail,
     Optional<String> instance,
     Map<String, JsonNode> extensions) {
+  /** Makes a problem; the extensions are copied. */
   public Problem {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(title, "title");

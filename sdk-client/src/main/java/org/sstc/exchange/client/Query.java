@@ -152,6 +152,7 @@ public final class Query {
       return this;
     }
 
+    /** The query. */
     public Query build() {
       return new Query(this);
     }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimitedException extends SstcException {
   private static final long serialVersionUID = 1L;
 
+  /** How long the hub asked to wait, when it said. */
   private final @Nullable Duration retryAfter;
 
   RateLimitedException(

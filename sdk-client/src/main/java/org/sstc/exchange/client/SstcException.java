@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 public class SstcException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, or 0 when there was no response. */
   private final int status;
+  /** The hub's request id, when it sent one. */
   private final @Nullable String requestId;
   private final transient @Nullable Problem problem;
 

@@ -14,6 +14,7 @@ import org.sstc.exchange.core.SstcRecord;
  * @param <T> {@link org.sstc.exchange.core.Initiative} or {@link org.sstc.exchange.core.Organisation}
  */
 public record Versioned<T extends SstcRecord>(T record, long version, String etag) {
+  /** Makes a versioned record; versions start at 1. */
   public Versioned {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(etag, "etag");

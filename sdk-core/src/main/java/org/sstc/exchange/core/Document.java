@@ -22,6 +22,7 @@ public record Document(
     @NotNull String category,
     List<String> languages) {
 
+  /** Makes the record; the lists and maps given are copied, so the record stays immutable. */
   public Document {
     languages = Copies.list(languages);
   }
