@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Validator;
 
@@ -128,19 +129,18 @@ public final class ValidationRun {
     }
     if (inputs.isEmpty()) {
       console.info("sstc: no *.json, *.ndjson or *.jsonl files to check");
-      return new Outcome(0, 0, 0, 0);
     }
 
-    Map<ReportFormat, ReportWriter> writers = openWriters();
+    Reports reports = new Reports(openWriters());
     int invalid = 0;
     long errors = 0;
     long warnings = 0;
     for (Path path : inputs.keySet()) {
       String name = name(path);
-      FileIssues issues = new FileIssues(name, writers);
-      forEach(writers, w -> w.startFile(name));
+      FileIssues issues = new FileIssues(name, reports);
+      reports.each(w -> w.startFile(name));
       validateOne(path, issues);
-      forEach(writers, ReportWriter::endFile);
+      reports.each(ReportWriter::endFile);
       if (issues.errors > 0) {
         invalid++;
       }
@@ -148,13 +148,12 @@ public final class ValidationRun {
       warnings += issues.warnings;
     }
     Outcome outcome = new Outcome(inputs.size(), invalid, errors, warnings);
-    for (Map.Entry<ReportFormat, ReportWriter> writer : writers.entrySet()) {
-      try {
-        writer.getValue().finish();
-      } catch (IOException | UncheckedIOException e) {
-        throw failed(writer.getKey(), e);
-      }
-      console.info("sstc: " + writer.getKey() + " report in " + reportDirectory.resolve(writer.getKey().fileName()));
+    reports.each(ReportWriter::finish);
+    if (reports.failure != null) {
+      throw failed(reports.failedFormat, reports.failure);
+    }
+    for (ReportFormat format : reports.writers.keySet()) {
+      console.info("sstc: " + format + " report in " + reportDirectory.resolve(format.fileName()));
     }
     if (errors > 0) {
       console.error(outcome.summary());
@@ -199,22 +198,44 @@ public final class ValidationRun {
   }
 
   private ReportException failed(ReportFormat format, Exception e) {
-    IOException cause = e instanceof IOException ? (IOException) e : ((UncheckedIOException) e).getCause();
+    IOException cause = e instanceof IOException ? (IOException) e
+        : e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getMessage(), e);
     return new ReportException("cannot write the " + format + " report "
         + reportDirectory.resolve(format.fileName()) + ": " + reason(cause), cause);
   }
 
-  /** An action on a writer; report failures surface when the report is finished. */
+  /** An action on a writer. */
   private interface WriterAction {
     void apply(ReportWriter writer) throws IOException;
   }
 
-  private static void forEach(Map<ReportFormat, ReportWriter> writers, WriterAction action) {
-    for (ReportWriter writer : writers.values()) {
-      try {
-        action.apply(writer);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+  /**
+   * The open report writers. A writer that fails is dropped and its failure kept for the end of
+   * the run: it must not pass for an issue of the file being validated (the validator's callback
+   * is where most writes happen), nor stop the other writers and the log.
+   */
+  private static final class Reports {
+    final Map<ReportFormat, ReportWriter> writers;
+    final Map<ReportFormat, ReportWriter> working;
+    @Nullable Exception failure;
+    @Nullable ReportFormat failedFormat;
+
+    Reports(Map<ReportFormat, ReportWriter> writers) {
+      this.writers = writers;
+      this.working = new LinkedHashMap<>(writers);
+    }
+
+    void each(WriterAction action) {
+      for (var writer : List.copyOf(working.entrySet())) {
+        try {
+          action.apply(writer.getValue());
+        } catch (IOException | RuntimeException e) { // Jackson's write errors are unchecked
+          working.remove(writer.getKey());
+          if (failure == null) {
+            failure = e;
+            failedFormat = writer.getKey();
+          }
+        }
       }
     }
   }
@@ -270,13 +291,13 @@ public final class ValidationRun {
   /** One file's issues: printed, counted and handed to the writers as they are found. */
   private final class FileIssues implements Consumer<Issue> {
     private final String file;
-    private final Map<ReportFormat, ReportWriter> writers;
+    private final Reports reports;
     long errors;
     long warnings;
 
-    FileIssues(String file, Map<ReportFormat, ReportWriter> writers) {
+    FileIssues(String file, Reports reports) {
       this.file = file;
-      this.writers = writers;
+      this.reports = reports;
     }
 
     @Override
@@ -290,7 +311,7 @@ public final class ValidationRun {
         warnings++;
         console.warning(line);
       }
-      forEach(writers, w -> w.issue(issue));
+      reports.each(w -> w.issue(issue));
     }
   }
 }

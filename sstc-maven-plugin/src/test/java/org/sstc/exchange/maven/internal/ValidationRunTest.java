@@ -46,6 +46,26 @@ class ValidationRunTest {
   }
 
   @Test
+  void writesTheJsonReportEvenWithNoFiles() throws Exception {
+    Path reports = project.resolve("target/sstc");
+    new ValidationRun(project, reports, List.of(ReportFormat.JSON), console).validate(List.of(), List.of(project.resolve("none")));
+    assertThat(Files.readString(reports.resolve("sstc-report.json")).strip()).isEqualTo("[ ]");
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenIsAnErrorOfTheRunNotOfTheFile() throws Exception {
+    Path data = Files.createDirectories(project.resolve("src/main/sstc"));
+    Files.writeString(data.resolve("empty.json"), "{}");
+    Path blocked = Files.writeString(project.resolve("target"), "a file where the report directory should be");
+
+    assertThatThrownBy(() -> new ValidationRun(project, blocked.resolve("sstc"), List.of(ReportFormat.JSON), console)
+            .validate(List.of(), List.of(data)))
+        .isInstanceOf(ValidationRun.ReportException.class)
+        .hasMessageStartingWith("cannot write the json report " + blocked.resolve("sstc").resolve("sstc-report.json"));
+    assertThat(lines).noneMatch(l -> l.contains("internal.error"));
+  }
+
+  @Test
   void warningsFailOnlyWhenAsked() {
     ValidationRun.Outcome warningsOnly = new ValidationRun.Outcome(3, 0, 0, 2);
     assertThat(warningsOnly.failsOn(FailOn.ERROR)).isFalse();
