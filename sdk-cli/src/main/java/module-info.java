@@ -1,6 +1,7 @@
 /**
  * The {@code sstc} command line: validates SSTC Exchange files of any size, serves an in-memory hub,
- * publishes to a hub and pulls from one. Nothing here is API: use {@code org.sstc.exchange.core} from code.
+ * publishes to a hub, pulls from one, writes HTML reports and runs a demo. The only API is
+ * {@code HtmlReport}; the commands are public for picocli. Use {@code org.sstc.exchange.core} for the rest.
  */
 module org.sstc.exchange.cli {
   requires org.sstc.exchange.core;
@@ -8,6 +9,11 @@ module org.sstc.exchange.cli {
   requires org.sstc.exchange.testkit;
   requires info.picocli;
   requires java.logging;
+  requires java.xml; // JUnit XML output
+
+  // HtmlReport is API (sdk-examples and other tools may build the page); the commands are
+  // public for picocli only.
+  exports org.sstc.exchange.cli;
 
   // picocli instantiates the commands and injects their options reflectively.
   opens org.sstc.exchange.cli to

@@ -5,6 +5,10 @@
 module org.sstc.exchange.examples {
   // Transitive: the examples' methods return the core's types (Initiative, Package).
   requires transitive org.sstc.exchange.core;
+  // Transitive: PublishOwnRecords and MirrorChanges take an SstcClient.
+  requires transitive org.sstc.exchange.client;
+  // BuildReport uses the command line's HtmlReport.
+  requires transitive org.sstc.exchange.cli;
 
   // SamplePackage reads the bundled sample from its own module, so the resource package needs
   // no "opens".

@@ -1,6 +1,12 @@
 package org.sstc.exchange.benchmarks;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import okhttp3.MediaType;
@@ -11,22 +17,31 @@ import okhttp3.Response;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.testkit.SstcHub;
 
 /**
- * The client's cost over a bare OkHttp call, and bulk against one-by-one publishing, measured
+ * The client's cost over bare OkHttp calls, and bulk against one-by-one publishing, measured
  * against an in-process {@link SstcHub} over loopback in one JVM run:
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar org.sstc.exchange.benchmarks.ExchangeThroughput 2000 20000
+ * java -cp benchmarks/target/benchmarks.jar org.sstc.exchange.benchmarks.ExchangeThroughput 1000 20000
  * </pre>
  *
- * <p>The first argument is the number of calls per measured series (GET and create), the second
- * the number of records for the bulk series. Each series runs twice and the second run is the
- * figure (the first warms the JIT, the connection pool and the hub). Bare OkHttp calls send bytes
- * made beforehand and read the answer's bytes; the client's calls do what a user gets: validate
- * before sending, write and read the model, check the record the hub returns.
+ * <p>The first argument is the number of calls per measured series, the second the number of
+ * records per bulk upload. Series are interleaved in rounds (one warm-up round, then five
+ * measured), and each figure is the median of its rounds, so that a machine busy with other work
+ * slows every series alike.
+ *
+ * <p>Baselines: a bare OkHttp call that sends bytes made beforehand and reads the answer's bytes;
+ * and the same call followed by what any client must do to hand the caller a record (read the
+ * JSON into the model with Jackson, or write the model to JSON before sending). The SDK's calls
+ * do what a user gets: headers, retries and deadline, the model read and written, and, for
+ * create, the record validated before it is sent (also measured with that check off).
+ *
+ * <p>Bulk runs twice: with a rich initiative (the 5.7 KB {@code initiative.json}) and with a
+ * minimal one (the standard's required members only, about 0.9 KB).
  *
  * <p>A harness rather than JMH: each series is thousands of network round trips through a hub
  * whose state grows, which JMH's fixed-iteration model measures no better.
@@ -35,46 +50,76 @@ public final class ExchangeThroughput {
   private static final String ORG = "XM-DAC-41301";
   private static final String TOKEN = "benchmark-token";
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final int ROUNDS = 5;
 
   private ExchangeThroughput() {}
 
   public static void main(String[] args) throws Exception {
-    int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int bulkRecords = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     SstcJson json = SstcJson.standard();
-    Initiative template = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
-        .toBuilder().reportingOrg(new org.sstc.exchange.core.OrgRef(ORG, "FAO")).build();
+    Initiative rich = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
+        .toBuilder().reportingOrg(new OrgRef(ORG, "FAO")).build();
+    Initiative minimal = Initiative.builder()
+        .id(ORG + "-MINIMAL")
+        .reportingOrg(rich.reportingOrg())
+        .title(rich.title())
+        .modality(rich.modality())
+        .instrument(rich.instrument())
+        .status(rich.status())
+        .dates(rich.dates())
+        .participants(rich.participants())
+        .lastUpdated(rich.lastUpdated())
+        .build();
+    System.out.printf("records: rich %d bytes, minimal %d bytes; %d calls a series, %d rounds (median)%n",
+        json.write(rich).length, json.write(minimal).length, calls, ROUNDS);
 
     try (SstcHub hub = SstcHub.builder().token(ORG, TOKEN).build().start();
-        SstcClient client = SstcClient.builder().baseUrl(hub.baseUrl()).token(TOKEN).build()) {
+        SstcClient client = SstcClient.builder().baseUrl(hub.baseUrl()).token(TOKEN).build();
+        SstcClient unchecked = SstcClient.builder().baseUrl(hub.baseUrl()).token(TOKEN)
+            .validateBeforeSend(false).build()) {
       OkHttpClient bare = new OkHttpClient.Builder().build();
       String base = hub.baseUrl().toString();
-      String readId = client.initiatives().create(withId(template, "READ")).record().id();
+      String readId = client.initiatives().create(withId(rich, "READ")).record().id();
+      String readUrl = base + "/initiatives/" + readId;
+      AtomicInteger ids = new AtomicInteger();
 
-      double bareGet = perCall(calls, i -> bareGet(bare, base + "/initiatives/" + readId));
-      double clientGet = perCall(calls, i -> client.initiatives().get(readId));
-      System.out.printf("GET    bare OkHttp %8.1f µs/call, SstcClient %8.1f µs/call, ratio %.2f%n",
-          bareGet, clientGet, clientGet / bareGet);
+      Map<String, IntConsumer> gets = new LinkedHashMap<>();
+      gets.put("GET bare OkHttp (bytes)", i -> bareGet(bare, readUrl));
+      gets.put("GET bare OkHttp + Jackson into the model", i ->
+          json.bind(json.readTree(bareGet(bare, readUrl)), Initiative.class));
+      gets.put("GET SstcClient", i -> client.initiatives().get(readId));
+      Map<String, Double> getFigures = measure(gets, calls);
+      report(getFigures, "GET bare OkHttp (bytes)", "GET bare OkHttp + Jackson into the model");
 
-      double bareCreate = perCall(calls, i -> bareCreate(bare, base,
-          json.write(withId(template, "BARE-" + i))));
-      double clientCreate = perCall(calls, i -> client.initiatives().create(
-          withId(template, "CLIENT-" + i)));
-      System.out.printf("create bare OkHttp %8.1f µs/call, SstcClient %8.1f µs/call, ratio %.2f%n",
-          bareCreate, clientCreate, clientCreate / bareCreate);
+      Map<String, IntConsumer> creates = new LinkedHashMap<>();
+      creates.put("create bare OkHttp (bytes)", i -> bareCreate(bare, base,
+          json.write(withId(rich, "BARE-" + ids.incrementAndGet()))));
+      creates.put("create bare OkHttp + Jackson both ways", i -> json.bind(json.readTree(bareCreate(bare, base,
+          json.write(withId(rich, "JACKSON-" + ids.incrementAndGet())))), Initiative.class));
+      creates.put("create SstcClient (validates first)", i -> client.initiatives().create(
+          withId(rich, "CLIENT-" + ids.incrementAndGet())));
+      creates.put("create SstcClient, validateBeforeSend(false)", i -> unchecked.initiatives().create(
+          withId(rich, "UNCHECKED-" + ids.incrementAndGet())));
+      Map<String, Double> createFigures = measure(creates, calls);
+      report(createFigures, "create bare OkHttp (bytes)", "create bare OkHttp + Jackson both ways");
 
-      int oneByOne = Math.max(1, bulkRecords / 10);
-      double oneByOneRate = recordsPerSecond(oneByOne, run -> IntStream.range(0, oneByOne)
-          .forEach(i -> client.initiatives().create(withId(template, "ONE-" + run + "-" + i))));
-      double bulkRate = recordsPerSecond(bulkRecords, run -> {
-        BulkReport report = client.publish(IntStream.range(0, bulkRecords)
-            .mapToObj(i -> withId(template, "BULK-" + run + "-" + i)));
-        if (report.created() != bulkRecords) {
-          throw new IllegalStateException("bulk created " + report.created() + " of " + bulkRecords);
-        }
-      });
-      System.out.printf("publish one by one %,10.0f records/s (%d records), bulk NDJSON %,10.0f records/s "
-          + "(%d records), ratio %.1f%n", oneByOneRate, oneByOne, bulkRate, bulkRecords, bulkRate / oneByOneRate);
+      for (Initiative template : List.of(rich, minimal)) {
+        String kind = template == rich ? "rich" : "minimal";
+        int oneByOne = Math.max(1, bulkRecords / 10);
+        double oneByOneRate = recordsPerSecond(oneByOne, run -> IntStream.range(0, oneByOne)
+            .forEach(i -> client.initiatives().create(withId(template, kind + "-ONE-" + run + "-" + i))));
+        double bulkRate = recordsPerSecond(bulkRecords, run -> {
+          BulkReport report = client.publish(IntStream.range(0, bulkRecords)
+              .mapToObj(i -> withId(template, kind + "-BULK-" + run + "-" + i)));
+          if (report.created() != bulkRecords) {
+            throw new IllegalStateException("bulk created " + report.created() + " of " + bulkRecords);
+          }
+        });
+        System.out.printf("publish %-7s one by one %,8.0f records/s (%d records); bulk NDJSON %,8.0f records/s "
+            + "(%d records in one request); bulk / one by one %.1f%n",
+            kind, oneByOneRate, oneByOne, bulkRate, bulkRecords, bulkRate / oneByOneRate);
+      }
       bare.dispatcher().executorService().shutdown();
       bare.connectionPool().evictAll();
     }
@@ -84,18 +129,37 @@ public final class ExchangeThroughput {
     return template.toBuilder().id(ORG + "-BENCH-" + suffix).build();
   }
 
-  /** Microseconds per call of the second of two runs. */
-  private static double perCall(int calls, IntConsumer call) {
-    double last = 0;
-    for (int run = 0; run < 2; run++) {
-      int offset = run * calls;
-      long start = System.nanoTime();
-      for (int i = 0; i < calls; i++) {
-        call.accept(offset + i);
+  /** Median microseconds per call of each series, over interleaved rounds after a warm-up round. */
+  private static Map<String, Double> measure(Map<String, IntConsumer> series, int calls) {
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    series.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
+    for (int round = 0; round <= ROUNDS; round++) {
+      for (Map.Entry<String, IntConsumer> entry : series.entrySet()) {
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+          entry.getValue().accept(i);
+        }
+        double perCall = (System.nanoTime() - start) / 1e3 / calls;
+        if (round > 0) {
+          samples.get(entry.getKey()).add(perCall);
+        }
       }
-      last = (System.nanoTime() - start) / 1e3 / calls;
     }
-    return last;
+    Map<String, Double> medians = new LinkedHashMap<>();
+    samples.forEach((name, values) -> {
+      double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      medians.put(name, sorted[sorted.length / 2]);
+      System.out.printf("  %-48s rounds %s µs%n", name, Arrays.toString(
+          values.stream().mapToLong(Math::round).toArray()));
+    });
+    return medians;
+  }
+
+  private static void report(Map<String, Double> figures, String bytesBaseline, String modelBaseline) {
+    double bytes = figures.get(bytesBaseline);
+    double model = figures.get(modelBaseline);
+    figures.forEach((name, value) -> System.out.printf("%-50s %8.1f µs/call  %.2f× bytes  %.2f× +Jackson%n",
+        name, value, value / bytes, value / model));
   }
 
   private static double recordsPerSecond(int records, IntConsumer run) {
@@ -108,18 +172,18 @@ public final class ExchangeThroughput {
     return last;
   }
 
-  private static void bareGet(OkHttpClient http, String url) {
+  private static byte[] bareGet(OkHttpClient http, String url) {
     try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
       if (response.code() != 200) {
         throw new IllegalStateException("GET " + url + ": " + response.code());
       }
-      response.body().bytes();
+      return response.body().bytes();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
-  private static void bareCreate(OkHttpClient http, String base, byte[] body) {
+  private static byte[] bareCreate(OkHttpClient http, String base, byte[] body) {
     Request request = new Request.Builder().url(base + "/initiatives")
         .header("Authorization", "Bearer " + TOKEN)
         .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
@@ -128,7 +192,7 @@ public final class ExchangeThroughput {
       if (response.code() != 201) {
         throw new IllegalStateException("POST: " + response.code() + " " + response.body().string());
       }
-      response.body().bytes();
+      return response.body().bytes();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -148,16 +148,19 @@ public final class PublishCommand implements Callable<Integer> {
     }
   }
 
-  /** Sends one valid file: a package as it is, records (one or an NDJSON stream) as a bulk upload. */
+  /**
+   * Sends one file that {@link #validateFirst} found valid: a package as it is, records (one or
+   * an NDJSON stream) as a bulk upload. It is bound without being validated again.
+   */
   private static BulkReport send(SstcClient client, SstcJson json, Path path) throws IOException {
     if (Validator.Format.of(path) == Validator.Format.NDJSON) {
       // Read lazily, one line at a time: the client streams them out as they are read.
       try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
         return client.publish(lines.filter(line -> !line.isBlank())
-            .map(line -> json.read(line.getBytes(StandardCharsets.UTF_8))));
+            .map(line -> json.bind(json.readTree(line.getBytes(StandardCharsets.UTF_8)), SstcRecord.class)));
       }
     }
-    SstcRecord record = json.read(Files.readAllBytes(path));
+    SstcRecord record = json.bind(json.readTree(Files.readAllBytes(path)), SstcRecord.class);
     if (record instanceof Package pkg) {
       return client.publish(pkg);
     }

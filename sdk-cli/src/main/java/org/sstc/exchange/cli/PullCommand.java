@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.client.Change;
 import org.sstc.exchange.client.ChangeType;
 import org.sstc.exchange.client.CursorStore;
@@ -86,7 +87,7 @@ public final class PullCommand implements Callable<Integer> {
       Files.createDirectories(out.resolve("initiatives"));
       Files.createDirectories(out.resolve("organisations"));
     } catch (IOException e) {
-      err.println("sstc: cannot create " + out + ": " + org.sstc.exchange.cli.internal.Inputs.reason(e));
+      err.println("sstc: cannot create " + out + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
     }
     CursorStore cursor = CursorStore.inFile(out.resolve(CURSOR_FILE));
@@ -96,7 +97,7 @@ public final class PullCommand implements Callable<Integer> {
     Map<ChangeType, Long> counts = new EnumMap<>(ChangeType.class);
     try (SstcClient client = hubOptions.client(false)) {
       client.changes().follow(cursor, change -> {
-        apply(json, change);
+        apply(json, out, change);
         counts.merge(change.type(), 1L, Long::sum);
       });
     } catch (SstcException e) {
@@ -104,7 +105,7 @@ public final class PullCommand implements Callable<Integer> {
           + " (run the same command again to resume from the saved cursor)");
       return Sstc.USAGE_OR_IO;
     } catch (UncheckedIOException e) {
-      err.println("sstc: cannot write to " + out + ": " + org.sstc.exchange.cli.internal.Inputs.reason(e.getCause())
+      err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause())
           + " (run the same command again to resume from the saved cursor)");
       return Sstc.USAGE_OR_IO;
     }
@@ -118,7 +119,8 @@ public final class PullCommand implements Callable<Integer> {
     return Sstc.OK;
   }
 
-  private void apply(SstcJson json, Change change) {
+  /** Applies one event to the folder {@code out}: writes or deletes the record's file, atomically. */
+  static void apply(SstcJson json, Path out, Change change) {
     Path file = out.resolve(change.recordType().equals("organisation") ? "organisations" : "initiatives")
         .resolve(fileName(change.id()));
     try {

@@ -39,6 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ServeCommand.class,
       PublishCommand.class,
       PullCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

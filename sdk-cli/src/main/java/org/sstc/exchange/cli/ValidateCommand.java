@@ -11,9 +11,11 @@ import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.CountingInputStream;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.cli.internal.Inputs.Input;
+import org.sstc.exchange.cli.internal.JUnitReporter;
 import org.sstc.exchange.cli.internal.JsonReporter;
 import org.sstc.exchange.cli.internal.Progress;
 import org.sstc.exchange.cli.internal.Reporter;
+import org.sstc.exchange.cli.internal.SarifReporter;
 import org.sstc.exchange.cli.internal.Tally;
 import org.sstc.exchange.cli.internal.TextReporter;
 import org.sstc.exchange.core.Issue;
@@ -50,6 +52,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sstc validate package.json",
       "  sstc validate --format json data/ > report.json",
+      "  sstc validate --format sarif data/ > sstc.sarif",
+      "  sstc validate --format junit data/ > TEST-sstc.xml",
       "  sstc validate initiatives.ndjson organisations.ndjson"
     })
 public final class ValidateCommand implements Callable<Integer> {
@@ -57,7 +61,9 @@ public final class ValidateCommand implements Callable<Integer> {
   /** The output formats. */
   enum OutputFormat {
     text,
-    json
+    json,
+    sarif,
+    junit
   }
 
   @Spec CommandSpec spec;
@@ -70,7 +76,11 @@ public final class ValidateCommand implements Callable<Integer> {
         "${COMPLETION-CANDIDATES}; default ${DEFAULT-VALUE}.",
         "text: one line an issue, 'file:pointer: severity code: message', then a summary.",
         "json: one JSON array on stdout, an object a file: "
-            + "{file, valid, schemaVersion, issues: [{severity, code, pointer, message, value?, line?}]}."
+            + "{file, valid, schemaVersion, issues: [{severity, code, pointer, message, value?, line?}]}.",
+        "sarif: one SARIF 2.1.0 log (code scanning, e.g. GitHub): a rule a code, a result an issue, "
+            + "located by line and column.",
+        "junit: JUnit XML (CI test reports): a testsuite a file, a testcase a record, a failure a "
+            + "record with errors."
       })
   OutputFormat format = OutputFormat.text;
 
@@ -90,7 +100,12 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Input> inputs = Inputs.expand(paths);
     boolean terminal = System.console() != null;
     Progress progress = Progress.of(err, terminal ? totalBytes(inputs) : 0, terminal);
-    Reporter reporter = format == OutputFormat.json ? new JsonReporter(out) : new TextReporter(out, progress);
+    Reporter reporter = switch (format) {
+      case json -> new JsonReporter(out);
+      case sarif -> new SarifReporter(out, Sstc.sdkVersion());
+      case junit -> new JUnitReporter(out);
+      case text -> new TextReporter(out, progress);
+    };
     Validator validator = Validator.standard();
     Tally tally = new Tally();
 

@@ -29,6 +29,10 @@ class SstcJarIT {
   }
 
   private Result sstc(String... args) throws IOException, InterruptedException {
+    return sstc(java.util.Map.of(), args);
+  }
+
+  private Result sstc(java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
     assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR.toAbsolutePath());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -37,8 +41,10 @@ class SstcJarIT {
     command.addAll(List.of(args));
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
-    Process process =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().remove("SSTC_TOKEN");
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     process.getOutputStream().close();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
@@ -91,5 +97,91 @@ class SstcJarIT {
     assertEquals(2, usage.status(), usage::toString);
     assertEquals("", usage.out());
     assertTrue(usage.err().contains("Usage: sstc validate"), usage::toString);
+  }
+
+  @Test
+  void theJarRunsTheDemo() throws Exception {
+    Path out = dir.resolve("demo");
+
+    Result demo = sstc("demo", "--out", out.toString());
+
+    assertEquals(0, demo.status(), demo::toString);
+    assertEquals("", demo.err(), demo::toString);
+    assertTrue(demo.out().contains("REFUSED: HTTP 403 "), demo::toString);
+    assertTrue(demo.out().contains("keeps those with a recipient in Africa: 5 found."), demo::toString);
+    assertTrue(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8).contains("data-modality=\"triangular\">8<"));
+  }
+
+  @Test
+  void theJarServesPublishesRefusesAStaleUpdateAndPullsTheChangeFeed() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    String hub = "http://127.0.0.1:" + port;
+    Path serveLog = dir.resolve("serve.log");
+    Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString(), "serve", "--port", Integer.toString(port), "--token", "XM-DAC-41301=fao-secret")
+        .redirectErrorStream(true).redirectOutput(serveLog.toFile()).start();
+    try {
+      awaitListening(port, serve, serveLog);
+      Path pkg = fixture("package.json", dir.resolve("in/package.json"));
+
+      Result noToken = sstc("publish", "--hub", hub, pkg.toString());
+      assertEquals(2, noToken.status(), noToken::toString);
+      assertTrue(noToken.err().contains("SSTC_TOKEN"), noToken::toString);
+
+      Result published = sstc(java.util.Map.of("SSTC_TOKEN", "fao-secret"), "publish", "--hub", hub, pkg.toString());
+      assertEquals(0, published.status(), published::toString);
+      assertTrue(published.out().contains("0 rejected"), published::toString);
+      assertTrue(!published.out().contains("fao-secret") && !published.err().contains("fao-secret"), "the token is never printed");
+      Result again = sstc(java.util.Map.of("SSTC_TOKEN", "fao-secret"), "publish", "--hub", hub, pkg.toString());
+      assertTrue(again.out().contains("0 created") && again.out().contains("unchanged"), again::toString);
+
+      // An update based on a version that is no longer current is refused, and changes nothing.
+      okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+      String id = "XM-DAC-41301-SSTC-2021-0042";
+      String body;
+      try (okhttp3.Response current = http.newCall(new okhttp3.Request.Builder().url(hub + "/initiatives/" + id).build()).execute()) {
+        assertEquals(200, current.code());
+        assertEquals("\"1\"", current.header("ETag"));
+        body = current.body().string();
+      }
+      try (okhttp3.Response stale = http.newCall(new okhttp3.Request.Builder().url(hub + "/initiatives/" + id)
+          .header("Authorization", "Bearer fao-secret").header("If-Match", "\"7\"")
+          .put(okhttp3.RequestBody.create(body, okhttp3.MediaType.get("application/json"))).build()).execute()) {
+        assertEquals(412, stale.code());
+        assertTrue(String.valueOf(stale.header("Content-Type")).startsWith("application/problem+json"));
+      }
+      http.connectionPool().evictAll();
+
+      Path mirror = dir.resolve("mirror");
+      Result pulled = sstc("pull", "--hub", hub, "--out", mirror.toString());
+      assertEquals(0, pulled.status(), pulled::toString);
+      assertTrue(Files.isRegularFile(mirror.resolve("initiatives").resolve(id + ".json")), pulled::toString);
+      assertTrue(Files.isRegularFile(mirror.resolve(".sstc-cursor")), pulled::toString);
+      Result pulledAgain = sstc("pull", "--hub", hub, "--out", mirror.toString());
+      assertEquals(0, pulledAgain.status(), pulledAgain::toString);
+      assertTrue(pulledAgain.out().startsWith("pulled 0 changes"), pulledAgain::toString);
+      assertTrue(pulled.out().startsWith("pulled ") && !pulled.out().startsWith("pulled 0 "), pulled::toString);
+    } finally {
+      serve.destroy();
+      serve.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void awaitListening(int port, Process serve, Path log) throws Exception {
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < giveUp) {
+      if (!serve.isAlive()) {
+        throw new AssertionError("sstc serve exited: " + Files.readString(log));
+      }
+      try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("sstc serve did not listen: " + Files.readString(log));
   }
 }

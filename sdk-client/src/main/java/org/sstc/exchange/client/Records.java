@@ -300,6 +300,9 @@ public final class Records<T extends SstcRecord> {
     return new Request.Builder()
         .url(exchange.url(collection, id).build())
         .header("If-Match", etag(expectedVersion))
+        // A retry after a lost answer would otherwise meet its own write as a stale version
+        // (412), and update() would apply the change a second time.
+        .header("Idempotency-Key", Exchange.newIdempotencyKey())
         .put(Exchange.json(record))
         .build();
   }
@@ -309,6 +312,7 @@ public final class Records<T extends SstcRecord> {
     return new Request.Builder()
         .url(exchange.url(collection, checkId(id)).build())
         .header("If-Match", etag(expectedVersion))
+        .header("Idempotency-Key", Exchange.newIdempotencyKey())
         .delete()
         .build();
   }

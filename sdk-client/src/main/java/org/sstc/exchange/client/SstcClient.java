@@ -19,6 +19,7 @@ import org.sstc.exchange.client.internal.Hosts;
 import org.sstc.exchange.client.internal.Json;
 import org.sstc.exchange.client.internal.NdjsonBody;
 import org.sstc.exchange.client.internal.RetryPolicy;
+import org.sstc.exchange.client.internal.TimeBudget;
 import org.sstc.exchange.client.internal.UserAgent;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
@@ -69,6 +70,7 @@ public final class SstcClient implements AutoCloseable {
   private final Records<Organisation> organisations;
   private final ChangeFeed changes;
   private final boolean gzipUploads;
+  private final Duration bulkTimeout;
 
   private SstcClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -111,6 +113,7 @@ public final class SstcClient implements AutoCloseable {
         builder.updateAttempts);
     this.changes = new ChangeFeed(exchange, builder.changePageSize);
     this.gzipUploads = builder.gzipUploads;
+    this.bulkTimeout = builder.bulkTimeout;
   }
 
   /** A new builder; {@link Builder#baseUrl} is required. */
@@ -174,6 +177,7 @@ public final class SstcClient implements AutoCloseable {
     Request request = builder
         .url(exchange.url("packages").build())
         .header("Idempotency-Key", Exchange.newIdempotencyKey())
+        .tag(TimeBudget.class, new TimeBudget(bulkTimeout))
         .post(body)
         .build();
     return exchange.call(request, (response, bytes) -> bulkReport(Json.parse(bytes)));
@@ -263,6 +267,7 @@ public final class SstcClient implements AutoCloseable {
     private boolean readTimeoutSet;
     private boolean callTimeoutSet;
     private Duration deadline = Duration.ofMinutes(2);
+    private Duration bulkTimeout = Duration.ofMinutes(30);
     private int maxRetries = 3;
     private Duration backoffBase = Duration.ofMillis(100);
     private Duration backoffCap = Duration.ofSeconds(5);
@@ -352,6 +357,17 @@ public final class SstcClient implements AutoCloseable {
     /** The longest a whole call may take, all attempts and waits included (default 2 min; 0 = none). */
     public Builder deadline(Duration deadline) {
       this.deadline = nonNegative(deadline, "deadline");
+      return this;
+    }
+
+    /**
+     * The longest a bulk upload ({@link SstcClient#publish}) may take, all attempts included
+     * (default 30 min; 0 = none). It replaces {@link #callTimeout} and {@link #deadline}, which
+     * suit single records, for bulk uploads only; {@link #readTimeout} still bounds every wait for
+     * the next bytes.
+     */
+    public Builder bulkTimeout(Duration timeout) {
+      this.bulkTimeout = nonNegative(timeout, "bulkTimeout");
       return this;
     }
 

@@ -58,4 +58,30 @@ class BulkTest {
     assertThat(ndjson.split("\n")).hasSize(2);
     assertThat(ndjson).contains(second.id()).endsWith("\n");
   }
+
+  private static final String EMPTY_REPORT =
+      "{\"received\":0,\"created\":0,\"updated\":0,\"unchanged\":0,\"rejected\":0,\"results\":[]}";
+
+  @Test
+  void aBulkUploadMayOutlastTheTimeoutsForSingleRecords() throws Exception {
+    // The hub answers after 1.5 s: longer than a single record's call timeout and deadline here.
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .headersDelay(1500, TimeUnit.MILLISECONDS).body(EMPTY_REPORT).build());
+    try (SstcClient client = Fixtures.client(server).callTimeout(java.time.Duration.ofMillis(500))
+        .deadline(java.time.Duration.ofMillis(700)).build()) {
+      assertThat(client.publish(Stream.<Initiative>empty()).received()).isZero();
+    }
+  }
+
+  @Test
+  void aBulkUploadStopsAtItsOwnTimeout() {
+    server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        .headersDelay(3, TimeUnit.SECONDS).body(EMPTY_REPORT).build());
+    try (SstcClient client = Fixtures.client(server).bulkTimeout(java.time.Duration.ofMillis(500)).build()) {
+      long start = System.nanoTime();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.publish(Stream.<Initiative>empty()))
+          .isInstanceOf(TransportException.class);
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofMillis(2500));
+    }
+  }
 }

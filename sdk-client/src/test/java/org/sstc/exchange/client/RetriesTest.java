@@ -52,6 +52,31 @@ class RetriesTest {
   }
 
   @Test
+  void aCreateWhoseFirstAttemptIsStillRunningWaitsForItsAnswer() throws Exception {
+    // The hub is still processing the first attempt (its answer was lost or outlasted a timeout).
+    server.enqueue(new MockResponse.Builder().code(409).setHeader("Content-Type", "application/problem+json")
+        .body("{\"type\":\"https://sstc-exchange.org/problems/idempotency-key-in-flight\",\"title\":\"Idempotency key in flight\",\"status\":409}")
+        .build());
+    server.enqueue(Fixtures.record(201, Fixtures.initiativeJson(), 1));
+    try (SstcClient client = Fixtures.client(server).build()) {
+      assertThat(client.initiatives().create(Fixtures.initiative()).version()).isEqualTo(1);
+    }
+    assertThat(take().getHeaders().get("Idempotency-Key")).isEqualTo(take().getHeaders().get("Idempotency-Key"));
+  }
+
+  @Test
+  void anIdThatExistsIsAConflictAndNotRetried() {
+    server.enqueue(new MockResponse.Builder().code(409).setHeader("Content-Type", "application/problem+json")
+        .body("{\"type\":\"https://sstc-exchange.org/problems/already-exists\",\"title\":\"Already exists\",\"status\":409}")
+        .build());
+    try (SstcClient client = Fixtures.client(server).build()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.initiatives().create(Fixtures.initiative()))
+          .isInstanceOf(ConflictException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void honoursRetryAfterInSeconds() throws Exception {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build());
     server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));

@@ -1,5 +1,6 @@
 package org.sstc.exchange.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -20,7 +21,9 @@ public record Document(
     @NotNull LanguageMap title,
     @NotNull String format,
     @NotNull String category,
-    List<String> languages) {
+    // Required by the schema even when empty (a language-neutral document): written always,
+    // unlike the model's other collections, which are left out when empty.
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<String> languages) {
 
   /** Makes the record; the lists and maps given are copied, so the record stays immutable. */
   public Document {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.internal.json.JsonLimits;
 import org.sstc.exchange.core.internal.json.JsonSupport;
 import org.sstc.exchange.core.internal.json.ReadFailures;
@@ -55,11 +56,13 @@ public final class SstcJson {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(type, "type");
     JsonNode tree = readTree(document);
-    ValidationReport report = Validator.standard().validate(tree);
+    SstcRecord[] bound = new SstcRecord[1];
+    ValidationReport report = Validator.standard().validate(tree, record -> bound[0] = record);
     if (!report.valid()) {
       throw new ValidationException("The " + type.getSimpleName() + " document", report);
     }
-    SstcRecord record = json.lenientBinder().treeToValue(tree, recordClass(tree));
+    // The record the rules were checked on: the document is bound once.
+    SstcRecord record = bound[0] != null ? bound[0] : json.lenientBinder().treeToValue(tree, recordClass(tree));
     if (!type.isInstance(record)) {
       throw new ValidationException(
           "The document",
@@ -89,20 +92,7 @@ public final class SstcJson {
     Objects.requireNonNull(tree, "tree");
     Objects.requireNonNull(type, "type");
     String recordType = tree.path("recordType").asString("");
-    Class<? extends SstcRecord> declared;
-    switch (recordType) {
-      case Initiative.RECORD_TYPE:
-        declared = Initiative.class;
-        break;
-      case Organisation.RECORD_TYPE:
-        declared = Organisation.class;
-        break;
-      case Package.RECORD_TYPE:
-        declared = Package.class;
-        break;
-      default:
-        declared = null;
-    }
+    Class<? extends SstcRecord> declared = modelClass(tree);
     if (declared == null || !type.isAssignableFrom(declared)) {
       throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
           "schema.const", "/recordType", "expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
@@ -224,16 +214,25 @@ public final class SstcJson {
     }
   }
 
-  private static Class<? extends SstcRecord> recordClass(JsonNode tree) {
+  /** The model class a document's {@code recordType} names, or null for none of the standard's. */
+  private static @Nullable Class<? extends SstcRecord> modelClass(JsonNode tree) {
     switch (tree.path("recordType").asString("")) {
-      case "initiative":
+      case Initiative.RECORD_TYPE:
         return Initiative.class;
-      case "organisation":
+      case Organisation.RECORD_TYPE:
         return Organisation.class;
-      case "package":
+      case Package.RECORD_TYPE:
         return Package.class;
       default:
-        throw new IllegalStateException("validated document without a known recordType");
+        return null;
     }
+  }
+
+  private static Class<? extends SstcRecord> recordClass(JsonNode tree) {
+    Class<? extends SstcRecord> model = modelClass(tree);
+    if (model == null) {
+      throw new IllegalStateException("validated document without a known recordType");
+    }
+    return model;
   }
 }

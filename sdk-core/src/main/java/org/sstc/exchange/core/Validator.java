@@ -127,12 +127,30 @@ public final class Validator {
   }
 
   /**
+   * Validates an already parsed document and, when it has no error, hands {@code whenValid} the
+   * record it stands for, bound to the model. Use it when you need both the verdict and the
+   * record: the record is the one the rules were checked on, so the document is bound once,
+   * where {@code validate(tree)} then {@link SstcJson#bind} would bind it twice.
+   *
+   * <pre>{@code
+   * ValidationReport report = validator.validate(tree, record -> store.put((Initiative) record));
+   * }</pre>
+   *
+   * @return the report, warnings included; {@code whenValid} has run when it is valid
+   */
+  public ValidationReport validate(JsonNode document, Consumer<SstcRecord> whenValid) {
+    Objects.requireNonNull(whenValid, "whenValid");
+    return ValidationReport.of(engine.validateTree(document, null, whenValid));
+  }
+
+  /**
    * Validates a model object: Bean Validation on the object, then the same schema and rules as
    * its JSON. The verdict is the one its JSON would get.
    */
   public ValidationReport validate(SstcRecord record) {
     Objects.requireNonNull(record, "record");
-    List<Issue> fromJson = engine.validateTree(writer.toTree(record));
+    // The rules check the object itself: binding its JSON again would give an equal one.
+    List<Issue> fromJson = engine.validateTree(writer.toTree(record), record, null);
     Set<String> pointersSeen = new LinkedHashSet<>();
     fromJson.forEach(issue -> pointersSeen.add(issue.pointer()));
     List<Issue> issues = new ArrayList<>();

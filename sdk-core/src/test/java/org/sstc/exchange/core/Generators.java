@@ -89,6 +89,11 @@ final class Generators {
       builder.addContribution(new Contribution("c1", participants.get(0).id(), ContributionKind.EXPERTISE, null, languageMap(random)));
     }
     if (random.nextBoolean()) {
+      // Empty languages (a language-neutral document) must survive the round trip: the schema requires the member.
+      builder.documents(List.of(new Document("d1", "https://example.org/d1.pdf", languageMap(random), "application/pdf", "A02",
+          random.nextBoolean() ? List.of() : List.of(pick(random, LANGUAGES)))));
+    }
+    if (random.nextBoolean()) {
       builder.addOtherIdentifier(new OtherIdentifier("iati", reporter + "-P" + random.nextInt(1000)));
       builder.extensions(java.util.Map.of("wfp:matchingScore", JsonNodeFactory.instance.numberNode(new BigDecimal("0.75"))));
     }

@@ -83,6 +83,22 @@ class RoundTripPropertiesTest {
   }
 
   @Test
+  void validatingATreeHandsOverTheRecordOnlyWhenItIsValid() {
+    qt().withExamples(VALIDATING_EXAMPLES)
+        .forAll(Generators.initiatives(), Generators.faults())
+        .checkAssert((initiative, fault) -> {
+          java.util.List<SstcRecord> handed = new java.util.ArrayList<>();
+          assertThat(validator.validate(json.readTree(json.write(initiative)), handed::add).valid()).isTrue();
+          assertThat(handed).containsExactly(initiative);
+
+          handed.clear();
+          Initiative broken = fault.inject().apply(initiative);
+          assertThat(validator.validate(json.toTree(broken), handed::add).valid()).as(fault.name()).isFalse();
+          assertThat(handed).as(fault.name()).isEmpty();
+        });
+  }
+
+  @Test
   void verdictOnAModelObjectEqualsVerdictOnItsJson() {
     qt().withExamples(VALIDATING_EXAMPLES / 2)
         .forAll(Generators.initiatives(), Generators.faults())

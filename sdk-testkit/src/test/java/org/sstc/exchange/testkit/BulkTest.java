@@ -118,4 +118,63 @@ class BulkTest {
     assertThat(upload("application/x-ndjson", "not json\n".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(400);
     assertThat(upload("text/csv", "a,b".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(415);
   }
+
+  @Test
+  void recordsAreWrittenInTheOrderSentWhileCheckedAhead() {
+    // More records than the hub checks at once, with one id sent twice and broken lines between:
+    // the second copy must find the first already written, and results keep the order sent.
+    StringBuilder ndjson = new StringBuilder();
+    int records = 120;
+    for (int i = 0; i < records; i++) {
+      if (i == 90) {
+        ObjectNode changed = Wire.initiative("XM-DAC-41301-B-ord0");
+        changed.putObject("title").put("en", "Changed by line 91");
+        ndjson.append(changed).append('\n');
+      } else if (i % 25 == 7) {
+        ndjson.append("{\"recordType\": \"initiative\", broken\n");
+      } else {
+        ndjson.append(Wire.initiative("XM-DAC-41301-B-ord" + i)).append('\n');
+      }
+    }
+    HttpResponse<String> response = upload("application/x-ndjson", ndjson.toString().getBytes(StandardCharsets.UTF_8), true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = Wire.tree(response);
+    assertThat(report.path("received").asInt()).isEqualTo(records);
+    assertThat(report.path("rejected").asInt()).isEqualTo(5);
+    assertThat(report.path("updated").asInt()).isEqualTo(1);
+    java.util.List<String> indexes = Wire.values(report.path("results"), "index");
+    assertThat(indexes).containsExactlyElementsOf(
+        java.util.stream.IntStream.range(0, records).mapToObj(Integer::toString).toList());
+    JsonNode second = report.path("results").get(90);
+    assertThat(second.path("status").asString()).isEqualTo("updated");
+    assertThat(second.path("version").asInt()).isEqualTo(2);
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-ord0").body()).contains("Changed by line 91");
+  }
+
+  @Test
+  void aBodyCutShortKeepsTheRecordsBeforeTheCut() {
+    StringBuilder ndjson = new StringBuilder();
+    // Larger than the hub's read buffer once unzipped, so the cut comes after whole records.
+    for (int i = 0; i < 400; i++) {
+      ndjson.append(Wire.initiative("XM-DAC-41301-B-cut" + i)).append('\n');
+    }
+    byte[] whole = gzip(ndjson.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    HttpRequest request = HttpRequest.newBuilder(wire.uri("/packages"))
+        .header("Authorization", "Bearer " + Wire.FAO_TOKEN)
+        .header("Content-Type", "application/x-ndjson")
+        .header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(cut)).build();
+    HttpResponse<String> response = wire.send(request);
+    assertThat(response.statusCode()).isEqualTo(400);
+    java.util.regex.Matcher processed = java.util.regex.Pattern.compile("the (\\d+) record\\(s\\) before that point were processed")
+        .matcher(response.body());
+    assertThat(processed.find()).as(response.body()).isTrue();
+    int written = Integer.parseInt(processed.group(1));
+    assertThat(written).isBetween(1, 399);
+    for (int i : new int[] {0, written / 2, written - 1}) {
+      assertThat(wire.get("/initiatives/XM-DAC-41301-B-cut" + i).statusCode()).as("record %d", i).isEqualTo(200);
+    }
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-cut" + written).statusCode()).isEqualTo(404);
+  }
 }

@@ -191,6 +191,37 @@ class RecordsTest {
   }
 
   @Test
+  void aRepeatedReplaceOrDeleteWithItsKeyGetsTheFirstAnswerNotA412() {
+    create("XM-DAC-41301-R-idem-put");
+    ObjectNode changed = Wire.initiative("XM-DAC-41301-R-idem-put");
+    changed.putObject("title").put("en", "Retitled once");
+    HttpResponse<String> first = wire.write("PUT", "/initiatives/XM-DAC-41301-R-idem-put", changed,
+        "If-Match", "\"1\"", "Idempotency-Key", "put-1");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    // The same request again (its answer was lost): version 1 is stale now, yet it is answered as the first.
+    HttpResponse<String> repeat = wire.write("PUT", "/initiatives/XM-DAC-41301-R-idem-put", changed,
+        "If-Match", "\"1\"", "Idempotency-Key", "put-1");
+    assertThat(repeat.statusCode()).isEqualTo(200);
+    assertThat(repeat.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(repeat.headers().firstValue("ETag")).hasValue("\"2\"");
+    assertThat(wire.get("/initiatives/XM-DAC-41301-R-idem-put").headers().firstValue("ETag")).hasValue("\"2\"");
+    // The same key with another If-Match is another request.
+    assertThat(wire.write("PUT", "/initiatives/XM-DAC-41301-R-idem-put", changed,
+        "If-Match", "\"2\"", "Idempotency-Key", "put-1").statusCode()).isEqualTo(422);
+    // Without a key, the repeat is what it is: a stale version.
+    assertThat(wire.write("PUT", "/initiatives/XM-DAC-41301-R-idem-put", changed, "If-Match", "\"1\"").statusCode())
+        .isEqualTo(412);
+
+    HttpResponse<String> deleted = wire.send("DELETE", "/initiatives/XM-DAC-41301-R-idem-put", null, "Authorization", "Bearer " + Wire.FAO_TOKEN,
+        "If-Match", "\"2\"", "Idempotency-Key", "delete-1");
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    HttpResponse<String> deletedAgain = wire.send("DELETE", "/initiatives/XM-DAC-41301-R-idem-put", null, "Authorization", "Bearer " + Wire.FAO_TOKEN,
+        "If-Match", "\"2\"", "Idempotency-Key", "delete-1");
+    assertThat(deletedAgain.statusCode()).isEqualTo(204);
+    assertThat(deletedAgain.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+  }
+
+  @Test
   void concurrentReadModifyWriteClientsLoseNoUpdate() throws Exception {
     create("XM-DAC-41301-R-race");
     int threads = 4;

@@ -83,7 +83,7 @@ public final class HttpEngine {
   /** Sends and retries; the caller closes the response. */
   public Response execute(Request request) throws IOException {
     Request prepared = prepare(request);
-    long deadline = deadlineFrom(System.nanoTime());
+    long deadline = deadlineFrom(System.nanoTime(), prepared);
     for (int attempt = 1; ; attempt++) {
       Call call = newCall(prepared, deadline);
       Response response;
@@ -113,7 +113,7 @@ public final class HttpEngine {
    */
   public CompletableFuture<Response> executeAsync(Request request) {
     Request prepared = prepare(request);
-    long deadline = deadlineFrom(System.nanoTime());
+    long deadline = deadlineFrom(System.nanoTime(), prepared);
     CompletableFuture<Response> result = new CompletableFuture<>();
     AtomicReference<@Nullable Call> current = new AtomicReference<>();
     result.whenComplete(
@@ -198,9 +198,14 @@ public final class HttpEngine {
     Call call = http.newCall(attempt.build());
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
-      throw new InterruptedIOException("the deadline of " + policy.deadline() + " has passed");
+      TimeBudget budget = prepared.tag(TimeBudget.class);
+      throw new InterruptedIOException("the deadline of " + (budget != null ? budget.limit() : policy.deadline())
+          + " has passed");
     }
-    if (deadline != Long.MAX_VALUE) {
+    if (prepared.tag(TimeBudget.class) != null) {
+      // A budgeted call is bounded by its budget alone, not by the per-call timeout for single records.
+      call.timeout().timeout(deadline == Long.MAX_VALUE ? 0 : remaining, TimeUnit.NANOSECONDS);
+    } else if (deadline != Long.MAX_VALUE) {
       long perCall = http.callTimeoutMillis() > 0
           ? Math.min(TimeUnit.MILLISECONDS.toNanos(http.callTimeoutMillis()), remaining)
           : remaining;
@@ -227,12 +232,29 @@ public final class HttpEngine {
     return token;
   }
 
-  private long deadlineFrom(long now) {
-    Duration deadline = policy.deadline();
+  private long deadlineFrom(long now, Request request) {
+    TimeBudget budget = request.tag(TimeBudget.class);
+    Duration deadline = budget != null ? budget.limit() : policy.deadline();
     return deadline.isZero() ? Long.MAX_VALUE : now + deadline.toNanos();
   }
 
   /** The wait before the next attempt, in nanoseconds, or -1 to stop here. */
+  /**
+   * A 409 saying that this request's idempotency key is still being processed: the first attempt
+   * is still running on the hub (its answer was lost, or it outlasted a timeout here). Waiting and
+   * sending again gets its answer.
+   */
+  private static boolean isKeyInFlight(Response response) {
+    if (response.code() != 409 || response.request().header("Idempotency-Key") == null) {
+      return false;
+    }
+    try {
+      return response.peekBody(4096).string().contains("idempotency-key-in-flight");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private long retryDelay(
       Request request,
       int attempt,
@@ -246,7 +268,8 @@ public final class HttpEngine {
     long delay;
     if (response != null) {
       int code = response.code();
-      boolean retryable = code == 429 || (code >= 500 && code <= 599 && code != 501 && code != 505);
+      boolean retryable = code == 429 || (code >= 500 && code <= 599 && code != 501 && code != 505)
+          || isKeyInFlight(response);
       if (!retryable) {
         return -1;
       }

@@ -27,7 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One {@code POST /packages}: records are read one at a time as the body streams in, and each is
- * validated, authorised and written in its own transaction before the next is read.
+ * validated, authorised and written in its own transaction, in the order received.
+ *
+ * <p>Validation, the costly part, runs ahead on the hub's bulk workers: the request thread reads
+ * and parses the next records while up to {@link #WINDOW} are being checked, and writes each
+ * checked record to the store in order. The window keeps memory constant and the outcome the same
+ * as one record at a time: a record is written only after every record before it.
  *
  * <p>A package's {@code initiatives} and {@code organisations} arrays are read element by element
  * (the rest of the package, its header, is kept and checked at the end with empty arrays, as
@@ -38,10 +43,26 @@ final class BulkUpload {
   private record Result(long index, long line, String recordType, @Nullable String id, String status,
       long version, List<Issue> issues) {}
 
+  /**
+   * A record checked and ready to write, or refused: what a worker hands back to the request
+   * thread. {@code model} is null for a refused record.
+   */
+  private record Checked(long index, long line, String type, @Nullable String id, List<Issue> issues,
+      @Nullable SstcRecord model, byte @Nullable [] json, boolean unreadable) {
+    static Checked refused(long index, long line, String type, @Nullable String id, List<Issue> issues) {
+      return new Checked(index, line, type, id, issues, null, null, false);
+    }
+  }
+
+  /** Records in flight between the reader and the store: enough to keep every core busy. */
+  static final int WINDOW = 4 * Runtime.getRuntime().availableProcessors();
+
   private final Store store;
   private final Validator validator;
   private final String org;
   private final long limit;
+  private final java.util.concurrent.ExecutorService workers;
+  private final java.util.ArrayDeque<java.util.concurrent.Future<Checked>> inFlight = new java.util.ArrayDeque<>();
   private final List<Result> results = new ArrayList<>();
   private @Nullable Result header;
   private long received;
@@ -51,11 +72,12 @@ final class BulkUpload {
   private long rejected;
   private long unreadable;
 
-  BulkUpload(Store store, Validator validator, String org, long limit) {
+  BulkUpload(Store store, Validator validator, String org, long limit, java.util.concurrent.ExecutorService workers) {
     this.store = store;
     this.validator = validator;
     this.org = org;
     this.limit = limit;
+    this.workers = workers;
   }
 
   /** Reads the whole body (raw: as sent, already limited) and answers with the bulk report. */
@@ -67,10 +89,18 @@ final class BulkUpload {
         public void close() {}
       };
       InputStream body = gzip ? new Limited(new GZIPInputStream(open, 1 << 16), limit) : open;
-      if (ndjson) {
-        readNdjson(body);
-      } else {
-        readPackage(body);
+      try {
+        if (ndjson) {
+          readNdjson(body);
+        } else {
+          readPackage(body);
+        }
+      } finally {
+        // Records read before a failure are written, as the error message says.
+        writeAll();
+      }
+      if (ndjson && received > 0 && unreadable == received) {
+        throw Problem.badParam("body", "not NDJSON: no line is a JSON record (" + results.get(0).issues().get(0).message() + ")");
       }
       raw.drain();
     } catch (Limited.TooLarge e) {
@@ -88,6 +118,40 @@ final class BulkUpload {
 
   private String processedSoFar() {
     return received == 0 ? "" : "; the " + received + " record(s) before that point were processed";
+  }
+
+  // ---- the window between reading and writing ----
+
+  /** Hands a record to a worker; writes the oldest checked record first when the window is full. */
+  private void submit(java.util.concurrent.Callable<Checked> check) {
+    if (inFlight.size() >= WINDOW) {
+      write(await(inFlight.removeFirst()));
+    }
+    inFlight.addLast(workers.submit(check));
+  }
+
+  private void writeAll() {
+    while (!inFlight.isEmpty()) {
+      write(await(inFlight.removeFirst()));
+    }
+  }
+
+  private static Checked await(java.util.concurrent.Future<Checked> checked) {
+    try {
+      return checked.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the hub is stopping", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   // ---- package ----
@@ -111,7 +175,8 @@ final class BulkUpload {
           String type = name.equals("initiatives") ? Initiative.RECORD_TYPE : Organisation.RECORD_TYPE;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonNode element = parser.readValueAsTree();
-            record(element, type, -1);
+            long index = received++;
+            submit(() -> check(index, element, type, -1));
           }
         } else {
           envelope.set(name, parser.readValueAsTree());
@@ -185,29 +250,29 @@ final class BulkUpload {
     while ((line = lines.next()) != null) {
       lineNumber++;
       if (lines.overLimit()) {
-        unreadable++;
-        reject(received++, lineNumber, "unknown", null, List.of(Issue.error("json.limit", "",
+        long index = received++;
+        long at = lineNumber;
+        submit(() -> new Checked(index, at, "unknown", null, List.of(Issue.error("json.limit", "",
             "this line is longer than " + Json.MAX_LINE_BYTES + " bytes, the limit for one record")
-            .atLine(lineNumber)));
+            .atLine(at)), null, null, true));
         continue;
       }
       if (isBlank(line)) {
         continue;
       }
-      JsonNode tree;
-      try {
-        tree = SstcJson.standard().readTree(line);
-      } catch (ValidationException e) {
-        unreadable++;
-        long at = lineNumber;
-        reject(received++, lineNumber, "unknown", null,
-            e.report().issues().stream().map(issue -> issue.atLine(at)).toList());
-        continue;
-      }
-      record(tree, null, lineNumber);
-    }
-    if (received > 0 && unreadable == received) {
-      throw Problem.badParam("body", "not NDJSON: no line is a JSON record (" + results.get(0).issues().get(0).message() + ")");
+      long index = received++;
+      long at = lineNumber;
+      byte[] text = line;
+      submit(() -> {
+        JsonNode tree;
+        try {
+          tree = SstcJson.standard().readTree(text);
+        } catch (ValidationException e) {
+          return new Checked(index, at, "unknown", null,
+              e.report().issues().stream().map(issue -> issue.atLine(at)).toList(), null, null, true);
+        }
+        return check(index, tree, null, at);
+      });
     }
   }
 
@@ -223,52 +288,64 @@ final class BulkUpload {
   // ---- one record ----
 
   /**
-   * Validates, authorises and writes one record.
+   * Validates and authorises one record, on a worker: everything but the write.
    *
    * @param expectedType the type the package array holds, or null for NDJSON (the record says)
    * @param line the NDJSON line, or -1
    */
-  private void record(JsonNode tree, @Nullable String expectedType, long line) {
-    long index = received++;
+  private Checked check(long index, JsonNode tree, @Nullable String expectedType, long line) {
     String declared = tree.path("recordType").asString("");
     String type = expectedType != null ? expectedType : declared.isEmpty() ? "unknown" : declared;
     String id = tree.path("id").isString() ? tree.path("id").asString() : null;
     if (!tree.isObject()) {
-      reject(index, line, type, null, atLine(List.of(Issue.error("json.syntax", "",
+      return Checked.refused(index, line, type, null, atLine(List.of(Issue.error("json.syntax", "",
           "a record is one JSON object with a 'recordType'")), line));
-      return;
     }
     if (expectedType != null && !declared.isEmpty() && !declared.equals(expectedType)) {
-      reject(index, line, type, id, List.of(Issue.error("schema.const", "/recordType",
+      return Checked.refused(index, line, type, id, List.of(Issue.error("schema.const", "/recordType",
           "this element of the package's " + expectedType + "s is a " + declared)));
-      return;
     }
     if (expectedType == null && declared.equals("package")) {
-      reject(index, line, type, id, atLine(List.of(Issue.error("schema.const", "/recordType",
+      return Checked.refused(index, line, type, id, atLine(List.of(Issue.error("schema.const", "/recordType",
           "an NDJSON line is one initiative or organisation; send a package alone as application/json")), line));
-      return;
     }
-    ValidationReport report = validator.validate(tree);
+    SstcRecord[] bound = new SstcRecord[1];
+    ValidationReport report = validator.validate(tree, record -> bound[0] = record);
     List<Issue> issues = atLine(report.issues(), line);
     if (!report.valid()) {
-      reject(index, line, type, id, issues);
-      return;
+      return Checked.refused(index, line, type, id, issues);
     }
-    SstcRecord model = Json.bind(tree, type);
-    byte[] json = SstcJson.standard().write(model);
+    // The record the validator checked, bound once; an array's type was checked above.
+    SstcRecord model = java.util.Objects.requireNonNull(bound[0], "a valid record is bound");
     if (model instanceof Initiative initiative) {
       id = initiative.id();
       if (!initiative.reportingOrg().id().equals(org)) {
         List<Issue> refused = new ArrayList<>(issues);
         refused.add(Issue.error("auth.forbidden", "/reportingOrg/id", "this token writes for " + org
             + ", but the initiative's reportingOrg.id is " + initiative.reportingOrg().id()));
-        reject(index, line, type, id, atLine(refused, line));
-        return;
+        return Checked.refused(index, line, type, id, atLine(refused, line));
       }
     } else {
       id = ((Organisation) model).id();
     }
-    Store.Outcome outcome = store.upsert(type, id, org, json, model);
+    return new Checked(index, line, type, id, issues, model, SstcJson.standard().write(model), false);
+  }
+
+  /** Writes one checked record to the store (or records its refusal), on the request thread. */
+  private void write(Checked checked) {
+    long index = checked.index();
+    long line = checked.line();
+    String type = checked.type();
+    String id = checked.id();
+    List<Issue> issues = checked.issues();
+    if (checked.unreadable()) {
+      unreadable++;
+    }
+    if (checked.model() == null || checked.json() == null || id == null) {
+      reject(index, line, type, id, issues);
+      return;
+    }
+    Store.Outcome outcome = store.upsert(type, id, org, checked.json(), checked.model());
     switch (outcome.status()) {
       case CREATED -> {
         created++;

@@ -59,13 +59,16 @@ final class HubHandler implements HttpHandler {
   private final IdempotencyKeys keys = new IdempotencyKeys();
   private final Supplier<Validator> validator;
   private final Supplier<URI> baseUrl;
+  private final java.util.concurrent.ExecutorService bulkWorkers;
   private volatile @Nullable Map<String, String> codelistFiles;
 
-  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, Supplier<URI> baseUrl) {
+  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, Supplier<URI> baseUrl,
+      java.util.concurrent.ExecutorService bulkWorkers) {
     this.settings = settings;
     this.store = store;
     this.validator = validator;
     this.baseUrl = baseUrl;
+    this.bulkWorkers = bulkWorkers;
   }
 
   @Override
@@ -459,11 +462,27 @@ final class HubHandler implements HttpHandler {
   private Reply replace(Call call, String type, String id) {
     String org = authenticate(call);
     Set<Long> expected = ifMatch(call);
+    String key = idempotencyKey(call);
+    requireRecordMedia(call);
+    byte[] body = readRecordBody(call);
+    if (key == null) {
+      return doReplace(call, type, id, org, expected, body);
+    }
+    // The key is looked up before the version: a retry whose first attempt was applied carries
+    // an If-Match that is stale now, and must get the first attempt's answer, not a 412.
+    byte[] hash = hash(call, body);
+    IdempotencyKeys.Slot slot = keys.claim(org, key);
+    if (slot != null) {
+      return answerFromSlot(slot, hash);
+    }
+    return idempotent(call, org, key, () -> hash, () -> doReplace(call, type, id, org, expected, body));
+  }
+
+  private Reply doReplace(Call call, String type, String id, String org, Set<Long> expected, byte[] body) {
+    // A stale version is answered before the costly validation.
     if (store.isStale(type, id, org, expected)) {
       throw Problem.preconditionFailed(store.version(type, id), call.header("If-Match"));
     }
-    requireRecordMedia(call);
-    byte[] body = readRecordBody(call);
     Parsed record = parse(body, type);
     if (!record.id().equals(id)) {
       throw Problem.badParams(List.of(new Problem.InvalidParam("id",
@@ -488,6 +507,19 @@ final class HubHandler implements HttpHandler {
   private Reply delete(Call call, String type, String id) {
     String org = authenticate(call);
     Set<Long> expected = ifMatch(call);
+    String key = idempotencyKey(call);
+    if (key == null) {
+      return doDelete(call, type, id, org, expected);
+    }
+    byte[] hash = hash(call, new byte[0]);
+    IdempotencyKeys.Slot slot = keys.claim(org, key);
+    if (slot != null) {
+      return answerFromSlot(slot, hash);
+    }
+    return idempotent(call, org, key, () -> hash, () -> doDelete(call, type, id, org, expected));
+  }
+
+  private Reply doDelete(Call call, String type, String id, String org, Set<Long> expected) {
     Store.Outcome outcome = store.delete(type, id, org, expected);
     switch (outcome.status()) {
       case NOT_FOUND:
@@ -524,11 +556,13 @@ final class HubHandler implements HttpHandler {
           "this is a " + recordType.asString() + ", but /" + type + "s takes " + type + " records"
               + (recordType.asString().equals("package") ? "; send packages to POST /packages" : "")))));
     }
-    ValidationReport report = validator.get().validate(tree);
+    SstcRecord[] bound = new SstcRecord[1];
+    ValidationReport report = validator.get().validate(tree, record -> bound[0] = record);
     if (!report.valid()) {
       throw Problem.validationFailed(report);
     }
-    SstcRecord model = Json.bind(tree, type);
+    // The record the validator checked: bound once. Its type is the path's (checked above).
+    SstcRecord model = java.util.Objects.requireNonNull(bound[0], "a valid record is bound");
     String id = model instanceof Initiative initiative ? initiative.id() : ((Organisation) model).id();
     return new Parsed(id, model, SstcJson.standard().write(model));
   }
@@ -559,7 +593,7 @@ final class HubHandler implements HttpHandler {
     }
     MessageDigest digest = digest(call);
     Limited raw = new Limited(new DigestInputStream(call.exchange.getRequestBody(), digest), limit);
-    Supplier<Reply> work = () -> new BulkUpload(store, validator.get(), org, limit).run(raw, gzip, ndjson);
+    Supplier<Reply> work = () -> new BulkUpload(store, validator.get(), org, limit, bulkWorkers).run(raw, gzip, ndjson);
     if (key == null) {
       return rendered(call, work);
     }
@@ -696,8 +730,9 @@ final class HubHandler implements HttpHandler {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       String query = call.exchange.getRequestURI().getRawQuery();
-      digest.update((call.method + " " + call.rawPath + (query == null ? "" : "?" + query) + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      String ifMatch = call.header("If-Match");
+      digest.update((call.method + " " + call.rawPath + (query == null ? "" : "?" + query) + "\n"
+          + (ifMatch == null ? "" : "If-Match: " + ifMatch + "\n")).getBytes(StandardCharsets.UTF_8));
       return digest;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

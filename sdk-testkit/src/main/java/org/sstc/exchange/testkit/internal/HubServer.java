@@ -31,6 +31,7 @@ public final class HubServer {
   private final CompletableFuture<Validator> validator = new CompletableFuture<>();
   private @Nullable HttpServer server;
   private @Nullable ExecutorService executor;
+  private @Nullable ExecutorService bulkWorkers;
   private volatile @Nullable URI baseUrl;
 
   public HubServer(HubSettings settings) {
@@ -64,10 +65,18 @@ public final class HubServer {
       return thread;
     });
     http.setExecutor(pool);
-    http.createContext("/", new HubHandler(settings, store, validator::join, this::baseUrl));
+    // Bulk uploads validate records on every core while their request thread reads ahead.
+    AtomicInteger workers = new AtomicInteger();
+    ExecutorService bulk = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+      Thread thread = new Thread(task, "sstc-hub-" + hub + "-bulk-" + workers.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    http.createContext("/", new HubHandler(settings, store, validator::join, this::baseUrl, bulk));
     http.start();
     this.server = http;
     this.executor = pool;
+    this.bulkWorkers = bulk;
     this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
   }
 
@@ -95,13 +104,14 @@ public final class HubServer {
     if (http != null) {
       http.stop(0);
     }
-    ExecutorService pool = executor;
-    if (pool != null) {
-      pool.shutdownNow();
-      try {
-        pool.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (ExecutorService pool : new ExecutorService[] {executor, bulkWorkers}) {
+      if (pool != null) {
+        pool.shutdownNow();
+        try {
+          pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

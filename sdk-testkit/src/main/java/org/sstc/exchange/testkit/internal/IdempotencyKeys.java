@@ -1,10 +1,13 @@
 package org.sstc.exchange.testkit.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class IdempotencyKeys {
   static final Duration KEPT = Duration.ofHours(24);
-  private static final int PURGE_ABOVE = 10_000;
 
   private record Key(String org, String key) {}
+
+  /** When a key's response was kept: the queue holds them oldest first. */
+  private record Kept(Key key, Instant at) {}
 
   /** A key's state: in flight while {@code reply} is null. */
   record Slot(byte @Nullable [] hash, @Nullable Reply reply, Instant at) {
@@ -28,17 +33,27 @@ final class IdempotencyKeys {
     }
   }
 
+  private final Clock clock;
   private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+  // Expiry in the order responses were kept, so that purging looks only at what has expired
+  // (scanning every slot on each request made a long-running hub quadratic).
+  private final Queue<Kept> expiries = new ConcurrentLinkedQueue<>();
+
+  IdempotencyKeys() {
+    this(Clock.systemUTC());
+  }
+
+  IdempotencyKeys(Clock clock) {
+    this.clock = clock;
+  }
 
   /**
    * Claims a key for a new request. Returns null when the caller now holds the key (and must
    * {@link #complete} or {@link #release} it), or the existing slot: in flight, or done.
    */
   @Nullable Slot claim(String org, String key) {
-    Instant now = Instant.now();
-    if (slots.size() > PURGE_ABOVE) {
-      slots.values().removeIf(slot -> !slot.inFlight() && slot.at().plus(KEPT).isBefore(now));
-    }
+    Instant now = clock.instant();
+    purgeExpired(now);
     Slot[] existing = new Slot[1];
     slots.compute(new Key(org, key), (unused, slot) -> {
       if (slot != null && (slot.inFlight() || !slot.at().plus(KEPT).isBefore(now))) {
@@ -52,7 +67,26 @@ final class IdempotencyKeys {
 
   /** Keeps the response to a request that held the key. */
   void complete(String org, String key, byte[] hash, Reply reply) {
-    slots.put(new Key(org, key), new Slot(hash, reply, Instant.now()));
+    Key slotKey = new Key(org, key);
+    Instant now = clock.instant();
+    slots.put(slotKey, new Slot(hash, reply, now));
+    expiries.add(new Kept(slotKey, now));
+  }
+
+  private void purgeExpired(Instant now) {
+    Kept oldest;
+    while ((oldest = expiries.peek()) != null && oldest.at().plus(KEPT).isBefore(now)) {
+      if (expiries.remove(oldest)) {
+        Instant keptAt = oldest.at();
+        // Only the response kept at that moment: the key may have been claimed again since.
+        slots.computeIfPresent(oldest.key(), (unused, slot) -> slot.at().equals(keptAt) && !slot.inFlight() ? null : slot);
+      }
+    }
+  }
+
+  /** How many keys are held, for tests. */
+  int size() {
+    return slots.size();
   }
 
   /** Gives a key up without keeping a response (the request failed on the hub's side). */

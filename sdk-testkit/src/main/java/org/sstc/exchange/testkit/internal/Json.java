@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Records are always written by {@link SstcJson#standard()}; this class only parses streams
  * that sdk-core's public API cannot parse one element at a time (a package's arrays), and writes
- * issues. Trees the core validator has accepted are bound by {@link SstcJson#bind}.
+ * issues. Records are bound by the core validator as it checks them ({@code Validator.validate(tree, whenValid)}).
  */
 final class Json {
   /** sdk-core's default limits. */
@@ -76,13 +76,7 @@ final class Json {
     return MAPPER.createParser(in);
   }
 
-  /** Binds a tree the validator accepted as an initiative or organisation (sdk-core's binder). */
-  static SstcRecord bind(JsonNode tree, String recordType) {
-    Class<? extends SstcRecord> type =
-        recordType.equals(Initiative.RECORD_TYPE) ? Initiative.class : Organisation.class;
-    return SstcJson.standard().bind(tree, type);
-  }
-
+  
   /** Writes issues as a JSON array, each in the form of the validation report schema. */
   static byte[] issues(List<Issue> issues) {
     return MAPPER.writeValueAsBytes(issues);

@@ -90,7 +90,8 @@ final class Problem extends RuntimeException {
 
   static Problem keyInFlight() {
     return new Problem(409, "idempotency-key-in-flight", "Idempotency key in flight",
-        "a request with this Idempotency-Key is still being processed; retry after it has finished");
+        "a request with this Idempotency-Key is still being processed; retry after it has finished")
+        .header("Retry-After", "1");
   }
 
   static Problem preconditionFailed(long currentVersion, String sent) {

@@ -46,7 +46,11 @@ import org.sstc.exchange.testkit.SstcHub;
  * tests). Two things are not sent through it, because Prism itself gets them wrong, not the hub:
  * gzip request bodies (Prism passes them on corrupted) and requests the document calls invalid
  * (Prism answers those itself, so the hub's own 400, 401, 422 and 428 answers are tested directly
- * in the hub's tests).
+ * in the hub's tests). Prism also mishandles a streamed (chunked) request body: it forwards the
+ * client's {@code Transfer-Encoding: chunked} together with a {@code Content-Length} of its own,
+ * a combination the hub's HTTP server rightly refuses (400) because it is the classic request
+ * smuggling vector. So this test sends request bodies with a known length; streamed uploads are
+ * tested directly against the hub.
  */
 class ContractIT {
   private static final String FAO = "XM-DAC-41301";
@@ -110,7 +114,7 @@ class ContractIT {
   private static SstcClient client() {
     OkHttpClient watching = new OkHttpClient.Builder()
         .addNetworkInterceptor(chain -> {
-          Request request = chain.request();
+          Request request = withKnownLength(chain.request());
           Response response = chain.proceed(request);
           String line = request.method() + " " + request.url().encodedPath() + " -> " + response.code();
           exchanges.add(line);
@@ -130,6 +134,22 @@ class ContractIT {
         .readTimeout(Duration.ofMinutes(2))
         .callTimeout(Duration.ofMinutes(3))
         .deadline(Duration.ofMinutes(3))
+        .build();
+  }
+
+  /** The same request with its body buffered, so that it goes out with a Content-Length. */
+  private static Request withKnownLength(Request request) throws IOException {
+    okhttp3.RequestBody body = request.body();
+    if (body == null || body.contentLength() >= 0) {
+      return request;
+    }
+    okio.Buffer buffer = new okio.Buffer();
+    body.writeTo(buffer);
+    // A network interceptor sees the headers OkHttp already set: swap them by hand.
+    return request.newBuilder()
+        .removeHeader("Transfer-Encoding")
+        .header("Content-Length", Long.toString(buffer.size()))
+        .method(request.method(), okhttp3.RequestBody.create(buffer.readByteArray(), body.contentType()))
         .build();
   }
 
@@ -178,16 +198,9 @@ class ContractIT {
     client.initiatives().update(minimal.id(), it -> it.toBuilder().status("2").build());
     assertThat(client.initiatives().history(minimal.id())).hasSize(3);
 
-    // initiative-full.json does not survive the model round trip yet (an empty required
-    // documents[].languages array is dropped on writing): its record goes through Prism as JSON.
-    try (Response response = client.execute(new Request.Builder()
-        .url(prismUrl.resolve("/initiatives").toString())
-        .header("Idempotency-Key", "contract-full")
-        .post(okhttp3.RequestBody.create(resource("/records/initiative-full.json"),
-            okhttp3.MediaType.get("application/json")))
-        .build())) {
-      assertThat(response.code()).isEqualTo(201);
-    }
+    // The full fixture uses every member of the standard (documents, results, transactions …).
+    Initiative full = read("/records/initiative-full.json", Initiative.class);
+    assertThat(client.initiatives().create(full).record()).isEqualTo(full);
     assertThat(client.initiatives().search(Query.builder().modality(Modality.BILATERAL).pageSize(1).build()))
         .isNotEmpty();
     client.initiatives().search(Query.builder().sdgGoal(2).country("MZ").status("2")
@@ -202,11 +215,23 @@ class ContractIT {
     BulkReport report = client.publish(pkg);
     assertThat(report.received()).isEqualTo(1);
     client.organisations().search(Query.all()).forEach(it -> {});
-    client.organisations().get(organisation.id());
+    Versioned<Organisation> stored = client.organisations().get(organisation.id());
+    client.organisations().update(organisation.id(), it -> it.toBuilder().name(LanguageMap.of("en", "JICA")).build());
+    assertThat(client.organisations().history(organisation.id())).hasSize(2);
+    assertThatThrownBy(() -> client.organisations().replace(organisation, stored.version()))
+        .isInstanceOf(PreconditionFailedException.class);
+
+    // The same records again as an NDJSON stream: nothing changes, and the report says so.
+    BulkReport again = client.publish(java.util.stream.Stream.of(organisation.toBuilder().name(LanguageMap.of("en", "JICA")).build()));
+    assertThat(again.unchanged()).isEqualTo(1);
+    assertThat(client.initiatives().getAsync(full.id()).join().version()).isEqualTo(1);
 
     ChangePage page = client.changes().page(java.util.Optional.empty());
     assertThat(page.events()).isNotEmpty();
     assertThat(client.changes().page(java.util.Optional.of(page.next())).events()).isEmpty();
+    List<org.sstc.exchange.client.Change> followed = new java.util.ArrayList<>();
+    client.changes().follow(org.sstc.exchange.client.CursorStore.inMemory(), followed::add);
+    assertThat(followed).hasSameSizeAs(page.events());
 
     Versioned<Initiative> current = client.initiatives().get(minimal.id());
     client.initiatives().delete(minimal.id(), current.version());

@@ -247,6 +247,19 @@ public final class Engine {
 
   /** Validates a parsed document: a record or a whole package, pointers from its root. */
   public List<Issue> validateTree(JsonNode document) {
+    return validateTree(document, null, null);
+  }
+
+  /**
+   * Validates a parsed document and, when it has no error, hands {@code whenValid} the model
+   * object it stands for: the one the rules were checked on, so that a caller who needs both the
+   * verdict and the object binds once, not twice.
+   *
+   * @param given the model object the document was written from, if any: the rules check it
+   *     rather than a second binding of the document
+   */
+  public List<Issue> validateTree(JsonNode document, @Nullable SstcRecord given,
+      @Nullable Consumer<SstcRecord> whenValid) {
     List<Issue> issues = new ArrayList<>();
     if (!document.isObject()) {
       issues.add(notAnObject(document.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING));
@@ -256,14 +269,30 @@ public final class Engine {
     if ("package".equals(recordType)) {
       ObjectNode envelope = ((ObjectNode) document).deepCopy();
       validatePackageEnvelope(envelope, new PackageState(), issues::add, new Counts());
+      if (whenValid != null && issues.stream().noneMatch(Issue::isError)) {
+        // A package's records were checked one at a time: the whole binds once, here.
+        SstcRecord whole = given != null ? given : bind("package", document);
+        if (whole != null) {
+          whenValid.accept(whole);
+        }
+      }
     } else {
-      validateTopLevel(document, issues::add);
+      SstcRecord[] bound = new SstcRecord[1];
+      validateTopLevel(document, given, record -> bound[0] = record, issues::add);
+      if (whenValid != null && bound[0] != null && issues.stream().noneMatch(Issue::isError)) {
+        whenValid.accept(bound[0]);
+      }
     }
     return issues;
   }
 
   /** A record at the top level of a document: recordType says which schema applies. */
   private void validateTopLevel(JsonNode document, Consumer<Issue> sink) {
+    validateTopLevel(document, null, null, sink);
+  }
+
+  private void validateTopLevel(JsonNode document, @Nullable SstcRecord given,
+      @Nullable Consumer<SstcRecord> bound, Consumer<Issue> sink) {
     JsonNode recordType = document.get("recordType");
     if (recordType == null) {
       sink.accept(new Issue(Severity.ERROR, "schema.required", "/recordType",
@@ -279,13 +308,21 @@ public final class Engine {
           recordType, null));
       return;
     }
-    validateRecord(recordType.asString(), document).forEach(sink);
+    validateRecord(recordType.asString(), document, given, bound).forEach(sink);
   }
 
   /** Schema, binding and rules for one initiative or organisation (or a package envelope). */
   List<Issue> validateRecord(String recordType, JsonNode document) {
+    return validateRecord(recordType, document, null, null);
+  }
+
+  private List<Issue> validateRecord(String recordType, JsonNode document, @Nullable SstcRecord given,
+      @Nullable Consumer<SstcRecord> bound) {
     List<Issue> issues = new ArrayList<>(schemas.check(recordType, document));
-    SstcRecord record = bind(recordType, document);
+    SstcRecord record = given != null && MODEL.get(recordType).isInstance(given) ? given : bind(recordType, document);
+    if (record != null && bound != null) {
+      bound.accept(record);
+    }
     if (record != null) {
       Findings findings = new Findings();
       RuleChecks.check(record, findings);

@@ -1,0 +1,84 @@
+package org.sstc.exchange.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.Inputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sstc report PATH... --out report.html}: a self-contained HTML overview of the files. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sstc.Version.class,
+    sortOptions = false,
+    description = {
+      "Writes one self-contained HTML page about the files: initiatives by modality and start year, "
+          + "SDG goals covered, who cooperates with whom, money per currency (never converted), and "
+          + "every validation issue linked to its record. Nothing on the page loads from the network.",
+      "Invalid records are counted and shown with their issues."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the report was written (it may list issues)",
+      "2:usage error, a file cannot be read (the report is still written), or the report cannot be written",
+      "3:internal error"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sstc report package.json --out report.html",
+      "  sstc report data/ --title \"Triangular cooperation 2024\" --out public/index.html"
+    })
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--out"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The HTML file to write (its folder is created; an existing file is replaced).")
+  Path out;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "The page's title; default \"" + HtmlReport.DEFAULT_TITLE + "\".")
+  String title;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "A package, a record, an NDJSON file, or a folder (every *.json, *.ndjson and *.jsonl below it).")
+  List<String> paths;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    HtmlReport.Builder builder = HtmlReport.builder().addAll(paths);
+    if (title != null && !title.isBlank()) {
+      builder.title(title);
+    }
+    HtmlReport report = builder.build();
+    try {
+      report.writeTo(out);
+    } catch (IOException e) {
+      err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+      return Sstc.USAGE_OR_IO;
+    }
+    if (report.fileCount() == 0) {
+      err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths)
+          + "; the report is empty");
+    }
+    stdout.println("wrote " + out + ": " + report.initiativeCount() + " initiatives, "
+        + report.recordCount() + " records, " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
+    if (report.unreadableFileCount() > 0) {
+      err.println("sstc: " + report.unreadableFileCount() + " of the files could not be read; the report lists them");
+      return Sstc.USAGE_OR_IO;
+    }
+    return Sstc.OK;
+  }
+}

@@ -1,0 +1,170 @@
+package org.sstc.exchange.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sstc.exchange.cli.CliRun.fixture;
+import static org.sstc.exchange.cli.CliRun.sstc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.cli.internal.HtmlPage;
+import tools.jackson.databind.node.ObjectNode;
+
+class ReportCommandTest {
+  @TempDir Path dir;
+
+  /** The sample package as the build copied it into sdk-cli (one source: sdk-examples). */
+  static Path sample(Path target) throws IOException {
+    try (InputStream in = ReportCommandTest.class.getResourceAsStream("/org/sstc/exchange/cli/demo/sample-package.json")) {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.copy(in, target);
+    }
+    return target;
+  }
+
+  /** The text of the table cell with this data attribute, e.g. {@code data-modality="triangular"}. */
+  static String cell(String html, String attribute) {
+    Matcher m = Pattern.compile("<td class=\"num\" " + Pattern.quote(attribute) + "[^>]*>([^<]*)<").matcher(html);
+    assertTrue(m.find(), "no cell " + attribute);
+    return m.group(1);
+  }
+
+  @Test
+  void theSamplePackagesFiguresAreOnThePage() throws IOException {
+    Path pkg = sample(dir.resolve("sample.json"));
+    Path out = dir.resolve("out/report.html");
+
+    CliRun run = sstc("report", pkg.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    assertEquals("wrote " + out + ": 18 initiatives, 29 records, 0 errors, 0 warnings", run.out.strip());
+    String html = Files.readString(out, StandardCharsets.UTF_8);
+    assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
+    // 3 bilateral, 8 triangular, 7 regional (counted from the sample by hand).
+    assertEquals("3", cell(html, "data-modality=\"bilateral\""));
+    assertEquals("8", cell(html, "data-modality=\"triangular\""));
+    assertEquals("7", cell(html, "data-modality=\"regional\""));
+    // SDG 2 is named by 11 initiatives; 10, 14, 15 and 16 by none.
+    assertEquals("11", cell(html, "data-goal=\"2\""));
+    assertEquals("0", cell(html, "data-goal=\"14\""));
+    // USD budgets: 18 budgets adding up to 17,540,000.00; JPY keeps no decimals.
+    assertTrue(cell(html, "data-currency=\"USD\" data-kind=\"budgets\"").startsWith("17,540,000.00 "), html);
+    assertTrue(cell(html, "data-currency=\"JPY\" data-kind=\"budgets\"").startsWith("715,000,000 "), html);
+    // Brazil provides to Haiti in two initiatives (IBSA Haiti and the Brasilia knowledge centre).
+    assertTrue(html.contains("title=\"Brazil → Haiti: 2 initiatives\">2</td>"), html);
+    // Nothing to fetch: no script, no external reference.
+    assertFalse(html.contains("<script"));
+    assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find());
+    assertFalse(html.contains("url("));
+  }
+
+  @Test
+  void theSamePageForTheSameInput() throws IOException {
+    Path pkg = sample(dir.resolve("sample.json"));
+
+    String first = HtmlReport.builder().add(pkg).build().html();
+    String second = HtmlReport.builder().add(pkg).build().html();
+
+    assertEquals(first, second);
+  }
+
+  @Test
+  void everyStringFromTheDataIsEscaped() throws IOException {
+    Path record = fixture("initiative-full.json", dir.resolve("evil.json"));
+    ObjectNode tree = (ObjectNode) CliRun.JSON.readTree(record.toFile());
+    ((ObjectNode) tree.get("title")).put("en", "<script>alert('x')</script> & \"co\"");
+    ((ObjectNode) tree.get("reportingOrg")).put("name", "<img src=x onerror=alert(1)>");
+    Files.writeString(record, CliRun.JSON.writeValueAsString(tree));
+
+    String html = HtmlReport.builder().title("<b>Board</b> report").add(record).build().html();
+
+    assertFalse(html.contains("<script"), html);
+    assertFalse(html.contains("<img"), html);
+    assertFalse(html.contains("<b>Board"), html);
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"), html);
+    assertTrue(html.contains("<title>&lt;b&gt;Board&lt;/b&gt; report</title>"), html);
+  }
+
+  @Test
+  void issuesLinkToTheirRecordsAndInvalidRecordsStillCount() {
+    String valid = fixture("initiative-full.json", dir.resolve("a/initiative.json")).toString();
+    String broken = fixture("package-third-broken.json", dir.resolve("a/package.json")).toString();
+    Path out = dir.resolve("report.html");
+
+    CliRun run = sstc("report", valid, broken, "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    String html = readString(out);
+    // Record 1 is the single initiative; the package's third initiative is record 4.
+    assertTrue(html.contains("<a href=\"#r4\">XM-DAC-41301-SSTC-2024-0011</a>"), html);
+    Matcher card = Pattern.compile("<article class=\"card invalid\" id=\"r4\".*?</article>").matcher(html);
+    assertTrue(card.find(), html);
+    assertTrue(card.group().contains("<code>rule.sdg-target-goal</code> <code>/initiatives/2/sdgs/0/target</code>"), card.group());
+    assertTrue(html.contains("id=\"kpi-initiatives\"><span class=\"value\">4</span>"), html);
+    assertTrue(html.contains("1 record is not valid"), html);
+  }
+
+  @Test
+  void anUnreadableFileIsListedAndExitsTwo() {
+    String valid = fixture("initiative-full.json", dir.resolve("initiative.json")).toString();
+    Path out = dir.resolve("report.html");
+
+    CliRun run = sstc("report", valid, dir.resolve("missing.json").toString(), "--out", out.toString());
+
+    assertEquals(2, run.status, run::toString);
+    assertTrue(run.err.contains("1 of the files could not be read"), run::toString);
+    String html = readString(out);
+    assertTrue(html.contains("<code>io.unreadable</code>"), html);
+  }
+
+  @Test
+  void aFolderWithoutRecordFilesGivesAnEmptyReportAndSaysSo() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path out = dir.resolve("report.html");
+
+    CliRun run = sstc("report", empty.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    assertTrue(run.err.contains("no *.json, *.ndjson or *.jsonl files found in " + empty), run::toString);
+    assertTrue(readString(out).contains("<p>No initiative has a start date.</p>"));
+  }
+
+  @Test
+  void usageErrors() {
+    CliRun noOut = sstc("report", "a.json");
+    assertEquals(2, noOut.status, noOut::toString);
+    assertTrue(noOut.err.contains("Missing required option: '--out=FILE'"), noOut::toString);
+  }
+
+  @Test
+  void theGoalColoursAreTheUnOnes() {
+    // The official colours (UN Department of Global Communications, SDG guidelines, May 2020).
+    List<String> official = List.of("#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2", "#FCC30B",
+        "#A21942", "#FD6925", "#DD1367", "#FD9D24", "#BF8B2E", "#3F7E44", "#0A97D9", "#56C02B", "#00689D", "#19486A");
+    Map<String, String[]> goals = HtmlPage.sdgGoals();
+    assertEquals(17, goals.size());
+    for (int goal = 1; goal <= 17; goal++) {
+      assertEquals(official.get(goal - 1), goals.get(Integer.toString(goal))[1], "goal " + goal);
+    }
+    assertEquals("No poverty", goals.get("1")[0]);
+    assertEquals("Zero hunger", goals.get("2")[0]);
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
