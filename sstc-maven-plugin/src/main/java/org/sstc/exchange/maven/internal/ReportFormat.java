@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 /**
  * The report files the goal can write besides the build log (the {@code formats} parameter).
  *
- * <p>SARIF and JUnit XML are reserved: the {@code sstc} command line is getting those writers; once
- * they exist, each is one {@link #open} case here that adapts it to {@link ReportWriter}, and the
- * goal needs nothing else.
+ * <p>SARIF and JUnit XML are reserved: the {@code sstc} command line has those writers, with the
+ * protocol of {@link ReportWriter}, but in its own internal package. Once they live where the plugin
+ * may use them (not in sdk-cli, which would bring picocli, the client and OkHttp into Maven), each
+ * is one {@link #open} case here, and the goal needs nothing else.
  */
 public enum ReportFormat {
   /** One JSON array, an object a file: the shape of {@code sstc validate --format json}. */
@@ -42,7 +43,7 @@ public enum ReportFormat {
         if (!format.available) {
           throw new IllegalArgumentException(
               "the " + format + " report is not available in this version of the plugin; use json"
-                  + " (the build log always has the text report)");
+                  + " (the build log always has the text report), or sstc validate --format " + format);
         }
         return format;
       }
