@@ -21,7 +21,11 @@ public final class RateLimitedException extends SstcException {
     this.retryAfter = retryAfter;
   }
 
-  /** How long the hub asked to wait ({@code Retry-After}), when it said. */
+  /**
+   * How long the hub asked to wait ({@code Retry-After}), when it said.
+   *
+   * @return the wait the hub asked for, or empty when it did not say
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
