@@ -74,11 +74,21 @@ public final class Sstc implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Runs the command line and exits with its status (see {@link #run}).
+   *
+   * @param args the command line, e.g. {@code validate data/}
+   */
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the command as {@code main} does, without exiting; returns the exit status. */
+  /**
+   * Runs the command as {@code main} does, without exiting.
+   *
+   * @param args the command line, e.g. {@code validate data/}
+   * @return the exit status: {@value #OK}, {@value #INVALID}, {@value #USAGE_OR_IO} or {@value #INTERNAL}
+   */
   public static int run(String... args) {
     CommandLine commandLine = newCommandLine();
     if (System.console() == null) {
@@ -97,6 +107,8 @@ public final class Sstc implements Runnable {
    * The configured command line: usage errors exit {@value #USAGE_OR_IO} with a short message and
    * the usage on stderr; an unexpected exception prints one line (no stack trace) and exits
    * {@value #INTERNAL}.
+   *
+   * @return a new picocli command line with every subcommand
    */
   public static CommandLine newCommandLine() {
     quietLibraries();
@@ -158,7 +170,11 @@ public final class Sstc implements Runnable {
     }
   }
 
-  /** The SDK version this command was built as, e.g. {@code 1.0.0}. */
+  /**
+   * The SDK version this command was built as, e.g. {@code 1.0.0}.
+   *
+   * @return the version
+   */
   public static String sdkVersion() {
     try (InputStream in = Sstc.class.getResourceAsStream("version.properties")) {
       if (in == null) {

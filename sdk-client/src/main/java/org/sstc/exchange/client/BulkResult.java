@@ -25,6 +25,17 @@ public record BulkResult(
     Status status,
     OptionalLong version,
     List<Issue> issues) {
+  /**
+   * Makes a result; no component may be null (absent values are empty optionals).
+   *
+   * @param index the record's position in the upload, from 0; -1 for the package's own header
+   * @param line the NDJSON line, where the hub reports it
+   * @param recordType {@code "initiative"} or {@code "organisation"}
+   * @param id the record's id, where it had one
+   * @param status created, updated, unchanged or rejected
+   * @param version the stored version, unless rejected
+   * @param issues why it was rejected, and any warnings
+   */
   public BulkResult {
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(recordType, "recordType");

@@ -42,7 +42,12 @@ public final class ChangeFeed {
     this.pageSize = pageSize;
   }
 
-  /** One page of events after {@code cursor} (exclusive), or from the beginning when empty. */
+  /**
+   * One page of events after {@code cursor} (exclusive), or from the beginning when empty.
+   *
+   * @param cursor the cursor of the last event read, or empty for the beginning
+   * @return the page, with the cursor to ask with next
+   */
   public ChangePage page(Optional<String> cursor) {
     Objects.requireNonNull(cursor, "cursor");
     HttpUrl.Builder url = exchange.url("changes").addQueryParameter("limit", Integer.toString(pageSize));
@@ -61,12 +66,19 @@ public final class ChangeFeed {
   /**
    * Every event after {@code cursor}, read page by page as the stream is consumed, until caught
    * up (a page with no events). Pass {@link Change#cursor()} of the last event you applied.
+   *
+   * @param cursor the cursor of the last event applied
+   * @return the events after it, in sequence order
    */
   public Stream<Change> since(String cursor) {
     return read(Optional.of(Objects.requireNonNull(cursor, "cursor")));
   }
 
-  /** Every event from the beginning of the feed, until caught up. */
+  /**
+   * Every event from the beginning of the feed, until caught up.
+   *
+   * @return every event, in sequence order
+   */
   public Stream<Change> all() {
     return read(Optional.empty());
   }
@@ -80,6 +92,10 @@ public final class ChangeFeed {
    * restart from the same store begins with that event, so every event is applied once and only
    * once — provided {@code save} is durable when it returns and nothing dies between {@code
    * apply} and {@code save} (for that, store the cursor in the same transaction as the copy).
+   *
+   * @param store where the cursor is loaded from and saved to
+   * @param apply what to do with each event, in sequence order
+   * @return the number of events applied
    */
   public long follow(CursorStore store, Consumer<Change> apply) {
     Objects.requireNonNull(store, "store");

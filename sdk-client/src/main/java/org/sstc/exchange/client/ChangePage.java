@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param next the cursor to ask with next time (unchanged when there were no events)
  */
 public record ChangePage(List<Change> events, String next) {
+  /**
+   * Makes a page; the events are copied.
+   *
+   * @param events the events, in sequence order; empty when the reader is caught up
+   * @param next the cursor to ask with next time (unchanged when there were no events)
+   */
   public ChangePage {
     events = List.copyOf(events);
     Objects.requireNonNull(next, "next");

@@ -12,12 +12,21 @@ public enum ChangeType {
   /** The record was deleted; its id stays taken. */
   DELETED;
 
-  /** The code on the wire: {@code "created"}, {@code "updated"} or {@code "deleted"}. */
+  /**
+   * The code on the wire: {@code "created"}, {@code "updated"} or {@code "deleted"}.
+   *
+   * @return the wire code
+   */
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The constant for a wire code, or empty for an unknown one. */
+  /**
+   * The constant for a wire code, or empty for an unknown one.
+   *
+   * @param code a wire code, e.g. {@code "updated"}
+   * @return the constant, or empty
+   */
   public static Optional<ChangeType> fromCode(String code) {
     for (ChangeType type : values()) {
       if (type.code().equals(code)) {

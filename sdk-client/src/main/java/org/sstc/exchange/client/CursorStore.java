@@ -16,15 +16,26 @@ import org.sstc.exchange.client.internal.FileCursorStore;
  * processing even when the process dies between applying an event and saving its cursor.
  */
 public interface CursorStore {
-  /** The last saved cursor, or empty to start from the beginning of the feed. */
+  /**
+   * The last saved cursor, or empty to start from the beginning of the feed.
+   *
+   * @return the cursor, or empty
+   */
   Optional<String> load();
 
-  /** Remembers a cursor; when this returns, {@link #load()} returns it, also after a restart. */
+  /**
+   * Remembers a cursor; when this returns, {@link #load()} returns it, also after a restart.
+   *
+   * @param cursor the cursor of the last event applied
+   */
   void save(String cursor);
 
   /**
    * A store in one file, written atomically (temporary file, then an atomic move), so that a
    * crash leaves the previous cursor or the new one, never a torn one.
+   *
+   * @param file the file that holds the cursor
+   * @return the store
    */
   static CursorStore inFile(Path file) {
     FileCursorStore store = new FileCursorStore(file);
@@ -46,7 +57,11 @@ public interface CursorStore {
     };
   }
 
-  /** A store in memory, for tests and for consumers that rebuild their copy on every start. */
+  /**
+   * A store in memory, for tests and for consumers that rebuild their copy on every start.
+   *
+   * @return a new, empty store
+   */
   static CursorStore inMemory() {
     AtomicReference<@Nullable String> value = new AtomicReference<>();
     return new CursorStore() {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 public final class PreconditionFailedException extends SstcException {
   private static final long serialVersionUID = 1L;
 
+  /** The version the hub holds now. */
   private final long currentVersion;
 
   PreconditionFailedException(
@@ -18,7 +19,11 @@ public final class PreconditionFailedException extends SstcException {
     this.currentVersion = currentVersion;
   }
 
-  /** The version the hub holds now, from the problem's {@code currentVersion}, when it said. */
+  /**
+   * The version the hub holds now, from the problem's {@code currentVersion}, when it said.
+   *
+   * @return the current version, or empty when the hub did not say
+   */
   public OptionalLong currentVersion() {
     return currentVersion > 0 ? OptionalLong.of(currentVersion) : OptionalLong.empty();
   }

@@ -24,6 +24,18 @@ public record Problem(
     Optional<String> detail,
     Optional<String> instance,
     Map<String, JsonNode> extensions) {
+  /**
+   * Makes a problem; the extensions are copied.
+   *
+   * @param type a URI naming the kind of problem, e.g. {@code
+   *     https://sstc-exchange.org/problems/precondition-failed}; {@code about:blank} when absent
+   * @param title a short summary of the kind of problem
+   * @param status the HTTP status the hub gave
+   * @param detail what happened this time
+   * @param instance the request path
+   * @param extensions every other member: {@code requestId}, {@code currentVersion}, {@code
+   *     report}, {@code invalidParams}, {@code limit}, ...
+   */
   public Problem {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(title, "title");
@@ -32,13 +44,22 @@ public record Problem(
     extensions = Map.copyOf(extensions);
   }
 
-  /** The last segment of the type, e.g. {@code "precondition-failed"}: stable, good to switch on. */
+  /**
+   * The last segment of the type, e.g. {@code "precondition-failed"}: stable, good to switch on.
+   *
+   * @return the type's last path segment
+   */
   public String slug() {
     int slash = type.lastIndexOf('/');
     return slash < 0 ? type : type.substring(slash + 1);
   }
 
-  /** One extension member. */
+  /**
+   * One extension member.
+   *
+   * @param name the member's name, e.g. {@code "currentVersion"}
+   * @return its value, or empty when the problem has no such member
+   */
   public Optional<JsonNode> extension(String name) {
     return Optional.ofNullable(extensions.get(name));
   }

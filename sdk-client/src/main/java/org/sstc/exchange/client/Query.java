@@ -37,22 +37,38 @@ public final class Query {
     this.pageSize = builder.pageSize;
   }
 
-  /** A new builder: no filters, pages of 100. */
+  /**
+   * A new builder: no filters, pages of 100.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Every record, in pages of 100. */
+  /**
+   * Every record, in pages of 100.
+   *
+   * @return the query with no filter
+   */
   public static Query all() {
     return ALL;
   }
 
-  /** The filters as query parameters, in the order set; the page size is not among them. */
+  /**
+   * The filters as query parameters, in the order set; the page size is not among them.
+   *
+   * @return the filters, parameter name to value
+   */
   public Map<String, String> filters() {
     return filters;
   }
 
-  /** Records per page asked for (the hub's {@code limit}). */
+  /**
+   * Records per page asked for (the hub's {@code limit}).
+   *
+   * @return the page size
+   */
   public int pageSize() {
     return pageSize;
   }
@@ -79,12 +95,22 @@ public final class Query {
 
     private Builder() {}
 
-    /** Only initiatives of this modality. */
+    /**
+     * Only initiatives of this modality.
+     *
+     * @param modality the modality
+     * @return this builder
+     */
     public Builder modality(Modality modality) {
       return put("modality", Objects.requireNonNull(modality, "modality").code());
     }
 
-    /** Only initiatives linked to this SDG goal, 1 to 17. */
+    /**
+     * Only initiatives linked to this SDG goal, 1 to 17.
+     *
+     * @param goal the goal's number
+     * @return this builder
+     */
     public Builder sdgGoal(int goal) {
       if (goal < 1 || goal > 17) {
         throw new IllegalArgumentException("an SDG goal is 1 to 17: " + goal);
@@ -92,7 +118,12 @@ public final class Query {
       return put("sdgGoal", Integer.toString(goal));
     }
 
-    /** Only initiatives linked to this SDG target, e.g. {@code "2.3"} or {@code "17.a"}. */
+    /**
+     * Only initiatives linked to this SDG target, e.g. {@code "2.3"} or {@code "17.a"}.
+     *
+     * @param target the target
+     * @return this builder
+     */
     public Builder sdgTarget(String target) {
       Objects.requireNonNull(target, "target");
       if (!SDG_TARGET.matcher(target).matches()) {
@@ -102,7 +133,12 @@ public final class Query {
       return put("sdgTarget", target);
     }
 
-    /** Only records of this ISO 3166-1 alpha-2 country (recipient or participant), e.g. {@code "MZ"}. */
+    /**
+     * Only records of this ISO 3166-1 alpha-2 country (recipient or participant), e.g. {@code "MZ"}.
+     *
+     * @param country the country code
+     * @return this builder
+     */
     public Builder country(String country) {
       Objects.requireNonNull(country, "country");
       if (!COUNTRY.matcher(country).matches()) {
@@ -112,12 +148,22 @@ public final class Query {
       return put("country", country);
     }
 
-    /** Only initiatives in which this org-id participates or reports. */
+    /**
+     * Only initiatives in which this org-id participates or reports.
+     *
+     * @param orgId the organisation's identifier
+     * @return this builder
+     */
     public Builder participant(String orgId) {
       return put("participant", nonBlank(orgId, "participant"));
     }
 
-    /** Only initiatives with this activity status, {@code "1"} to {@code "6"}. */
+    /**
+     * Only initiatives with this activity status, {@code "1"} to {@code "6"}.
+     *
+     * @param status the status code
+     * @return this builder
+     */
     public Builder status(String status) {
       Objects.requireNonNull(status, "status");
       if (!STATUS.matcher(status).matches()) {
@@ -126,24 +172,44 @@ public final class Query {
       return put("status", status);
     }
 
-    /** Only organisations of this type (OrganisationType codelist, e.g. {@code "10"}). */
+    /**
+     * Only organisations of this type (OrganisationType codelist, e.g. {@code "10"}).
+     *
+     * @param orgType the organisation type code
+     * @return this builder
+     */
     public Builder orgType(String orgType) {
       return put("orgType", nonBlank(orgType, "orgType"));
     }
 
-    /** Only records stored at or after this instant. */
+    /**
+     * Only records stored at or after this instant.
+     *
+     * @param since the earliest time stored
+     * @return this builder
+     */
     public Builder updatedSince(Instant since) {
       return updatedSince(Objects.requireNonNull(since, "since").atOffset(ZoneOffset.UTC));
     }
 
-    /** Only records stored at or after this time. */
+    /**
+     * Only records stored at or after this time.
+     *
+     * @param since the earliest time stored
+     * @return this builder
+     */
     public Builder updatedSince(OffsetDateTime since) {
       Objects.requireNonNull(since, "since");
       // ISO_OFFSET_DATE_TIME always writes seconds: RFC 3339 needs them.
       return put("updatedSince", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since));
     }
 
-    /** Records per page, 1 to 500 (default 100). Iteration is the same; only round trips change. */
+    /**
+     * Records per page, 1 to 500 (default 100). Iteration is the same; only round trips change.
+     *
+     * @param pageSize records per page
+     * @return this builder
+     */
     public Builder pageSize(int pageSize) {
       if (pageSize < 1 || pageSize > 500) {
         throw new IllegalArgumentException("a page size is 1 to 500: " + pageSize);
@@ -152,6 +218,11 @@ public final class Query {
       return this;
     }
 
+    /**
+     * The query.
+     *
+     * @return the query
+     */
     public Query build() {
       return new Query(this);
     }

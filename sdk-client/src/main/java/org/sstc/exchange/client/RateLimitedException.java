@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 public final class RateLimitedException extends SstcException {
   private static final long serialVersionUID = 1L;
 
+  /** How long the hub asked to wait, when it said. */
   private final @Nullable Duration retryAfter;
 
   RateLimitedException(
@@ -20,7 +21,11 @@ public final class RateLimitedException extends SstcException {
     this.retryAfter = retryAfter;
   }
 
-  /** How long the hub asked to wait ({@code Retry-After}), when it said. */
+  /**
+   * How long the hub asked to wait ({@code Retry-After}), when it said.
+   *
+   * @return the wait the hub asked for, or empty when it did not say
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -59,6 +59,8 @@ public final class Records<T extends SstcRecord> {
    * Stores a new record (version 1). A retry after a lost answer is answered by the hub from its
    * idempotency record, so the record is created once.
    *
+   * @param record the record to store
+   * @return the stored record with version 1
    * @throws ValidationFailedException if the record is not valid (nothing is sent)
    * @throws ConflictException if the id is taken
    */
@@ -66,7 +68,12 @@ public final class Records<T extends SstcRecord> {
     return exchange.call(createRequest(record), this::versioned);
   }
 
-  /** {@link #create}, without blocking. */
+  /**
+   * {@link #create}, without blocking.
+   *
+   * @param record the record to store
+   * @return the stored record, when it is
+   */
   public CompletableFuture<Versioned<T>> createAsync(T record) {
     return async(() -> exchange.callAsync(createRequest(record), this::versioned));
   }
@@ -74,18 +81,30 @@ public final class Records<T extends SstcRecord> {
   /**
    * The stored record and its version.
    *
+   * @param id the record's id
+   * @return the record and its version
    * @throws NotFoundException if there is no such record (or it was deleted)
    */
   public Versioned<T> get(String id) {
     return exchange.call(getRequest(id), this::versioned);
   }
 
-  /** {@link #get}, without blocking. */
+  /**
+   * {@link #get}, without blocking.
+   *
+   * @param id the record's id
+   * @return the record and its version, when read
+   */
   public CompletableFuture<Versioned<T>> getAsync(String id) {
     return async(() -> exchange.callAsync(getRequest(id), this::versioned));
   }
 
-  /** The stored record and its version, or empty if there is none. */
+  /**
+   * The stored record and its version, or empty if there is none.
+   *
+   * @param id the record's id
+   * @return the record and its version, or empty
+   */
   public Optional<Versioned<T>> find(String id) {
     try {
       return Optional.of(get(id));
@@ -97,6 +116,9 @@ public final class Records<T extends SstcRecord> {
   /**
    * Replaces the stored record, if it is still at {@code expectedVersion}.
    *
+   * @param record the new content; its id names the record
+   * @param expectedVersion the version it must still be at
+   * @return the stored record with its new version
    * @throws PreconditionFailedException if it changed since (someone else wrote it)
    * @throws ValidationFailedException if the record is not valid (nothing is sent)
    */
@@ -104,7 +126,13 @@ public final class Records<T extends SstcRecord> {
     return exchange.call(replaceRequest(record, expectedVersion), this::versioned);
   }
 
-  /** {@link #replace}, without blocking. */
+  /**
+   * {@link #replace}, without blocking.
+   *
+   * @param record the new content; its id names the record
+   * @param expectedVersion the version it must still be at
+   * @return the stored record with its new version, when stored
+   */
   public CompletableFuture<Versioned<T>> replaceAsync(T record, long expectedVersion) {
     return async(() -> exchange.callAsync(replaceRequest(record, expectedVersion), this::versioned));
   }
@@ -121,6 +149,9 @@ public final class Records<T extends SstcRecord> {
    * client.initiatives().update(id, current -> current.toBuilder().status("3").build());
    * }</pre>
    *
+   * @param id the record's id
+   * @param change makes the new content from the current one; may run more than once
+   * @return the stored record with its new version
    * @throws PreconditionFailedException the last 412, when every attempt lost to another writer
    * @throws IllegalArgumentException if {@code change} alters the id
    */
@@ -159,7 +190,13 @@ public final class Records<T extends SstcRecord> {
     }
   }
 
-  /** {@link #update}, without blocking; {@code change} runs on an OkHttp dispatcher thread. */
+  /**
+   * {@link #update}, without blocking; {@code change} runs on an OkHttp dispatcher thread.
+   *
+   * @param id the record's id
+   * @param change makes the new content from the current one; may run more than once
+   * @return the stored record with its new version, when stored
+   */
   public CompletableFuture<Versioned<T>> updateAsync(String id, UnaryOperator<T> change) {
     Objects.requireNonNull(change, "change");
     return updateAsync(id, change, 1);
@@ -190,13 +227,21 @@ public final class Records<T extends SstcRecord> {
    * Deletes the record, if it is still at {@code expectedVersion}. Its history stays readable
    * and its id stays taken.
    *
+   * @param id the record's id
+   * @param expectedVersion the version it must still be at
    * @throws PreconditionFailedException if it changed since
    */
   public void delete(String id, long expectedVersion) {
     exchange.call(deleteRequest(id, expectedVersion), (response, body) -> null);
   }
 
-  /** {@link #delete}, without blocking. */
+  /**
+   * {@link #delete}, without blocking.
+   *
+   * @param id the record's id
+   * @param expectedVersion the version it must still be at
+   * @return completes when the record is deleted
+   */
   public CompletableFuture<Void> deleteAsync(String id, long expectedVersion) {
     return async(() -> exchange.<Void>callAsync(deleteRequest(id, expectedVersion), (response, body) -> null));
   }
@@ -205,6 +250,8 @@ public final class Records<T extends SstcRecord> {
    * Every version of the record, oldest first, deletions included (a deleted record's history
    * stays readable).
    *
+   * @param id the record's id
+   * @return its versions, oldest first
    * @throws NotFoundException if the id was never used
    */
   public List<HistoryEntry<T>> history(String id) {
@@ -231,6 +278,8 @@ public final class Records<T extends SstcRecord> {
    * The records that match, fetched lazily page by page as you iterate (nothing is sent until
    * then).
    *
+   * @param query the filters and the page size
+   * @return the matching records, as a lazy iterable
    * @throws IllegalArgumentException if the query uses a filter this collection does not have
    */
   public SearchResults<T> search(Query query) {

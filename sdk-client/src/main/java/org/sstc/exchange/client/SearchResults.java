@@ -63,7 +63,11 @@ public final class SearchResults<T extends SstcRecord> implements Iterable<T> {
     };
   }
 
-  /** The results as a lazy, sequential stream. */
+  /**
+   * The results as a lazy, sequential stream.
+   *
+   * @return a stream that fetches pages as it is consumed
+   */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),

@@ -116,22 +116,38 @@ public final class SstcClient implements AutoCloseable {
     this.bulkTimeout = builder.bulkTimeout;
   }
 
-  /** A new builder; {@link Builder#baseUrl} is required. */
+  /**
+   * A new builder; {@link Builder#baseUrl} is required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The hub's initiatives. */
+  /**
+   * The hub's initiatives.
+   *
+   * @return the initiatives collection
+   */
   public Records<Initiative> initiatives() {
     return initiatives;
   }
 
-  /** The hub's organisations. */
+  /**
+   * The hub's organisations.
+   *
+   * @return the organisations collection
+   */
   public Records<Organisation> organisations() {
     return organisations;
   }
 
-  /** The hub's change feed. */
+  /**
+   * The hub's change feed.
+   *
+   * @return the change feed
+   */
   public ChangeFeed changes() {
     return changes;
   }
@@ -142,6 +158,7 @@ public final class SstcClient implements AutoCloseable {
    * errors). It can be sent again, so the upload is retried like any idempotent request; the
    * hub's per-record processing makes a repeat change nothing anyway.
    *
+   * @param pkg the package to publish
    * @return the hub's report; records it refused are {@code rejected} there, not thrown
    * @throws ValidationFailedException if the package is not valid (nothing is sent)
    */
@@ -162,6 +179,9 @@ public final class SstcClient implements AutoCloseable {
    * before its body started; after that a failure is thrown, and sending the same records again
    * (from a new stream) is safe, since the hub leaves records that are already stored unchanged.
    * The caller closes the stream.
+   *
+   * @param records the records, read once, in order
+   * @return what the hub did with each record
    */
   public BulkReport publish(Stream<? extends SstcRecord> records) {
     Objects.requireNonNull(records, "records");
@@ -221,6 +241,8 @@ public final class SstcClient implements AutoCloseable {
    * other call (only idempotent requests; a {@code POST} only with an {@code Idempotency-Key}).
    * Error statuses are returned, not thrown. The caller closes the response.
    *
+   * @param request the request, to the hub or anywhere else
+   * @return the response, whatever its status
    * @throws TransportException if no response arrived
    */
   public Response execute(Request request) {
@@ -281,7 +303,12 @@ public final class SstcClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The hub's address, e.g. {@code https://hub.example.org} (a path prefix is kept). */
+    /**
+     * The hub's address, e.g. {@code https://hub.example.org} (a path prefix is kept).
+     *
+     * @param baseUrl the base URL
+     * @return this builder
+     */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl");
       HttpUrl parsed = HttpUrl.parse(baseUrl);
@@ -292,7 +319,12 @@ public final class SstcClient implements AutoCloseable {
       return baseUrl(parsed, baseUrl);
     }
 
-    /** The hub's address. */
+    /**
+     * The hub's address.
+     *
+     * @param baseUrl the base URL
+     * @return this builder
+     */
     public Builder baseUrl(URI baseUrl) {
       return baseUrl(Objects.requireNonNull(baseUrl, "baseUrl").toString());
     }
@@ -317,7 +349,12 @@ public final class SstcClient implements AutoCloseable {
       return this;
     }
 
-    /** A bearer token for writes (reads are open). */
+    /**
+     * A bearer token for writes (reads are open).
+     *
+     * @param token the token, sent as {@code Authorization: Bearer}
+     * @return this builder
+     */
     public Builder token(String token) {
       Objects.requireNonNull(token, "token");
       if (token.isBlank()) {
@@ -327,34 +364,59 @@ public final class SstcClient implements AutoCloseable {
       return this;
     }
 
-    /** Where to get the token for each attempt, for tokens that are refreshed. */
+    /**
+     * Where to get the token for each attempt, for tokens that are refreshed.
+     *
+     * @param tokenSupplier gives the current token; called before each attempt
+     * @return this builder
+     */
     public Builder tokenSupplier(Supplier<String> tokenSupplier) {
       this.token = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
       return this;
     }
 
-    /** How long to wait for a connection (default 10 s). */
+    /**
+     * How long to wait for a connection (default 10 s).
+     *
+     * @param timeout the connect timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = nonNegative(timeout, "connectTimeout");
       this.connectTimeoutSet = true;
       return this;
     }
 
-    /** How long to wait for the next bytes, reading or writing (default 30 s). */
+    /**
+     * How long to wait for the next bytes, reading or writing (default 30 s).
+     *
+     * @param timeout the read and write timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = nonNegative(timeout, "readTimeout");
       this.readTimeoutSet = true;
       return this;
     }
 
-    /** The longest one attempt may take, from connecting to the last byte (default 60 s; 0 = none). */
+    /**
+     * The longest one attempt may take, from connecting to the last byte (default 60 s; 0 = none).
+     *
+     * @param timeout the timeout of one attempt
+     * @return this builder
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
       this.callTimeoutSet = true;
       return this;
     }
 
-    /** The longest a whole call may take, all attempts and waits included (default 2 min; 0 = none). */
+    /**
+     * The longest a whole call may take, all attempts and waits included (default 2 min; 0 = none).
+     *
+     * @param deadline the time budget of a whole call
+     * @return this builder
+     */
     public Builder deadline(Duration deadline) {
       this.deadline = nonNegative(deadline, "deadline");
       return this;
@@ -365,13 +427,21 @@ public final class SstcClient implements AutoCloseable {
      * (default 30 min; 0 = none). It replaces {@link #callTimeout} and {@link #deadline}, which
      * suit single records, for bulk uploads only; {@link #readTimeout} still bounds every wait for
      * the next bytes.
+     *
+     * @param timeout the time budget of a bulk upload
+     * @return this builder
      */
     public Builder bulkTimeout(Duration timeout) {
       this.bulkTimeout = nonNegative(timeout, "bulkTimeout");
       return this;
     }
 
-    /** Retries after the first attempt, for requests that are safe to repeat (default 3). */
+    /**
+     * Retries after the first attempt, for requests that are safe to repeat (default 3).
+     *
+     * @param maxRetries retries after the first attempt, 0 for none
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries cannot be negative: " + maxRetries);
@@ -383,6 +453,10 @@ public final class SstcClient implements AutoCloseable {
     /**
      * The backoff between retries: a random wait up to {@code base * 2^(attempt-1)}, capped at
      * {@code cap} (defaults 100 ms and 5 s).
+     *
+     * @param base the first retry's longest wait
+     * @param cap the longest wait
+     * @return this builder
      */
     public Builder backoff(Duration base, Duration cap) {
       nonNegative(base, "base");
@@ -395,7 +469,12 @@ public final class SstcClient implements AutoCloseable {
       return this;
     }
 
-    /** The largest response body read (default 32 MiB); a larger one fails the call. */
+    /**
+     * The largest response body read (default 32 MiB); a larger one fails the call.
+     *
+     * @param bytes the limit
+     * @return this builder
+     */
     public Builder maxResponseBytes(long bytes) {
       if (bytes < 1) {
         throw new IllegalArgumentException("maxResponseBytes must be positive: " + bytes);
@@ -404,7 +483,12 @@ public final class SstcClient implements AutoCloseable {
       return this;
     }
 
-    /** Events per change-feed page, 1 to 1000 (default 500). */
+    /**
+     * Events per change-feed page, 1 to 1000 (default 500).
+     *
+     * @param events events per page
+     * @return this builder
+     */
     public Builder changePageSize(int events) {
       if (events < 1 || events > 1000) {
         throw new IllegalArgumentException("a change page is 1 to 1000 events: " + events);
@@ -416,6 +500,9 @@ public final class SstcClient implements AutoCloseable {
     /**
      * Whether bulk uploads are gzip-compressed (default true). Turn it off for a proxy or gateway
      * that mishandles {@code Content-Encoding: gzip} request bodies.
+     *
+     * @param gzip false to send bulk bodies uncompressed
+     * @return this builder
      */
     public Builder gzipUploads(boolean gzip) {
       this.gzipUploads = gzip;
@@ -426,6 +513,9 @@ public final class SstcClient implements AutoCloseable {
      * How many times {@link Records#update} reads, re-applies and writes when other writers keep
      * winning (412), before it gives up (default 10). Raise it for records many writers change at
      * once.
+     *
+     * @param attempts the most read-apply-write rounds
+     * @return this builder
      */
     public Builder updateAttempts(int attempts) {
       if (attempts < 1) {
@@ -438,13 +528,21 @@ public final class SstcClient implements AutoCloseable {
     /**
      * Allows plain {@code http://} to a host other than this machine. The token would cross the
      * network in clear text: only for a trusted network.
+     *
+     * @param allow true to allow it
+     * @return this builder
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
       return this;
     }
 
-    /** Whether records are validated before create, replace and publish (default true). */
+    /**
+     * Whether records are validated before create, replace and publish (default true).
+     *
+     * @param validate false to leave validation to the hub
+     * @return this builder
+     */
     public Builder validateBeforeSend(boolean validate) {
       this.validateBeforeSend = validate;
       return this;
@@ -454,6 +552,9 @@ public final class SstcClient implements AutoCloseable {
      * An OkHttp client to share its connection pool and dispatcher with. The SDK derives its own
      * from it ({@code newBuilder()}: no redirects, its own retries, timeouts set here) and does
      * not shut it down on {@link SstcClient#close()}.
+     *
+     * @param client the client to derive from
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
@@ -463,6 +564,7 @@ public final class SstcClient implements AutoCloseable {
     /**
      * The client.
      *
+     * @return the client; close it when done
      * @throws IllegalStateException if no base URL was set
      * @throws IllegalArgumentException if the base URL is plain http:// to another machine and
      *     {@link #allowInsecureHttp} was not set

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 public class SstcException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, or 0 when there was no response. */
   private final int status;
+  /** The hub's request id, when it sent one. */
   private final @Nullable String requestId;
   private final transient @Nullable Problem problem;
 
@@ -29,17 +31,29 @@ public class SstcException extends RuntimeException {
     this.problem = problem;
   }
 
-  /** The HTTP status, or 0 when there was no response. */
+  /**
+   * The HTTP status, or 0 when there was no response.
+   *
+   * @return the status, or 0
+   */
   public int status() {
     return status;
   }
 
-  /** The {@code X-Request-Id} of the failed request: quote it to the hub's operators. */
+  /**
+   * The {@code X-Request-Id} of the failed request: quote it to the hub's operators.
+   *
+   * @return the request id, or empty when unknown
+   */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
-  /** The hub's problem details, when it sent some. */
+  /**
+   * The hub's problem details, when it sent some.
+   *
+   * @return the problem, or empty when the hub sent none
+   */
   public Optional<Problem> problem() {
     return Optional.ofNullable(problem);
   }

@@ -21,7 +21,11 @@ public final class ValidationFailedException extends SstcException {
     this.report = Objects.requireNonNull(report, "report");
   }
 
-  /** The validation report: the hub's (from the problem's {@code report}) or the client's. */
+  /**
+   * The validation report: the hub's (from the problem's {@code report}) or the client's.
+   *
+   * @return the report, with at least one error
+   */
   public ValidationReport report() {
     return report;
   }

@@ -14,6 +14,13 @@ import org.sstc.exchange.core.SstcRecord;
  * @param <T> {@link org.sstc.exchange.core.Initiative} or {@link org.sstc.exchange.core.Organisation}
  */
 public record Versioned<T extends SstcRecord>(T record, long version, String etag) {
+  /**
+   * Makes a versioned record; versions start at 1.
+   *
+   * @param record the record
+   * @param version the hub's version: 1 on create, +1 on every update
+   * @param etag the entity tag the hub sent, e.g. {@code "3"} (with its quotes)
+   */
   public Versioned {
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(etag, "etag");

@@ -22,6 +22,7 @@ public record CodelistItem(
     boolean withdrawn,
     @Nullable Integer minorUnits) {
 
+  /** Makes the item; the map of names is copied, so the item stays immutable. */
   public CodelistItem {
     names = Copies.orderedMap(names);
   }

@@ -25,6 +25,7 @@ public record Document(
     // unlike the model's other collections, which are left out when empty.
     @JsonInclude(JsonInclude.Include.ALWAYS) List<String> languages) {
 
+  /** Makes the record; the lists and maps given are copied, so the record stays immutable. */
   public Document {
     languages = Copies.list(languages);
   }

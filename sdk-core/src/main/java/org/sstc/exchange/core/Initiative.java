@@ -92,6 +92,11 @@ public record Initiative(
   /** The version of the standard this SDK writes. */
   public static final String CURRENT_VERSION = "1.0";
 
+  /**
+   * Makes the initiative; a null {@code schemaVersion} becomes the current version, and the lists
+   * and maps given are copied, so the record stays immutable. Nothing is validated here: use
+   * {@link Validator} (or the builder, which is lenient in the same way).
+   */
   public Initiative {
     schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
     supportTypes = Copies.list(supportTypes);

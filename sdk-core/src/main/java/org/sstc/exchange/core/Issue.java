@@ -30,6 +30,7 @@ public record Issue(
     @Nullable JsonNode value,
     @Nullable Long line) {
 
+  /** Makes an issue; only {@code value} and {@code line} may be null. */
   public Issue {
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(code, "code");

@@ -54,6 +54,10 @@ public record Organisation(
   /** The version of the standard this SDK writes. */
   public static final String CURRENT_VERSION = "1.0";
 
+  /**
+   * Makes the organisation; a null {@code schemaVersion} becomes the current version, and the list
+   * and map given are copied. Nothing is validated here: use {@link Validator}.
+   */
   public Organisation {
     schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
     otherIdentifiers = Copies.list(otherIdentifiers);

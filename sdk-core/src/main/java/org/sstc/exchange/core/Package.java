@@ -45,6 +45,10 @@ public record Package(
   /** The version of the standard this SDK writes. */
   public static final String CURRENT_VERSION = "1.0";
 
+  /**
+   * Makes the package; a null {@code schemaVersion} becomes the current version, and the lists
+   * given are copied. Nothing is validated here: use {@link Validator}.
+   */
   public Package {
     schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
     initiatives = Copies.list(initiatives);

@@ -28,6 +28,7 @@ public record Participation(
     @NotNull ParticipationRole role,
     List<String> iatiRoles) {
 
+  /** Makes the record; the lists and maps given are copied, so the record stays immutable. */
   public Participation {
     iatiRoles = Copies.list(iatiRoles);
   }
@@ -61,41 +62,49 @@ public record Participation(
 
     private Builder() {}
 
+    /** Sets the component of that name: The participation's own id, unique within the initiative. */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /** Sets the component of that name: The organisation identifier ({@code {PREFIX}-{identifier}}), where it has one. */
     public Builder orgId(@Nullable String orgId) {
       this.orgId = orgId;
       return this;
     }
 
+    /** Sets the component of that name: The participant's name. */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /** Sets the component of that name: The organisation type (IATI OrganisationType code). */
     public Builder orgType(@Nullable String orgType) {
       this.orgType = orgType;
       return this;
     }
 
+    /** Sets the component of that name: The participant's country (ISO 3166-1 alpha-2). */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
+    /** Sets the component of that name: The participant's role in the initiative. */
     public Builder role(@Nullable ParticipationRole role) {
       this.role = role;
       return this;
     }
 
+    /** Sets the component of that name: The IATI organisation roles (copied). */
     public Builder iatiRoles(List<String> iatiRoles) {
       this.iatiRoles = Copies.list(iatiRoles);
       return this;
     }
 
+    /** The participation; absent required fields are reported by validation, not here. */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Participation build() {
       return new Participation(id, orgId, name, orgType, country, role, iatiRoles);

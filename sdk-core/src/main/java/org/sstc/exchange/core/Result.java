@@ -19,6 +19,7 @@ public record Result(
     @NotNull LanguageMap title,
     List<@Valid ResultIndicator> indicators) {
 
+  /** Makes the record; the lists and maps given are copied, so the record stays immutable. */
   public Result {
     indicators = Copies.list(indicators);
   }

@@ -12,6 +12,12 @@ public final class ValidationException extends RuntimeException {
 
   private final transient ValidationReport report;
 
+  /**
+   * An exception for a document that was not valid.
+   *
+   * @param what what was being read, for the message (e.g. {@code "an Initiative"})
+   * @param report the validation's findings; the message quotes its first issues
+   */
   public ValidationException(String what, ValidationReport report) {
     super(message(what, report));
     this.report = report;

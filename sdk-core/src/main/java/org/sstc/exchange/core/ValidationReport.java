@@ -17,6 +17,10 @@ import java.util.Objects;
 @JsonPropertyOrder({"valid", "schemaVersion", "issues"})
 public record ValidationReport(boolean valid, String schemaVersion, List<Issue> issues) {
 
+  /**
+   * Makes a report; the issues are copied. A report that says it is valid while holding an error
+   * is refused with an {@link IllegalArgumentException}.
+   */
   public ValidationReport {
     Objects.requireNonNull(schemaVersion, "schemaVersion");
     issues = List.copyOf(issues);

@@ -198,6 +198,7 @@ public final class Validator {
       return this;
     }
 
+    /** The validator with these limits. */
     public Validator build() {
       return new Validator(limits);
     }

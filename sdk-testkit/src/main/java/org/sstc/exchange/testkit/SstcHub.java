@@ -47,7 +47,11 @@ public final class SstcHub implements AutoCloseable {
         builder.maxRecordBytes, builder.maxBulkBytes, builder.threads));
   }
 
-  /** A builder; by default any free port, no tokens, 1 MiB records, 256 MiB bulk bodies. */
+  /**
+   * A builder; by default any free port, no tokens, 1 MiB records, 256 MiB bulk bodies.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -82,6 +86,7 @@ public final class SstcHub implements AutoCloseable {
    * The URL the API is served at, {@code http://127.0.0.1:PORT}, without a trailing slash (the
    * API has no version prefix): {@code baseUrl().resolve("/initiatives")}.
    *
+   * @return the base URL, on 127.0.0.1
    * @throws IllegalStateException if the hub is not started
    */
   public URI baseUrl() {
@@ -91,13 +96,18 @@ public final class SstcHub implements AutoCloseable {
   /**
    * The port the hub listens on.
    *
+   * @return the bound port, also when 0 asked for a free one
    * @throws IllegalStateException if the hub is not started
    */
   public int port() {
     return server.port();
   }
 
-  /** The number of records (initiatives and organisations) stored and not deleted. */
+  /**
+   * The number of records (initiatives and organisations) stored and not deleted.
+   *
+   * @return the count, 0 for a new hub
+   */
   public int recordCount() {
     return server.liveRecords();
   }
@@ -135,7 +145,12 @@ public final class SstcHub implements AutoCloseable {
 
     private Builder() {}
 
-    /** The loopback port; 0 (the default) picks a free one, see {@link SstcHub#port()}. */
+    /**
+     * The loopback port; 0 (the default) picks a free one, see {@link SstcHub#port()}.
+     *
+     * @param port the port, 0 to 65535
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0 to 65535: " + port);
@@ -148,6 +163,9 @@ public final class SstcHub implements AutoCloseable {
      * Lets {@code token} write for the organisation {@code orgId} ({@code Authorization: Bearer
      * token}). Repeat for more tokens; an organisation may have several, a token has one.
      *
+     * @param orgId the organisation's identifier, e.g. {@code "XM-DAC-41301"}
+     * @param token the bearer token it writes with
+     * @return this builder
      * @throws IllegalArgumentException if the token is blank or already given to another
      *     organisation
      */
@@ -168,7 +186,12 @@ public final class SstcHub implements AutoCloseable {
       return this;
     }
 
-    /** The largest single-record request body, in bytes (default 1 MiB); larger ones get 413. */
+    /**
+     * The largest single-record request body, in bytes (default 1 MiB); larger ones get 413.
+     *
+     * @param bytes the limit
+     * @return this builder
+     */
     public Builder maxRecordBytes(int bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("maxRecordBytes must be positive: " + bytes);
@@ -177,7 +200,12 @@ public final class SstcHub implements AutoCloseable {
       return this;
     }
 
-    /** The largest bulk body after decompression, in bytes (default 256 MiB); beyond, 413. */
+    /**
+     * The largest bulk body after decompression, in bytes (default 256 MiB); beyond, 413.
+     *
+     * @param bytes the limit
+     * @return this builder
+     */
     public Builder maxBulkBytes(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("maxBulkBytes must be positive: " + bytes);
@@ -186,7 +214,11 @@ public final class SstcHub implements AutoCloseable {
       return this;
     }
 
-    /** The hub, not yet started. */
+    /**
+     * The hub, not yet started.
+     *
+     * @return the hub; call {@link SstcHub#start()}
+     */
     public SstcHub build() {
       return new SstcHub(this);
     }

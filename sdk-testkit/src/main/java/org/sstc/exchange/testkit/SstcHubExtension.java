@@ -74,6 +74,10 @@ public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallba
   /**
    * An extension whose hub gives a token to each of these organisations (org-ids); the injected
    * client writes as the first.
+   *
+   * @param first the organisation the injected client writes as
+   * @param others more organisations with tokens
+   * @return the extension, for a {@code @RegisterExtension} static field
    */
   public static SstcHubExtension forOrganisations(String first, String... others) {
     List<String> all = new ArrayList<>();
@@ -117,7 +121,12 @@ public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallba
     }
   }
 
-  /** The running hub; only between the class's first and last test. */
+  /**
+   * The running hub; only between the class's first and last test.
+   *
+   * @return the hub
+   * @throws IllegalStateException outside the test class's run
+   */
   public synchronized SstcHub hub() {
     if (hub == null) {
       throw new IllegalStateException(
@@ -127,7 +136,12 @@ public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallba
     return hub;
   }
 
-  /** A client that writes as {@code organisation}, which must be one this hub gave a token to. */
+  /**
+   * A client that writes as {@code organisation}, which must be one this hub gave a token to.
+   *
+   * @param organisation the organisation's identifier
+   * @return the client, one per organisation, closed after the class's last test
+   */
   public synchronized SstcClient client(String organisation) {
     SstcHub running = hub();
     String token = token(organisation);
@@ -138,6 +152,10 @@ public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallba
   /**
    * The bearer token the hub gave {@code organisation}, for a client of your own making (through a
    * proxy, with other timeouts).
+   *
+   * @param organisation the organisation's identifier
+   * @return its token
+   * @throws IllegalArgumentException if the hub has no token for it
    */
   public synchronized String token(String organisation) {
     hub();
@@ -149,7 +167,11 @@ public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallba
     return token;
   }
 
-  /** A client that writes as the first organisation. */
+  /**
+   * A client that writes as the first organisation.
+   *
+   * @return the client, closed after the class's last test
+   */
   public SstcClient client() {
     return client(organisations.get(0));
   }

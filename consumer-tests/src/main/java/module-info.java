@@ -1,0 +1,11 @@
+/**
+ * A consumer of the SDK, as a modular application writes it: it reads the published modules'
+ * exported packages and nothing else.
+ */
+module org.sstc.exchange.consumer {
+  requires org.sstc.exchange.core;
+  requires org.sstc.exchange.client;
+  requires org.sstc.exchange.testkit;
+
+  exports org.sstc.exchange.consumer;
+}
