@@ -1,7 +1,7 @@
 /**
  * The {@code sstc} command line: validates SSTC Exchange files of any size, serves an in-memory hub,
  * publishes to a hub, pulls from one, writes HTML reports and runs a demo. The only API is
- * {@code HtmlReport}; the commands are public for picocli. Use {@code org.sstc.exchange.core} for the rest.
+ * {@code HtmlReport} (and {@code Sstc}, the entry point). Use {@code org.sstc.exchange.core} for the rest.
  */
 module org.sstc.exchange.cli {
   requires org.sstc.exchange.core;
@@ -12,7 +12,7 @@ module org.sstc.exchange.cli {
   requires java.xml; // JUnit XML output
 
   // HtmlReport is API (sdk-examples and other tools may build the page); the commands are
-  // public for picocli only.
+  // package-private, reached by picocli through the "opens" below.
   exports org.sstc.exchange.cli;
 
   // picocli instantiates the commands and injects their options reflectively.

@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = {"  sstc export-iati package.json --out activities.xml"})
-public final class ExportIatiCommand implements Callable<Integer> {
+final class ExportIatiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "An SSTC package.")

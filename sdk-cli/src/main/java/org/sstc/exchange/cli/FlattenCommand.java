@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
       "  sstc flatten package.json --out sheets/",
       "  sstc flatten package.json --out sheets/ --headers paths"
     })
-public final class FlattenCommand implements Callable<Integer> {
+final class FlattenCommand implements Callable<Integer> {
 
   /** The header rows. */
   enum HeaderStyle {

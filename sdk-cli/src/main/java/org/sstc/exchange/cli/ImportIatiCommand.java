@@ -70,7 +70,7 @@ import picocli.CommandLine.Spec;
       "  sstc import-iati activities.xml --out package.json",
       "  sstc import-iati --summary activities.xml --out package.json"
     })
-public final class ImportIatiCommand implements Callable<Integer> {
+final class ImportIatiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE.xml", description = "The IATI activities file.")

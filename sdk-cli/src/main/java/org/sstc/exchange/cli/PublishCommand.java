@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
       "  SSTC_TOKEN=... sstc publish --hub https://hub.example.org package.json",
       "  SSTC_TOKEN=... sstc publish --hub http://127.0.0.1:8080 data/"
     })
-public final class PublishCommand implements Callable<Integer> {
+final class PublishCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin HubOptions hubOptions;

@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "  sstc pull --hub https://hub.example.org --out mirror/",
       "  sstc pull --hub http://127.0.0.1:8080 --since 120 --out mirror/"
     })
-public final class PullCommand implements Callable<Integer> {
+final class PullCommand implements Callable<Integer> {
   /** The file in the output folder that holds the change-feed cursor. */
   static final String CURSOR_FILE = ".sstc-cursor";
 

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "  sstc serve --port 8080 --token XM-DAC-41301=fao-token --token XM-DAC-41114=undp-token",
       "  SSTC_TOKEN=fao-token sstc publish --hub http://127.0.0.1:8080 package.json"
     })
-public final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(

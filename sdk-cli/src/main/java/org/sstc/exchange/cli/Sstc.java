@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code sstc} command: {@code sstc validate [--format text|json] PATH...}, {@code sstc serve},
- * {@code sstc publish --hub URL PATH...}, {@code sstc pull --hub URL --out DIR},
- * {@code sstc import-iati FILE.xml --out PACKAGE.json} and {@code sstc export-iati PACKAGE.json --out FILE.xml}.
+ * The {@code sstc} command line: {@code sstc demo}, {@code sstc validate [--format text|json|sarif|junit] PATH...},
+ * {@code sstc report PATH... --out FILE}, {@code sstc serve}, {@code sstc publish --hub URL PATH...},
+ * {@code sstc pull --hub URL --out DIR}, {@code sstc import-iati FILE.xml --out PACKAGE.json},
+ * {@code sstc export-iati PACKAGE.json --out FILE.xml}, {@code sstc flatten PACKAGE.json --out DIR} and
+ * {@code sstc unflatten DIR --out PACKAGE.json}. The commands are package-private: this class's
+ * {@link #main} is the entry point, and {@link HtmlReport} the only other public type.
  *
  * <p>Exit status: {@value #OK} when every file is valid (warnings allowed), {@value #INVALID} when
  * some file is invalid, {@value #USAGE_OR_IO} on a usage error or a file that cannot be read, and
@@ -36,16 +39,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
     synopsisSubcommandLabel = "COMMAND",
     description = "Tools for SSTC Exchange files: South-South and triangular cooperation records.",
     subcommands = {
+      DemoCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       ServeCommand.class,
       PublishCommand.class,
       PullCommand.class,
-      ReportCommand.class,
-      DemoCommand.class,
-      FlattenCommand.class,
-      UnflattenCommand.class,
       ImportIatiCommand.class,
       ExportIatiCommand.class,
+      FlattenCommand.class,
+      UnflattenCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {"  sstc unflatten sheets/ --out package.json"})
-public final class UnflattenCommand implements Callable<Integer> {
+final class UnflattenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The folder of CSV files (package.csv, initiatives.csv, …).")

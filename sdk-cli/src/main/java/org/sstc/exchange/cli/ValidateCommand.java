@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "  sstc validate --format junit data/ > TEST-sstc.xml",
       "  sstc validate initiatives.ndjson organisations.ndjson"
     })
-public final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer> {
 
   /** The output formats. */
   enum OutputFormat {
