@@ -5,9 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -54,13 +51,13 @@ public final class IatiStreaming {
     long size = Files.size(file);
     System.out.printf("file: %s, %.1f MB, max heap %d MB%n", file, size / 1e6, Runtime.getRuntime().maxMemory() >> 20);
 
-    resetPeaks();
+    HeapPeak.reset();
     long start = System.nanoTime();
     long baselineCount = staxCount(file);
     double baselineSeconds = (System.nanoTime() - start) / 1e9;
-    long baselinePeak = peakHeap();
+    long baselinePeak = HeapPeak.bytes();
 
-    resetPeaks();
+    HeapPeak.reset();
     long[] imported = {0, 0};
     start = System.nanoTime();
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -70,14 +67,14 @@ public final class IatiStreaming {
       });
     }
     double importSeconds = (System.nanoTime() - start) / 1e9;
-    long importPeak = peakHeap();
+    long importPeak = HeapPeak.bytes();
 
-    resetPeaks();
+    HeapPeak.reset();
     CountingDiscard sink = new CountingDiscard();
     start = System.nanoTime();
     export(template, header, sink, Long.MAX_VALUE, imported[0]);
     double exportSeconds = (System.nanoTime() - start) / 1e9;
-    long exportPeak = peakHeap();
+    long exportPeak = HeapPeak.bytes();
 
     System.out.printf("baseline bare StAX pass: %d activities, %.0f activities/s, %.1f MB/s, peak heap %d MB%n",
         baselineCount, baselineCount / baselineSeconds, size / 1e6 / baselineSeconds, baselinePeak >> 20);
@@ -155,22 +152,5 @@ public final class IatiStreaming {
     public void close() throws IOException {
       first.close();
     }
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 }

@@ -1,9 +1,6 @@
 package org.sstc.exchange.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,18 +48,18 @@ public final class SpreadsheetRoundTrip {
         pkg.initiatives().size(), pkg.organisations().size(), Runtime.getRuntime().maxMemory() >> 20);
 
     jsonRoundTrip(json, pkg); // warm-up
-    resetPeaks();
+    HeapPeak.reset();
     long start = System.nanoTime();
     int jsonBytes = jsonRoundTrip(json, pkg);
     double jsonSeconds = (System.nanoTime() - start) / 1e9;
-    long jsonPeak = peakHeap();
+    long jsonPeak = HeapPeak.bytes();
 
     sheetRoundTrip(pkg, dir); // warm-up
-    resetPeaks();
+    HeapPeak.reset();
     start = System.nanoTime();
     sheetRoundTrip(pkg, dir);
     double sheetSeconds = (System.nanoTime() - start) / 1e9;
-    long sheetPeak = peakHeap();
+    long sheetPeak = HeapPeak.bytes();
 
     long csvBytes;
     try (Stream<Path> files = Files.list(dir)) {
@@ -88,22 +85,5 @@ public final class SpreadsheetRoundTrip {
     if (!back.pkg().map(pkg::equals).orElse(false)) {
       throw new IllegalStateException("the spreadsheet round trip lost the package: " + back.issues().stream().limit(5).toList());
     }
-  }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 }

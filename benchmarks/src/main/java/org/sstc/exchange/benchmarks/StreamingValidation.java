@@ -5,9 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +41,7 @@ public final class StreamingValidation {
     System.out.printf("file: %s, %.1f MB, max heap %d MB%n", file, size / 1e6, Runtime.getRuntime().maxMemory() >> 20);
 
     JsonMapper mapper = JsonMapper.builder().build();
-    resetPeaks();
+    HeapPeak.reset();
     long start = System.nanoTime();
     long lines = 0;
     try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -55,9 +52,9 @@ public final class StreamingValidation {
       }
     }
     double baselineSeconds = (System.nanoTime() - start) / 1e9;
-    long baselinePeak = peakHeap();
+    long baselinePeak = HeapPeak.bytes();
 
-    resetPeaks();
+    HeapPeak.reset();
     AtomicLong issues = new AtomicLong();
     start = System.nanoTime();
     Validator.Summary summary;
@@ -65,7 +62,7 @@ public final class StreamingValidation {
       summary = Validator.standard().validate(in, Validator.Format.NDJSON, issue -> issues.incrementAndGet());
     }
     double sdkSeconds = (System.nanoTime() - start) / 1e9;
-    long sdkPeak = peakHeap();
+    long sdkPeak = HeapPeak.bytes();
 
     System.out.printf("records: %d lines, %d validated, %d errors, %d warnings%n", lines, summary.records(), summary.errors(), summary.warnings());
     System.out.printf("baseline readTree per line: %.1f MB/s, peak heap %d MB%n", size / 1e6 / baselineSeconds, baselinePeak >> 20);
@@ -90,22 +87,4 @@ public final class StreamingValidation {
       }
     }
   }
-
-  private static void resetPeaks() {
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
-  }
-
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
-  }
-
 }
