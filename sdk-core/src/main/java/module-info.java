@@ -16,6 +16,10 @@ module org.sstc.exchange.core {
   requires java.xml; // IATI XML: StAX reading and writing, XSD validation
 
   exports org.sstc.exchange.core;
+  // The test kit's hub streams bulk uploads with the core's own parser settings, limits and
+  // NDJSON line reader rather than a copy of them; nobody else sees this package.
+  exports org.sstc.exchange.core.internal.json to
+      org.sstc.exchange.testkit;
 
   // Jackson binds the records and Hibernate Validator reads their constraints reflectively.
   opens org.sstc.exchange.core to

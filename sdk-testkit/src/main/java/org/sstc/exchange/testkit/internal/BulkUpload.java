@@ -15,6 +15,7 @@ import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.ValidationReport;
+import org.sstc.exchange.core.internal.json.NdjsonLines;
 import org.sstc.exchange.core.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -244,7 +245,7 @@ final class BulkUpload {
   // ---- NDJSON ----
 
   private void readNdjson(InputStream in) throws IOException {
-    LineReader lines = new LineReader(in, Json.MAX_LINE_BYTES);
+    NdjsonLines lines = new NdjsonLines(in, Json.MAX_LINE_BYTES);
     long lineNumber = 0;
     byte[] line;
     while ((line = lines.next()) != null) {
@@ -415,71 +416,5 @@ final class BulkUpload {
     }
     json.name("issues").raw(Json.issues(result.issues()));
     json.endObject();
-  }
-
-  /** Reads lines as bytes, never holding more than {@code limit} bytes of one line. */
-  static final class LineReader {
-    private final InputStream in;
-    private final int limit;
-    private final byte[] chunk = new byte[1 << 16];
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
-    private int position;
-    private int filled;
-    private boolean overLimit;
-    private boolean first = true;
-
-    LineReader(InputStream in, int limit) {
-      this.in = in;
-      this.limit = limit;
-    }
-
-    /** The next line without its newline, or null at the end of the stream. */
-    byte @Nullable [] next() throws IOException {
-      line.reset();
-      overLimit = false;
-      boolean any = false;
-      while (true) {
-        if (position == filled) {
-          filled = in.read(chunk, 0, chunk.length);
-          position = 0;
-          if (filled <= 0) {
-            filled = 0;
-            if (!any) {
-              return null;
-            }
-            break;
-          }
-        }
-        any = true;
-        int start = position;
-        while (position < filled && chunk[position] != '\n') {
-          position++;
-        }
-        int length = position - start;
-        int room = limit - line.size();
-        if (length > room) {
-          overLimit = true;
-          length = Math.max(room, 0);
-        }
-        line.write(chunk, start, length);
-        if (position < filled) {
-          position++; // the newline
-          break;
-        }
-      }
-      byte[] bytes = line.toByteArray();
-      if (first) {
-        first = false;
-        // Spreadsheet tools start UTF-8 files with a byte-order mark: accept and skip it.
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-          bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
-        }
-      }
-      return bytes;
-    }
-
-    boolean overLimit() {
-      return overLimit;
-    }
   }
 }

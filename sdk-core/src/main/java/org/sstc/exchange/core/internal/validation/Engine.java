@@ -17,6 +17,7 @@ import org.sstc.exchange.core.Package;
 import org.sstc.exchange.core.Severity;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.internal.json.JsonSupport;
+import org.sstc.exchange.core.internal.json.NdjsonLines;
 import org.sstc.exchange.core.internal.json.ReadFailures;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -165,8 +166,8 @@ public final class Engine {
     Counts counts = new Counts();
     IdSet seenIds = new IdSet();
     try {
-      // LineReader reads 64 KB chunks itself: no BufferedInputStream in front of it.
-      LineReader lines = new LineReader(in, json.limits().maxRecordBytes());
+      // NdjsonLines reads 64 KB chunks itself: no BufferedInputStream in front of it.
+      NdjsonLines lines = new NdjsonLines(in, json.limits().maxRecordBytes());
       long lineNumber = 0;
       byte[] line;
       while ((line = lines.next()) != null) {
@@ -409,74 +410,5 @@ public final class Engine {
       }
     }
     return true;
-  }
-
-  /** Reads lines as bytes, never holding more than {@code limit} bytes of one line. */
-  static final class LineReader {
-    private final InputStream in;
-    private final int limit;
-    private final byte[] chunk = new byte[1 << 16];
-    private int position;
-    private int filled;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
-    private boolean overLimit;
-    private boolean first = true;
-
-    LineReader(InputStream in, int limit) {
-      this.in = in;
-      this.limit = limit;
-    }
-
-    /** The next line without its newline, or null at the end of the stream. */
-    @Nullable byte[] next() throws IOException {
-      line.reset();
-      overLimit = false;
-      boolean any = false;
-      while (true) {
-        if (position == filled) {
-          filled = in.read(chunk, 0, chunk.length);
-          position = 0;
-          if (filled <= 0) {
-            filled = 0;
-            if (!any) {
-              return null;
-            }
-            break;
-          }
-        }
-        any = true;
-        int start = position;
-        while (position < filled && chunk[position] != '\n') {
-          position++;
-        }
-        append(start, position - start);
-        if (position < filled) {
-          position++; // the newline
-          break;
-        }
-      }
-      byte[] bytes = line.toByteArray();
-      if (first) {
-        first = false;
-        // Spreadsheet tools start UTF-8 files with a byte-order mark: accept and skip it.
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-          bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
-        }
-      }
-      return bytes;
-    }
-
-    private void append(int offset, int length) {
-      int room = limit - line.size();
-      if (length > room) {
-        overLimit = true;
-        length = Math.max(room, 0);
-      }
-      line.write(chunk, offset, length);
-    }
-
-    boolean overLimit() {
-      return overLimit;
-    }
   }
 }
