@@ -56,7 +56,8 @@ public final class Codelist {
   /**
    * A title for people.
    *
-   * @return the title in English, e.g. {@code "Activity Status"}; the name when the source has no title
+   * @return the title in English, e.g. {@code "Activity Status"}; the name when the source has no
+   *     title
    */
   public String title() {
     return title;

@@ -115,8 +115,8 @@ public record Initiative(
    *     null leaves it absent, which the validator reports
    * @param dates planned and actual start and end; required by the standard: null leaves it absent,
    *     which the validator reports
-   * @param participants the partners and their roles; at least one; null or empty means none; the
-   *     standard wants at least one. The list is copied
+   * @param participants the partners and their roles; the standard wants at least one, so null or
+   *     empty is reported by the validator. The list is copied
    * @param recipientCountries the countries that benefit; null or empty means none. The list is
    *     copied
    * @param recipientRegions the regions that benefit; null or empty means none. The list is copied
@@ -179,7 +179,8 @@ public record Initiative(
   /**
    * A builder that starts from this initiative, to change a field or two.
    *
-   * @return a new builder holding every field of this initiative; changing it leaves this initiative as it is
+   * @return a new builder holding every field of this initiative; changing the builder leaves
+   *     this initiative as it is
    */
   public Builder toBuilder() {
     return new Builder()
@@ -318,7 +319,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code supportTypes}.
+     * Sets {@code supportTypes}, replacing whatever was set or added before.
      *
      * @param supportTypes the kinds of support given; null or empty means none. The list is copied
      * @return this builder
@@ -363,10 +364,10 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code participants}.
+     * Sets {@code participants}, replacing whatever was set or added before.
      *
-     * @param participants the partners and their roles; at least one; null or empty means none; the
-     *     standard wants at least one. The list is copied
+     * @param participants the partners and their roles; the standard wants at least one, so null
+     *     or empty is reported by the validator. The list is copied
      * @return this builder
      */
     public Builder participants(List<Participation> participants) {
@@ -388,7 +389,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code recipientCountries}.
+     * Sets {@code recipientCountries}, replacing whatever was set or added before.
      *
      * @param recipientCountries the countries that benefit; null or empty means none. The list is
      *     copied
@@ -412,7 +413,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code recipientRegions}.
+     * Sets {@code recipientRegions}, replacing whatever was set or added before.
      *
      * @param recipientRegions the regions that benefit; null or empty means none. The list is
      *     copied
@@ -436,7 +437,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code sdgs}.
+     * Sets {@code sdgs}, replacing whatever was set or added before.
      *
      * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The
      *     list is copied
@@ -461,7 +462,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code sectors}.
+     * Sets {@code sectors}, replacing whatever was set or added before.
      *
      * @param sectors the sectors it works in; null or empty means none. The list is copied
      * @return this builder
@@ -484,7 +485,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code budgets}.
+     * Sets {@code budgets}, replacing whatever was set or added before.
      *
      * @param budgets money planned per period; null or empty means none. The list is copied
      * @return this builder
@@ -507,7 +508,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code transactions}.
+     * Sets {@code transactions}, replacing whatever was set or added before.
      *
      * @param transactions money committed or moved; null or empty means none. The list is copied
      * @return this builder
@@ -530,7 +531,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code contributions}.
+     * Sets {@code contributions}, replacing whatever was set or added before.
      *
      * @param contributions each partner's share, in money or in kind; null or empty means none. The
      *     list is copied
@@ -554,7 +555,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code results}.
+     * Sets {@code results}, replacing whatever was set or added before.
      *
      * @param results results and their indicators; null or empty means none. The list is copied
      * @return this builder
@@ -577,7 +578,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code relatedInitiatives}.
+     * Sets {@code relatedInitiatives}, replacing whatever was set or added before.
      *
      * @param relatedInitiatives other initiatives it relates to; null or empty means none. The list
      *     is copied
@@ -601,7 +602,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code documents}.
+     * Sets {@code documents}, replacing whatever was set or added before.
      *
      * @param documents documents about it; null or empty means none. The list is copied
      * @return this builder
@@ -624,7 +625,7 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code otherIdentifiers}.
+     * Sets {@code otherIdentifiers}, replacing whatever was set or added before.
      *
      * @param otherIdentifiers its identifiers in other schemes, e.g. IATI; null or empty means
      *     none. The list is copied
@@ -659,11 +660,11 @@ public record Initiative(
       return this;
     }
     /**
-     * Sets {@code extensions}.
+     * Sets {@code extensions}, replacing whatever was set or added before.
      *
      * @param extensions namespaced extension values, each key {@code prefix:name} (e.g.
-     *     {@code "wfp:matchingScore"}), each value any JSON, kept verbatim and written in this order;
-     *     null or empty means none. The map is copied
+     *     {@code "wfp:matchingScore"}), each value any JSON, kept verbatim and written in this
+     *     order; null or empty means none. The map is copied
      * @return this builder
      */
     public Builder extensions(Map<String, JsonNode> extensions) {
@@ -674,8 +675,8 @@ public record Initiative(
     /**
      * The initiative, as set so far.
      *
-     * @return a new initiative with the fields set so far; nothing is checked, so a required field not set is
-     *     absent (null), and {@link Validator} reports it
+     * @return a new initiative with the fields set so far; nothing is checked, so a required
+     *     field not set is absent (null), and {@link Validator} reports it
      */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Initiative build() {

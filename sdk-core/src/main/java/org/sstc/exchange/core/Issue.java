@@ -33,14 +33,17 @@ public record Issue(
   /**
    * Makes an issue; only {@code value} and {@code line} may be null.
    *
-   * @param severity {@link Severity#ERROR} makes the document invalid, {@link Severity#WARNING} does
+   * @param severity {@link Severity#ERROR} makes the document invalid, {@link Severity#WARNING}
+   *     does
    *     not
-   * @param code a stable, dotted identifier such as {@code "rule.date-order"}, for programs to match on
+   * @param code a stable, dotted identifier such as {@code "rule.date-order"}, for programs to
+   *     match on
    * @param pointer an RFC 6901 JSON Pointer to the value; {@code ""} for the whole document
    * @param message for a person: what is wrong and how to fix it
    * @param value the offending value, or null when there is none worth showing
    * @param line the 1-based line in the file, or null when not known
-   * @throws NullPointerException if {@code severity}, {@code code}, {@code pointer} or {@code message}
+   * @throws NullPointerException if {@code severity}, {@code code}, {@code pointer} or
+   *     {@code message}
    *     is null
    */
   public Issue {
@@ -54,7 +57,8 @@ public record Issue(
    * An error without a value or line.
    *
    * @param code a stable identifier, e.g. {@code "rule.date-order"}; not null
-   * @param pointer an RFC 6901 JSON Pointer to the value, {@code ""} for the whole document; not null
+   * @param pointer an RFC 6901 JSON Pointer to the value, {@code ""} for the whole document; not
+   *     null
    * @param message what is wrong and how to fix it, for a person; not null
    * @return an issue of severity {@link Severity#ERROR}, which makes a report invalid
    * @throws NullPointerException if an argument is null
@@ -67,7 +71,8 @@ public record Issue(
    * A warning without a value or line.
    *
    * @param code a stable identifier, e.g. {@code "codelist.withdrawn-code"}; not null
-   * @param pointer an RFC 6901 JSON Pointer to the value, {@code ""} for the whole document; not null
+   * @param pointer an RFC 6901 JSON Pointer to the value, {@code ""} for the whole document; not
+   *     null
    * @param message what is doubtful and what to do about it, for a person; not null
    * @return an issue of severity {@link Severity#WARNING}, which leaves a report valid
    * @throws NullPointerException if an argument is null

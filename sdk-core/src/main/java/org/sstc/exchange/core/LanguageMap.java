@@ -83,7 +83,8 @@ public final class LanguageMap {
   /**
    * The text in one language, if given.
    *
-   * @param language the tag exactly as given, e.g. {@code "pt-BR"}: no fallback from {@code "pt-BR"}
+   * @param language the tag exactly as given, e.g. {@code "pt-BR"}: no fallback from
+   *     {@code "pt-BR"}
    *     to {@code "pt"}, and case matters
    * @return the text; empty when there is no entry for that tag
    */

@@ -107,7 +107,8 @@ public record Organisation(
   /**
    * A builder that starts from this organisation, to change a field or two.
    *
-   * @return a new builder holding every field of this organisation; changing it leaves this organisation as it is
+   * @return a new builder holding every field of this organisation; changing the builder leaves
+   *     this organisation as it is
    */
   public Builder toBuilder() {
     return new Builder()
@@ -229,7 +230,7 @@ public record Organisation(
       return this;
     }
     /**
-     * Sets {@code otherIdentifiers}.
+     * Sets {@code otherIdentifiers}, replacing whatever was set or added before.
      *
      * @param otherIdentifiers its identifiers in other schemes; null or empty means none. The list
      *     is copied
@@ -264,11 +265,11 @@ public record Organisation(
       return this;
     }
     /**
-     * Sets {@code extensions}.
+     * Sets {@code extensions}, replacing whatever was set or added before.
      *
      * @param extensions namespaced extension values, each key {@code prefix:name} (e.g.
-     *     {@code "wfp:matchingScore"}), each value any JSON, kept verbatim and written in this order;
-     *     null or empty means none. The map is copied
+     *     {@code "wfp:matchingScore"}), each value any JSON, kept verbatim and written in this
+     *     order; null or empty means none. The map is copied
      * @return this builder
      */
     public Builder extensions(Map<String, JsonNode> extensions) {
@@ -279,8 +280,8 @@ public record Organisation(
     /**
      * The organisation, as set so far.
      *
-     * @return a new organisation with the fields set so far; nothing is checked, so a required field not set is
-     *     absent (null), and {@link Validator} reports it
+     * @return a new organisation with the fields set so far; nothing is checked, so a required
+     *     field not set is absent (null), and {@link Validator} reports it
      */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Organisation build() {

@@ -90,7 +90,8 @@ public record Package(
   /**
    * A builder that starts from this package, to change a field or two.
    *
-   * @return a new builder holding every field of this package; changing it leaves this package as it is
+   * @return a new builder holding every field of this package; changing the builder leaves
+   *     this package as it is
    */
   public Builder toBuilder() {
     return new Builder()
@@ -160,7 +161,7 @@ public record Package(
       return this;
     }
     /**
-     * Sets {@code initiatives}.
+     * Sets {@code initiatives}, replacing whatever was set or added before.
      *
      * @param initiatives the initiatives it publishes, each a full record; null or empty means
      *     none. The list is copied
@@ -184,7 +185,7 @@ public record Package(
       return this;
     }
     /**
-     * Sets {@code organisations}.
+     * Sets {@code organisations}, replacing whatever was set or added before.
      *
      * @param organisations the organisations it publishes (its partners, itself), each a full
      *     record; null or empty means none. The list is copied
@@ -211,8 +212,8 @@ public record Package(
     /**
      * The package, as set so far.
      *
-     * @return a new package with the fields set so far; nothing is checked, so a required field not set is
-     *     absent (null), and {@link Validator} reports it
+     * @return a new package with the fields set so far; nothing is checked, so a required
+     *     field not set is absent (null), and {@link Validator} reports it
      */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Package build() {

@@ -62,7 +62,8 @@ public record Participation(
   /**
    * A builder that starts from this participation, to change a field or two.
    *
-   * @return a new builder holding every field of this participation; changing it leaves this participation as it is
+   * @return a new builder holding every field of this participation; changing the builder leaves
+   *     this participation as it is
    */
   public Builder toBuilder() {
     return new Builder()
@@ -160,7 +161,7 @@ public record Participation(
     }
 
     /**
-     * Sets {@code iatiRoles}.
+     * Sets {@code iatiRoles}, replacing whatever was set or added before.
      *
      * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"}
      *     implementing); null or empty means none. The list is copied
@@ -174,8 +175,8 @@ public record Participation(
     /**
      * The participation, as set so far.
      *
-     * @return a new participation with the fields set so far; nothing is checked, so a required field not set is
-     *     absent (null), and {@link Validator} reports it
+     * @return a new participation with the fields set so far; nothing is checked, so a required
+     *     field not set is absent (null), and {@link Validator} reports it
      */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Participation build() {

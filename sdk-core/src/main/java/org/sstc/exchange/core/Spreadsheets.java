@@ -208,7 +208,8 @@ public final class Spreadsheets {
     }
 
     /**
-     * The largest CSV file read, in bytes (default 32 MiB); a larger one is a {@code csv.limit} issue.
+     * The largest CSV file read, in bytes (default 32 MiB); a larger one is a {@code csv.limit}
+     * issue.
      *
      * @param bytes the most bytes one sheet may have when unflattening; writing has no limit
      * @return this builder
@@ -223,7 +224,8 @@ public final class Spreadsheets {
     }
 
     /**
-     * The longest cell read, in characters (default 1 Mi); a longer one is a {@code csv.limit} issue.
+     * The longest cell read, in characters (default 1 Mi); a longer one is a {@code csv.limit}
+     * issue.
      *
      * @param characters the most characters one cell may have when unflattening
      * @return this builder

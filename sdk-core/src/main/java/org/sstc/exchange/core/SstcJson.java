@@ -204,7 +204,7 @@ public final class SstcJson {
    * Writes a record or package, indented for people.
    *
    * @param record the record to write; it is not validated first; not null
-   * @return the same JSON as {@link #write(SstcRecord)}, indented two spaces a level, with no
+   * @return the same JSON as {@link #write(SstcRecord)}, one property a line and indented, with no
    *     trailing newline
    * @throws NullPointerException if {@code record} is null
    */
@@ -234,7 +234,8 @@ public final class SstcJson {
    * Writes a validation report as JSON, in the form of {@code validation-report.schema.json}.
    *
    * @param report the report to write; not null
-   * @return compact JSON: {@code valid}, {@code schemaVersion}, then {@code issues} (a value or line
+   * @return compact JSON: {@code valid}, {@code schemaVersion}, then {@code issues} (a value or
+   *     line
    *     only where the issue has one)
    * @throws NullPointerException if {@code report} is null
    */

@@ -68,8 +68,8 @@ public final class Unflattened {
    * into the unflattened package; {@code csv.*} issues have the pointer {@code ""} (their place is
    * the file, row and column of {@link #issues()}).
    *
-   * @return the report, in the form {@link SstcJson#writeReport(ValidationReport)} writes; valid
-   *     exactly when {@link #valid()} is
+   * @return the report, to write with {@link SstcJson#writeReport(ValidationReport)} or to hand to
+   *     code that takes one; valid exactly when {@link #valid()} is
    */
   public ValidationReport report() {
     return report;

@@ -121,7 +121,8 @@ public final class Validator {
    *
    * @param file the file to read, UTF-8
    * @return the report; for NDJSON, each pointer starts with the zero-based line index
-   * @throws java.io.UncheckedIOException if the file cannot be opened or read (the message names it)
+   * @throws java.io.UncheckedIOException if the file cannot be opened or read (the message names
+   *     it)
    */
   public ValidationReport validate(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
