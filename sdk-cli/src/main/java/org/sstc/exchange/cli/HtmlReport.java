@@ -57,17 +57,33 @@ public final class HtmlReport {
     this.files = data.files().size();
   }
 
-  /** A builder with the default title and no input. */
+  /**
+   * A builder with the default title and no input.
+   *
+   * @return a new builder; its title is {@link #DEFAULT_TITLE} until {@link Builder#title(String)}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The whole page, UTF-8 text starting with {@code <!DOCTYPE html>}. */
+  /**
+   * The whole page, HTML text starting with {@code <!DOCTYPE html>}.
+   *
+   * @return the page, self-contained (no script, nothing to fetch); the same text for the same
+   *     inputs and title
+   */
   public String html() {
     return html;
   }
 
-  /** Writes the page to {@code file} (UTF-8), atomically: a reader never sees half a page. */
+  /**
+   * Writes the page to {@code file} (UTF-8), atomically: a reader never sees half a page.
+   *
+   * @param file the HTML file to write; its folders are created if absent, and an existing file
+   *     is replaced. The page is first written to {@code file.partial} beside it
+   * @throws IOException if the folder or file cannot be written, or the file system cannot move
+   *     a file atomically within a folder; {@code file} is then unchanged
+   */
   public void writeTo(Path file) throws IOException {
     Path absolute = file.toAbsolutePath();
     if (absolute.getParent() != null) {
@@ -78,32 +94,57 @@ public final class HtmlReport {
     Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** How many initiatives the page shows. */
+  /**
+   * How many initiatives the page shows.
+   *
+   * @return the initiatives read from every file, valid or not, those inside packages included
+   */
   public int initiativeCount() {
     return initiatives;
   }
 
-  /** How many records (initiatives, organisations) the page shows. */
+  /**
+   * How many records (initiatives, organisations) the page shows.
+   *
+   * @return the records read from every file, valid or not (a package counts for its initiatives
+   *     and organisations, not itself); a file or line that is not JSON at all adds none
+   */
   public int recordCount() {
     return records;
   }
 
-  /** How many validation errors the page lists (an unreadable file is one). */
+  /**
+   * How many validation errors the page lists (an unreadable file is one).
+   *
+   * @return the errors across every file; 0 when every record is valid and every file was read
+   */
   public long errorCount() {
     return errors;
   }
 
-  /** How many validation warnings the page lists. */
+  /**
+   * How many validation warnings the page lists.
+   *
+   * @return the warnings across every file; warnings do not make a record invalid
+   */
   public long warningCount() {
     return warnings;
   }
 
-  /** How many files the page is about (a folder counts as the files found below it). */
+  /**
+   * How many files the page is about (a folder counts as the files found below it).
+   *
+   * @return the files read or tried, unreadable ones included; 0 for an empty folder
+   */
   public int fileCount() {
     return files;
   }
 
-  /** How many of the given files could not be read (each is listed on the page as an issue). */
+  /**
+   * How many of the given files could not be read (each is listed on the page as an issue).
+   *
+   * @return the files that were missing, unreadable or too large; 0 when every file was read
+   */
   public int unreadableFileCount() {
     return unreadableFiles;
   }
@@ -115,7 +156,15 @@ public final class HtmlReport {
 
     private Builder() {}
 
-    /** The page's title and heading. */
+    /**
+     * The page's title and heading.
+     *
+     * @param title plain text (it is escaped), e.g. {@code "FAO South-South cooperation 2024"};
+     *     leading and trailing spaces are taken off
+     * @return this builder
+     * @throws NullPointerException if {@code title} is null
+     * @throws IllegalArgumentException if {@code title} is empty or only spaces
+     */
     public Builder title(String title) {
       Objects.requireNonNull(title, "title");
       if (title.isBlank()) {
@@ -128,13 +177,25 @@ public final class HtmlReport {
     /**
      * A package, a single record, an NDJSON file ({@code *.ndjson}, {@code *.jsonl}), or a folder:
      * every {@code *.json}, {@code *.ndjson} and {@code *.jsonl} file below it, in sorted order.
+     *
+     * @param path the file or folder; it is read by {@link #build()}, not now, and one that cannot
+     *     be read then is an issue on the page rather than an exception
+     * @return this builder
+     * @throws NullPointerException if {@code path} is null
      */
     public Builder add(Path path) {
       paths.add(Objects.requireNonNull(path, "path").toString());
       return this;
     }
 
-    /** Paths as given on a command line; see {@link #add(Path)}. */
+    /**
+     * Paths as given on a command line; see {@link #add(Path)}.
+     *
+     * @param arguments file or folder names, relative to the working directory or absolute; a name
+     *     that is not a valid path is an issue on the page, not an exception
+     * @return this builder
+     * @throws NullPointerException if {@code arguments} is or holds null
+     */
     public Builder addAll(List<String> arguments) {
       for (String argument : arguments) {
         paths.add(Objects.requireNonNull(argument, "path"));
@@ -142,7 +203,12 @@ public final class HtmlReport {
       return this;
     }
 
-    /** Reads and validates every file, and renders the page. */
+    /**
+     * Reads and validates every file, and renders the page.
+     *
+     * @return the report, holding the page and its counts; files that cannot be read or are not
+     *     valid are shown on the page, never thrown
+     */
     public HtmlReport build() {
       return new HtmlReport(this);
     }

@@ -44,47 +44,88 @@ public final class Codelist {
     this.items = java.util.Collections.unmodifiableMap(byCode);
   }
 
-  /** The list's name, e.g. {@code "Country"}, {@code "UNSDG-Targets"}. */
+  /**
+   * The list's name, as {@link Codelists#get(String)} takes it.
+   *
+   * @return the name, e.g. {@code "Country"}, {@code "UNSDG-Targets"}
+   */
   public String name() {
     return name;
   }
 
-  /** A title for people. */
+  /**
+   * A title for people.
+   *
+   * @return the title in English, e.g. {@code "Activity Status"}; the name when the source has no
+   *     title
+   */
   public String title() {
     return title;
   }
 
-  /** Where the codes come from, e.g. "IATI Standard 2.03 codelist ActivityStatus". */
+  /**
+   * Where the codes come from.
+   *
+   * @return a description of the source, e.g. "IATI Standard 2.03 codelist ActivityStatus"; empty
+   *     when the bundle does not say
+   */
   public String source() {
     return source;
   }
 
-  /** The source's version, if it has one. */
+  /**
+   * The source's version, if it has one.
+   *
+   * @return the version of the source the codes were taken from; empty when it has none
+   */
   public Optional<String> version() {
     return Optional.ofNullable(version);
   }
 
-  /** True if codes outside the list are accepted (with a warning). */
+  /**
+   * Whether codes outside the list are accepted.
+   *
+   * @return true for an open list (an unknown code is a {@code codelist.open-code} warning), false
+   *     for a closed one (a {@code codelist.unknown-code} error)
+   */
   public boolean isOpen() {
     return open;
   }
 
-  /** The name of the list that parents point into, e.g. {@code "UNSDG-Goals"} for targets. */
+  /**
+   * The name of the list that parents point into.
+   *
+   * @return e.g. {@code "UNSDG-Goals"} for targets; empty for a list whose items have no parent
+   */
   public Optional<String> parentList() {
     return Optional.ofNullable(parentList);
   }
 
-  /** Every item, in the source's order. */
+  /**
+   * Every item, in the source's order.
+   *
+   * @return the items, withdrawn ones included; a new immutable list each call
+   */
   public List<CodelistItem> items() {
     return List.copyOf(items.values());
   }
 
-  /** The item with this code, if the list has it. */
+  /**
+   * The item with this code, if the list has it.
+   *
+   * @param code the code as the standard writes it, e.g. {@code "2.3"}; case matters
+   * @return the item, withdrawn or not; empty if the list has no such code
+   */
   public Optional<CodelistItem> find(String code) {
     return Optional.ofNullable(items.get(code));
   }
 
-  /** True if the list has this code (withdrawn or not). */
+  /**
+   * Whether the list has this code.
+   *
+   * @param code the code as the standard writes it, e.g. {@code "BR"}; case matters
+   * @return true if the list has it, withdrawn or not
+   */
   public boolean contains(String code) {
     return items.containsKey(code);
   }

@@ -54,17 +54,33 @@ public final class Codelists {
     this.fileByName = java.util.Collections.unmodifiableMap(files);
   }
 
-  /** The codelists of the standard version this SDK implements. */
+  /**
+   * The codelists of the standard version this SDK implements.
+   *
+   * @return the shared instance; each list is read from the jar on first use
+   */
   public static Codelists standard() {
     return STANDARD;
   }
 
-  /** The names of every bundled list. */
+  /**
+   * The names of every bundled list.
+   *
+   * @return the names that {@link #get(String)} accepts, e.g. {@code "Country"}, in the bundle's
+   *     order; immutable
+   */
   public Set<String> names() {
     return fileByName.keySet();
   }
 
-  /** The list with this name, if bundled. */
+  /**
+   * The list with this name, if bundled.
+   *
+   * @param name the list's exact name, e.g. {@link #COUNTRY} or IATI's {@code "ActivityStatus"};
+   *     case matters
+   * @return the list, read on first use and kept; empty if no list of that name is bundled
+   * @throws java.io.UncheckedIOException if the bundled file cannot be read (a broken jar)
+   */
   public Optional<Codelist> find(String name) {
     String file = fileByName.get(name);
     if (file == null) {
@@ -76,7 +92,9 @@ public final class Codelists {
   /**
    * The list with this name.
    *
-   * @throws IllegalArgumentException if no such list is bundled
+   * @param name the list's exact name, e.g. {@link #SDG_TARGETS}; case matters
+   * @return the list, read on first use and kept
+   * @throws IllegalArgumentException if no such list is bundled (the message lists those that are)
    */
   public Codelist get(String name) {
     return find(name)

@@ -17,12 +17,24 @@ public record Dates(
     @Nullable LocalDate actualStart,
     @Nullable LocalDate actualEnd) {
 
-  /** Planned dates only. */
+  /**
+   * Planned dates only.
+   *
+   * @param start the planned start
+   * @param end the planned end, not before {@code start}; null when not yet known
+   * @return dates without actual start or end
+   */
   public static Dates planned(LocalDate start, @Nullable LocalDate end) {
     return new Dates(start, end, null, null);
   }
 
-  /** A copy with actual dates. */
+  /**
+   * A copy with actual dates.
+   *
+   * @param start the day it actually started; null when it has not
+   * @param end the day it actually ended, not before {@code start}; null while it runs
+   * @return a new {@code Dates} with the same planned dates; this one is unchanged
+   */
   public Dates withActual(@Nullable LocalDate start, @Nullable LocalDate end) {
     return new Dates(plannedStart, plannedEnd, start, end);
   }

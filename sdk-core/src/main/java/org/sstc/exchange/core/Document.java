@@ -25,7 +25,19 @@ public record Document(
     // unlike the model's other collections, which are left out when empty.
     @JsonInclude(JsonInclude.Include.ALWAYS) List<String> languages) {
 
-  /** Makes the record; the lists and maps given are copied, so the record stays immutable. */
+  /**
+   * Makes the record; the list of languages is copied, so the record stays immutable. Nothing is
+   * validated here: use {@link Validator}.
+   *
+   * @param id unique within the initiative's documents; required by the standard (null leaves it
+   *     absent, which the validator reports)
+   * @param url where to read it, an absolute URL; required
+   * @param title its title, in one language or more; required
+   * @param format its media type, e.g. {@code "application/pdf"}; required
+   * @param category IATI DocumentCategory code, e.g. {@code "A02"} (objectives); required
+   * @param languages the languages it is written in (IATI Language codes); null or empty means a
+   *     language-neutral document, written as {@code []}. The list is copied
+   */
   public Document {
     languages = Copies.list(languages);
   }

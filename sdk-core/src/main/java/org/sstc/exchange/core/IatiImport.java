@@ -29,6 +29,14 @@ import java.util.Objects;
  * @param unmapped everything not mapped, in file order
  */
 public record IatiImport(Package pkg, List<IatiNote> unmapped) {
+  /**
+   * Makes the result of an import; the notes are copied.
+   *
+   * @param pkg the package read (or, from {@link IatiXml#stream}, the file's header only); not null
+   * @param unmapped everything not mapped, in file order; empty when everything was; copied, not
+   *     null
+   * @throws NullPointerException if {@code pkg} or {@code unmapped} is null, or a note is
+   */
   public IatiImport {
     Objects.requireNonNull(pkg, "pkg");
     unmapped = List.copyOf(unmapped);

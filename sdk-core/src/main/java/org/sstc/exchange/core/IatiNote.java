@@ -25,6 +25,17 @@ import org.jspecify.annotations.Nullable;
  * @param message what was not mapped, and why
  */
 public record IatiNote(@Nullable String activityId, String path, long line, long column, String message) {
+  /**
+   * Makes a note.
+   *
+   * @param activityId the {@code iati-identifier} of the activity it belongs to; null for a note
+   *     outside any activity, or in an activity without an identifier
+   * @param path the element path with 1-based indices; {@code ""} for the whole document. Not null
+   * @param line the 1-based line where the element's start tag ends; -1 when unknown
+   * @param column the 1-based column where the element's start tag ends; -1 when unknown
+   * @param message what was not mapped, and why, for a person; not null
+   * @throws NullPointerException if {@code path} or {@code message} is null
+   */
   public IatiNote {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");

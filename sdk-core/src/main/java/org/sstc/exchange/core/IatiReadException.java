@@ -19,7 +19,9 @@ package org.sstc.exchange.core;
 public final class IatiReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the error, or -1 when unknown. */
   private final long line;
+  /** The 1-based column of the error, or -1 when unknown. */
   private final long column;
 
   /**
@@ -36,12 +38,20 @@ public final class IatiReadException extends RuntimeException {
     this.column = column;
   }
 
-  /** The 1-based line of the error, or -1 when unknown. */
+  /**
+   * Where in the file the error is.
+   *
+   * @return the 1-based line of the error, or -1 when unknown
+   */
   public long line() {
     return line;
   }
 
-  /** The 1-based column of the error, or -1 when unknown. */
+  /**
+   * Where on its line the error is.
+   *
+   * @return the 1-based column of the error, or -1 when unknown
+   */
   public long column() {
     return column;
   }

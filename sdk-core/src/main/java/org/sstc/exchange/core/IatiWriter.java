@@ -30,19 +30,35 @@ public final class IatiWriter implements AutoCloseable {
    *
    * @throws IllegalArgumentException if it lacks what the IATI schema requires (id, reporting
    *     org, title, status, a date, a participant, each amount's value); the message names it
+   * @param initiative the initiative to write; not null
+   * @return this writer, to write the next
+   * @throws IllegalStateException if an organisation was written already: initiatives come first
+   * @throws java.io.UncheckedIOException if writing to the stream fails
    */
   public IatiWriter write(Initiative initiative) {
     writer.write(Objects.requireNonNull(initiative, "initiative"));
     return this;
   }
 
-  /** Writes an SSTC organisation into the extension namespace, after every initiative. */
+  /**
+   * Writes an SSTC organisation into the extension namespace, after every initiative.
+   *
+   * @param organisation the organisation, written as its SSTC JSON (IATI activity files have no
+   *     organisation element); not null
+   * @return this writer, to write the next
+   * @throws IllegalStateException if no initiative was written yet: an IATI file starts with one
+   * @throws java.io.UncheckedIOException if writing to the stream fails
+   */
   public IatiWriter write(Organisation organisation) {
     writer.write(Objects.requireNonNull(organisation, "organisation"));
     return this;
   }
 
-  /** How many activities were written so far. */
+  /**
+   * How many activities were written so far.
+   *
+   * @return the number of initiatives written; organisations are not counted
+   */
   public long written() {
     return writer.written();
   }

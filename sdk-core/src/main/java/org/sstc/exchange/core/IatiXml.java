@@ -54,7 +54,11 @@ public final class IatiXml {
 
   private IatiXml() {}
 
-  /** The converter; stateless and thread-safe. */
+  /**
+   * The converter; stateless and thread-safe.
+   *
+   * @return the shared converter
+   */
   public static IatiXml standard() {
     return STANDARD;
   }
@@ -89,6 +93,9 @@ public final class IatiXml {
   /**
    * Reads a whole file into a package (use {@link #stream} for files that do not fit in memory).
    *
+   * @param file an IATI activities or organisation file, version 2.01 to 2.03
+   * @return the package of every initiative (and organisation) read, and what was not mapped,
+   *     each note with its line and column
    * @throws IatiReadException if the file is not well-formed XML, is truncated, has a DOCTYPE, or
    *     is not an IATI activities file
    * @throws UncheckedIOException if the file cannot be read
@@ -101,7 +108,15 @@ public final class IatiXml {
     }
   }
 
-  /** Reads a whole stream (which the caller closes) into a package; see {@link #read(Path)}. */
+  /**
+   * Reads a whole stream (which the caller closes) into a package; see {@link #read(Path)}.
+   *
+   * @param in an IATI activities or organisation file, read to its end; not null
+   * @return the package of every initiative (and organisation) read, and what was not mapped
+   * @throws IatiReadException if it is not well-formed XML, is truncated, has a DOCTYPE, or is
+   *     not an IATI file
+   * @throws NullPointerException if {@code in} is null
+   */
   public IatiImport read(InputStream in) {
     return IatiReading.read(Objects.requireNonNull(in, "in"));
   }
@@ -114,6 +129,9 @@ public final class IatiXml {
    * IatiImport file = IatiXml.standard().stream(in, (header, initiative, unmapped) -> out.write(initiative));
    * }</pre>
    *
+   * @param in an IATI activities or organisation file, read to its end; the caller closes it
+   * @param handler gets each initiative (and organisation) in file order, on the calling thread,
+   *     before the next is read
    * @return the file's header (a package with no initiatives) and the notes outside any activity
    * @throws IatiReadException as {@link #read(Path)}; the handler may have had some activities
    *     already, so a caller that writes as it goes should discard its output
@@ -125,8 +143,13 @@ public final class IatiXml {
   /**
    * Writes a package as one IATI 2.03 {@code <iati-activities>} document (UTF-8).
    *
+   * @param pkg the package: its initiatives become activities, its organisations go into the
+   *     extension namespace after them; its header goes on {@code <iati-activities>}
+   * @param out where the XML goes; flushed, not closed. After a refused initiative it holds an
+   *     unfinished document, to be discarded
    * @throws IllegalArgumentException if an initiative lacks what the IATI schema requires, or
    *     the package has no initiative
+   * @throws java.io.UncheckedIOException if writing to {@code out} fails
    */
   public void write(Package pkg, OutputStream out) {
     Objects.requireNonNull(pkg, "pkg");
@@ -139,7 +162,14 @@ public final class IatiXml {
     writer.close(); // not in a finally: after a refused initiative, the document is not ended
   }
 
-  /** The package as IATI 2.03 XML, in memory. */
+  /**
+   * The package as IATI 2.03 XML, in memory.
+   *
+   * @param pkg the package, as for {@link #write(Package, OutputStream)}
+   * @return the UTF-8 XML document
+   * @throws IllegalArgumentException if an initiative lacks what the IATI schema requires, or the
+   *     package has no initiative
+   */
   public byte[] write(Package pkg) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(pkg, out);
@@ -149,6 +179,15 @@ public final class IatiXml {
   /**
    * A writer that streams initiatives one at a time; the header's publisher, publishedAt,
    * licence and schema version go on {@code <iati-activities>} (its initiatives are ignored).
+   *
+   * @param out where the XML goes; the writer flushes it on {@link IatiWriter#close()} but does
+   *     not close it
+   * @param header the package whose header fields to write; its initiatives and organisations are
+   *     not written
+   * @return a new writer that has started the document: the XML declaration and the opening
+   *     {@code <iati-activities>} with the header's attributes
+   * @throws NullPointerException if {@code out} or {@code header} is null
+   * @throws java.io.UncheckedIOException if writing the start of the document fails
    */
   public IatiWriter writer(OutputStream out, Package header) {
     return new IatiWriter(out, header);
@@ -157,12 +196,22 @@ public final class IatiXml {
   /**
    * Checks a document against the official IATI 2.03 activities XSD, bundled in this SDK
    * (nothing is fetched): every violation with its line and column; empty when it validates.
+   *
+   * @param xml the document, read to its end; the caller closes it
+   * @return one note per XSD violation, in document order; empty when the document validates.
+   *     A document that is not well-formed gives a note too, rather than an exception
+   * @throws java.io.UncheckedIOException if reading {@code xml} fails
    */
   public List<IatiNote> checkSchema(InputStream xml) {
     return IatiSchema.check(Objects.requireNonNull(xml, "xml"));
   }
 
-  /** Checks a document in memory against the IATI 2.03 XSD; see {@link #checkSchema(InputStream)}. */
+  /**
+   * Checks a document in memory against the IATI 2.03 XSD; see {@link #checkSchema(InputStream)}.
+   *
+   * @param xml the document's bytes
+   * @return one note per XSD violation, in document order; empty when the document validates
+   */
   public List<IatiNote> checkSchema(byte[] xml) {
     return checkSchema(new ByteArrayInputStream(xml));
   }

@@ -96,6 +96,47 @@ public record Initiative(
    * Makes the initiative; a null {@code schemaVersion} becomes the current version, and the lists
    * and maps given are copied, so the record stays immutable. Nothing is validated here: use
    * {@link Validator} (or the builder, which is lenient in the same way).
+   *
+   * @param id the initiative id, {@code {reportingOrgId}-{localId}}; never changes; required by the
+   *     standard: null leaves it absent, which the validator reports
+   * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version
+   *     this SDK writes, {@link Initiative#CURRENT_VERSION}
+   * @param reportingOrg the organisation that reports the initiative; required by the standard:
+   *     null leaves it absent, which the validator reports
+   * @param title the title, in one language or more; required by the standard: null leaves it
+   *     absent, which the validator reports
+   * @param description what the initiative does; optional: null leaves it out
+   * @param modality bilateral, triangular or regional; required by the standard: null leaves it
+   *     absent, which the validator reports
+   * @param instrument programme, project or action; required by the standard: null leaves it
+   *     absent, which the validator reports
+   * @param supportTypes the kinds of support given; null or empty means none. The list is copied
+   * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}; required by the standard:
+   *     null leaves it absent, which the validator reports
+   * @param dates planned and actual start and end; required by the standard: null leaves it absent,
+   *     which the validator reports
+   * @param participants the partners and their roles; the standard wants at least one, so null or
+   *     empty is reported by the validator. The list is copied
+   * @param recipientCountries the countries that benefit; null or empty means none. The list is
+   *     copied
+   * @param recipientRegions the regions that benefit; null or empty means none. The list is copied
+   * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The
+   *     list is copied
+   * @param sectors the sectors it works in; null or empty means none. The list is copied
+   * @param budgets money planned per period; null or empty means none. The list is copied
+   * @param transactions money committed or moved; null or empty means none. The list is copied
+   * @param contributions each partner's share, in money or in kind; null or empty means none. The
+   *     list is copied
+   * @param results results and their indicators; null or empty means none. The list is copied
+   * @param relatedInitiatives other initiatives it relates to; null or empty means none. The list
+   *     is copied
+   * @param documents documents about it; null or empty means none. The list is copied
+   * @param otherIdentifiers its identifiers in other schemes, e.g. IATI; null or empty means none.
+   *     The list is copied
+   * @param lastUpdated when the record last changed (RFC 3339, with a zone); required by the
+   *     standard: null leaves it absent, which the validator reports
+   * @param extensions namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim;
+   *     null or empty means none. The map is copied, its order kept
    */
   public Initiative {
     schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
@@ -115,19 +156,32 @@ public record Initiative(
     extensions = Copies.orderedMap(extensions);
   }
 
-  /** Always {@code "initiative"}. */
+  /**
+   * The record's type: the value of {@code recordType} in its JSON.
+   *
+   * @return always {@code "initiative"}, {@link #RECORD_TYPE}
+   */
   @Override
   @JsonProperty(value = "recordType", index = 0)
   public String recordType() {
     return RECORD_TYPE;
   }
 
-  /** A new, empty builder. */
+  /**
+   * A new, empty builder.
+   *
+   * @return a builder with every field absent and every list empty
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts from this initiative, to change a field or two. */
+  /**
+   * A builder that starts from this initiative, to change a field or two.
+   *
+   * @return a new builder holding every field of this initiative; changing the builder leaves
+   *     this initiative as it is
+   */
   public Builder toBuilder() {
     return new Builder()
         .id(id)
@@ -188,220 +242,442 @@ public record Initiative(
 
     private Builder() {}
 
-    /** Sets {@code id}: the initiative id, {@code {reportingOrgId}-{localId}}; never changes. */
+    /**
+     * Sets {@code id}.
+     *
+     * @param id the initiative id, {@code {reportingOrgId}-{localId}}; never changes; required by
+     *     the standard: null leaves it absent, which the validator reports
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
-    /** Sets {@code schemaVersion}: the standard's version, {@code "1.0"} by default. */
+    /**
+     * Sets {@code schemaVersion}.
+     *
+     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version
+     *     this SDK writes, {@link Initiative#CURRENT_VERSION}
+     * @return this builder
+     */
     public Builder schemaVersion(@Nullable String schemaVersion) {
       this.schemaVersion = schemaVersion;
       return this;
     }
-    /** Sets {@code reportingOrg}: the organisation that reports the initiative. */
+    /**
+     * Sets {@code reportingOrg}.
+     *
+     * @param reportingOrg the organisation that reports the initiative; required by the standard:
+     *     null leaves it absent, which the validator reports
+     * @return this builder
+     */
     public Builder reportingOrg(@Nullable OrgRef reportingOrg) {
       this.reportingOrg = reportingOrg;
       return this;
     }
-    /** Sets {@code title}: the title, in one language or more. */
+    /**
+     * Sets {@code title}.
+     *
+     * @param title the title, in one language or more; required by the standard: null leaves it
+     *     absent, which the validator reports
+     * @return this builder
+     */
     public Builder title(@Nullable LanguageMap title) {
       this.title = title;
       return this;
     }
-    /** Sets {@code description}: what the initiative does. */
+    /**
+     * Sets {@code description}.
+     *
+     * @param description what the initiative does; optional: null leaves it out
+     * @return this builder
+     */
     public Builder description(@Nullable LanguageMap description) {
       this.description = description;
       return this;
     }
-    /** Sets {@code modality}: bilateral, triangular or regional. */
+    /**
+     * Sets {@code modality}.
+     *
+     * @param modality bilateral, triangular or regional; required by the standard: null leaves it
+     *     absent, which the validator reports
+     * @return this builder
+     */
     public Builder modality(@Nullable Modality modality) {
       this.modality = modality;
       return this;
     }
-    /** Sets {@code instrument}: programme, project or action. */
+    /**
+     * Sets {@code instrument}.
+     *
+     * @param instrument programme, project or action; required by the standard: null leaves it
+     *     absent, which the validator reports
+     * @return this builder
+     */
     public Builder instrument(@Nullable Instrument instrument) {
       this.instrument = instrument;
       return this;
     }
-    /** Sets {@code supportTypes}: the kinds of support given. */
+    /**
+     * Sets {@code supportTypes}, replacing whatever was set or added before.
+     *
+     * @param supportTypes the kinds of support given; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder supportTypes(List<SupportType> supportTypes) {
       this.supportTypes = Copies.list(supportTypes);
       return this;
     }
-    /** Adds one item to {@code supportTypes}. */
+    /**
+     * Adds one item to {@code supportTypes}.
+     *
+     * @param item a kind of support, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addSupportType(SupportType item) {
       List<SupportType> copy = new ArrayList<>(this.supportTypes);
       copy.add(Objects.requireNonNull(item, "item"));
       this.supportTypes = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code status}: IATI ActivityStatus code, {@code "1"} to {@code "6"}. */
+    /**
+     * Sets {@code status}.
+     *
+     * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}; required by the standard:
+     *     null leaves it absent, which the validator reports
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
-    /** Sets {@code dates}: planned and actual start and end. */
+    /**
+     * Sets {@code dates}.
+     *
+     * @param dates planned and actual start and end; required by the standard: null leaves it
+     *     absent, which the validator reports
+     * @return this builder
+     */
     public Builder dates(@Nullable Dates dates) {
       this.dates = dates;
       return this;
     }
-    /** Sets {@code participants}: the partners and their roles; at least one. */
+    /**
+     * Sets {@code participants}, replacing whatever was set or added before.
+     *
+     * @param participants the partners and their roles; the standard wants at least one, so null
+     *     or empty is reported by the validator. The list is copied
+     * @return this builder
+     */
     public Builder participants(List<Participation> participants) {
       this.participants = Copies.list(participants);
       return this;
     }
 
-    /** Adds one partner to {@code participants}. */
+    /**
+     * Adds one partner to {@code participants}.
+     *
+     * @param item a partner and its role, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addParticipant(Participation item) {
       List<Participation> copy = new ArrayList<>(this.participants);
       copy.add(Objects.requireNonNull(item, "item"));
       this.participants = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code recipientCountries}: the countries that benefit. */
+    /**
+     * Sets {@code recipientCountries}, replacing whatever was set or added before.
+     *
+     * @param recipientCountries the countries that benefit; null or empty means none. The list is
+     *     copied
+     * @return this builder
+     */
     public Builder recipientCountries(List<RecipientCountry> recipientCountries) {
       this.recipientCountries = Copies.list(recipientCountries);
       return this;
     }
-    /** Adds one item to {@code recipientCountries}. */
+    /**
+     * Adds one item to {@code recipientCountries}.
+     *
+     * @param item a country that benefits, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addRecipientCountry(RecipientCountry item) {
       List<RecipientCountry> copy = new ArrayList<>(this.recipientCountries);
       copy.add(Objects.requireNonNull(item, "item"));
       this.recipientCountries = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code recipientRegions}: the regions that benefit. */
+    /**
+     * Sets {@code recipientRegions}, replacing whatever was set or added before.
+     *
+     * @param recipientRegions the regions that benefit; null or empty means none. The list is
+     *     copied
+     * @return this builder
+     */
     public Builder recipientRegions(List<RecipientRegion> recipientRegions) {
       this.recipientRegions = Copies.list(recipientRegions);
       return this;
     }
-    /** Adds one item to {@code recipientRegions}. */
+    /**
+     * Adds one item to {@code recipientRegions}.
+     *
+     * @param item a region that benefits, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addRecipientRegion(RecipientRegion item) {
       List<RecipientRegion> copy = new ArrayList<>(this.recipientRegions);
       copy.add(Objects.requireNonNull(item, "item"));
       this.recipientRegions = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code sdgs}: the SDGs, targets and indicators it contributes to. */
+    /**
+     * Sets {@code sdgs}, replacing whatever was set or added before.
+     *
+     * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The
+     *     list is copied
+     * @return this builder
+     */
     public Builder sdgs(List<SdgLink> sdgs) {
       this.sdgs = Copies.list(sdgs);
       return this;
     }
-    /** Adds one item to {@code sdgs}. */
+    /**
+     * Adds one item to {@code sdgs}.
+     *
+     * @param item an SDG link (goal, and optionally target and indicator), added after those
+     *     already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addSdg(SdgLink item) {
       List<SdgLink> copy = new ArrayList<>(this.sdgs);
       copy.add(Objects.requireNonNull(item, "item"));
       this.sdgs = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code sectors}: the sectors it works in. */
+    /**
+     * Sets {@code sectors}, replacing whatever was set or added before.
+     *
+     * @param sectors the sectors it works in; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder sectors(List<Sector> sectors) {
       this.sectors = Copies.list(sectors);
       return this;
     }
-    /** Adds one item to {@code sectors}. */
+    /**
+     * Adds one item to {@code sectors}.
+     *
+     * @param item a sector, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addSector(Sector item) {
       List<Sector> copy = new ArrayList<>(this.sectors);
       copy.add(Objects.requireNonNull(item, "item"));
       this.sectors = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code budgets}: money planned per period. */
+    /**
+     * Sets {@code budgets}, replacing whatever was set or added before.
+     *
+     * @param budgets money planned per period; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder budgets(List<Budget> budgets) {
       this.budgets = Copies.list(budgets);
       return this;
     }
-    /** Adds one item to {@code budgets}. */
+    /**
+     * Adds one item to {@code budgets}.
+     *
+     * @param item a budget for one period, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addBudget(Budget item) {
       List<Budget> copy = new ArrayList<>(this.budgets);
       copy.add(Objects.requireNonNull(item, "item"));
       this.budgets = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code transactions}: money committed or moved. */
+    /**
+     * Sets {@code transactions}, replacing whatever was set or added before.
+     *
+     * @param transactions money committed or moved; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder transactions(List<Transaction> transactions) {
       this.transactions = Copies.list(transactions);
       return this;
     }
-    /** Adds one item to {@code transactions}. */
+    /**
+     * Adds one item to {@code transactions}.
+     *
+     * @param item a transaction, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addTransaction(Transaction item) {
       List<Transaction> copy = new ArrayList<>(this.transactions);
       copy.add(Objects.requireNonNull(item, "item"));
       this.transactions = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code contributions}: each partner's share, in money or in kind. */
+    /**
+     * Sets {@code contributions}, replacing whatever was set or added before.
+     *
+     * @param contributions each partner's share, in money or in kind; null or empty means none. The
+     *     list is copied
+     * @return this builder
+     */
     public Builder contributions(List<Contribution> contributions) {
       this.contributions = Copies.list(contributions);
       return this;
     }
-    /** Adds one item to {@code contributions}. */
+    /**
+     * Adds one item to {@code contributions}.
+     *
+     * @param item a partner's contribution, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addContribution(Contribution item) {
       List<Contribution> copy = new ArrayList<>(this.contributions);
       copy.add(Objects.requireNonNull(item, "item"));
       this.contributions = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code results}: results and their indicators. */
+    /**
+     * Sets {@code results}, replacing whatever was set or added before.
+     *
+     * @param results results and their indicators; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder results(List<Result> results) {
       this.results = Copies.list(results);
       return this;
     }
-    /** Adds one item to {@code results}. */
+    /**
+     * Adds one item to {@code results}.
+     *
+     * @param item a result, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addResult(Result item) {
       List<Result> copy = new ArrayList<>(this.results);
       copy.add(Objects.requireNonNull(item, "item"));
       this.results = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code relatedInitiatives}: other initiatives it relates to. */
+    /**
+     * Sets {@code relatedInitiatives}, replacing whatever was set or added before.
+     *
+     * @param relatedInitiatives other initiatives it relates to; null or empty means none. The list
+     *     is copied
+     * @return this builder
+     */
     public Builder relatedInitiatives(List<RelatedInitiative> relatedInitiatives) {
       this.relatedInitiatives = Copies.list(relatedInitiatives);
       return this;
     }
-    /** Adds one item to {@code relatedInitiatives}. */
+    /**
+     * Adds one item to {@code relatedInitiatives}.
+     *
+     * @param item a related initiative, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addRelatedInitiative(RelatedInitiative item) {
       List<RelatedInitiative> copy = new ArrayList<>(this.relatedInitiatives);
       copy.add(Objects.requireNonNull(item, "item"));
       this.relatedInitiatives = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code documents}: documents about it. */
+    /**
+     * Sets {@code documents}, replacing whatever was set or added before.
+     *
+     * @param documents documents about it; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder documents(List<Document> documents) {
       this.documents = Copies.list(documents);
       return this;
     }
-    /** Adds one item to {@code documents}. */
+    /**
+     * Adds one item to {@code documents}.
+     *
+     * @param item a document, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addDocument(Document item) {
       List<Document> copy = new ArrayList<>(this.documents);
       copy.add(Objects.requireNonNull(item, "item"));
       this.documents = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code otherIdentifiers}: its identifiers in other schemes, e.g. IATI. */
+    /**
+     * Sets {@code otherIdentifiers}, replacing whatever was set or added before.
+     *
+     * @param otherIdentifiers its identifiers in other schemes, e.g. IATI; null or empty means
+     *     none. The list is copied
+     * @return this builder
+     */
     public Builder otherIdentifiers(List<OtherIdentifier> otherIdentifiers) {
       this.otherIdentifiers = Copies.list(otherIdentifiers);
       return this;
     }
-    /** Adds one item to {@code otherIdentifiers}. */
+    /**
+     * Adds one item to {@code otherIdentifiers}.
+     *
+     * @param item an identifier in another scheme, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addOtherIdentifier(OtherIdentifier item) {
       List<OtherIdentifier> copy = new ArrayList<>(this.otherIdentifiers);
       copy.add(Objects.requireNonNull(item, "item"));
       this.otherIdentifiers = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code lastUpdated}: when the record last changed (RFC 3339, with a zone). */
+    /**
+     * Sets {@code lastUpdated}.
+     *
+     * @param lastUpdated when the record last changed (RFC 3339, with a zone); required by the
+     *     standard: null leaves it absent, which the validator reports
+     * @return this builder
+     */
     public Builder lastUpdated(@Nullable OffsetDateTime lastUpdated) {
       this.lastUpdated = lastUpdated;
       return this;
     }
-    /** Sets {@code extensions}: namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim. */
+    /**
+     * Sets {@code extensions}, replacing whatever was set or added before.
+     *
+     * @param extensions namespaced extension values, each key {@code prefix:name} (e.g.
+     *     {@code "wfp:matchingScore"}), each value any JSON, kept verbatim and written in this
+     *     order; null or empty means none. The map is copied
+     * @return this builder
+     */
     public Builder extensions(Map<String, JsonNode> extensions) {
       this.extensions = Copies.orderedMap(extensions);
       return this;
     }
 
-    /** The initiative, as set so far. */
+    /**
+     * The initiative, as set so far.
+     *
+     * @return a new initiative with the fields set so far; nothing is checked, so a required
+     *     field not set is absent (null), and {@link Validator} reports it
+     */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Initiative build() {
       return new Initiative(

@@ -25,7 +25,12 @@ public enum InitiativeRelation {
     this.code = code;
   }
 
-  /** The code as the standard writes it in JSON, e.g. {@code "parent"}. */
+  /**
+   * The code as the standard writes it in JSON.
+   *
+   * @return the code, e.g. {@code "parent"}; {@link #fromCode(String)} gives this constant back
+   *     for it
+   */
   @JsonValue
   public String code() {
     return code;

@@ -19,7 +19,12 @@ public enum Instrument {
     this.code = code;
   }
 
-  /** The code as the standard writes it in JSON, e.g. {@code "programme"}. */
+  /**
+   * The code as the standard writes it in JSON.
+   *
+   * @return the code, e.g. {@code "programme"}; {@link #fromCode(String)} gives this constant back
+   *     for it
+   */
   @JsonValue
   public String code() {
     return code;

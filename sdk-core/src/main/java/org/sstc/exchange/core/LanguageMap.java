@@ -30,7 +30,9 @@ public final class LanguageMap {
    * A map with one entry.
    *
    * @param language a BCP 47 tag such as {@code "en"} or {@code "pt-BR"}
-   * @param text the text in that language
+   * @param text the text in that language; may be empty, though the standard wants some text
+   * @return an immutable map holding that one entry
+   * @throws NullPointerException if {@code language} or {@code text} is null
    */
   public static LanguageMap of(String language, String text) {
     Objects.requireNonNull(language, "language");
@@ -43,7 +45,11 @@ public final class LanguageMap {
   /**
    * A map with the given entries, in the map's iteration order.
    *
-   * @param texts language tag to text; neither may be null
+   * @param texts language tag to text; neither may be null. Copied. An empty map gives an empty
+   *     {@code LanguageMap}, which the validator refuses
+   * @return an immutable map with the same entries in the same order
+   * @throws NullPointerException if {@code texts}, a tag or a text is null (the message names the
+   *     language)
    */
   @JsonCreator
   public static LanguageMap of(Map<String, String> texts) {
@@ -57,7 +63,15 @@ public final class LanguageMap {
     return new LanguageMap(copy);
   }
 
-  /** A copy with one more entry, or with the entry for {@code language} replaced. */
+  /**
+   * A copy with one more entry, or with the entry for {@code language} replaced.
+   *
+   * @param language a BCP 47 tag such as {@code "fr"}; a new tag goes last, a known one keeps its
+   *     place
+   * @param text the text in that language
+   * @return a new map; this one is unchanged
+   * @throws NullPointerException if {@code language} or {@code text} is null
+   */
   public LanguageMap with(String language, String text) {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(text, "text");
@@ -66,7 +80,14 @@ public final class LanguageMap {
     return new LanguageMap(copy);
   }
 
-  /** The text in one language, if given. */
+  /**
+   * The text in one language, if given.
+   *
+   * @param language the tag exactly as given, e.g. {@code "pt-BR"}: no fallback from
+   *     {@code "pt-BR"}
+   *     to {@code "pt"}, and case matters
+   * @return the text; empty when there is no entry for that tag
+   */
   public Optional<String> get(String language) {
     return Optional.ofNullable(texts.get(language));
   }
@@ -74,6 +95,8 @@ public final class LanguageMap {
   /**
    * The text to show when no particular language is asked for: English if given, else the first
    * entry, else the empty string.
+   *
+   * @return the text to show; {@code ""} only for an empty map
    */
   public String text() {
     String english = texts.get("en");
@@ -83,13 +106,21 @@ public final class LanguageMap {
     return texts.values().stream().findFirst().orElse("");
   }
 
-  /** The entries, unmodifiable, in the order given. */
+  /**
+   * The entries, unmodifiable, in the order given.
+   *
+   * @return language tag to text, as written to JSON
+   */
   @JsonValue
   public Map<String, String> asMap() {
     return texts;
   }
 
-  /** True if there is no entry (which the standard does not allow). */
+  /**
+   * Whether there is no entry (which the standard does not allow).
+   *
+   * @return true for an empty map
+   */
   public boolean isEmpty() {
     return texts.isEmpty();
   }

@@ -27,13 +27,24 @@ public record Money(
   /**
    * Money from its decimal text: {@code Money.of("1250000.00", "USD")}.
    *
+   * @param amount the amount as decimal text, e.g. {@code "10.50"}: no grouping separators, a point
+   *     for decimals; its scale is kept
+   * @param currency an ISO 4217 alphabetic code, e.g. {@code "USD"}; checked by the validator, not
+   *     here
+   * @return money without a value date
    * @throws NumberFormatException if {@code amount} is not a decimal number
+   * @throws NullPointerException if {@code amount} is null
    */
   public static Money of(String amount, String currency) {
     return new Money(new BigDecimal(Objects.requireNonNull(amount, "amount")), currency, null);
   }
 
-  /** A copy valued on the given date. */
+  /**
+   * A copy valued on the given date.
+   *
+   * @param date the day the amount is valued on, for conversions; null leaves the copy without one
+   * @return a new {@code Money} with the same amount and currency; this one is unchanged
+   */
   public Money withValueDate(LocalDate date) {
     return new Money(amount, currency, date);
   }

@@ -25,10 +25,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param schemaVersion the standard's version, {@code "1.0"} by default
  * @param publisher who publishes the package
- * @param publishedAt when it was published
+ * @param publishedAt when it was published (RFC 3339, with a zone)
  * @param license the licence of the data, as a URL
- * @param initiatives the initiatives
- * @param organisations the organisations
+ * @param initiatives the initiatives it publishes, each a full record
+ * @param organisations the organisations it publishes (its partners, itself), each a full record
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -48,6 +48,18 @@ public record Package(
   /**
    * Makes the package; a null {@code schemaVersion} becomes the current version, and the lists
    * given are copied. Nothing is validated here: use {@link Validator}.
+   *
+   * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version
+   *     this SDK writes, {@link Package#CURRENT_VERSION}
+   * @param publisher who publishes the package; required by the standard: null leaves it absent,
+   *     which the validator reports
+   * @param publishedAt when it was published (RFC 3339, with a zone); required by the standard:
+   *     null leaves it absent, which the validator reports
+   * @param license the licence of the data, as a URL; optional: null leaves it out
+   * @param initiatives the initiatives it publishes, each a full record; null or empty means none.
+   *     The list is copied
+   * @param organisations the organisations it publishes (its partners, itself), each a full record;
+   *     null or empty means none. The list is copied
    */
   public Package {
     schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
@@ -55,19 +67,32 @@ public record Package(
     organisations = Copies.list(organisations);
   }
 
-  /** Always {@code "package"}. */
+  /**
+   * The record's type: the value of {@code recordType} in its JSON.
+   *
+   * @return always {@code "package"}, {@link #RECORD_TYPE}
+   */
   @Override
   @JsonProperty(value = "recordType", index = 0)
   public String recordType() {
     return RECORD_TYPE;
   }
 
-  /** A new, empty builder. */
+  /**
+   * A new, empty builder.
+   *
+   * @return a builder with every field absent and every list empty
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts from this package, to change a field or two. */
+  /**
+   * A builder that starts from this package, to change a field or two.
+   *
+   * @return a new builder holding every field of this package; changing the builder leaves
+   *     this package as it is
+   */
   public Builder toBuilder() {
     return new Builder()
         .schemaVersion(schemaVersion)
@@ -92,44 +117,91 @@ public record Package(
 
     private Builder() {}
 
-    /** Sets {@code schemaVersion}: the standard's version, {@code "1.0"} by default. */
+    /**
+     * Sets {@code schemaVersion}.
+     *
+     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version
+     *     this SDK writes, {@link Package#CURRENT_VERSION}
+     * @return this builder
+     */
     public Builder schemaVersion(@Nullable String schemaVersion) {
       this.schemaVersion = schemaVersion;
       return this;
     }
-    /** Sets {@code publisher}: who publishes the package. */
+    /**
+     * Sets {@code publisher}.
+     *
+     * @param publisher who publishes the package; required by the standard: null leaves it absent,
+     *     which the validator reports
+     * @return this builder
+     */
     public Builder publisher(@Nullable OrgRef publisher) {
       this.publisher = publisher;
       return this;
     }
-    /** Sets {@code publishedAt}: when it was published. */
+    /**
+     * Sets {@code publishedAt}.
+     *
+     * @param publishedAt when it was published (RFC 3339, with a zone); required by the standard:
+     *     null leaves it absent, which the validator reports
+     * @return this builder
+     */
     public Builder publishedAt(@Nullable OffsetDateTime publishedAt) {
       this.publishedAt = publishedAt;
       return this;
     }
-    /** Sets {@code license}: the licence of the data, as a URL. */
+    /**
+     * Sets {@code license}.
+     *
+     * @param license the licence of the data, as a URL; optional: null leaves it out
+     * @return this builder
+     */
     public Builder license(@Nullable String license) {
       this.license = license;
       return this;
     }
-    /** Sets {@code initiatives}: the initiatives. */
+    /**
+     * Sets {@code initiatives}, replacing whatever was set or added before.
+     *
+     * @param initiatives the initiatives it publishes, each a full record; null or empty means
+     *     none. The list is copied
+     * @return this builder
+     */
     public Builder initiatives(List<Initiative> initiatives) {
       this.initiatives = Copies.list(initiatives);
       return this;
     }
-    /** Adds one item to {@code initiatives}. */
+    /**
+     * Adds one item to {@code initiatives}.
+     *
+     * @param item an initiative, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addInitiative(Initiative item) {
       List<Initiative> copy = new ArrayList<>(this.initiatives);
       copy.add(Objects.requireNonNull(item, "item"));
       this.initiatives = List.copyOf(copy);
       return this;
     }
-    /** Sets {@code organisations}: the organisations. */
+    /**
+     * Sets {@code organisations}, replacing whatever was set or added before.
+     *
+     * @param organisations the organisations it publishes (its partners, itself), each a full
+     *     record; null or empty means none. The list is copied
+     * @return this builder
+     */
     public Builder organisations(List<Organisation> organisations) {
       this.organisations = Copies.list(organisations);
       return this;
     }
-    /** Adds one item to {@code organisations}. */
+    /**
+     * Adds one item to {@code organisations}.
+     *
+     * @param item an organisation, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     */
     public Builder addOrganisation(Organisation item) {
       List<Organisation> copy = new ArrayList<>(this.organisations);
       copy.add(Objects.requireNonNull(item, "item"));
@@ -137,7 +209,12 @@ public record Package(
       return this;
     }
 
-    /** The package, as set so far. */
+    /**
+     * The package, as set so far.
+     *
+     * @return a new package with the fields set so far; nothing is checked, so a required
+     *     field not set is absent (null), and {@link Validator} reports it
+     */
     @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Package build() {
       return new Package(schemaVersion, publisher, publishedAt, license, initiatives, organisations);

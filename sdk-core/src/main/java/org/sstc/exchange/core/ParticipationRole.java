@@ -27,7 +27,12 @@ public enum ParticipationRole {
     this.code = code;
   }
 
-  /** The code as the standard writes it in JSON, e.g. {@code "provider"}. */
+  /**
+   * The code as the standard writes it in JSON.
+   *
+   * @return the code, e.g. {@code "provider"}; {@link #fromCode(String)} gives this constant back
+   *     for it
+   */
   @JsonValue
   public String code() {
     return code;

@@ -19,7 +19,12 @@ public record RecipientCountry(
     @NotNull @Pattern(regexp = Shapes.COUNTRY_REGEX) String code,
     @Nullable @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be 100 or less") BigDecimal percentage) {
 
-  /** A recipient country without a percentage. */
+  /**
+   * A recipient country without a percentage.
+   *
+   * @param code ISO 3166-1 alpha-2 code, upper case, e.g. {@code "MZ"}
+   * @return the country, with no share given
+   */
   public static RecipientCountry of(String code) {
     return new RecipientCountry(code, null);
   }

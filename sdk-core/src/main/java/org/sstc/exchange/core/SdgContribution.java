@@ -17,7 +17,12 @@ public enum SdgContribution {
     this.code = code;
   }
 
-  /** The code as the standard writes it in JSON, e.g. {@code "principal"}. */
+  /**
+   * The code as the standard writes it in JSON.
+   *
+   * @return the code, e.g. {@code "principal"}; {@link #fromCode(String)} gives this constant back
+   *     for it
+   */
   @JsonValue
   public String code() {
     return code;

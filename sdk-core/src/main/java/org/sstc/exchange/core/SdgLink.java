@@ -20,12 +20,26 @@ public record SdgLink(
     @Nullable @Pattern(regexp = Shapes.SDG_INDICATOR_REGEX) String indicator,
     @NotNull SdgContribution contribution) {
 
-  /** A link to a goal only. */
+  /**
+   * A link to a goal only.
+   *
+   * @param goal the goal, {@code "1"} to {@code "17"}
+   * @param contribution how much the initiative contributes to it
+   * @return a link without target or indicator
+   */
   public static SdgLink goal(String goal, SdgContribution contribution) {
     return new SdgLink(goal, null, null, contribution);
   }
 
-  /** A link to a target, naming its goal. */
+  /**
+   * A link to a target, naming its goal.
+   *
+   * @param goal the goal, {@code "1"} to {@code "17"}
+   * @param target a target of that goal, e.g. {@code "2.3"} for goal {@code "2"}; one of another
+   *     goal is a {@code rule.sdg-target-goal} error when validated
+   * @param contribution how much the initiative contributes to it
+   * @return a link without indicator
+   */
   public static SdgLink target(String goal, String target, SdgContribution contribution) {
     return new SdgLink(goal, target, null, contribution);
   }

@@ -18,7 +18,11 @@ public record Sector(
     @NotNull String code,
     @Nullable @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be 100 or less") BigDecimal percentage) {
 
-  /** The vocabulary, with the standard's default {@code "1"} (DAC 5-digit) when absent. */
+  /**
+   * The vocabulary, with the standard's default when absent.
+   *
+   * @return {@link #vocabulary()}, or {@code "1"} (OECD DAC 5-digit purpose codes) when it is null
+   */
   public String vocabularyOrDefault() {
     return vocabulary == null ? "1" : vocabulary;
   }

@@ -9,7 +9,11 @@ public enum Severity {
   /** The document follows the standard, but something is likely a mistake or out of date. */
   WARNING;
 
-  /** {@code "error"} or {@code "warning"}, as written in a report. */
+  /**
+   * The severity as a validation report writes it in JSON.
+   *
+   * @return {@code "error"} or {@code "warning"}, lower case
+   */
   @JsonValue
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);

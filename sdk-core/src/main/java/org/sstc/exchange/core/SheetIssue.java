@@ -24,6 +24,19 @@ import java.util.Objects;
  */
 public record SheetIssue(Issue issue, String file, long row, String column, String header) {
 
+  /**
+   * Makes a sheet issue.
+   *
+   * @param issue what is wrong, with the JSON Pointer in the unflattened package or {@code ""};
+   *     not null
+   * @param file the CSV file's name, e.g. {@code participants.csv}; {@code ""} for the folder
+   * @param row the 1-based spreadsheet row (1 is the header row); 0 for the whole file
+   * @param column the column letter, e.g. {@code C}; {@code ""} for the whole row
+   * @param header the column's header as written in the file; {@code ""} when there is no column
+   * @throws NullPointerException if {@code issue}, {@code file}, {@code column} or {@code header}
+   *     is null
+   * @throws IllegalArgumentException if {@code row} is negative
+   */
   public SheetIssue {
     Objects.requireNonNull(issue, "issue");
     Objects.requireNonNull(file, "file");

@@ -61,12 +61,21 @@ public final class Spreadsheets {
     this.limits = builder.limits;
   }
 
-  /** Readable titles in the header row, and the default limits. */
+  /**
+   * Readable titles in the header row, and the default limits.
+   *
+   * @return the shared instance: {@link Headers#TITLES}, files up to 32 MiB, cells up to 1 Mi
+   *     characters
+   */
   public static Spreadsheets standard() {
     return STANDARD;
   }
 
-  /** A builder, to choose the header row or change the limits. */
+  /**
+   * A builder, to choose the header row or change the limits.
+   *
+   * @return a new builder that starts from the defaults of {@link #standard()}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -87,7 +96,10 @@ public final class Spreadsheets {
    * layout, every sheet always (an empty part has its header only). Files of the layout already in
    * {@code dir} are replaced, each atomically; other files are left alone.
    *
+   * @param pkg the package to write; it is not validated first; not null
+   * @param dir the folder to write into; created, with its parents, if absent; not null
    * @return the files written, in layout order
+   * @throws NullPointerException if {@code pkg} or {@code dir} is null
    * @throws UncheckedIOException if a file cannot be written
    * @throws IllegalArgumentException if the package holds a value no cell can hold unchanged (a
    *     list code with {@code ;} or spaces, which a valid package never has)
@@ -117,7 +129,10 @@ public final class Spreadsheets {
    * Reads the CSV files in {@code dir} back into a package and validates it. Only
    * {@code package.csv} is required; a missing sheet is an empty part.
    *
+   * @param dir the folder holding {@code package.csv} and the other sheets, as
+   *     {@link #flatten(Package, Path)} writes them (either header style); not null
    * @return the package if there is no error, and every issue with its file, row and column
+   * @throws NullPointerException if {@code dir} is null
    * @throws UncheckedIOException if the folder or a file in it cannot be read (content that is
    *     not CSV, not UTF-8 or too large is an issue, not an exception)
    */
@@ -179,13 +194,27 @@ public final class Spreadsheets {
 
     private Builder() {}
 
-    /** The header row of written sheets: {@link Headers#TITLES} (default) or {@link Headers#PATHS}. */
+    /**
+     * The header row of written sheets: {@link Headers#TITLES} (default) or {@link Headers#PATHS}.
+     * Reading accepts either, whatever is set here.
+     *
+     * @param headers titles for people, or flatten-tool's JSON paths; not null
+     * @return this builder
+     * @throws NullPointerException if {@code headers} is null
+     */
     public Builder headers(Headers headers) {
       this.headers = Objects.requireNonNull(headers, "headers");
       return this;
     }
 
-    /** The largest CSV file read, in bytes (default 32 MiB); a larger one is a {@code csv.limit} issue. */
+    /**
+     * The largest CSV file read, in bytes (default 32 MiB); a larger one is a {@code csv.limit}
+     * issue.
+     *
+     * @param bytes the most bytes one sheet may have when unflattening; writing has no limit
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is zero or negative
+     */
     public Builder maxFileBytes(long bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("a limit must be positive: " + bytes);
@@ -194,7 +223,14 @@ public final class Spreadsheets {
       return this;
     }
 
-    /** The longest cell read, in characters (default 1 Mi); a longer one is a {@code csv.limit} issue. */
+    /**
+     * The longest cell read, in characters (default 1 Mi); a longer one is a {@code csv.limit}
+     * issue.
+     *
+     * @param characters the most characters one cell may have when unflattening
+     * @return this builder
+     * @throws IllegalArgumentException if {@code characters} is zero or negative
+     */
     public Builder maxCellLength(int characters) {
       if (characters <= 0) {
         throw new IllegalArgumentException("a limit must be positive: " + characters);
@@ -203,7 +239,11 @@ public final class Spreadsheets {
       return this;
     }
 
-    /** The flattener and unflattener, as set so far; immutable and thread-safe. */
+    /**
+     * The flattener and unflattener, as set so far; immutable and thread-safe.
+     *
+     * @return a new {@link Spreadsheets}; later changes to this builder do not reach it
+     */
     public Spreadsheets build() {
       return new Spreadsheets(this);
     }

@@ -41,7 +41,11 @@ public final class SstcJson {
     this.json = json;
   }
 
-  /** The reader and writer with the default limits; thread-safe. */
+  /**
+   * The reader and writer with the default limits; thread-safe.
+   *
+   * @return the shared instance: reads with the limits of {@link Validator#standard()}
+   */
   public static SstcJson standard() {
     return STANDARD;
   }
@@ -49,6 +53,12 @@ public final class SstcJson {
   /**
    * Reads a record or package of the given type from UTF-8 bytes.
    *
+   * @param <T> the model type asked for
+   * @param document one JSON document in UTF-8 (UTF-16 and UTF-32 are refused); not null
+   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   *     for whichever the document's {@code recordType} says; not null
+   * @return the record, bound to the model; never null
+   * @throws NullPointerException if {@code document} or {@code type} is null
    * @throws ValidationException if the document is not valid JSON, not of that type, or breaks
    *     the standard (errors only; warnings do not stop reading)
    */
@@ -85,6 +95,13 @@ public final class SstcJson {
    * }
    * }</pre>
    *
+   * @param <T> the model type asked for
+   * @param tree a parsed document, e.g. from {@link #readTree(byte[])}; not null
+   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   *     for whichever the tree's {@code recordType} says; not null
+   * @return the record, bound to the model; never null. Values the standard forbids but the
+   *     model can hold (a bad code, a missing required field) come through as they are
+   * @throws NullPointerException if {@code tree} or {@code type} is null
    * @throws ValidationException if the tree is not a document of that type, or holds a value the
    *     model cannot (a {@code schema.type} or {@code schema.const} issue)
    */
@@ -107,7 +124,17 @@ public final class SstcJson {
     }
   }
 
-  /** Reads a record or package of the given type from a stream (which the caller closes). */
+  /**
+   * Reads a record or package of the given type from a stream (which the caller closes).
+   *
+   * @param <T> the model type asked for
+   * @param in one JSON document, UTF-8, read to its end
+   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   *     for whichever the document's {@code recordType} says
+   * @return the record, bound to the model; never null
+   * @throws ValidationException as {@link #read(byte[], Class)} does
+   * @throws java.io.UncheckedIOException if the stream cannot be read
+   */
   public <T extends SstcRecord> T read(InputStream in, Class<T> type) {
     try {
       return read(in.readAllBytes(), type);
@@ -116,7 +143,14 @@ public final class SstcJson {
     }
   }
 
-  /** Reads whatever record the document says it is ({@code recordType}). */
+  /**
+   * Reads whatever record the document says it is ({@code recordType}).
+   *
+   * @param document one JSON document, UTF-8; not null
+   * @return an {@link Initiative}, {@link Organisation} or {@link Package}; test with
+   *     {@code instanceof} or switch on {@link SstcRecord#recordType()}
+   * @throws ValidationException if the document is not valid JSON or breaks the standard
+   */
   public SstcRecord read(byte[] document) {
     return read(document, SstcRecord.class);
   }
@@ -125,6 +159,8 @@ public final class SstcJson {
    * Reads every record of an NDJSON document into memory. For large streams, validate with
    * {@link Validator#validate(InputStream, Validator.Format, java.util.function.Consumer)}.
    *
+   * @param ndjson UTF-8 text, one record a line; blank lines are skipped
+   * @return the records in line order; empty for a document of blank lines only
    * @throws ValidationException if any line is invalid; pointers start with the line index
    */
   public List<SstcRecord> readNdjson(byte[] ndjson) {
@@ -142,17 +178,36 @@ public final class SstcJson {
     return records;
   }
 
-  /** Writes a record or package as compact UTF-8 JSON. */
+  /**
+   * Writes a record or package as compact UTF-8 JSON.
+   *
+   * @param record the record to write; it is not validated first (use {@link Validator}); not null
+   * @return the JSON, with no trailing newline; the same record always gives the same bytes
+   * @throws NullPointerException if {@code record} is null
+   */
   public byte[] write(SstcRecord record) {
     return json.strictMapper().writeValueAsBytes(Objects.requireNonNull(record, "record"));
   }
 
-  /** Writes a record or package as compact JSON text. */
+  /**
+   * Writes a record or package as compact JSON text.
+   *
+   * @param record the record to write; it is not validated first; not null
+   * @return the JSON of {@link #write(SstcRecord)}, as a string
+   * @throws NullPointerException if {@code record} is null
+   */
   public String writeString(SstcRecord record) {
     return new String(write(record), StandardCharsets.UTF_8);
   }
 
-  /** Writes a record or package, indented for people. */
+  /**
+   * Writes a record or package, indented for people.
+   *
+   * @param record the record to write; it is not validated first; not null
+   * @return the same JSON as {@link #write(SstcRecord)}, one property a line and indented, with no
+   *     trailing newline
+   * @throws NullPointerException if {@code record} is null
+   */
   public String writePretty(SstcRecord record) {
     return json.strictMapper()
         .writer()
@@ -160,7 +215,13 @@ public final class SstcJson {
         .writeValueAsString(Objects.requireNonNull(record, "record"));
   }
 
-  /** Writes a record or package to a stream (left open). */
+  /**
+   * Writes a record or package to a stream (left open).
+   *
+   * @param record the record to write, as {@link #write(SstcRecord)} does; not null
+   * @param out where the compact UTF-8 JSON goes; not flushed or closed
+   * @throws java.io.UncheckedIOException if writing to {@code out} fails
+   */
   public void write(SstcRecord record, OutputStream out) {
     try {
       out.write(write(record));
@@ -169,12 +230,26 @@ public final class SstcJson {
     }
   }
 
-  /** Writes a validation report as JSON, in the form of {@code validation-report.schema.json}. */
+  /**
+   * Writes a validation report as JSON, in the form of {@code validation-report.schema.json}.
+   *
+   * @param report the report to write; not null
+   * @return compact JSON: {@code valid}, {@code schemaVersion}, then {@code issues} (a value or
+   *     line
+   *     only where the issue has one)
+   * @throws NullPointerException if {@code report} is null
+   */
   public String writeReport(ValidationReport report) {
     return json.strictMapper().writeValueAsString(Objects.requireNonNull(report, "report"));
   }
 
-  /** The JSON tree of a model object, as it would be written. */
+  /**
+   * The JSON tree of a model object, as it would be written.
+   *
+   * @param record the record; not validated first
+   * @return a new tree of the JSON {@link #write(SstcRecord)} writes (empty values left out,
+   *     money as strings); the caller may change it
+   */
   public JsonNode toTree(SstcRecord record) {
     return json.strictMapper().valueToTree(record);
   }
@@ -183,6 +258,8 @@ public final class SstcJson {
    * Parses JSON strictly (limits, duplicate keys, encoding) without checking it against the
    * standard.
    *
+   * @param document one JSON document, UTF-8; not null
+   * @return the parsed tree, any JSON value (not necessarily an object)
    * @throws ValidationException with a {@code json.*} issue if it cannot be read
    */
   public JsonNode readTree(byte[] document) {

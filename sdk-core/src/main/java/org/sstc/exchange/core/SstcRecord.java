@@ -5,9 +5,17 @@ package org.sstc.exchange.core;
  * NDJSON stream mix records and lets a validator pick the schema without being told.
  */
 public sealed interface SstcRecord permits Initiative, Organisation, Package {
-  /** {@code "initiative"}, {@code "organisation"} or {@code "package"}. */
+  /**
+   * What the record is, as its JSON says in {@code recordType}.
+   *
+   * @return {@code "initiative"}, {@code "organisation"} or {@code "package"}
+   */
   String recordType();
 
-  /** The version of the standard the record follows, {@code "1.0"}. */
+  /**
+   * The version of the standard the record follows.
+   *
+   * @return the version, e.g. {@code "1.0"}; never null for a record made through the model
+   */
   String schemaVersion();
 }

@@ -31,7 +31,12 @@ public enum SupportType {
     this.code = code;
   }
 
-  /** The code as the standard writes it in JSON, e.g. {@code "technical-cooperation"}. */
+  /**
+   * The code as the standard writes it in JSON.
+   *
+   * @return the code, e.g. {@code "technical-cooperation"}; {@link #fromCode(String)} gives this
+   *     constant back for it
+   */
   @JsonValue
   public String code() {
     return code;

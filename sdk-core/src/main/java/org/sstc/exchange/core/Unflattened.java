@@ -34,12 +34,21 @@ public final class Unflattened {
     return new Unflattened(pkg, issues);
   }
 
-  /** The package, present when there is no error (warnings allowed). */
+  /**
+   * The package, present when there is no error (warnings allowed).
+   *
+   * @return the package the sheets hold, valid against the standard; empty when there is an error,
+   *     in the sheets' structure or in the package
+   */
   public Optional<Package> pkg() {
     return Optional.ofNullable(pkg);
   }
 
-  /** True when there is no error: {@link #pkg()} is present. */
+  /**
+   * Whether the sheets hold a valid package.
+   *
+   * @return true when there is no error, and then {@link #pkg()} is present
+   */
   public boolean valid() {
     return report.valid();
   }
@@ -47,6 +56,8 @@ public final class Unflattened {
   /**
    * Every issue with its cell: spreadsheet-structure problems first ({@code csv.*}), then what
    * the standard's validator found in the unflattened package, in its order.
+   *
+   * @return the issues, errors and warnings; empty when the sheets are clean. Immutable
    */
   public List<SheetIssue> issues() {
     return issues;
@@ -56,6 +67,9 @@ public final class Unflattened {
    * The same issues as a {@link ValidationReport}: the validator's issues keep their JSON Pointers
    * into the unflattened package; {@code csv.*} issues have the pointer {@code ""} (their place is
    * the file, row and column of {@link #issues()}).
+   *
+   * @return the report, to write with {@link SstcJson#writeReport(ValidationReport)} or to hand to
+   *     code that takes one; valid exactly when {@link #valid()} is
    */
   public ValidationReport report() {
     return report;

@@ -23,7 +23,12 @@ public final class ValidationException extends RuntimeException {
     this.report = report;
   }
 
-  /** The full report: every error and warning with its pointer. */
+  /**
+   * The full report: every error and warning with its pointer.
+   *
+   * @return the report the exception was made with; never valid. The message shows only its first
+   *     five errors
+   */
   public ValidationReport report() {
     return report;
   }

@@ -48,12 +48,21 @@ public final class Validator {
     this.writer = SstcJson.standard();
   }
 
-  /** The validator with the default reading limits. Shared: it is thread-safe. */
+  /**
+   * The validator with the default reading limits. Shared: it is thread-safe.
+   *
+   * @return the shared validator: nesting 64 deep, documents up to 1 GiB, NDJSON lines up to
+   *     16 MiB, strings up to 1 Mi characters
+   */
   public static Validator standard() {
     return STANDARD;
   }
 
-  /** A builder, to change the reading limits. */
+  /**
+   * A builder, to change the reading limits.
+   *
+   * @return a new builder that starts from the default limits
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,7 +74,13 @@ public final class Validator {
     /** Newline-delimited JSON: one record a line. */
     NDJSON;
 
-    /** NDJSON for {@code .ndjson} and {@code .jsonl} files, JSON otherwise. */
+    /**
+     * NDJSON for {@code .ndjson} and {@code .jsonl} files, JSON otherwise.
+     *
+     * @param file the file, of which only the name is looked at (the case of its extension does
+     *     not matter); the file need not exist
+     * @return {@link #NDJSON} or {@link #JSON}
+     */
     public static Format of(Path file) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
       return name.endsWith(".ndjson") || name.endsWith(".jsonl") ? NDJSON : JSON;
@@ -80,18 +95,35 @@ public final class Validator {
    * @param warnings the warnings found
    */
   public record Summary(long records, long errors, long warnings) {
-    /** True when no error was found. */
+    /**
+     * Whether the input is valid.
+     *
+     * @return true when no error was found (warnings allowed)
+     */
     public boolean valid() {
       return errors == 0;
     }
   }
 
-  /** Validates one JSON document (a record or a package) given as UTF-8 bytes. */
+  /**
+   * Validates one JSON document (a record or a package) given as UTF-8 bytes.
+   *
+   * @param json the document; unreadable JSON is reported as {@code json.*} issues, not thrown
+   * @return the report; valid when no issue is an error
+   */
   public ValidationReport validate(byte[] json) {
     return validate(new ByteArrayInputStream(json), Format.JSON);
   }
 
-  /** Validates a file: NDJSON if its name ends in {@code .ndjson}, else one JSON document. */
+  /**
+   * Validates a file: NDJSON if its name ends in {@code .ndjson} or {@code .jsonl}, else one JSON
+   * document.
+   *
+   * @param file the file to read, UTF-8
+   * @return the report; for NDJSON, each pointer starts with the zero-based line index
+   * @throws java.io.UncheckedIOException if the file cannot be opened or read (the message names
+   *     it)
+   */
   public ValidationReport validate(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return validate(in, Format.of(file));
@@ -100,7 +132,13 @@ public final class Validator {
     }
   }
 
-  /** Validates a stream, which the caller closes; the whole report is kept in memory. */
+  /**
+   * Validates a stream, which the caller closes; the whole report is kept in memory.
+   *
+   * @param in the input, UTF-8, read to its end
+   * @param format {@link Format#NDJSON} for one record a line, {@link Format#JSON} for one document
+   * @return the report; for NDJSON, each pointer starts with the zero-based line index
+   */
   public ValidationReport validate(InputStream in, Format format) {
     List<Issue> issues = new ArrayList<>();
     validate(in, format, issues::add);
@@ -110,6 +148,13 @@ public final class Validator {
   /**
    * Validates a stream in constant memory, handing each issue to {@code onIssue} as it is found.
    * This is the way to check files of any size.
+   *
+   * @param in the input, UTF-8, read to its end; the caller closes it; not null
+   * @param format {@link Format#NDJSON} for one record a line, {@link Format#JSON} for one document
+   * @param onIssue called once per issue, in the order found, on the calling thread; not null
+   * @return the counts of records, errors and warnings; the issues themselves went to
+   *     {@code onIssue}
+   * @throws NullPointerException if {@code in} or {@code onIssue} is null
    */
   public Summary validate(InputStream in, Format format, Consumer<Issue> onIssue) {
     Objects.requireNonNull(in, "in");
@@ -121,7 +166,12 @@ public final class Validator {
     return new Summary(counts.records, counts.errors, counts.warnings);
   }
 
-  /** Validates an already parsed document: a record or a package. */
+  /**
+   * Validates an already parsed document: a record or a package.
+   *
+   * @param document the tree, e.g. from {@link SstcJson#readTree(byte[])}
+   * @return the report; valid when no issue is an error
+   */
   public ValidationReport validate(JsonNode document) {
     return ValidationReport.of(engine.validateTree(document));
   }
@@ -136,7 +186,11 @@ public final class Validator {
    * ValidationReport report = validator.validate(tree, record -> store.put((Initiative) record));
    * }</pre>
    *
+   * @param document the tree, e.g. from {@link SstcJson#readTree(byte[])}
+   * @param whenValid gets the bound record, once, before this method returns, only when the
+   *     document has no error; not null
    * @return the report, warnings included; {@code whenValid} has run when it is valid
+   * @throws NullPointerException if {@code whenValid} is null
    */
   public ValidationReport validate(JsonNode document, Consumer<SstcRecord> whenValid) {
     Objects.requireNonNull(whenValid, "whenValid");
@@ -146,6 +200,10 @@ public final class Validator {
   /**
    * Validates a model object: Bean Validation on the object, then the same schema and rules as
    * its JSON. The verdict is the one its JSON would get.
+   *
+   * @param record an initiative, organisation or package, built by hand or read; not null
+   * @return the report; pointers point into the record's JSON, e.g. {@code /participants/0/id}
+   * @throws NullPointerException if {@code record} is null
    */
   public ValidationReport validate(SstcRecord record) {
     Objects.requireNonNull(record, "record");
@@ -170,35 +228,68 @@ public final class Validator {
 
     private Builder() {}
 
-    /** How deep objects and arrays may nest (default 64). */
+    /**
+     * How deep objects and arrays may nest (default 64).
+     *
+     * @param depth the most levels of objects and arrays inside one another; deeper is a
+     *     {@code json.limit} issue
+     * @return this builder
+     * @throws IllegalArgumentException if {@code depth} is zero or negative
+     */
     public Builder maxNestingDepth(int depth) {
       limits = new JsonLimits(positive(depth), limits.maxDocumentBytes(), limits.maxRecordBytes(),
           limits.maxStringLength(), limits.maxNumberLength(), limits.maxNameLength());
       return this;
     }
 
-    /** The largest document read whole, in bytes (default 1 GiB). */
+    /**
+     * The largest document read whole, in bytes (default 1 GiB).
+     *
+     * @param bytes the most bytes one JSON document may have; a larger one is a {@code json.limit}
+     *     issue
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is zero or negative
+     */
     public Builder maxDocumentBytes(long bytes) {
       limits = new JsonLimits(limits.maxNestingDepth(), positive(bytes), limits.maxRecordBytes(),
           limits.maxStringLength(), limits.maxNumberLength(), limits.maxNameLength());
       return this;
     }
 
-    /** The longest NDJSON line, in bytes (default 16 MiB). */
+    /**
+     * The longest NDJSON line, in bytes (default 16 MiB).
+     *
+     * @param bytes the most bytes one NDJSON line may have, its newline not counted; a longer line
+     *     is a {@code json.limit} issue
+     * @return this builder
+     * @throws IllegalArgumentException if {@code bytes} is zero or negative
+     */
     public Builder maxRecordBytes(int bytes) {
       limits = new JsonLimits(limits.maxNestingDepth(), limits.maxDocumentBytes(), positive(bytes),
           limits.maxStringLength(), limits.maxNumberLength(), limits.maxNameLength());
       return this;
     }
 
-    /** The longest string, in characters (default 1 MiB). */
+    /**
+     * The longest string, in characters (default 1 MiB).
+     *
+     * @param characters the most characters one JSON string (a value, not a property name) may
+     *     have; a longer one is a {@code json.limit} issue
+     * @return this builder
+     * @throws IllegalArgumentException if {@code characters} is zero or negative
+     */
     public Builder maxStringLength(int characters) {
       limits = new JsonLimits(limits.maxNestingDepth(), limits.maxDocumentBytes(), limits.maxRecordBytes(),
           positive(characters), limits.maxNumberLength(), limits.maxNameLength());
       return this;
     }
 
-    /** The validator with these limits. */
+    /**
+     * The validator with these limits.
+     *
+     * @return a new validator, immutable and thread-safe; build it once and share it: it compiles
+     *     the schemas
+     */
     public Validator build() {
       return new Validator(limits);
     }
