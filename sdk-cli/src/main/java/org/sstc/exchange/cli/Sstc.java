@@ -113,7 +113,7 @@ public final class Sstc implements Runnable {
    *
    * @return a new picocli command line with every subcommand
    */
-  public static CommandLine newCommandLine() {
+  static CommandLine newCommandLine() {
     quietLibraries();
     CommandLine commandLine = new CommandLine(new Sstc());
     commandLine.setExitCodeExceptionMapper(Sstc::exitStatus);
@@ -162,7 +162,7 @@ public final class Sstc implements Runnable {
   }
 
   /** {@code --version}: the SDK's version and the standard's. */
-  public static final class Version implements IVersionProvider {
+  static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
       return new String[] {
