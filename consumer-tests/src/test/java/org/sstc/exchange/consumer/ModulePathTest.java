@@ -100,9 +100,16 @@ class ModulePathTest {
   @MethodSource("publishedModules")
   void exportsItsRootPackageOnly(String name) throws IOException {
     ModuleDescriptor descriptor = reference(name).descriptor();
-    Set<String> exported = descriptor.exports().stream()
+    Set<String> exported = descriptor.exports().stream().filter(e -> !e.isQualified())
         .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
     assertThat(exported).as("packages %s exports", name).isEqualTo(PUBLISHED.get(name));
+    // A qualified export (sdk-core's report writers, shared with the command line) reaches only
+    // the SDK's own modules, and only for an internal package: never a consumer.
+    assertThat(descriptor.exports()).filteredOn(ModuleDescriptor.Exports::isQualified)
+        .allSatisfy(e -> {
+          assertThat(e.source()).startsWith(name + ".internal.");
+          assertThat(e.targets()).allMatch(t -> t.startsWith("org.sstc.exchange."));
+        });
     // Every other package is internal, or holds resources only (the schema's codelists, the
     // demo's sample), which the module reads itself: no class of the API lives outside the root.
     Set<String> others = descriptor.packages().stream()
