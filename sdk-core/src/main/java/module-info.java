@@ -20,6 +20,10 @@ module org.sstc.exchange.core {
   // NDJSON line reader rather than a copy of them; nobody else sees this package.
   exports org.sstc.exchange.core.internal.json to
       org.sstc.exchange.testkit;
+  // The SARIF and JUnit XML writers, shared by the command line (here) and sstc-maven-plugin (on
+  // Maven's class path, where module boundaries do not apply); not API.
+  exports org.sstc.exchange.core.internal.report to
+      org.sstc.exchange.cli;
 
   // Jackson binds the records and Hibernate Validator reads their constraints reflectively.
   opens org.sstc.exchange.core to

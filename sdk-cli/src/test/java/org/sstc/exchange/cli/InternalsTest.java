@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.cli.internal.CountingInputStream;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.cli.internal.Progress;
-import org.sstc.exchange.cli.internal.Tally;
 import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.internal.report.Tally;
 
 class InternalsTest {
   @TempDir Path dir;

@@ -90,8 +90,9 @@ public final class ValidateMojo extends AbstractMojo {
 
   /**
    * Reports to write besides the build log, one file each in {@code reportDirectory}: {@code json}
-   * ({@code sstc-report.json}, the shape of {@code sstc validate --format json}). {@code sarif}
-   * and {@code junit} are reserved for the command line's upcoming writers.
+   * ({@code sstc-report.json}, the shape of {@code sstc validate --format json}), {@code sarif}
+   * ({@code sstc.sarif}, SARIF 2.1.0 for code scanning) and {@code junit} ({@code TEST-sstc.xml},
+   * JUnit XML for CI test reports), each as {@code sstc validate --format} writes it.
    */
   @Parameter(property = "sstc.formats")
   private List<String> formats;

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.internal.report.Reporter;
+import org.sstc.exchange.core.internal.report.Tally;
 import org.sstc.exchange.core.ValidationReport;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;

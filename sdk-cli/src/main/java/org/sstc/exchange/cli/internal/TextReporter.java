@@ -2,6 +2,8 @@ package org.sstc.exchange.cli.internal;
 
 import java.io.PrintWriter;
 import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.internal.report.Reporter;
+import org.sstc.exchange.core.internal.report.Tally;
 
 /**
  * Prints each issue as soon as it is found, {@code file:pointer: severity code: message}, and a

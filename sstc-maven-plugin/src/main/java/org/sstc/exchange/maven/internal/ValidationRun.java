@@ -189,7 +189,7 @@ public final class ValidationRun {
       try {
         Files.createDirectories(reportDirectory);
         OutputStream out = Files.newOutputStream(file);
-        writers.put(format, format.open(out));
+        writers.put(format, format.open(out, basedir));
       } catch (IOException | UncheckedIOException e) {
         throw failed(format, e);
       }

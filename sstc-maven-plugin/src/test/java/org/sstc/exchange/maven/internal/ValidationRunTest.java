@@ -81,8 +81,8 @@ class ValidationRunTest {
     assertThatThrownBy(() -> FailOn.parse("errors"))
         .hasMessage("failOn is 'errors'; use one of error (the default), warning, never");
     assertThatThrownBy(() -> ReportFormat.parse("xml"))
-        .hasMessage("unknown report format 'xml' in formats; use json (the build log always has the text report)");
-    assertThatThrownBy(() -> ReportFormat.parse("sarif"))
-        .hasMessageStartingWith("the sarif report is not available in this version of the plugin");
+        .hasMessage("unknown report format 'xml' in formats; use json, sarif, junit (the build log always has the text report)");
+    assertThat(ReportFormat.parse(" SARIF ")).isEqualTo(ReportFormat.SARIF);
+    assertThat(ReportFormat.parse("junit")).isEqualTo(ReportFormat.JUNIT);
   }
 }

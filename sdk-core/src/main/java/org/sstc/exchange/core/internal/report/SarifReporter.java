@@ -1,4 +1,4 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * tools such as GitHub's read it: one run; the tool's driver lists a rule for each issue code
  * found, with its help from {@code RULES.md}; one result an issue, with {@code ruleId},
  * {@code level} ({@code error} or {@code warning}), the message, and a physical location: the
- * file's URI relative to the working directory (base {@code %SRCROOT%}) and the line and column
+ * file's URI relative to the working directory or another base (base {@code %SRCROOT%}) and the line and column
  * of the value the issue's JSON Pointer names (of the nearest enclosing value when the pointer
  * names a missing member). The pointer itself is the result's logical location and is in its
  * property bag, with the offending value.
@@ -39,20 +39,44 @@ public final class SarifReporter implements Reporter {
           .build();
 
   private final PrintWriter out;
+  private final String fullName;
   private final String version;
+  private final Path base;
   private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
   private final ArrayNode rules = MAPPER.createArrayNode();
   private final ArrayNode results = MAPPER.createArrayNode();
   private FileIssues file;
 
+  /**
+   * The command line's writer: files are named relative to the working directory.
+   *
+   * @param out where the log goes, when {@link #finish} is called
+   * @param version the SDK's version, the driver's {@code version}
+   */
   public SarifReporter(PrintWriter out, String version) {
+    this(out, "sstc validate (SSTC Exchange SDK)", version, Path.of(""));
+  }
+
+  /**
+   * A writer whose file names are relative to {@code base}, which is the log's {@code %SRCROOT%}
+   * (sstc-maven-plugin: the project's directory). The driver's {@code name} is {@code sstc} whoever
+   * writes the log, so that code-scanning tools see one tool and match the results of both.
+   *
+   * @param out where the log goes, when {@link #finish} is called
+   * @param fullName the driver's {@code fullName}, e.g. {@code sstc:validate (SSTC Exchange Maven plugin)}
+   * @param version the driver's {@code version}
+   * @param base the directory relative file names start from
+   */
+  public SarifReporter(PrintWriter out, String fullName, String version, Path base) {
     this.out = out;
+    this.fullName = fullName;
     this.version = version;
+    this.base = base.toAbsolutePath().normalize();
   }
 
   @Override
   public void startFile(String name) {
-    file = new FileIssues(name);
+    file = new FileIssues(name, base);
   }
 
   @Override
@@ -132,11 +156,11 @@ public final class SarifReporter implements Reporter {
     ObjectNode run = log.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "sstc");
-    driver.put("fullName", "sstc validate (SSTC Exchange SDK)");
+    driver.put("fullName", fullName);
     driver.put("version", version);
     driver.set("rules", rules);
     run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
-        .put("uri", Path.of("").toAbsolutePath().normalize().toUri().toASCIIString());
+        .put("uri", base.toUri().toASCIIString());
     ObjectNode invocation = run.putArray("invocations").addObject();
     int exit = tally.unreadableFiles() > 0 ? 2 : tally.invalid() > 0 ? 1 : 0;
     invocation.put("executionSuccessful", tally.unreadableFiles() == 0);

@@ -1,10 +1,12 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import org.sstc.exchange.core.Issue;
 
 /**
- * Where the validate command's findings go, file by file: {@link #startFile}, any number of
- * {@link #issue}, {@link #endFile}; then {@link #finish} once.
+ * Where validation findings go, file by file: {@link #startFile}, any number of
+ * {@link #issue}, {@link #endFile}; then {@link #finish} once. Implemented by the SARIF and JUnit
+ * XML writers here, and by {@code sstc validate}'s text and JSON output in sdk-cli;
+ * sstc-maven-plugin adapts it to its report files.
  */
 public interface Reporter {
   /** A file starts; {@code name} is how the output names it. */

@@ -1,4 +1,4 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -169,16 +169,6 @@ class SourceMapPropertiesTest {
         assertEquals("r" + record.pointer().substring(1), record.id());
         assertEquals(Long.parseLong(record.pointer().substring(1)) + 1, record.line());
       }
-    });
-  }
-
-  @Test
-  void groupedAmountsReadBackAsTheAmount() {
-    qt().withExamples(500).forAll(longs().all(), integers().between(0, 6)).checkAssert((unscaled, scale) -> {
-      BigDecimal amount = BigDecimal.valueOf(unscaled, scale);
-      String grouped = HtmlPage.group(amount);
-      assertEquals(amount.toPlainString(), grouped.replace(",", ""));
-      assertEquals(new BigDecimal(grouped.replace(",", "")), amount);
     });
   }
 }

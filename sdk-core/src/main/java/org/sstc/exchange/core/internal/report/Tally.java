@@ -1,4 +1,4 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import org.sstc.exchange.core.Issue;
 

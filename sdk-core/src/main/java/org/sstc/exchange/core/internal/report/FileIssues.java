@@ -1,4 +1,4 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,13 +20,21 @@ final class FileIssues {
   final String name;
   final @Nullable Path path;
   final List<Issue> issues = new ArrayList<>();
+  private final Path base;
   private @Nullable SourceMap map;
 
-  FileIssues(String name) {
+  /**
+   * One file's issues.
+   *
+   * @param name how the report names the file: a path, absolute or relative to {@code base}
+   * @param base the absolute, normalised directory that relative names (and SARIF's URIs) start from
+   */
+  FileIssues(String name, Path base) {
     this.name = name;
+    this.base = base;
     Path p;
     try {
-      p = Path.of(name);
+      p = base.resolve(name);
     } catch (InvalidPathException e) {
       p = null;
     }
@@ -74,17 +82,16 @@ final class FileIssues {
   }
 
   /**
-   * The file as a URI reference: relative to the working directory ({@code data/a%20b.json}) when
+   * The file as a URI reference: relative to the base directory ({@code data/a%20b.json}) when
    * it is below it, else an absolute {@code file:} URI.
    */
   String uri() {
     if (path == null) {
       return name.replace("\\", "/");
     }
-    Path cwd = Path.of("").toAbsolutePath().normalize();
     Path absolute = path.toAbsolutePath().normalize();
-    if (absolute.startsWith(cwd) && !absolute.equals(cwd)) {
-      String relative = cwd.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+    if (absolute.startsWith(base) && !absolute.equals(base)) {
+      String relative = base.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
       try {
         return new URI(null, null, relative, null).toASCIIString();
       } catch (URISyntaxException e) {
@@ -94,7 +101,7 @@ final class FileIssues {
     return absolute.toUri().toASCIIString();
   }
 
-  /** True when {@link #uri()} is relative to the working directory. */
+  /** True when {@link #uri()} is relative to the base directory. */
   boolean relative() {
     return !uri().startsWith("file:");
   }

@@ -1,7 +1,8 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,15 +33,35 @@ public final class JUnitReporter implements Reporter {
 
   private final PrintWriter out;
   private final XMLStreamWriter xml;
+  private final Path base;
   private FileIssues file;
   private long started;
   private LocalDateTime startedAt;
   private int suites;
 
+  /**
+   * The command line's writer: files are named relative to the working directory.
+   *
+   * @param out where the XML goes, a suite at a time
+   */
   public JUnitReporter(PrintWriter out) {
+    this(out, Path.of(""));
+  }
+
+  /**
+   * A writer whose relative file names are read from {@code base} (sstc-maven-plugin: the
+   * project's directory), to find each record and its issues in the file.
+   *
+   * @param out where the XML goes, a suite at a time
+   * @param base the directory relative file names start from
+   */
+  public JUnitReporter(PrintWriter out, Path base) {
     this.out = out;
+    this.base = base.toAbsolutePath().normalize();
     try {
-      this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      // The JDK's own writer, not whichever StAX provider the class path offers (Maven's has
+      // others): the same bytes from the command line and from the Maven plugin.
+      this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
@@ -52,7 +73,7 @@ public final class JUnitReporter implements Reporter {
 
   @Override
   public void startFile(String name) {
-    file = new FileIssues(name);
+    file = new FileIssues(name, base);
     started = System.nanoTime();
     startedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
   }
