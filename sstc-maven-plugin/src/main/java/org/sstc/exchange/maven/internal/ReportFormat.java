@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.sstc.exchange.core.internal.report.JUnitReporter;
+import org.sstc.exchange.core.internal.report.JsonReporter;
 import org.sstc.exchange.core.internal.report.SarifReporter;
 
 /**
@@ -72,7 +73,7 @@ public enum ReportFormat {
   public ReportWriter open(OutputStream out, Path basedir) throws IOException {
     switch (this) {
       case JSON:
-        return new JsonReportWriter(out);
+        return new SharedFormatWriter(out, JsonReporter::new);
       case SARIF:
         return new SharedFormatWriter(out,
             print -> new SarifReporter(print, TOOL, PluginVersion.get(), basedir));

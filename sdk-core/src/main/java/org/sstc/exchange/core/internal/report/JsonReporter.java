@@ -1,11 +1,9 @@
-package org.sstc.exchange.cli.internal;
+package org.sstc.exchange.core.internal.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.internal.report.Reporter;
-import org.sstc.exchange.core.internal.report.Tally;
 import org.sstc.exchange.core.ValidationReport;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
@@ -21,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * A file's issues are kept until the file ends, because {@code valid} comes before them; the array
- * itself is streamed.
+ * itself is streamed. {@code sstc validate --format json} prints it, and sstc-maven-plugin writes it
+ * as its json report: the same bytes for the same files.
  */
 public final class JsonReporter implements Reporter {
   /**
