@@ -61,6 +61,7 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record Initiative(
     @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) String id,
     @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,

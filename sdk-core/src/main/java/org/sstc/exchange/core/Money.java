@@ -19,6 +19,7 @@ import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
  * @param currency an ISO 4217 alphabetic code, e.g. {@code "USD"}
  * @param valueDate the date on which the amount is valued, for conversions
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record Money(
     @NotNull @DecimalMin(value = "0", message = "must be 0 or more") @JsonSerialize(using = PlainDecimalAsString.class) BigDecimal amount,
     @NotNull @Pattern(regexp = Shapes.CURRENCY_REGEX) String currency,

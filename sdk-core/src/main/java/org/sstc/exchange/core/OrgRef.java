@@ -12,5 +12,6 @@ import jakarta.validation.constraints.Pattern;
  * @param id the org-id.guide identifier, e.g. {@code "XM-DAC-41114"} (UNDP)
  * @param name the organisation's name as plain text
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record OrgRef(
     @NotNull @Pattern(regexp = Shapes.ORG_ID_REGEX) String id, @NotNull @NotBlank String name) {}

@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record Organisation(
     @NotNull @Pattern(regexp = Shapes.ORG_ID_REGEX) String id,
     @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record Package(
     @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,
     @NotNull @Valid OrgRef publisher,

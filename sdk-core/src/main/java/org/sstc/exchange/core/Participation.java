@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param role the partner's role in this initiative
  * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing)
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record Participation(
     @NotNull @NotBlank String id,
     @Nullable @Pattern(regexp = Shapes.ORG_ID_REGEX) String orgId,

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param percentage its share of the initiative, 0 to 100; when any country or region has one,
  *     countries and regions together must add up to 100
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record RecipientCountry(
     @NotNull @Pattern(regexp = Shapes.COUNTRY_REGEX) String code,
     @Nullable @DecimalMin(value = "0", message = "must be 0 or more") @DecimalMax(value = "100", message = "must be 100 or less") BigDecimal percentage) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
  * @param id the other initiative's id
  * @param relation how they relate
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record RelatedInitiative(
     @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) String id,
     @NotNull InitiativeRelation relation) {}

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param target the value aimed at
  * @param actual the value reached
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record ResultIndicator(
     @NotNull @NotBlank String id,
     @NotNull LanguageMap title,

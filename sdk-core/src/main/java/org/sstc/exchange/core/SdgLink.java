@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param indicator e.g. {@code "2.3.1"}
  * @param contribution how much the initiative contributes
  */
+@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public record SdgLink(
     @NotNull @Pattern(regexp = Shapes.SDG_GOAL_REGEX) String goal,
     @Nullable @Pattern(regexp = Shapes.SDG_TARGET_REGEX) String target,
