@@ -498,7 +498,17 @@ final class ActivityMapper {
       if (ref != null && !seen.contains(ref)) {
         id = transaction.attr("ref");
       } else {
-        id = "t" + (transactions.size() + 1);
+        // A generated id never takes one that an earlier transaction's ref holds.
+        int next = transactions.size() + 1;
+        while (seen.contains("t" + next)) {
+          next++;
+        }
+        id = "t" + next;
+        if (ref != null) {
+          note(transaction, "/@ref", "ref \"" + ref + "\" repeats an earlier transaction's: a transaction's id must be"
+              + " unique, so this one is \"" + id + "\"; give each transaction its own ref");
+          transaction.consume("ref");
+        }
       }
       seen.add(id);
       XmlElement type = transaction.child("transaction-type");

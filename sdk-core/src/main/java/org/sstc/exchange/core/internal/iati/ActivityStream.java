@@ -73,7 +73,15 @@ final class ActivityStream implements AutoCloseable {
         if (event == XMLStreamConstants.START_ELEMENT) {
           String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
           String name = reader.getLocalName();
-          if (!namespace.isEmpty() || !(name.equals("iati-activities") || name.equals("iati-organisations"))) {
+          boolean iatiName = name.equals("iati-activities") || name.equals("iati-organisations");
+          if (!namespace.isEmpty() && iatiName) {
+            // IATI elements are in no namespace: a prefixed or default-namespaced <iati-activities>
+            // would make every element unknown to the mapping, so say so rather than "not IATI".
+            throw at("the root element <" + name + "> is in the namespace \"" + namespace + "\", but IATI elements"
+                + " are in no namespace: remove the namespace declaration (xmlns) and the prefixes from the IATI"
+                + " elements", reader.getLocation(), null);
+          }
+          if (!iatiName) {
             throw at("the root element is <" + name + ">, not <iati-activities> (or <iati-organisations>):"
                 + " this is not an IATI activities file", reader.getLocation(), null);
           }
