@@ -57,4 +57,58 @@ class IatiOtherPublishersRegressionTest {
     // Its texts are not lost silently either.
     assertThat(old.unmapped()).anySatisfy(n -> assertThat(n.path()).isEqualTo("/iati-activities/iati-activity[1]/title[1]/text()"));
   }
+
+  @Test
+  void itemsLackingWhatIatiRequiresAreHeldInTheExtensionSoTheExportValidatesAndTheyComeBack() {
+    // Real files (IATI Publisher's among them) have a budget without its period, a document
+    // without a format, a result indicator without a measure: the export used to be refused.
+    IatiImport imported = xml(activity(PARTICIPANT
+        + "<budget type=\"1\" status=\"2\"><value currency=\"USD\">120000</value></budget>\n"
+        + "<budget type=\"1\"><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>"
+        + "<value value-date=\"2020-01-01\">5</value></budget>\n"
+        + "<transaction><transaction-date iso-date=\"2020-01-01\"/><value value-date=\"2020-01-01\">7</value></transaction>\n"
+        + transaction(null, "2020-02-01")
+        + "<document-link url=\"http://example.org/a.pdf\"><title><narrative>A</narrative></title><category code=\"A01\"/></document-link>\n"
+        + "<result type=\"1\"><title><narrative>R</narrative></title><indicator><title><narrative>I</narrative></title></indicator></result>\n"));
+    Initiative initiative = imported.pkg().initiatives().get(0);
+    assertThat(initiative.budgets()).hasSize(2);
+    assertThat(initiative.transactions()).hasSize(2);
+    assertThat(initiative.documents()).hasSize(1);
+    assertThat(initiative.results()).hasSize(1);
+
+    byte[] exported = IatiXml.standard().write(imported.pkg());
+    assertThat(IatiXml.standard().checkSchema(exported)).isEmpty();
+    String text = new String(exported, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).contains("<sstc:record kind=\"budget\" index=\"0\">").contains("kind=\"transaction\" index=\"0\"")
+        .contains("kind=\"document\" index=\"0\"").contains("kind=\"result\" index=\"0\"");
+    IatiImport back = IatiXml.standard().read(new ByteArrayInputStream(exported));
+    assertThat(back.pkg().initiatives()).containsExactly(initiative);
+    assertThat(back.unmapped()).noneSatisfy(n -> assertThat(n.path()).contains("sstc:record"));
+  }
+
+  @Test
+  void aNumberWithAHugeExponentOrAMegabyteOfDigitsIsNamedAndLeftOutNotExpandedOnExport() {
+    String budget = "<budget><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>"
+        + "<value value-date=\"2020-01-01\">%s</value></budget>\n";
+    IatiImport imported = xml(activity(PARTICIPANT
+        + "<recipient-country code=\"KE\" percentage=\"1e999999999\"/>\n"
+        + budget.formatted("1E999999999") + budget.formatted("9".repeat(1_000_000)) + budget.formatted("-1500.25")));
+    List<Budget> budgets = imported.pkg().initiatives().get(0).budgets();
+    assertThat(budgets).extracting(b -> b.value().amount()).containsExactly(null, null, new java.math.BigDecimal("-1500.25"));
+    assertThat(imported.unmapped()).filteredOn(n -> n.message().contains("is not a decimal number")).hasSize(2)
+        .allSatisfy(n -> assertThat(n.message().length()).isLessThan(300));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).endsWith("recipient-country[1]/@percentage"));
+    byte[] exported = IatiXml.standard().write(imported.pkg());
+    assertThat(IatiXml.standard().checkSchema(exported)).isEmpty();
+  }
+
+  @Test
+  void theWriterRefusesAnAmountWhosePlainFormWouldBeHugeInsteadOfRunningOutOfMemory() {
+    Initiative initiative = xml(activity(PARTICIPANT + transaction(null, "2020-01-01"))).pkg().initiatives().get(0);
+    Transaction huge = new Transaction("t1", "2", java.time.LocalDate.parse("2020-01-01"),
+        new Money(new java.math.BigDecimal("1E999999999"), "USD", null), null, null, null);
+    Package pkg = Package.builder().initiatives(List.of(initiative.toBuilder().transactions(List.of(huge)).build())).build();
+    assertThatThrownBy(() -> IatiXml.standard().write(pkg))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 1000 digits");
+  }
 }

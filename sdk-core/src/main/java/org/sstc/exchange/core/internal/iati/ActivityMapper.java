@@ -404,6 +404,18 @@ final class ActivityMapper {
       results.add(new Indexed<>(index, new Result(result.attr("id"), result.attr("type"),
           title == null ? null : extensionTexts(title.use()), List.of())));
     }
+    for (XmlElement record : ext.sstcChildren("record")) {
+      if (!"result".equals(record.peek("kind"))) {
+        continue; // budgets, transactions and documents are put back where they are read
+      }
+      record.use().consume("kind");
+      try {
+        int index = intAttr(record, "index");
+        results.add(new Indexed<>(index, IatiJson.read(record.text(), Result.class)));
+      } catch (RuntimeException e) {
+        record.unmapped("the SSTC result cannot be read back: " + e.getMessage());
+      }
+    }
     Map<String, JsonNode> extensions = new LinkedHashMap<>();
     for (XmlElement value : ext.sstcChildren("extension")) {
       value.use();
@@ -484,7 +496,7 @@ final class ActivityMapper {
           end == null ? null : date(end.use(), "iso-date"),
           money(budget.child("value"), item)));
     }
-    return budgets;
+    return withHeld("budget", budgets, Budget.class);
   }
 
   private List<Transaction> transactions(List<Participation> participants) {
@@ -522,7 +534,7 @@ final class ActivityMapper {
           party(transaction.child("receiver-org"), participants),
           description == null ? null : texts(description.use())));
     }
-    return transactions;
+    return withHeld("transaction", transactions, Transaction.class);
   }
 
   private @Nullable String party(@Nullable XmlElement org, List<Participation> participants) {
@@ -567,6 +579,38 @@ final class ActivityMapper {
     return new Money(decimal(value, value.trimmedText()), currency == null ? defaultCurrency : currency, date);
   }
 
+  /**
+   * The items this SDK wrote as JSON in {@code sstc:record} because IATI could not hold them
+   * (they lack a part the XSD requires), put back at their places among the IATI ones.
+   */
+  private <T> List<T> withHeld(String kind, List<T> fromIati, Class<T> type) {
+    if (extension == null) {
+      return fromIati;
+    }
+    List<Indexed<T>> held = new ArrayList<>();
+    for (XmlElement record : extension.sstcChildren("record")) {
+      if (!kind.equals(record.peek("kind"))) {
+        continue;
+      }
+      record.use().consume("kind");
+      try {
+        int index = intAttr(record, "index");
+        held.add(new Indexed<>(index, IatiJson.read(record.text(), type)));
+      } catch (RuntimeException e) {
+        record.unmapped("the SSTC " + kind + " cannot be read back: " + e.getMessage());
+      }
+    }
+    if (held.isEmpty()) {
+      return fromIati;
+    }
+    held.sort(Comparator.comparingInt(Indexed::index));
+    List<T> merged = new ArrayList<>(fromIati);
+    for (Indexed<T> item : held) {
+      merged.add(Math.max(0, Math.min(item.index(), merged.size())), item.value());
+    }
+    return merged;
+  }
+
   // ---- documents and results
 
   private List<Document> documents() {
@@ -596,7 +640,7 @@ final class ActivityMapper {
           item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1),
           link.attr("url"), title == null ? null : texts(title.use()), link.attr("format"), category, languages));
     }
-    return documents;
+    return withHeld("document", documents, Document.class);
   }
 
   private Indexed<Result> result(XmlElement result, int number, List<Indexed<SdgLink>> sdgs) {
@@ -763,26 +807,43 @@ final class ActivityMapper {
       element.consume("percentage");
       return null;
     }
-    try {
-      BigDecimal percentage = new BigDecimal(value);
+    BigDecimal percentage = parseDecimal(value);
+    if (percentage != null) {
       element.consume("percentage");
-      return percentage;
-    } catch (NumberFormatException e) {
-      return null; // left unused: reported with its position
     }
+    return percentage; // when null, left unused: reported with its position and value
+  }
+
+  /** The longest decimal read: 64 characters is far beyond any amount or percentage in a real file. */
+  static final int MAX_DECIMAL_LENGTH = 64;
+
+  private static final java.util.regex.Pattern XSD_DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+  /**
+   * An xsd:decimal, or null. No exponent (xsd:decimal has none, and "1E999999999" would make a
+   * plain string of a billion digits on export) and no more than {@link #MAX_DECIMAL_LENGTH}
+   * characters (a megabyte of digits is damage, not an amount).
+   */
+  static @Nullable BigDecimal parseDecimal(String value) {
+    String trimmed = value.strip();
+    if (trimmed.length() > MAX_DECIMAL_LENGTH || !XSD_DECIMAL.matcher(trimmed).matches()) {
+      return null;
+    }
+    return new BigDecimal(trimmed);
   }
 
   private @Nullable BigDecimal decimal(XmlElement element, @Nullable String value) {
     if (value == null) {
       return null;
     }
-    try {
-      return new BigDecimal(value.strip());
-    } catch (NumberFormatException e) {
+    BigDecimal parsed = parseDecimal(value);
+    if (parsed == null) {
+      String shown = value.strip().length() <= 80 ? value.strip() : value.strip().substring(0, 77) + "...";
       notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
-          "\"" + value + "\" is not a decimal number: the value is left out"));
-      return null;
+          "\"" + shown + "\" is not a decimal number (digits, one optional point, no exponent, at most "
+              + MAX_DECIMAL_LENGTH + " characters): the value is left out"));
     }
+    return parsed;
   }
 
   private @Nullable LocalDate date(XmlElement element, String attribute) {
