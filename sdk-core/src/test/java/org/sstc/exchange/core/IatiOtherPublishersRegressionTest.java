@@ -111,4 +111,15 @@ class IatiOtherPublishersRegressionTest {
     assertThatThrownBy(() -> IatiXml.standard().write(pkg))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 1000 digits");
   }
+
+  @Test
+  void theLayoutAroundAPrettyPrintedNarrativeIsNotPartOfTheText() {
+    // DFID's 2.03 files write <narrative>\nUK Core Support …\n</narrative>.
+    IatiImport imported = xml("<iati-activities version=\"2.03\"><iati-activity xml:lang=\"en\">"
+        + "<iati-identifier>GB-GOV-1-1</iati-identifier><title><narrative>\n   UK Core Support\n  to WFP \n</narrative></title>"
+        + "<description><narrative xml:lang=\"fr\">\n\tSoutien\n</narrative></description></iati-activity></iati-activities>");
+    Initiative initiative = imported.pkg().initiatives().get(0);
+    assertThat(initiative.title().asMap()).containsExactly(java.util.Map.entry("en", "UK Core Support\n  to WFP"));
+    assertThat(initiative.description().asMap()).containsExactly(java.util.Map.entry("fr", "Soutien"));
+  }
 }

@@ -765,7 +765,9 @@ final class ActivityMapper {
       if (language == null) {
         language = defaultLanguage;
       }
-      String text = narrative.text();
+      // Publishers pretty-print narratives (<narrative>\n  Text\n</narrative>): that whitespace is
+      // layout, not text. What this SDK wrote (sstc:initiative present) is taken exactly.
+      String text = extension != null ? narrative.text() : narrative.text().strip();
       if (text.isBlank()) {
         narrative.unmapped("an empty narrative");
         continue;
