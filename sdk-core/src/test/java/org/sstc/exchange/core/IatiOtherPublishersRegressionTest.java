@@ -122,4 +122,17 @@ class IatiOtherPublishersRegressionTest {
     assertThat(initiative.title().asMap()).containsExactly(java.util.Map.entry("en", "UK Core Support\n  to WFP"));
     assertThat(initiative.description().asMap()).containsExactly(java.util.Map.entry("fr", "Soutien"));
   }
+
+  @Test
+  void aDecimalLongerThanLibxml2AcceptsIsNamedSoTheExportValidatesThereToo() {
+    // xmllint and lxml refuse an xsd:decimal of more than 24 digits (fraction's trailing zeros count).
+    String budget = "<budget><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>"
+        + "<value value-date=\"2020-01-01\">%s</value></budget>\n";
+    IatiImport imported = xml(activity(PARTICIPANT + budget.formatted("99999999999999999999999999999999.123456789")
+        + budget.formatted("1.00000000000000000000000000") + budget.formatted("+0012345678901234567890123.4")
+        + budget.formatted("123456789012345678.123456")));
+    assertThat(imported.pkg().initiatives().get(0).budgets()).extracting(b -> b.value().amount())
+        .containsExactly(null, null, new java.math.BigDecimal("12345678901234567890123.4"), new java.math.BigDecimal("123456789012345678.123456"));
+    assertThat(imported.unmapped()).filteredOn(n -> n.message().contains("at most 24 digits")).hasSize(2);
+  }
 }

@@ -828,10 +828,25 @@ final class ActivityMapper {
    */
   static @Nullable BigDecimal parseDecimal(String value) {
     String trimmed = value.strip();
-    if (trimmed.length() > MAX_DECIMAL_LENGTH || !XSD_DECIMAL.matcher(trimmed).matches()) {
+    if (trimmed.length() > MAX_DECIMAL_LENGTH || !XSD_DECIMAL.matcher(trimmed).matches() || digits(trimmed) > MAX_DECIMAL_DIGITS) {
       return null;
     }
     return new BigDecimal(trimmed);
+  }
+
+  /**
+   * libxml2 (xmllint, lxml: what most IATI tools validate with) accepts an xsd:decimal of at
+   * most 24 digits, counting the fraction's trailing zeros but not the integer's leading ones;
+   * a longer one would make the export fail there, so it is reported instead.
+   */
+  static final int MAX_DECIMAL_DIGITS = 24;
+
+  private static int digits(String decimal) {
+    String unsigned = decimal.startsWith("+") || decimal.startsWith("-") ? decimal.substring(1) : decimal;
+    int point = unsigned.indexOf('.');
+    String integer = (point < 0 ? unsigned : unsigned.substring(0, point)).replaceFirst("^0+", "");
+    String fraction = point < 0 ? "" : unsigned.substring(point + 1);
+    return integer.length() + fraction.length();
   }
 
   private @Nullable BigDecimal decimal(XmlElement element, @Nullable String value) {
@@ -842,8 +857,8 @@ final class ActivityMapper {
     if (parsed == null) {
       String shown = value.strip().length() <= 80 ? value.strip() : value.strip().substring(0, 77) + "...";
       notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
-          "\"" + shown + "\" is not a decimal number (digits, one optional point, no exponent, at most "
-              + MAX_DECIMAL_LENGTH + " characters): the value is left out"));
+          "\"" + shown + "\" is not a decimal number IATI tools accept (digits, one optional point, no exponent, at most "
+              + MAX_DECIMAL_DIGITS + " digits): the value is left out"));
     }
     return parsed;
   }
