@@ -135,4 +135,22 @@ class IatiOtherPublishersRegressionTest {
         .containsExactly(null, null, new java.math.BigDecimal("12345678901234567890123.4"), new java.math.BigDecimal("123456789012345678.123456"));
     assertThat(imported.unmapped()).filteredOn(n -> n.message().contains("at most 24 digits")).hasSize(2);
   }
+
+  @Test
+  void anUnderscoredLanguageIsHyphenatedAndAnUnreadableOneKeptAsUndeterminedBothNoted() {
+    IatiImport imported = xml("<iati-activities version=\"2.03\"><iati-activity xml:lang=\"en_GB\">"
+        + "<iati-identifier>GB-GOV-1-1</iati-identifier><title><narrative>Title</narrative>"
+        + "<narrative xml:lang=\"fr_FR\">Titre</narrative><narrative xml:lang=\"pt BR\">Título</narrative></title>"
+        + "</iati-activity></iati-activities>");
+    assertThat(imported.pkg().initiatives().get(0).title().asMap())
+        .containsExactly(java.util.Map.entry("en-GB", "Title"), java.util.Map.entry("fr-FR", "Titre"), java.util.Map.entry("und", "Título"));
+    assertThat(imported.unmapped()).filteredOn(n -> n.message().contains("underscore")).hasSize(2);
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("\"pt BR\" is not a language tag"));
+  }
+
+  @Test
+  void aForeignElementIsNamedWithItsNamespaceSoItIsNotTakenForAnIatiOne() {
+    IatiImport imported = xml(activity(PARTICIPANT + "<x:status xmlns:x=\"urn:x\">foo</x:status>\n"));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).isEqualTo("/iati-activities/iati-activity[1]/{urn:x}status[1]"));
+  }
 }

@@ -272,7 +272,9 @@ class IatiPublisherFilesTest {
   }
 
   private static String displayName(Element element) {
-    return SSTC_NS.equals(element.getNamespaceURI()) ? "sstc:" + element.getLocalName() : element.getLocalName();
+    String namespace = element.getNamespaceURI();
+    return SSTC_NS.equals(namespace) ? "sstc:" + element.getLocalName()
+        : namespace == null ? element.getLocalName() : "{" + namespace + "}" + element.getLocalName();
   }
 
   private static Document parse(byte[] xml) throws Exception {

@@ -765,6 +765,7 @@ final class ActivityMapper {
       if (language == null) {
         language = defaultLanguage;
       }
+      language = languageTag(narrative, language);
       // Publishers pretty-print narratives (<narrative>\n  Text\n</narrative>): that whitespace is
       // layout, not text. What this SDK wrote (sstc:initiative present) is taken exactly.
       String text = extension != null ? narrative.text() : narrative.text().strip();
@@ -785,6 +786,27 @@ final class ActivityMapper {
       texts.put(language, text);
     }
     return texts.isEmpty() ? null : LanguageMap.of(texts);
+  }
+
+  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
+
+  /**
+   * A language xml:lang (xsd:language) accepts: "en_GB", which real files have, becomes "en-GB";
+   * a tag that cannot be read as one is noted and the text kept under "und".
+   */
+  private @Nullable String languageTag(XmlElement narrative, @Nullable String language) {
+    if (language == null || LANGUAGE_TAG.matcher(language).matches()) {
+      return language;
+    }
+    String hyphenated = language.replace('_', '-');
+    if (LANGUAGE_TAG.matcher(hyphenated).matches()) {
+      notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
+          "the language \"" + language + "\" is written with an underscore: it is kept as \"" + hyphenated + "\""));
+      return hyphenated;
+    }
+    notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
+        "\"" + language + "\" is not a language tag (such as \"en\" or \"pt-BR\"): the text is kept under \"und\"; set its language"));
+    return "und";
   }
 
   private @Nullable String plainName(XmlElement parent) {

@@ -57,7 +57,7 @@ final class XmlElement {
 
   /** The 1-based index the next child of the root with this name gets. */
   int nextRootChildIndex(String namespace, String childName) {
-    return childCounts.merge((SSTC_NS.equals(namespace) ? "sstc:" : "") + childName, 1, Integer::sum);
+    return childCounts.merge("{" + namespace + "}" + childName, 1, Integer::sum);
   }
 
   /** The element path with 1-based indices, e.g. {@code /iati-activities/iati-activity[3]/sector[2]}. */
@@ -238,8 +238,9 @@ final class XmlElement {
     }
   }
 
+  /** The name in paths: sstc:name for the extension, {namespace}name for any other foreign element (as for attributes). */
   String displayName() {
-    return isSstc() ? "sstc:" + name : name;
+    return isSstc() ? "sstc:" + name : namespace.isEmpty() ? name : "{" + namespace + "}" + name;
   }
 
   private static String abbreviate(String value) {
