@@ -153,4 +153,18 @@ class IatiOtherPublishersRegressionTest {
     IatiImport imported = xml(activity(PARTICIPANT + "<x:status xmlns:x=\"urn:x\">foo</x:status>\n"));
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).isEqualTo("/iati-activities/iati-activity[1]/{urn:x}status[1]"));
   }
+
+  @Test
+  void anUndeclaredIso88591FileNamesTheAccentedByteAndItsColumnNotTheLetterAfterIt() {
+    byte[] latin = ("<iati-activities version=\"2.03\">\n<iati-activity><iati-identifier>X</iati-identifier>"
+        + "<title><narrative>Cooperaci\u00f3n</narrative></title></iati-activity></iati-activities>")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThatThrownBy(() -> IatiXml.standard().read(new ByteArrayInputStream(latin)))
+        .isInstanceOfSatisfying(IatiReadException.class, e -> {
+          assertThat(e.line()).isEqualTo(2);
+          assertThat(e.column()).isEqualTo(79); // the ó
+        })
+        .hasMessageContaining("byte 0xF3 is not valid UTF-8 here").hasMessageContaining("ISO-8859-1")
+        .hasMessageContaining("declare its encoding");
+  }
 }
