@@ -182,4 +182,17 @@ class IatiOtherPublishersRegressionTest {
         .containsEntry("/policy-marker[1]", "5:7").containsEntry("/capital-spend[1]", "5:37").containsEntry("/fss[1]", "5:81")
         .containsEntry("/text()", "1:33");
   }
+
+  @Test
+  void aNarrativeInheritsXmlLangFromAnyAncestorUpToTheFileAsXmlSays() {
+    // Some publishers set xml:lang once, on <iati-activities>; others on the element holding the narratives.
+    IatiImport imported = xml("<iati-activities version=\"2.03\" xml:lang=\"fr\"><iati-activity>"
+        + "<iati-identifier>X-1</iati-identifier><title><narrative>Titre</narrative></title>"
+        + "<description xml:lang=\"es\"><narrative>Descripción</narrative><narrative xml:lang=\"en\">Description</narrative></description>"
+        + "</iati-activity></iati-activities>");
+    Initiative initiative = imported.pkg().initiatives().get(0);
+    assertThat(initiative.title().asMap()).containsExactly(java.util.Map.entry("fr", "Titre"));
+    assertThat(initiative.description().asMap()).containsExactly(java.util.Map.entry("es", "Descripción"), java.util.Map.entry("en", "Description"));
+    assertThat(imported.unmapped()).noneSatisfy(n -> assertThat(n.message()).contains("und"));
+  }
 }

@@ -52,7 +52,6 @@ import tools.jackson.databind.JsonNode;
 final class ActivityMapper {
   private final XmlElement activity;
   private final List<IatiNote> notes = new ArrayList<>();
-  private final @Nullable String defaultLanguage;
   private final @Nullable String defaultCurrency;
   private final @Nullable XmlElement extension;
   private @Nullable String activityId;
@@ -60,7 +59,7 @@ final class ActivityMapper {
   private ActivityMapper(XmlElement activity) {
     this.activity = activity;
     activity.use();
-    this.defaultLanguage = activity.attr("xml:lang");
+    activity.consume("xml:lang"); // the language narratives inherit (XmlElement.inheritedLanguage)
     this.defaultCurrency = activity.attr("default-currency");
     this.extension = activity.sstcChild("initiative");
   }
@@ -761,11 +760,8 @@ final class ActivityMapper {
   private LanguageMap texts(XmlElement parent) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (XmlElement narrative : parent.children("narrative")) {
-      String language = narrative.attr("xml:lang");
-      if (language == null) {
-        language = defaultLanguage;
-      }
-      language = languageTag(narrative, language);
+      narrative.consume("xml:lang");
+      String language = languageTag(narrative, narrative.inheritedLanguage());
       // Publishers pretty-print narratives (<narrative>\n  Text\n</narrative>): that whitespace is
       // layout, not text. What this SDK wrote (sstc:initiative present) is taken exactly.
       String text = extension != null ? narrative.text() : narrative.text().strip();

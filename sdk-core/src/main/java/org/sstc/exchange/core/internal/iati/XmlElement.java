@@ -138,6 +138,21 @@ final class XmlElement {
     return value == null || value.isBlank() ? null : value.strip();
   }
 
+  /**
+   * The language in force here: this element's xml:lang, else the nearest ancestor's, up to
+   * {@code <iati-activities>} (XML's own rule: xml:lang applies to everything inside the element
+   * that carries it), or null.
+   */
+  @Nullable String inheritedLanguage() {
+    for (XmlElement element = this; element != null; element = element.parent) {
+      String language = element.attributes.get("xml:lang");
+      if (language != null && !language.isBlank()) {
+        return language.strip();
+      }
+    }
+    return null;
+  }
+
   boolean has(String qualifiedName) {
     return attributes.containsKey(qualifiedName);
   }
