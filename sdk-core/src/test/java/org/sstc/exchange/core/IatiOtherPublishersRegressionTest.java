@@ -195,4 +195,15 @@ class IatiOtherPublishersRegressionTest {
     assertThat(initiative.description().asMap()).containsExactly(java.util.Map.entry("es", "Descripción"), java.util.Map.entry("en", "Description"));
     assertThat(imported.unmapped()).noneSatisfy(n -> assertThat(n.message()).contains("und"));
   }
+
+  @Test
+  void participatingOrgsWithNeitherRefNorNameAreNotMergedIntoOneOrganisation() {
+    // World Bank's pre-1.0 sample: three participating-orgs with ref="" and their names as text.
+    IatiImport imported = IatiImportTest.fixture("publishers/world-bank-sample-pre-1.0.xml");
+    List<Participation> participants = imported.pkg().initiatives().get(0).participants();
+    assertThat(participants).extracting(Participation::iatiRoles)
+        .containsExactly(List.of("donor"), List.of("beneficiary"), List.of("implementing"));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("the organisation without a ref or name has IATI role(s) [donor]"));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).endsWith("participating-org[3]/text()"));
+  }
 }

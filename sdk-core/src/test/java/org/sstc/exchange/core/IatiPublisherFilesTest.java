@@ -140,7 +140,8 @@ class IatiPublisherFilesTest {
       "publishers/iati-schemas-48-decimal-percentage-boundaries.xml",
       "publishers/iati-publisher-activity_1-2.03.xml",
       "publishers/akvo-rsr-import-test-2.02.xml",
-      "publishers/iati-stats-funder2-v1-1.05.xml"})
+      "publishers/iati-stats-funder2-v1-1.05.xml",
+      "publishers/world-bank-sample-pre-1.0.xml"})
   void anActivityLackingWhatIatiRequiresIsImportedWithNotesAndRefusedOnExportWithItsGap(String name) throws Exception {
     IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(fixture(name)));
     assertThat(imported.unmapped()).isNotEmpty();

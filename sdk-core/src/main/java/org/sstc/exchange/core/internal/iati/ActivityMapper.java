@@ -211,8 +211,12 @@ final class ActivityMapper {
       String name = plainName(org);
       String type = org.peek("type");
       // By ref and name: real files reuse one internal ref for different organisations.
+      // Without a ref and a name nothing says two elements are one organisation: each stays its
+      // own participation (World Bank's sample has three nameless ones, two of one type).
       String key = ext != null && ext.peek("id") != null ? "id:" + ext.peek("id")
-          : ref != null ? "ref:" + ref + "|name:" + name : "name:" + name + "|" + type;
+          : ref != null ? "ref:" + ref + "|name:" + name
+          : name != null ? "name:" + name + "|" + type
+          : "element:" + org.path();
       Participation.Builder participation = byKey.get(key);
       if (participation == null) {
         participation = Participation.builder()
@@ -279,7 +283,9 @@ final class ActivityMapper {
         if (role == null) {
           XmlElement first = firstElement.get(entry.getKey());
           notes.add(new IatiNote(activityId, first.path() + "/@role", first.line, first.column,
-              "the organisation \"" + names.get(entry.getKey()) + "\" has IATI role(s) " + iatiRoles
+              "the organisation " + (!names.get(entry.getKey()).isEmpty() ? "\"" + names.get(entry.getKey()) + "\""
+                  : first.peek("ref") != null ? "with ref \"" + first.peek("ref") + "\"" : "without a ref or name")
+                  + " has IATI role(s) " + iatiRoles
                   + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
                   + " its iatiRoles are kept; set its role"));
         }
