@@ -206,4 +206,20 @@ class IatiOtherPublishersRegressionTest {
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("the organisation without a ref or name has IATI role(s) [donor]"));
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).endsWith("participating-org[3]/text()"));
   }
+
+  @Test
+  void anOrganisationFileGetsTheSameLanguageAndLayoutRulesAndAReporterNameThatDiffersIsNamed() {
+    IatiImport imported = xml("<iati-organisations version=\"2.03\" xml:lang=\"en_GB\"><iati-organisation>"
+        + "<organisation-identifier>XM-DAC-1</organisation-identifier>"
+        + "<name><narrative>\n  Agency A\n</narrative><narrative xml:lang=\"fr\">Agence A</narrative></name>"
+        + "<reporting-org ref=\"XM-DAC-1\" type=\"10\"><narrative>Agency A</narrative><narrative>Agency A (old name)</narrative></reporting-org>"
+        + "</iati-organisation></iati-organisations>");
+    Organisation organisation = imported.pkg().organisations().get(0);
+    assertThat(organisation.name().asMap()).containsExactly(java.util.Map.entry("en-GB", "Agency A"), java.util.Map.entry("fr", "Agence A"));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("underscore"));
+    assertThat(imported.unmapped()).anySatisfy(n -> {
+      assertThat(n.path()).endsWith("reporting-org[1]/narrative[2]");
+      assertThat(n.message()).contains("names the organisation otherwise");
+    });
+  }
 }
