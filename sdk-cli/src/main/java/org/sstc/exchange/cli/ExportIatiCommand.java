@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.core.IatiNote;
+import org.sstc.exchange.core.IatiWriter;
 import org.sstc.exchange.core.IatiXml;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Package;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:written, and it validates against the IATI XSD",
       "1:the package is not valid (each issue printed as by validate): written all the same "
-          + "when IATI can hold it (not with --strict), else nothing written",
+          + "when IATI can hold it (not with --strict); an initiative IATI cannot hold is named "
+          + "and left out; nothing written when none is left",
       "2:usage error, or a file cannot be read or written",
       "3:internal error"
     },
@@ -105,16 +107,30 @@ final class ExportIatiCommand implements Callable<Integer> {
     }
     Path absolute = output.toAbsolutePath();
     Path partial = null;
+    int skipped = 0;
     try {
       partial = ImportIatiCommand.partialFile(absolute);
       try (OutputStream xml = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-        IatiXml.standard().write(pkg, xml);
-      } catch (IllegalArgumentException e) {
-        // IATI requires what the package lacks (an activity-status, a date …): the message names it.
-        out.println(input + ": no IATI XML written: " + e.getMessage());
-        out.flush();
-        deleteQuietly(partial);
-        return Sstc.INVALID;
+        IatiWriter writer = IatiXml.standard().writer(xml, pkg);
+        for (int i = 0; i < pkg.initiatives().size(); i++) {
+          try {
+            writer.write(pkg.initiatives().get(i));
+          } catch (IllegalArgumentException e) {
+            // IATI requires what this initiative lacks (an activity-status, a date …): the message
+            // names it; the writer refuses it before any of it is written, so the others go on.
+            out.println(input + ":/initiatives/" + i + ": not written: " + e.getMessage());
+            skipped++;
+          }
+        }
+        if (writer.written() == 0) {
+          out.println("no IATI XML written: IATI can hold none of the package's initiatives");
+          out.flush();
+          xml.close();
+          deleteQuietly(partial);
+          return Sstc.INVALID;
+        }
+        pkg.organisations().forEach(writer::write);
+        writer.close();
       }
       List<IatiNote> violations;
       try (InputStream written = new BufferedInputStream(Files.newInputStream(partial), 1 << 16)) {
@@ -133,13 +149,15 @@ final class ExportIatiCommand implements Callable<Integer> {
       deleteQuietly(partial);
       return Sstc.USAGE_OR_IO;
     }
-    out.println(pkg.initiatives().size() + (pkg.initiatives().size() == 1 ? " initiative" : " initiatives")
+    int written = pkg.initiatives().size() - skipped;
+    out.println(written + (written == 1 ? " initiative" : " initiatives")
         + " written to " + output + " as IATI 2.03 XML (validates against the IATI XSD)"
         + (pkg.organisations().isEmpty() ? "" : "; " + pkg.organisations().size() + " organisations in the sstc extension")
+        + (skipped == 0 ? "" : "; " + skipped + " not written (named above)")
         + (sstcErrors == 0 ? "" : "; the package is not valid under the SSTC standard yet (" + sstcErrors
             + " errors above): complete it before publishing"));
     out.flush();
-    return sstcErrors == 0 ? Sstc.OK : Sstc.INVALID;
+    return sstcErrors == 0 && skipped == 0 ? Sstc.OK : Sstc.INVALID;
   }
 
   /** The package bound to the model without the standard's checks, or null when it does not bind. */

@@ -222,4 +222,20 @@ class IatiOtherPublishersRegressionTest {
       assertThat(n.message()).contains("names the organisation otherwise");
     });
   }
+
+  @Test
+  void aRefusedInitiativeLeavesNothingOfItInTheFileSoTheWriterCanGoOn() {
+    Initiative good = xml(activity(PARTICIPANT)).pkg().initiatives().get(0);
+    // Refused only once its start is written: the reporting org has no name.
+    Initiative bad = good.toBuilder().id("XM-DAC-41301-T2").reportingOrg(new OrgRef("XM-DAC-41301", null)).build();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    IatiWriter writer = IatiXml.standard().writer(out, Package.builder().build());
+    writer.write(good);
+    assertThatThrownBy(() -> writer.write(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reportingOrg.name");
+    writer.write(good.toBuilder().id("XM-DAC-41301-T3").build());
+    writer.close();
+    assertThat(IatiXml.standard().checkSchema(out.toByteArray())).isEmpty();
+    assertThat(IatiXml.standard().read(new ByteArrayInputStream(out.toByteArray())).pkg().initiatives())
+        .extracting(Initiative::id).containsExactly("XM-DAC-41301-T1", "XM-DAC-41301-T3");
+  }
 }

@@ -56,12 +56,17 @@ public final class ActivitiesWriter {
       throw new IllegalStateException("initiatives come before organisations in an IATI file: write them first");
     }
     try {
+      // A dry run first, into nothing: an initiative IATI cannot hold is refused before any of
+      // it reaches the file, so a caller may skip it and go on with the next one.
+      new ActivityWriter(DISCARD.createXMLStreamWriter(java.io.OutputStream.nullOutputStream(), "UTF-8"), 1).write(initiative);
       activities.write(initiative);
       written++;
     } catch (XMLStreamException e) {
       throw failed(e);
     }
   }
+
+  private static final XMLOutputFactory DISCARD = XMLOutputFactory.newDefaultFactory();
 
   /** Writes an SSTC organisation record (IATI has none in an activity file) as extension JSON. */
   public void write(Organisation organisation) {
