@@ -238,4 +238,17 @@ class IatiOtherPublishersRegressionTest {
     assertThat(IatiXml.standard().read(new ByteArrayInputStream(out.toByteArray())).pkg().initiatives())
         .extracting(Initiative::id).containsExactly("XM-DAC-41301-T1", "XM-DAC-41301-T3");
   }
+
+  @Test
+  void anAmountLongerThanLibxml2AcceptsIsHeldInTheExtensionSoTheExportValidatesEverywhere() {
+    Initiative initiative = xml(activity(PARTICIPANT + transaction("t1", "2020-01-01"))).pkg().initiatives().get(0);
+    Transaction transaction = initiative.transactions().get(0);
+    Transaction longer = new Transaction("t2", "2", transaction.date(),
+        new Money(new java.math.BigDecimal("1234567890123456789012345.5"), "USD", null), null, null, null);
+    Initiative both = initiative.toBuilder().transactions(List.of(transaction, longer)).build();
+    byte[] exported = IatiXml.standard().write(Package.builder().initiatives(List.of(both)).build());
+    String text = new String(exported, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text).contains("kind=\"transaction\" index=\"1\"").doesNotContain(">1234567890123456789012345.5<");
+    assertThat(IatiXml.standard().read(new ByteArrayInputStream(exported)).pkg().initiatives()).containsExactly(both);
+  }
 }

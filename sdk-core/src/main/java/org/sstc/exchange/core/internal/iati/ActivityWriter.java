@@ -358,7 +358,20 @@ final class ActivityWriter {
   }
 
   private static boolean writable(@Nullable Money money) {
-    return money != null && money.amount() != null;
+    if (money == null || money.amount() == null) {
+      return false;
+    }
+    decimal(money.amount()); // refuses a number no plain form can hold, before it is held as JSON
+    return digits(money.amount()) <= 24;
+  }
+
+  /**
+   * The digits of the amount's plain form as libxml2 counts them (the integer's leading zeros
+   * not, the fraction's trailing zeros yes): xmllint and lxml, which most IATI tools validate
+   * with, refuse an xsd:decimal of more than 24; such an amount is held in the extension.
+   */
+  private static long digits(BigDecimal amount) {
+    return Math.max((long) amount.precision() - amount.scale(), 0) + Math.max(amount.scale(), 0);
   }
 
   /** At least one narrative (IATI's textRequiredType), each with a language xml:lang accepts. */
