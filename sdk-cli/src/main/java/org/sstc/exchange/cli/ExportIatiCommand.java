@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.core.IatiNote;
+import org.sstc.exchange.core.IatiWriter;
 import org.sstc.exchange.core.IatiXml;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Package;
@@ -40,12 +41,17 @@ import picocli.CommandLine.Spec;
           + "IATI XSD (bundled; nothing is fetched).",
       "What IATI has no element for (modality, instrument, support types, SSTC roles, "
           + "contributions, extensions, organisations) goes into the "
-          + IatiXml.EXTENSION_NAMESPACE + " namespace, so import-iati gives the package back."
+          + IatiXml.EXTENSION_NAMESPACE + " namespace, so import-iati gives the package back.",
+      "A package that is not valid yet (import-iati's output usually lacks what IATI has no "
+          + "place for, such as the instrument) is still written when IATI can hold it: its "
+          + "issues are printed and the status is 1. --strict refuses it instead."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:written, and it validates against the IATI XSD",
-      "1:the package is not valid (each issue printed as by validate); nothing written",
+      "1:the package is not valid (each issue printed as by validate): written all the same "
+          + "when IATI can hold it (not with --strict); an initiative IATI cannot hold is named "
+          + "and left out; nothing written when none is left",
       "2:usage error, or a file cannot be read or written",
       "3:internal error"
     },
@@ -60,20 +66,35 @@ final class ExportIatiCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.xml", description = "Where to write the IATI XML.")
   Path output;
 
+  @Option(names = "--strict", description = "Write nothing unless the package is valid under the SSTC standard.")
+  boolean strict;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Package pkg;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(input))) {
-      pkg = SstcJson.standard().read(in, Package.class);
-    } catch (ValidationException e) {
-      for (Issue issue : e.report().issues()) {
-        out.println(input + ":" + issue);
+    int sstcErrors = 0;
+    try {
+      byte[] document = Files.readAllBytes(input);
+      try {
+        pkg = SstcJson.standard().read(document, Package.class);
+      } catch (ValidationException e) {
+        for (Issue issue : e.report().issues()) {
+          out.println(input + ":" + issue);
+        }
+        sstcErrors = e.report().errors().size();
+        // An imported package is incomplete by nature (IATI has no instrument, no SSTC role …):
+        // what binds to the model is still written when IATI can hold it, so IATI → SSTC → IATI
+        // works from the command line too. Whatever does not bind is refused.
+        Package lenient = strict ? null : bindLeniently(document);
+        if (lenient == null) {
+          out.println("no IATI XML written: the package is not valid (" + sstcErrors + " errors)");
+          out.flush();
+          return Sstc.INVALID;
+        }
+        pkg = lenient;
       }
-      out.println("no IATI XML written: the package is not valid (" + e.report().errors().size() + " errors)");
-      out.flush();
-      return Sstc.INVALID;
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
       err.println("sstc: cannot read " + input + ": " + Inputs.reason(cause));
@@ -86,10 +107,30 @@ final class ExportIatiCommand implements Callable<Integer> {
     }
     Path absolute = output.toAbsolutePath();
     Path partial = null;
+    int skipped = 0;
     try {
       partial = ImportIatiCommand.partialFile(absolute);
       try (OutputStream xml = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-        IatiXml.standard().write(pkg, xml);
+        IatiWriter writer = IatiXml.standard().writer(xml, pkg);
+        for (int i = 0; i < pkg.initiatives().size(); i++) {
+          try {
+            writer.write(pkg.initiatives().get(i));
+          } catch (IllegalArgumentException e) {
+            // IATI requires what this initiative lacks (an activity-status, a date …): the message
+            // names it; the writer refuses it before any of it is written, so the others go on.
+            out.println(input + ":/initiatives/" + i + ": not written: " + e.getMessage());
+            skipped++;
+          }
+        }
+        if (writer.written() == 0) {
+          out.println("no IATI XML written: IATI can hold none of the package's initiatives");
+          out.flush();
+          xml.close();
+          deleteQuietly(partial);
+          return Sstc.INVALID;
+        }
+        pkg.organisations().forEach(writer::write);
+        writer.close();
       }
       List<IatiNote> violations;
       try (InputStream written = new BufferedInputStream(Files.newInputStream(partial), 1 << 16)) {
@@ -108,11 +149,24 @@ final class ExportIatiCommand implements Callable<Integer> {
       deleteQuietly(partial);
       return Sstc.USAGE_OR_IO;
     }
-    out.println(pkg.initiatives().size() + (pkg.initiatives().size() == 1 ? " initiative" : " initiatives")
+    int written = pkg.initiatives().size() - skipped;
+    out.println(written + (written == 1 ? " initiative" : " initiatives")
         + " written to " + output + " as IATI 2.03 XML (validates against the IATI XSD)"
-        + (pkg.organisations().isEmpty() ? "" : "; " + pkg.organisations().size() + " organisations in the sstc extension"));
+        + (pkg.organisations().isEmpty() ? "" : "; " + pkg.organisations().size() + " organisations in the sstc extension")
+        + (skipped == 0 ? "" : "; " + skipped + " not written (named above)")
+        + (sstcErrors == 0 ? "" : "; the package is not valid under the SSTC standard yet (" + sstcErrors
+            + " errors above): complete it before publishing"));
     out.flush();
-    return Sstc.OK;
+    return sstcErrors == 0 && skipped == 0 ? Sstc.OK : Sstc.INVALID;
+  }
+
+  /** The package bound to the model without the standard's checks, or null when it does not bind. */
+  private static Package bindLeniently(byte[] document) {
+    try {
+      return SstcJson.standard().bind(SstcJson.standard().readTree(document), Package.class);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static void deleteQuietly(Path partial) {

@@ -108,12 +108,76 @@ class IatiCommandsTest {
   }
 
   @Test
-  void anInvalidPackageIsNotExported() {
+  void withStrictAnInvalidPackageIsNotExported() {
     Path broken = fixture("package-third-broken.json", dir.resolve("broken.json"));
     Path xml = dir.resolve("out.xml");
-    CliRun run = sstc("export-iati", broken.toString(), "--out", xml.toString());
+    CliRun run = sstc("export-iati", "--strict", broken.toString(), "--out", xml.toString());
     assertEquals(1, run.status, run::toString);
     assertTrue(run.out.contains(broken + ":/initiatives/2/"), run::toString);
     assertFalse(Files.exists(xml));
+  }
+
+  @Test
+  void anImportedPackageIsExportedAgainWithItsIssuesNamedSoIatiToSstcToIatiWorksFromTheCommandLine() throws IOException {
+    Path xml = officialExample();
+    Path pkg = dir.resolve("package.json");
+    assertEquals(1, sstc("import-iati", xml.toString(), "--out", pkg.toString()).status);
+    Path again = dir.resolve("again.xml");
+
+    CliRun run = sstc("export-iati", pkg.toString(), "--out", again.toString());
+
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains(pkg + ":/initiatives/0/instrument: error"), run::toString);
+    assertTrue(run.out.contains("1 initiative written to " + again + " as IATI 2.03 XML (validates against the IATI XSD)"
+        + "; the package is not valid under the SSTC standard yet"), run::toString);
+    assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(again)));
+    Package first = SstcJson.standard().bind(SstcJson.standard().readTree(Files.readAllBytes(pkg)), Package.class);
+    assertEquals(first.initiatives(), IatiXml.standard().read(again).pkg().initiatives());
+  }
+
+  @Test
+  void anActivityIatiCannotHoldIsNamedAndLeftOutAndTheOthersAreWritten() throws IOException {
+    String activity = "<iati-activity xml:lang=\"en\"><iati-identifier>XM-DAC-1-%s</iati-identifier>"
+        + "<reporting-org ref=\"XM-DAC-1\" type=\"10\"><narrative>A</narrative></reporting-org><title><narrative>T</narrative></title>"
+        + "<participating-org ref=\"XM-DAC-1\" role=\"1\"><narrative>A</narrative></participating-org>%s"
+        + "<activity-date type=\"1\" iso-date=\"2020-01-01\"/></iati-activity>";
+    Path xml = dir.resolve("mixed.xml");
+    Files.writeString(xml, "<iati-activities version=\"2.03\">" + activity.formatted("1", "<activity-status code=\"2\"/>")
+        + activity.formatted("2", "") + activity.formatted("3", "<activity-status code=\"2\"/>") + "</iati-activities>");
+    Path pkg = dir.resolve("package.json");
+    sstc("import-iati", xml.toString(), "--out", pkg.toString());
+    Path out = dir.resolve("out.xml");
+
+    CliRun run = sstc("export-iati", pkg.toString(), "--out", out.toString());
+
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains(pkg + ":/initiatives/1: not written: the initiative XM-DAC-1-2 cannot be written as IATI XML: it lacks its status"), run::toString);
+    assertTrue(run.out.contains("2 initiatives written to " + out), run::toString);
+    assertTrue(run.out.contains("1 not written (named above)"), run::toString);
+    assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(out)));
+    assertEquals(java.util.List.of("XM-DAC-1-1", "XM-DAC-1-3"),
+        IatiXml.standard().read(out).pkg().initiatives().stream().map(org.sstc.exchange.core.Initiative::id).toList());
+  }
+
+  @Test
+  void aPackageIatiCannotHoldIsNamedNotACrash() throws IOException {
+    // An activity with no activity-status: imported (with notes), but IATI requires one.
+    Path xml = dir.resolve("no-status.xml");
+    Files.writeString(xml, "<iati-activities version=\"2.03\"><iati-activity xml:lang=\"en\"><iati-identifier>XM-DAC-1-1</iati-identifier>"
+        + "<reporting-org ref=\"XM-DAC-1\" type=\"10\"><narrative>A</narrative></reporting-org><title><narrative>T</narrative></title>"
+        + "</iati-activity></iati-activities>");
+    Path pkg = dir.resolve("package.json");
+    sstc("import-iati", xml.toString(), "--out", pkg.toString());
+    Path out = dir.resolve("out.xml");
+
+    CliRun run = sstc("export-iati", pkg.toString(), "--out", out.toString());
+
+    assertEquals(1, run.status, run::toString);
+    assertTrue(run.out.contains(pkg + ":/initiatives/0: not written: the initiative XM-DAC-1-1 cannot be written as IATI XML: it lacks its status"), run::toString);
+    assertTrue(run.out.contains("no IATI XML written: IATI can hold none of the package's initiatives"), run::toString);
+    assertFalse(Files.exists(out));
+    try (var files = Files.list(dir)) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("partial")), "no partial file left");
+    }
   }
 }

@@ -139,7 +139,7 @@ class IatiHostileInputTest {
             assertThat(e.line()).isEqualTo(4);
             assertThat(e.column()).isEqualTo(10);
           })
-          .hasMessageContaining("byte 0x28 is not valid UTF-8").hasMessageContaining("save the file as UTF-8");
+          .hasMessageContaining("byte 0xC3 is not valid UTF-8 here (byte 0x28 after it").hasMessageContaining("save the file as UTF-8");
       // a file that declares another encoding is decoded by the parser
       byte[] latin = ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><iati-activities version=\"2.03\">"
           + minimal("XM-DAC-41301-1").replace(">T<", ">caf\u00e9<") + "</iati-activities>").getBytes(StandardCharsets.ISO_8859_1);

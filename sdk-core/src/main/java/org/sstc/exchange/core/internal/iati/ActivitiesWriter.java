@@ -13,15 +13,15 @@ import org.sstc.exchange.core.SstcJson;
 /** Writes an {@code <iati-activities>} file incrementally: header, activities one by one, end. */
 public final class ActivitiesWriter {
   private final XMLStreamWriter out;
-  private final ActivityWriter activities;
+  private final OutputStream stream;
   private boolean organisationsStarted;
   private long written;
 
   /** Starts the file: declaration and {@code <iati-activities>} with the package's header. */
   public ActivitiesWriter(OutputStream stream, Package header) {
     try {
-      XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
-      out = factory.createXMLStreamWriter(stream, "UTF-8");
+      this.stream = stream;
+      out = FACTORY.createXMLStreamWriter(stream, "UTF-8");
       out.writeStartDocument("UTF-8", "1.0");
       out.writeCharacters("\n");
       out.writeStartElement("iati-activities");
@@ -44,7 +44,6 @@ public final class ActivitiesWriter {
       if (header.schemaVersion() != null) {
         out.writeAttribute(ActivityWriter.SSTC, XmlElement.SSTC_NS, "schema-version", header.schemaVersion());
       }
-      activities = new ActivityWriter(out, 1);
     } catch (XMLStreamException e) {
       throw failed(e);
     }
@@ -56,12 +55,26 @@ public final class ActivitiesWriter {
       throw new IllegalStateException("initiatives come before organisations in an IATI file: write them first");
     }
     try {
-      activities.write(initiative);
+      // The activity is written to a buffer first and reaches the file only whole: an initiative
+      // IATI cannot hold is refused before any of it is in the file, so a caller may skip it and
+      // go on with the next one. The buffer's sstc: prefix is the one <iati-activities> declares.
+      buffer.reset();
+      XMLStreamWriter fragment = FACTORY.createXMLStreamWriter(buffer, "UTF-8");
+      new ActivityWriter(fragment, 1).write(initiative);
+      fragment.flush();
+      out.writeCharacters(""); // ends a start tag still open, so the bytes go after it
+      out.flush();
+      buffer.writeTo(stream);
       written++;
     } catch (XMLStreamException e) {
       throw failed(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the IATI XML: " + e.getMessage(), e);
     }
   }
+
+  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+  private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(1 << 14);
 
   /** Writes an SSTC organisation record (IATI has none in an activity file) as extension JSON. */
   public void write(Organisation organisation) {

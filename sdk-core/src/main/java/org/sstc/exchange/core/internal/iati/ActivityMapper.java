@@ -52,7 +52,6 @@ import tools.jackson.databind.JsonNode;
 final class ActivityMapper {
   private final XmlElement activity;
   private final List<IatiNote> notes = new ArrayList<>();
-  private final @Nullable String defaultLanguage;
   private final @Nullable String defaultCurrency;
   private final @Nullable XmlElement extension;
   private @Nullable String activityId;
@@ -60,7 +59,7 @@ final class ActivityMapper {
   private ActivityMapper(XmlElement activity) {
     this.activity = activity;
     activity.use();
-    this.defaultLanguage = activity.attr("xml:lang");
+    activity.consume("xml:lang"); // the language narratives inherit (XmlElement.inheritedLanguage)
     this.defaultCurrency = activity.attr("default-currency");
     this.extension = activity.sstcChild("initiative");
   }
@@ -212,8 +211,12 @@ final class ActivityMapper {
       String name = plainName(org);
       String type = org.peek("type");
       // By ref and name: real files reuse one internal ref for different organisations.
+      // Without a ref and a name nothing says two elements are one organisation: each stays its
+      // own participation (World Bank's sample has three nameless ones, two of one type).
       String key = ext != null && ext.peek("id") != null ? "id:" + ext.peek("id")
-          : ref != null ? "ref:" + ref + "|name:" + name : "name:" + name + "|" + type;
+          : ref != null ? "ref:" + ref + "|name:" + name
+          : name != null ? "name:" + name + "|" + type
+          : "element:" + org.path();
       Participation.Builder participation = byKey.get(key);
       if (participation == null) {
         participation = Participation.builder()
@@ -280,7 +283,9 @@ final class ActivityMapper {
         if (role == null) {
           XmlElement first = firstElement.get(entry.getKey());
           notes.add(new IatiNote(activityId, first.path() + "/@role", first.line, first.column,
-              "the organisation \"" + names.get(entry.getKey()) + "\" has IATI role(s) " + iatiRoles
+              "the organisation " + (!names.get(entry.getKey()).isEmpty() ? "\"" + names.get(entry.getKey()) + "\""
+                  : first.peek("ref") != null ? "with ref \"" + first.peek("ref") + "\"" : "without a ref or name")
+                  + " has IATI role(s) " + iatiRoles
                   + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
                   + " its iatiRoles are kept; set its role"));
         }
@@ -404,6 +409,18 @@ final class ActivityMapper {
       results.add(new Indexed<>(index, new Result(result.attr("id"), result.attr("type"),
           title == null ? null : extensionTexts(title.use()), List.of())));
     }
+    for (XmlElement record : ext.sstcChildren("record")) {
+      if (!"result".equals(record.peek("kind"))) {
+        continue; // budgets, transactions and documents are put back where they are read
+      }
+      record.use().consume("kind");
+      try {
+        int index = intAttr(record, "index");
+        results.add(new Indexed<>(index, IatiJson.read(record.text(), Result.class)));
+      } catch (RuntimeException e) {
+        record.unmapped("the SSTC result cannot be read back: " + e.getMessage());
+      }
+    }
     Map<String, JsonNode> extensions = new LinkedHashMap<>();
     for (XmlElement value : ext.sstcChildren("extension")) {
       value.use();
@@ -484,7 +501,7 @@ final class ActivityMapper {
           end == null ? null : date(end.use(), "iso-date"),
           money(budget.child("value"), item)));
     }
-    return budgets;
+    return withHeld("budget", budgets, Budget.class);
   }
 
   private List<Transaction> transactions(List<Participation> participants) {
@@ -498,7 +515,17 @@ final class ActivityMapper {
       if (ref != null && !seen.contains(ref)) {
         id = transaction.attr("ref");
       } else {
-        id = "t" + (transactions.size() + 1);
+        // A generated id never takes one that an earlier transaction's ref holds.
+        int next = transactions.size() + 1;
+        while (seen.contains("t" + next)) {
+          next++;
+        }
+        id = "t" + next;
+        if (ref != null) {
+          note(transaction, "/@ref", "ref \"" + ref + "\" repeats an earlier transaction's: a transaction's id must be"
+              + " unique, so this one is \"" + id + "\"; give each transaction its own ref");
+          transaction.consume("ref");
+        }
       }
       seen.add(id);
       XmlElement type = transaction.child("transaction-type");
@@ -512,7 +539,7 @@ final class ActivityMapper {
           party(transaction.child("receiver-org"), participants),
           description == null ? null : texts(description.use())));
     }
-    return transactions;
+    return withHeld("transaction", transactions, Transaction.class);
   }
 
   private @Nullable String party(@Nullable XmlElement org, List<Participation> participants) {
@@ -557,6 +584,38 @@ final class ActivityMapper {
     return new Money(decimal(value, value.trimmedText()), currency == null ? defaultCurrency : currency, date);
   }
 
+  /**
+   * The items this SDK wrote as JSON in {@code sstc:record} because IATI could not hold them
+   * (they lack a part the XSD requires), put back at their places among the IATI ones.
+   */
+  private <T> List<T> withHeld(String kind, List<T> fromIati, Class<T> type) {
+    if (extension == null) {
+      return fromIati;
+    }
+    List<Indexed<T>> held = new ArrayList<>();
+    for (XmlElement record : extension.sstcChildren("record")) {
+      if (!kind.equals(record.peek("kind"))) {
+        continue;
+      }
+      record.use().consume("kind");
+      try {
+        int index = intAttr(record, "index");
+        held.add(new Indexed<>(index, IatiJson.read(record.text(), type)));
+      } catch (RuntimeException e) {
+        record.unmapped("the SSTC " + kind + " cannot be read back: " + e.getMessage());
+      }
+    }
+    if (held.isEmpty()) {
+      return fromIati;
+    }
+    held.sort(Comparator.comparingInt(Indexed::index));
+    List<T> merged = new ArrayList<>(fromIati);
+    for (Indexed<T> item : held) {
+      merged.add(Math.max(0, Math.min(item.index(), merged.size())), item.value());
+    }
+    return merged;
+  }
+
   // ---- documents and results
 
   private List<Document> documents() {
@@ -586,7 +645,7 @@ final class ActivityMapper {
           item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1),
           link.attr("url"), title == null ? null : texts(title.use()), link.attr("format"), category, languages));
     }
-    return documents;
+    return withHeld("document", documents, Document.class);
   }
 
   private Indexed<Result> result(XmlElement result, int number, List<Indexed<SdgLink>> sdgs) {
@@ -707,11 +766,11 @@ final class ActivityMapper {
   private LanguageMap texts(XmlElement parent) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (XmlElement narrative : parent.children("narrative")) {
-      String language = narrative.attr("xml:lang");
-      if (language == null) {
-        language = defaultLanguage;
-      }
-      String text = narrative.text();
+      narrative.consume("xml:lang");
+      String language = languageTag(narrative, narrative.inheritedLanguage());
+      // Publishers pretty-print narratives (<narrative>\n  Text\n</narrative>): that whitespace is
+      // layout, not text. What this SDK wrote (sstc:initiative present) is taken exactly.
+      String text = extension != null ? narrative.text() : narrative.text().strip();
       if (text.isBlank()) {
         narrative.unmapped("an empty narrative");
         continue;
@@ -729,6 +788,27 @@ final class ActivityMapper {
       texts.put(language, text);
     }
     return texts.isEmpty() ? null : LanguageMap.of(texts);
+  }
+
+  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
+
+  /**
+   * A language xml:lang (xsd:language) accepts: "en_GB", which real files have, becomes "en-GB";
+   * a tag that cannot be read as one is noted and the text kept under "und".
+   */
+  private @Nullable String languageTag(XmlElement narrative, @Nullable String language) {
+    if (language == null || LANGUAGE_TAG.matcher(language).matches()) {
+      return language;
+    }
+    String hyphenated = language.replace('_', '-');
+    if (LANGUAGE_TAG.matcher(hyphenated).matches()) {
+      notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
+          "the language \"" + language + "\" is written with an underscore: it is kept as \"" + hyphenated + "\""));
+      return hyphenated;
+    }
+    notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
+        "\"" + language + "\" is not a language tag (such as \"en\" or \"pt-BR\"): the text is kept under \"und\"; set its language"));
+    return "und";
   }
 
   private @Nullable String plainName(XmlElement parent) {
@@ -753,26 +833,58 @@ final class ActivityMapper {
       element.consume("percentage");
       return null;
     }
-    try {
-      BigDecimal percentage = new BigDecimal(value);
+    BigDecimal percentage = parseDecimal(value);
+    if (percentage != null) {
       element.consume("percentage");
-      return percentage;
-    } catch (NumberFormatException e) {
-      return null; // left unused: reported with its position
     }
+    return percentage; // when null, left unused: reported with its position and value
+  }
+
+  /** The longest decimal read: 64 characters is far beyond any amount or percentage in a real file. */
+  static final int MAX_DECIMAL_LENGTH = 64;
+
+  private static final java.util.regex.Pattern XSD_DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+  /**
+   * An xsd:decimal, or null. No exponent (xsd:decimal has none, and "1E999999999" would make a
+   * plain string of a billion digits on export) and no more than {@link #MAX_DECIMAL_LENGTH}
+   * characters (a megabyte of digits is damage, not an amount).
+   */
+  static @Nullable BigDecimal parseDecimal(String value) {
+    String trimmed = value.strip();
+    if (trimmed.length() > MAX_DECIMAL_LENGTH || !XSD_DECIMAL.matcher(trimmed).matches() || digits(trimmed) > MAX_DECIMAL_DIGITS) {
+      return null;
+    }
+    return new BigDecimal(trimmed);
+  }
+
+  /**
+   * libxml2 (xmllint, lxml: what most IATI tools validate with) accepts an xsd:decimal of at
+   * most 24 digits, counting the fraction's trailing zeros but not the integer's leading ones;
+   * a longer one would make the export fail there, so it is reported instead.
+   */
+  static final int MAX_DECIMAL_DIGITS = 24;
+
+  private static int digits(String decimal) {
+    String unsigned = decimal.startsWith("+") || decimal.startsWith("-") ? decimal.substring(1) : decimal;
+    int point = unsigned.indexOf('.');
+    String integer = (point < 0 ? unsigned : unsigned.substring(0, point)).replaceFirst("^0+", "");
+    String fraction = point < 0 ? "" : unsigned.substring(point + 1);
+    return integer.length() + fraction.length();
   }
 
   private @Nullable BigDecimal decimal(XmlElement element, @Nullable String value) {
     if (value == null) {
       return null;
     }
-    try {
-      return new BigDecimal(value.strip());
-    } catch (NumberFormatException e) {
+    BigDecimal parsed = parseDecimal(value);
+    if (parsed == null) {
+      String shown = value.strip().length() <= 80 ? value.strip() : value.strip().substring(0, 77) + "...";
       notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
-          "\"" + value + "\" is not a decimal number: the value is left out"));
-      return null;
+          "\"" + shown + "\" is not a decimal number IATI tools accept (digits, one optional point, no exponent, at most "
+              + MAX_DECIMAL_DIGITS + " digits): the value is left out"));
     }
+    return parsed;
   }
 
   private @Nullable LocalDate date(XmlElement element, String attribute) {

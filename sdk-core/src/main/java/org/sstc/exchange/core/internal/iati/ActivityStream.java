@@ -29,6 +29,12 @@ final class ActivityStream implements AutoCloseable {
   private final XMLStreamReader reader;
   private final XmlElement root;
   private boolean finished;
+  // Where the last event ended: a start tag begins there. The JDK reports the position after a
+  // start tag's '>' (the wrong line for a tag over several lines); editors and lxml's sourceline
+  // want its '<'. After text the parser has read the '<' already, hence textEnded.
+  private long endLine = 1;
+  private long endColumn = 1;
+  private boolean textEnded;
 
   ActivityStream(InputStream in) {
     try {
@@ -73,13 +79,22 @@ final class ActivityStream implements AutoCloseable {
         if (event == XMLStreamConstants.START_ELEMENT) {
           String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
           String name = reader.getLocalName();
-          if (!namespace.isEmpty() || !(name.equals("iati-activities") || name.equals("iati-organisations"))) {
+          boolean iatiName = name.equals("iati-activities") || name.equals("iati-organisations");
+          if (!namespace.isEmpty() && iatiName) {
+            // IATI elements are in no namespace: a prefixed or default-namespaced <iati-activities>
+            // would make every element unknown to the mapping, so say so rather than "not IATI".
+            throw at("the root element <" + name + "> is in the namespace \"" + namespace + "\", but IATI elements"
+                + " are in no namespace: remove the namespace declaration (xmlns) and the prefixes from the IATI"
+                + " elements", reader.getLocation(), null);
+          }
+          if (!iatiName) {
             throw at("the root element is <" + name + ">, not <iati-activities> (or <iati-organisations>):"
                 + " this is not an IATI activities file", reader.getLocation(), null);
           }
           XmlElement element = new XmlElement(name,
               reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
           copyAttributes(element);
+          passed(event);
           return element;
         }
       }
@@ -109,8 +124,10 @@ final class ActivityStream implements AutoCloseable {
             String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
             String name = reader.getLocalName();
             // Anything else under the root (extension elements) is handed over as it passes too.
-            return readSubtree(new XmlElement(namespace, name, root, root.nextRootChildIndex(namespace, name),
-                reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber()));
+            XmlElement top = readSubtree(new XmlElement(namespace, name, root, root.nextRootChildIndex(namespace, name),
+                startLine(), startColumn()));
+            passed(XMLStreamConstants.END_ELEMENT);
+            return top;
           }
           case XMLStreamConstants.END_ELEMENT:
             // </iati-activities> (or </iati-organisations>): read on to the end so that trailing garbage is an error too.
@@ -125,12 +142,14 @@ final class ActivityStream implements AutoCloseable {
           case XMLStreamConstants.CHARACTERS:
           case XMLStreamConstants.CDATA:
             root.appendText(reader.getText());
+            passed(event);
             break;
           case XMLStreamConstants.ENTITY_REFERENCE:
             throw entity();
           case XMLStreamConstants.DTD:
             throw doctype();
           default:
+            passed(event);
             break;
         }
       }
@@ -165,11 +184,11 @@ final class ActivityStream implements AutoCloseable {
           }
           String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
           XmlElement parent = stack[depth];
-          XmlElement child = new XmlElement(namespace, reader.getLocalName(), parent, 0,
-              reader.getLocation().getLineNumber(), reader.getLocation().getColumnNumber());
+          XmlElement child = new XmlElement(namespace, reader.getLocalName(), parent, 0, startLine(), startColumn());
           copyAttributes(child);
           parent.children.add(child);
           stack[++depth] = child;
+          passed(event);
           break;
         }
         case XMLStreamConstants.END_ELEMENT:
@@ -177,6 +196,7 @@ final class ActivityStream implements AutoCloseable {
             return top;
           }
           depth--;
+          passed(event);
           break;
         case XMLStreamConstants.CHARACTERS:
         case XMLStreamConstants.CDATA:
@@ -188,6 +208,7 @@ final class ActivityStream implements AutoCloseable {
                 + " characters of text: check that the file is not damaged", reader.getLocation(), null);
           }
           stack[depth].appendText(chars);
+          passed(event);
           break;
         }
         case XMLStreamConstants.ENTITY_REFERENCE:
@@ -195,10 +216,26 @@ final class ActivityStream implements AutoCloseable {
         case XMLStreamConstants.DTD:
           throw doctype();
         default:
+          passed(event);
           break;
       }
     }
     throw at("the file ends inside " + top.path() + ": it is truncated", reader.getLocation(), null);
+  }
+
+  private void passed(int event) {
+    Location location = reader.getLocation();
+    endLine = location.getLineNumber();
+    endColumn = location.getColumnNumber();
+    textEnded = event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE;
+  }
+
+  private long startLine() {
+    return endLine;
+  }
+
+  private long startColumn() {
+    return textEnded ? Math.max(1, endColumn - 1) : endColumn;
   }
 
   private void copyAttributes(XmlElement element) {

@@ -162,6 +162,9 @@ final class ActivityWriter {
       attr("code", initiative.modality() == Modality.TRIANGULAR ? "8" : "1");
     }
     for (Budget budget : initiative.budgets()) {
+      if (!writable(budget)) {
+        continue; // in the extension, whole
+      }
       start("budget");
       optionalAttr("type", budget.type());
       optionalAttr("status", budget.status());
@@ -174,6 +177,9 @@ final class ActivityWriter {
       end();
     }
     for (Transaction transaction : initiative.transactions()) {
+      if (!writable(transaction)) {
+        continue;
+      }
       start("transaction");
       optionalAttr("ref", transaction.id());
       empty(null, "transaction-type");
@@ -194,6 +200,9 @@ final class ActivityWriter {
       end();
     }
     for (Document document : initiative.documents()) {
+      if (!writable(document)) {
+        continue;
+      }
       start("document-link");
       attr("format", nonNull(document.format(), initiative, "a document's format"));
       attr("url", nonNull(document.url(), initiative, "a document's url"));
@@ -221,7 +230,7 @@ final class ActivityWriter {
     }
     List<Result> results = initiative.results();
     for (int i = 0; i < results.size(); i++) {
-      if (!results.get(i).indicators().isEmpty()) {
+      if (!results.get(i).indicators().isEmpty() && writable(results.get(i))) {
         result(results.get(i), i, initiative);
       }
     }
@@ -291,6 +300,10 @@ final class ActivityWriter {
         end();
       }
     }
+    held("budget", initiative.budgets(), ActivityWriter::writable);
+    held("transaction", initiative.transactions(), ActivityWriter::writable);
+    held("document", initiative.documents(), ActivityWriter::writable);
+    held("result", initiative.results(), result -> result.indicators().isEmpty() || writable(result));
     for (Map.Entry<String, JsonNode> extension : initiative.extensions().entrySet()) {
       start(SSTC, "extension");
       attr("key", extension.getKey());
@@ -298,6 +311,72 @@ final class ActivityWriter {
         endInline();
     }
     end();
+  }
+
+  /**
+   * Writes, as its JSON in {@code sstc:record}, each item IATI cannot hold because it lacks a part
+   * the XSD requires (a budget without its period, a transaction without its type, an imported
+   * document without a format …): the export stays valid and the item comes back on import.
+   */
+  private <T> void held(String kind, List<T> items, java.util.function.Predicate<T> writable) throws XMLStreamException {
+    for (int i = 0; i < items.size(); i++) {
+      if (!writable.test(items.get(i))) {
+        start(SSTC, "record");
+        attr("kind", kind);
+        attr("index", String.valueOf(i));
+        out.writeCharacters(IatiJson.write((Object) items.get(i)));
+        endInline();
+      }
+    }
+  }
+
+  // What IATI's XSD requires of each item; what lacks a part goes to the extension whole.
+
+  private static boolean writable(Budget budget) {
+    return budget.periodStart() != null && budget.periodEnd() != null && writable(budget.value());
+  }
+
+  private static boolean writable(Transaction transaction) {
+    return transaction.type() != null && transaction.date() != null && writable(transaction.value())
+        && (transaction.description() == null || writable(transaction.description()));
+  }
+
+  private static boolean writable(Document document) {
+    return document.format() != null && document.url() != null && writable(document.title()) && document.category() != null;
+  }
+
+  private static boolean writable(Result result) {
+    if (result.type() == null || !writable(result.title())) {
+      return false;
+    }
+    for (ResultIndicator indicator : result.indicators()) {
+      if (indicator.measure() == null || !writable(indicator.title())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean writable(@Nullable Money money) {
+    if (money == null || money.amount() == null) {
+      return false;
+    }
+    decimal(money.amount()); // refuses a number no plain form can hold, before it is held as JSON
+    return digits(money.amount()) <= 24;
+  }
+
+  /**
+   * The digits of the amount's plain form as libxml2 counts them (the integer's leading zeros
+   * not, the fraction's trailing zeros yes): xmllint and lxml, which most IATI tools validate
+   * with, refuse an xsd:decimal of more than 24; such an amount is held in the extension.
+   */
+  private static long digits(BigDecimal amount) {
+    return Math.max((long) amount.precision() - amount.scale(), 0) + Math.max(amount.scale(), 0);
+  }
+
+  /** At least one narrative (IATI's textRequiredType), each with a language xml:lang accepts. */
+  private static boolean writable(@Nullable LanguageMap texts) {
+    return texts != null && !texts.isEmpty() && texts.asMap().keySet().stream().allMatch(tag -> XML_LANG.matcher(tag).matches());
   }
 
   private void result(Result result, int index, Initiative initiative) throws XMLStreamException {
@@ -576,7 +655,16 @@ final class ActivityWriter {
   }
 
   private static @Nullable String decimal(@Nullable BigDecimal value) {
-    return value == null ? null : value.toPlainString();
+    if (value == null) {
+      return null;
+    }
+    // xsd:decimal has no exponent: 1E999999999 would be a billion digits. No real amount has
+    // more than a few dozen, so a number whose plain form would pass a thousand is refused.
+    if ((long) value.precision() - value.scale() > 1000 || value.scale() > 1000) {
+      throw new IllegalArgumentException("the number " + value + " cannot be written as IATI XML: xsd:decimal has no"
+          + " exponent, and its plain form would have more than 1000 digits; correct it");
+    }
+    return value.toPlainString();
   }
 
   private static String nonNull(@Nullable String value) {

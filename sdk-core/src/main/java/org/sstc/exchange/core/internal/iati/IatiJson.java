@@ -18,4 +18,13 @@ final class IatiJson {
   static String write(JsonNode value) {
     return MAPPER.writeValueAsString(value);
   }
+
+  /** A part of a record (a budget, a transaction …) as the JSON the standard gives it. */
+  static String write(Object value) {
+    return MAPPER.writeValueAsString(value);
+  }
+
+  static <T> T read(String json, Class<T> type) {
+    return MAPPER.readValue(json, type);
+  }
 }

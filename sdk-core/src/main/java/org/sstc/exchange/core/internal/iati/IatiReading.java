@@ -31,8 +31,19 @@ public final class IatiReading {
       root.use();
       String version = root.attr("version");
       if (version == null || !List.of("2.01", "2.02", "2.03").contains(version)) {
-        fileNotes.add(new IatiNote(null, root.path() + "/@version", root.line, root.column,
-            "IATI version " + version + " is not 2.01 to 2.03: the file is read as 2.03"));
+        String why;
+        if (version == null) {
+          why = "the file does not say its IATI version (@version is missing or empty): it is read as 2.03";
+        } else if (version.startsWith("1.")) {
+          // IATI 1.x keeps texts in the element itself and codes by name: read as 2.03, those are
+          // reported one by one below, so nothing is lost silently, but little maps.
+          why = "IATI version " + version + " is 1.x, which this reader does not map (texts without <narrative>,"
+              + " codes such as role=\"Funding\"): it is read as 2.03 and what does not map is reported;"
+              + " convert the file to IATI 2.03 first for a useful import";
+        } else {
+          why = "IATI version \"" + version + "\" is not 2.01 to 2.03: the file is read as 2.03";
+        }
+        fileNotes.add(new IatiNote(null, root.path() + "/@version", root.line, root.column, why));
       }
       root.consume(XSI + "noNamespaceSchemaLocation");
       root.consume(XSI + "schemaLocation");

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.IatiNote;
 import org.sstc.exchange.core.LanguageMap;
@@ -28,26 +27,37 @@ final class OrganisationMapper {
   static Mapped map(XmlElement element) {
     List<IatiNote> notes = new ArrayList<>();
     element.use();
-    String language = element.attr("xml:lang");
+    element.consume("xml:lang"); // narratives inherit it (XmlElement.inheritedLanguage)
     Organisation.Builder builder = Organisation.builder();
     XmlElement identifier = element.child("organisation-identifier");
     String id = identifier == null ? null : identifier.use().trimmedText();
     builder.id(id);
     XmlElement name = element.child("name");
+    java.util.Collection<String> names = List.of();
     if (name != null) {
       name.use();
       Map<String, String> texts = new LinkedHashMap<>();
       for (XmlElement narrative : name.children("narrative")) {
-        String lang = Objects.requireNonNullElse(narrative.attr("xml:lang"), Objects.requireNonNullElse(language, "und"));
-        String text = narrative.text();
-        if (text.isBlank() || texts.containsKey(lang)) {
-          narrative.unmapped(text.isBlank() ? "an empty narrative" : "a second name in \"" + lang + "\": the first is kept");
-        } else {
-          narrative.use();
-          texts.put(lang, text);
+        narrative.consume("xml:lang");
+        String inherited = narrative.inheritedLanguage();
+        String lang = inherited == null ? "und" : inherited.replace('_', '-');
+        String text = narrative.text().strip(); // the whitespace around a narrative is layout
+        if (text.isEmpty() || texts.containsKey(lang)) {
+          narrative.unmapped(text.isEmpty() ? "an empty narrative" : "a second name in \"" + lang + "\": the first is kept");
+          continue;
+        }
+        narrative.use();
+        texts.put(lang, text);
+        if (inherited == null) {
+          notes.add(new IatiNote(id, narrative.path(), narrative.line, narrative.column,
+              "neither the narrative nor the organisation has xml:lang: the name is kept under \"und\" (undetermined); set its language"));
+        } else if (!lang.equals(inherited)) {
+          notes.add(new IatiNote(id, narrative.path(), narrative.line, narrative.column,
+              "the language \"" + inherited + "\" is written with an underscore: it is kept as \"" + lang + "\""));
         }
       }
       builder.name(texts.isEmpty() ? null : LanguageMap.of(texts));
+      names = texts.values();
     }
     OrgRef reporter = null;
     XmlElement reporting = element.child("reporting-org");
@@ -60,7 +70,13 @@ final class OrganisationMapper {
         // The organisation reports itself: its type is the organisation's type; its name restates the name.
         reporting.use().consume("ref");
         builder.orgType(reporting.attr("type"));
-        narratives.forEach(XmlElement::use);
+        for (XmlElement narrative : narratives) {
+          if (names.contains(narrative.text().strip()) || narrative.text().isBlank()) {
+            narrative.use();
+          } else {
+            narrative.unmapped("the reporting-org names the organisation otherwise than its <name>: the <name> is kept");
+          }
+        }
       } else {
         reporting.unmapped("reporting-org " + ref + " is another organisation: the SSTC organisation record has no reporter");
       }

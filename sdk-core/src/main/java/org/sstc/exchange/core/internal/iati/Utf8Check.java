@@ -23,6 +23,7 @@ final class Utf8Check extends FilterInputStream {
   private long line = 1;
   private long column = 0;
   private int needed;
+  private int lead;
   private int lower = 0x80;
   private int upper = 0xBF;
 
@@ -117,7 +118,10 @@ final class Utf8Check extends FilterInputStream {
   private void check(int b) throws InvalidUtf8 {
     if (needed > 0) {
       if (b < lower || b > upper) {
-        throw bad(b);
+        // Name the byte that starts the broken character (é in ISO-8859-1 is 0xE9), not the
+        // plain letter after it, which is all a reader would see by naming the failing byte.
+        throw new InvalidUtf8(String.format("byte 0x%02X is not valid UTF-8 here (byte 0x%02X after it does not continue"
+            + " a UTF-8 character; a file in ISO-8859-1 or Windows-1252 reads so)", lead, b), line, Math.max(column, 1));
       }
       needed--;
       lower = 0x80;
@@ -125,6 +129,7 @@ final class Utf8Check extends FilterInputStream {
       return;
     }
     column++;
+    lead = b;
     if (b < 0x80) {
       if (b == '\n') {
         line++;

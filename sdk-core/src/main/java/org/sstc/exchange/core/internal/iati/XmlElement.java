@@ -57,7 +57,7 @@ final class XmlElement {
 
   /** The 1-based index the next child of the root with this name gets. */
   int nextRootChildIndex(String namespace, String childName) {
-    return childCounts.merge((SSTC_NS.equals(namespace) ? "sstc:" : "") + childName, 1, Integer::sum);
+    return childCounts.merge("{" + namespace + "}" + childName, 1, Integer::sum);
   }
 
   /** The element path with 1-based indices, e.g. {@code /iati-activities/iati-activity[3]/sector[2]}. */
@@ -136,6 +136,21 @@ final class XmlElement {
   @Nullable String peek(String qualifiedName) {
     String value = attributes.get(qualifiedName);
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /**
+   * The language in force here: this element's xml:lang, else the nearest ancestor's, up to
+   * {@code <iati-activities>} (XML's own rule: xml:lang applies to everything inside the element
+   * that carries it), or null.
+   */
+  @Nullable String inheritedLanguage() {
+    for (XmlElement element = this; element != null; element = element.parent) {
+      String language = element.attributes.get("xml:lang");
+      if (language != null && !language.isBlank()) {
+        return language.strip();
+      }
+    }
+    return null;
   }
 
   boolean has(String qualifiedName) {
@@ -238,8 +253,9 @@ final class XmlElement {
     }
   }
 
+  /** The name in paths: sstc:name for the extension, {namespace}name for any other foreign element (as for attributes). */
   String displayName() {
-    return isSstc() ? "sstc:" + name : name;
+    return isSstc() ? "sstc:" + name : namespace.isEmpty() ? name : "{" + namespace + "}" + name;
   }
 
   private static String abbreviate(String value) {
