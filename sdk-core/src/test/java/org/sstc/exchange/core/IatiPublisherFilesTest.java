@@ -97,7 +97,6 @@ class IatiPublisherFilesTest {
       "activity-standard-example-annotated.xml",
       "publishers/dfid-2016-excerpt-2.01.xml",
       "publishers/dfid-wfp-core-support-2.03.xml",
-      "publishers/iati-publisher-activity_1-completed-2.03.xml",
       "publishers/iati-cloud-standard-example-2.02.xml",
       "publishers/crafted-latin1-2.03.xml",
       "publishers/crafted-bom-2.03.xml",
@@ -138,9 +137,6 @@ class IatiPublisherFilesTest {
   @ValueSource(strings = {
       "publishers/iati-schemas-13-document-link.xml",
       "publishers/iati-schemas-48-decimal-percentage-boundaries.xml",
-      "publishers/iati-publisher-activity_1-2.03.xml",
-      "publishers/akvo-rsr-import-test-2.02.xml",
-      "publishers/iati-stats-funder2-v1-1.05.xml",
       "publishers/world-bank-sample-pre-1.0.xml"})
   void anActivityLackingWhatIatiRequiresIsImportedWithNotesAndRefusedOnExportWithItsGap(String name) throws Exception {
     IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(fixture(name)));
