@@ -174,7 +174,7 @@ public final class Flattener {
     }
     switch (field.kind()) {
       case NUMBER:
-        return value.isNumber() ? value.decimalValue().toPlainString() : CellText.neutralise(value.asString());
+        return value.isNumber() ? org.sstc.exchange.core.internal.json.Decimals.text(value.decimalValue()) : CellText.neutralise(value.asString());
       case LIST:
       case REQUIRED_LIST:
         List<String> codes = new ArrayList<>();

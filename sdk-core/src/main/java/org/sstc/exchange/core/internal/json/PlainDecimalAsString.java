@@ -16,6 +16,7 @@ public final class PlainDecimalAsString extends StdSerializer<BigDecimal> {
 
   @Override
   public void serialize(BigDecimal value, JsonGenerator generator, SerializationContext context) {
-    generator.writeString(value.toPlainString());
+    // An absurd exponent stays in scientific notation: the schema's pattern then names it.
+    generator.writeString(Decimals.text(value));
   }
 }

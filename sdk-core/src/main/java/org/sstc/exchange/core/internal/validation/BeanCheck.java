@@ -89,7 +89,8 @@ public final class BeanCheck {
   }
 
   private static String describe(Object value) {
-    String text = value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : String.valueOf(value);
+    String text = value instanceof java.math.BigDecimal decimal
+        ? org.sstc.exchange.core.internal.json.Decimals.text(decimal) : String.valueOf(value);
     return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
   }
 }

@@ -44,7 +44,7 @@ public final class Findings {
       return json;
     }
     if (value instanceof java.math.BigDecimal decimal) {
-      return JsonNodeFactory.instance.stringNode(decimal.toPlainString());
+      return JsonNodeFactory.instance.stringNode(org.sstc.exchange.core.internal.json.Decimals.text(decimal));
     }
     if (value instanceof Number number) {
       return JsonNodeFactory.instance.numberNode(number.longValue());

@@ -59,7 +59,7 @@ final class MoneyChecks {
       findings.error(
           CURRENCY_PRECISION,
           pointer,
-          currency + " amounts have " + allowed(minorUnits) + "; '" + amount.toPlainString()
+          currency + " amounts have " + allowed(minorUnits) + "; '" + org.sstc.exchange.core.internal.json.Decimals.text(amount)
               + "' has " + digits + ": " + fix(minorUnits),
           amount);
     }

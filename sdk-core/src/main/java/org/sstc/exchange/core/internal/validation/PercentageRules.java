@@ -1,6 +1,7 @@
 package org.sstc.exchange.core.internal.validation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.RecipientRegion;
 import org.sstc.exchange.core.Sector;
+import org.sstc.exchange.core.internal.json.Decimals;
 
 /**
  * {@code rule.percentage-sum} (IATI): when shares are given, recipient countries and regions
@@ -40,7 +42,7 @@ final class PercentageRules {
       findings.error(
           PERCENTAGE_SUM,
           pointer,
-          "the percentages of the recipient countries and regions add up to " + sum.toPlainString()
+          "the percentages of the recipient countries and regions add up to " + Decimals.text(sum)
               + ", not 100: correct them so that together they make 100, or leave all of them"
               + " out",
           sum);
@@ -63,7 +65,7 @@ final class PercentageRules {
                 PERCENTAGE_SUM,
                 "/sectors",
                 "the percentages of the sectors in vocabulary " + vocabularyName(vocabulary)
-                    + " add up to " + sum.toPlainString() + ", not 100: correct them so that"
+                    + " add up to " + Decimals.text(sum) + ", not 100: correct them so that"
                     + " the sectors of that vocabulary make 100, or leave all of their"
                     + " percentages out",
                 sum);
@@ -86,7 +88,8 @@ final class PercentageRules {
       if (share.signum() < 0 || share.compareTo(HUNDRED) > 0) {
         return null;
       }
-      sum = sum.add(share);
+      // Rounded to 34 digits: exact addition of 1E-999999999 would need a billion-digit number.
+      sum = sum.add(share, MathContext.DECIMAL128);
       any = true;
     }
     boolean right = sum.subtract(HUNDRED).abs().compareTo(TOLERANCE) <= 0;
@@ -104,6 +107,7 @@ final class PercentageRules {
   /** The sum as a person writes it: 90.0 as 90, 99.50 as 99.5. */
   private static BigDecimal tidy(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
+    // A sum of shares within 0..100 has at most 3 digits before the point: setScale(0) is small.
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }
