@@ -96,6 +96,25 @@ class ReportCommandTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void anAmountWithAnExtremeExponentIsLeftOutOfTheSumsNotExpanded() throws IOException {
+    // "1E999999999" is 11 characters whose exact value has a billion digits; summing or printing
+    // it exactly ran the report out of memory (or overflowed). The validator reports its form.
+    Path record = fixture("initiative-full.json", dir.resolve("huge.json"));
+    ObjectNode tree = (ObjectNode) CliRun.JSON.readTree(record.toFile());
+    ((ObjectNode) tree.get("budgets").get(0).get("value")).put("amount", "1E999999999");
+    Files.writeString(record, CliRun.JSON.writeValueAsString(tree));
+    Path out = dir.resolve("report.html");
+
+    CliRun run = sstc("report", record.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    String html = readString(out);
+    assertTrue(html.contains("schema.pattern"), "the amount's form is reported");
+    assertFalse(html.contains("1E999999999,") || html.length() > 5_000_000, "the amount is not expanded");
+  }
+
+  @Test
   void issuesLinkToTheirRecordsAndInvalidRecordsStillCount() {
     String valid = fixture("initiative-full.json", dir.resolve("a/initiative.json")).toString();
     String broken = fixture("package-third-broken.json", dir.resolve("a/package.json")).toString();

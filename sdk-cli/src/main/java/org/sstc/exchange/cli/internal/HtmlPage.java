@@ -421,17 +421,20 @@ public final class HtmlPage {
     h.append("</tbody></table></div></section>\n");
   }
 
+  /**
+   * The amount when it has the standard's form (a string of digits with an optional fraction);
+   * null otherwise, which the validator reports. Anything else is left out of the sums rather than
+   * guessed at: an exponent such as {@code "1E999999999"} would make an exact sum a billion digits.
+   */
   private static BigDecimal amount(JsonNode value) {
     JsonNode amount = value.path("amount");
-    if (!amount.isString() && !amount.isNumber()) {
+    if (!amount.isString() || !PLAIN_AMOUNT.matcher(amount.asString()).matches()) {
       return null;
     }
-    try {
-      return new BigDecimal(amount.isString() ? amount.asString() : amount.numberValue().toString());
-    } catch (NumberFormatException e) {
-      return null; // the validator reports it
-    }
+    return new BigDecimal(amount.asString());
   }
+
+  private static final java.util.regex.Pattern PLAIN_AMOUNT = java.util.regex.Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   /** {@code 1234567.50} as {@code 1,234,567.50}: the scale is kept, nothing is rounded. */
   static String group(BigDecimal amount) {
