@@ -40,6 +40,20 @@ class ExtremeNumbersTest {
 
   @Test
   @Timeout(30)
+  void sharesThatAreAllTinyAddUpToAlmostNothingAndSaySo() throws IOException {
+    String json = fullInitiative().replace("\"percentage\": 85", "\"percentage\": 1E-999999999")
+        .replace("\"percentage\": 15", "\"percentage\": 1E-999999999");
+
+    ValidationReport report = Validator.standard().validate(json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(report.issues()).singleElement().satisfies(issue -> {
+      assertThat(issue.code()).isEqualTo("rule.percentage-sum");
+      assertThat(issue.message()).contains("add up to 2E-999999999").hasSizeLessThan(400);
+    });
+  }
+
+  @Test
+  @Timeout(30)
   void aHugeAmountInAModelObjectIsWrittenInScientificNotationAndRefusedByTheSchema() {
     Initiative valid = Generators.initiative(new java.util.Random(11));
     Initiative huge = valid.toBuilder()

@@ -92,7 +92,7 @@ final class PercentageRules {
       sum = sum.add(share, MathContext.DECIMAL128);
       any = true;
     }
-    boolean right = sum.subtract(HUNDRED).abs().compareTo(TOLERANCE) <= 0;
+    boolean right = sum.subtract(HUNDRED, MathContext.DECIMAL128).abs().compareTo(TOLERANCE) <= 0;
     return any && !right ? tidy(sum) : null;
   }
 
