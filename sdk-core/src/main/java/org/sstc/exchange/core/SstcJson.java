@@ -284,6 +284,9 @@ public final class SstcJson {
     } catch (JacksonException failure) {
       throw new ValidationException(
           "The document", ValidationReport.of(List.of(ReadFailures.toIssue(failure, parser, json.limits()))));
+    } catch (NumberFormatException failure) {
+      throw new ValidationException(
+          "The document", ValidationReport.of(List.of(ReadFailures.numberOutOfRange(failure, parser))));
     } finally {
       if (parser != null) {
         parser.close();

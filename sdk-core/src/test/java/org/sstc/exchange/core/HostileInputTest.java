@@ -41,6 +41,21 @@ class HostileInputTest {
   }
 
   @Test
+  void aNumberWhoseExponentNoDecimalCanHoldIsALimitNotACrash() {
+    // Found by fuzzing: Jackson refuses 0E6999999999 with a NumberFormatException of its own kind.
+    byte[] document = "{\"recordType\": \"initiative\", \"n\": 0E6999999999}".getBytes(StandardCharsets.UTF_8);
+
+    Issue issue = onlyIssue(document);
+    assertThat(issue.code()).isEqualTo("json.limit");
+    assertThat(issue.pointer()).isEqualTo("/n");
+    assertThat(issue.message()).contains("exponent").contains("line 1");
+
+    ValidationReport ndjson = validator.validate(new java.io.ByteArrayInputStream(document), Validator.Format.NDJSON);
+    assertThat(ndjson.issues()).singleElement().satisfies(found -> assertThat(found.code()).isEqualTo("json.limit"));
+    assertThatThrownBy(() -> SstcJson.standard().readTree(document)).isInstanceOf(ValidationException.class);
+  }
+
+  @Test
   void refusesDuplicateKeysAndPointsAtTheKey() {
     Issue issue = onlyIssue(utf8("{\"recordType\":\"initiative\",\"title\":{\"en\":\"a\",\"en\":\"b\"}}"));
     assertThat(issue.code()).isEqualTo("json.duplicate-key");

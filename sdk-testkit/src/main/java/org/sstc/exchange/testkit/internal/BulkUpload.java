@@ -16,6 +16,7 @@ import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.internal.json.NdjsonLines;
+import org.sstc.exchange.core.internal.json.ReadFailures;
 import org.sstc.exchange.core.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -208,6 +209,13 @@ final class BulkUpload {
       }
       // Records read so far were written; the rest of the body cannot be read.
       header = headerResult(List.of(syntaxIssue(e)));
+    } catch (NumberFormatException e) {
+      // A number whose exponent no decimal can hold (Jackson throws this one as it is).
+      Issue issue = ReadFailures.numberOutOfRange(e, parser);
+      if (received == 0) {
+        throw Problem.badParam("body", "not a package: " + issue.message());
+      }
+      header = headerResult(List.of(issue));
     } finally {
       try {
         parser.close();

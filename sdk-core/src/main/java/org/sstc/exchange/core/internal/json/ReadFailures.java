@@ -18,6 +18,19 @@ public final class ReadFailures {
   private ReadFailures() {}
 
   /** The issue for a parser failure. */
+  /**
+   * A number whose exponent no decimal can hold ({@code 0E6999999999}): Jackson refuses to make it
+   * with a {@link NumberFormatException}, not one of its own exceptions, so it is caught apart.
+   */
+  public static Issue numberOutOfRange(NumberFormatException failure, @Nullable JsonParser parser) {
+    TokenStreamLocation location = parser == null ? null : parser.currentLocation();
+    long line = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
+    String where = line > 0 ? " (line " + line + ", column " + location.getColumnNr() + ")" : "";
+    return Issue.error("json.limit", pointerOf(parser),
+        "a number here has an exponent beyond what a decimal can hold" + where
+            + ": write it plainly, as the standard's numbers are (e.g. 85 or 12.5)");
+  }
+
   public static Issue toIssue(JacksonException failure, @Nullable JsonParser parser, JsonLimits limits) {
     String original = String.valueOf(failure.getOriginalMessage());
     String lower = original.toLowerCase(Locale.ROOT);

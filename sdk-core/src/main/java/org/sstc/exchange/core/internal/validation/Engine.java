@@ -144,6 +144,8 @@ public final class Engine {
       throw new java.io.UncheckedIOException(failure.getCause());
     } catch (JacksonException failure) {
       counted.accept(ReadFailures.toIssue(failure, parser, json.limits()));
+    } catch (NumberFormatException failure) {
+      counted.accept(ReadFailures.numberOutOfRange(failure, parser));
     } catch (IOException failure) {
       throw new java.io.UncheckedIOException(failure);
     } finally {
@@ -234,6 +236,9 @@ public final class Engine {
       return tree;
     } catch (JacksonException failure) {
       sink.accept(ReadFailures.toIssue(failure, parser, json.limits()));
+      return null;
+    } catch (NumberFormatException failure) {
+      sink.accept(ReadFailures.numberOutOfRange(failure, parser));
       return null;
     } finally {
       if (parser != null) {
