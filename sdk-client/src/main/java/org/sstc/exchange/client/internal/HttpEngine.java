@@ -197,12 +197,12 @@ public final class HttpEngine {
     }
     Call call = http.newCall(attempt.build());
     long remaining = deadline - System.nanoTime();
+    TimeBudget budget = prepared.tag(TimeBudget.class);
     if (remaining <= 0) {
-      TimeBudget budget = prepared.tag(TimeBudget.class);
       throw new InterruptedIOException("the deadline of " + (budget != null ? budget.limit() : policy.deadline())
           + " has passed");
     }
-    if (prepared.tag(TimeBudget.class) != null) {
+    if (budget != null) {
       // A budgeted call is bounded by its budget alone, not by the per-call timeout for single records.
       call.timeout().timeout(deadline == Long.MAX_VALUE ? 0 : remaining, TimeUnit.NANOSECONDS);
     } else if (deadline != Long.MAX_VALUE) {

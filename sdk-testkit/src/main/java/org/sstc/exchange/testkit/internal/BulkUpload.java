@@ -3,8 +3,14 @@ package org.sstc.exchange.testkit.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
@@ -15,9 +21,9 @@ import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.ValidationReport;
+import org.sstc.exchange.core.Validator;
 import org.sstc.exchange.core.internal.json.NdjsonLines;
 import org.sstc.exchange.core.internal.json.ReadFailures;
-import org.sstc.exchange.core.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -63,8 +69,8 @@ final class BulkUpload {
   private final Validator validator;
   private final String org;
   private final long limit;
-  private final java.util.concurrent.ExecutorService workers;
-  private final java.util.ArrayDeque<java.util.concurrent.Future<Checked>> inFlight = new java.util.ArrayDeque<>();
+  private final ExecutorService workers;
+  private final ArrayDeque<Future<Checked>> inFlight = new ArrayDeque<>();
   private final List<Result> results = new ArrayList<>();
   private @Nullable Result header;
   private long received;
@@ -74,7 +80,7 @@ final class BulkUpload {
   private long rejected;
   private long unreadable;
 
-  BulkUpload(Store store, Validator validator, String org, long limit, java.util.concurrent.ExecutorService workers) {
+  BulkUpload(Store store, Validator validator, String org, long limit, ExecutorService workers) {
     this.store = store;
     this.validator = validator;
     this.org = org;
@@ -125,7 +131,7 @@ final class BulkUpload {
   // ---- the window between reading and writing ----
 
   /** Hands a record to a worker; writes the oldest checked record first when the window is full. */
-  private void submit(java.util.concurrent.Callable<Checked> check) {
+  private void submit(Callable<Checked> check) {
     if (inFlight.size() >= WINDOW) {
       write(await(inFlight.removeFirst()));
     }
@@ -138,13 +144,13 @@ final class BulkUpload {
     }
   }
 
-  private static Checked await(java.util.concurrent.Future<Checked> checked) {
+  private static Checked await(Future<Checked> checked) {
     try {
       return checked.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the hub is stopping", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
@@ -325,7 +331,7 @@ final class BulkUpload {
       return Checked.refused(index, line, type, id, issues);
     }
     // The record the validator checked, bound once; an array's type was checked above.
-    SstcRecord model = java.util.Objects.requireNonNull(bound[0], "a valid record is bound");
+    SstcRecord model = Objects.requireNonNull(bound[0], "a valid record is bound");
     if (model instanceof Initiative initiative) {
       id = initiative.id();
       if (!initiative.reportingOrg().id().equals(org)) {

@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -59,11 +61,11 @@ final class HubHandler implements HttpHandler {
   private final IdempotencyKeys keys = new IdempotencyKeys();
   private final Supplier<Validator> validator;
   private final Supplier<URI> baseUrl;
-  private final java.util.concurrent.ExecutorService bulkWorkers;
+  private final ExecutorService bulkWorkers;
   private volatile @Nullable Map<String, String> codelistFiles;
 
   HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, Supplier<URI> baseUrl,
-      java.util.concurrent.ExecutorService bulkWorkers) {
+      ExecutorService bulkWorkers) {
     this.settings = settings;
     this.store = store;
     this.validator = validator;
@@ -388,15 +390,25 @@ final class HubHandler implements HttpHandler {
     String key = idempotencyKey(call);
     requireRecordMedia(call);
     byte[] body = readRecordBody(call);
+    return keyed(call, org, key, body, () -> doCreate(type, org, body));
+  }
+
+  /**
+   * Runs a single-record write, under its idempotency key when it has one: a repeat of a request
+   * whose answer is kept gets that answer, whatever has changed since. The key is looked up before
+   * anything else, so that a retry of a {@code PUT} or {@code DELETE} that was applied (its answer
+   * lost) is answered as the first attempt was, not with a 412 for the version it replaced.
+   */
+  private Reply keyed(Call call, String org, @Nullable String key, byte[] body, Supplier<Reply> work) {
     if (key == null) {
-      return rendered(call, () -> doCreate(type, org, body));
+      return rendered(call, work);
     }
     byte[] hash = hash(call, body);
     IdempotencyKeys.Slot slot = keys.claim(org, key);
     if (slot != null) {
       return answerFromSlot(slot, hash);
     }
-    return idempotent(call, org, key, () -> hash, () -> doCreate(type, org, body));
+    return idempotent(call, org, key, () -> hash, work);
   }
 
   private static Reply answerFromSlot(IdempotencyKeys.Slot slot, byte[] hash) {
@@ -465,17 +477,7 @@ final class HubHandler implements HttpHandler {
     String key = idempotencyKey(call);
     requireRecordMedia(call);
     byte[] body = readRecordBody(call);
-    if (key == null) {
-      return doReplace(call, type, id, org, expected, body);
-    }
-    // The key is looked up before the version: a retry whose first attempt was applied carries
-    // an If-Match that is stale now, and must get the first attempt's answer, not a 412.
-    byte[] hash = hash(call, body);
-    IdempotencyKeys.Slot slot = keys.claim(org, key);
-    if (slot != null) {
-      return answerFromSlot(slot, hash);
-    }
-    return idempotent(call, org, key, () -> hash, () -> doReplace(call, type, id, org, expected, body));
+    return keyed(call, org, key, body, () -> doReplace(call, type, id, org, expected, body));
   }
 
   private Reply doReplace(Call call, String type, String id, String org, Set<Long> expected, byte[] body) {
@@ -507,16 +509,7 @@ final class HubHandler implements HttpHandler {
   private Reply delete(Call call, String type, String id) {
     String org = authenticate(call);
     Set<Long> expected = ifMatch(call);
-    String key = idempotencyKey(call);
-    if (key == null) {
-      return doDelete(call, type, id, org, expected);
-    }
-    byte[] hash = hash(call, new byte[0]);
-    IdempotencyKeys.Slot slot = keys.claim(org, key);
-    if (slot != null) {
-      return answerFromSlot(slot, hash);
-    }
-    return idempotent(call, org, key, () -> hash, () -> doDelete(call, type, id, org, expected));
+    return keyed(call, org, idempotencyKey(call), new byte[0], () -> doDelete(call, type, id, org, expected));
   }
 
   private Reply doDelete(Call call, String type, String id, String org, Set<Long> expected) {
@@ -562,7 +555,7 @@ final class HubHandler implements HttpHandler {
       throw Problem.validationFailed(report);
     }
     // The record the validator checked: bound once. Its type is the path's (checked above).
-    SstcRecord model = java.util.Objects.requireNonNull(bound[0], "a valid record is bound");
+    SstcRecord model = Objects.requireNonNull(bound[0], "a valid record is bound");
     String id = model instanceof Initiative initiative ? initiative.id() : ((Organisation) model).id();
     return new Parsed(id, model, SstcJson.standard().write(model));
   }

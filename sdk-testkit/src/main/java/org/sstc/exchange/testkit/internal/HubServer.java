@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,26 +59,27 @@ public final class HubServer {
       System.setProperty(NO_DELAY, "true");
     }
     HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 128);
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), task -> {
-      Thread thread = new Thread(task, "sstc-hub-" + hub + "-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), daemonThreads("sstc-hub-" + hub + "-"));
     http.setExecutor(pool);
     // Bulk uploads validate records on every core while their request thread reads ahead.
-    AtomicInteger workers = new AtomicInteger();
-    ExecutorService bulk = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-      Thread thread = new Thread(task, "sstc-hub-" + hub + "-bulk-" + workers.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService bulk = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+        daemonThreads("sstc-hub-" + hub + "-bulk-"));
     http.createContext("/", new HubHandler(settings, store, validator::join, this::baseUrl, bulk));
     http.start();
     this.server = http;
     this.executor = pool;
     this.bulkWorkers = bulk;
     this.baseUrl = URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+  }
+
+  /** Numbered daemon threads ({@code prefix1}, {@code prefix2} ...): a hub never keeps a JVM alive. */
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
