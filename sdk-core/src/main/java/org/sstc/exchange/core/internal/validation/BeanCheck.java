@@ -11,6 +11,7 @@ import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Severity;
+import org.sstc.exchange.core.internal.json.Decimals;
 
 /**
  * Bean Validation of model objects with Hibernate Validator: the constraints on the records'
@@ -90,7 +91,7 @@ public final class BeanCheck {
 
   private static String describe(Object value) {
     String text = value instanceof java.math.BigDecimal decimal
-        ? org.sstc.exchange.core.internal.json.Decimals.text(decimal) : String.valueOf(value);
+        ? Decimals.text(decimal) : String.valueOf(value);
     return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Severity;
+import org.sstc.exchange.core.internal.json.Decimals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -44,7 +45,7 @@ public final class Findings {
       return json;
     }
     if (value instanceof java.math.BigDecimal decimal) {
-      return JsonNodeFactory.instance.stringNode(org.sstc.exchange.core.internal.json.Decimals.text(decimal));
+      return JsonNodeFactory.instance.stringNode(Decimals.text(decimal));
     }
     if (value instanceof Number number) {
       return JsonNodeFactory.instance.numberNode(number.longValue());

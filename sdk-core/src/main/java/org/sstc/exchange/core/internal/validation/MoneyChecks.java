@@ -10,6 +10,7 @@ import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Money;
 import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.core.internal.json.Decimals;
 
 /**
  * Every amount of an initiative (budgets, transactions, contributions): its currency must be an
@@ -59,7 +60,7 @@ final class MoneyChecks {
       findings.error(
           CURRENCY_PRECISION,
           pointer,
-          currency + " amounts have " + allowed(minorUnits) + "; '" + org.sstc.exchange.core.internal.json.Decimals.text(amount)
+          currency + " amounts have " + allowed(minorUnits) + "; '" + Decimals.text(amount)
               + "' has " + digits + ": " + fix(minorUnits),
           amount);
     }
