@@ -64,18 +64,23 @@ class ExchangeEndToEndTest {
         .build();
   }
 
+  /** FAO's client through the proxy, with quick retries: a lost answer is retried at once. */
+  private static SstcClient throughLossyProxy(DroppingProxy proxy) {
+    return SstcClient.builder()
+        .baseUrl(proxy.baseUrl())
+        .token(HUB.token(FAO))
+        // The hub validates every write; checking on this side too would only double the cost.
+        .validateBeforeSend(false)
+        .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
+        .maxRetries(5)
+        .build();
+  }
+
   @Test
   void aThousandCreatesThroughAProxyThatLosesOneResponseInFiveStoreExactlyAThousandRecords() throws Exception {
     int before = HUB.hub().recordCount();
     try (DroppingProxy proxy = new DroppingProxy(HUB.hub().baseUrl(), 5);
-        SstcClient client = SstcClient.builder()
-            .baseUrl(proxy.baseUrl())
-            .token(HUB.token(FAO))
-            // The hub validates every write; checking on this side too would only double the cost.
-            .validateBeforeSend(false)
-            .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
-            .maxRetries(5)
-            .build()) {
+        SstcClient client = throughLossyProxy(proxy)) {
       for (int i = 0; i < 1000; i++) {
         Versioned<Initiative> stored = client.initiatives().create(initiative(FAO, "LOSSY-" + i));
         assertThat(stored.version()).isEqualTo(1);
@@ -91,13 +96,7 @@ class ExchangeEndToEndTest {
     // application of the change (it would meet its own write as a stale version, and update()
     // would re-read and re-apply).
     try (DroppingProxy proxy = new DroppingProxy(HUB.hub().baseUrl(), 5);
-        SstcClient client = SstcClient.builder()
-            .baseUrl(proxy.baseUrl())
-            .token(HUB.token(FAO))
-            .validateBeforeSend(false)
-            .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
-            .maxRetries(5)
-            .build()) {
+        SstcClient client = throughLossyProxy(proxy)) {
       String id = client.initiatives().create(initiative(FAO, "LOSSY-COUNTER")).record().id();
       int updates = 200;
       for (int u = 0; u < updates; u++) {
