@@ -531,7 +531,6 @@ public final class Unflattener {
   private boolean fill(Row row, Column[] columns, String[] header, String[] cells) {
     Map<Field, Map<String, JsonNode>> groups = new LinkedHashMap<>();
     Map<Field, String> orders = new HashMap<>();
-    Map<Field, Place> groupPlaces = new HashMap<>();
     for (int i = 0; i < cells.length; i++) {
       Column column = columns[i];
       String cell = cells[i];
@@ -567,7 +566,6 @@ public final class Unflattener {
         continue;
       }
       if (field.grows()) {
-        groupPlaces.putIfAbsent(field, place);
         if (cell.isEmpty()) {
           continue;
         }
@@ -624,7 +622,7 @@ public final class Unflattener {
     }
     for (Map.Entry<Field, Map<String, JsonNode>> group : groups.entrySet()) {
       Field field = group.getKey();
-      Map<String, JsonNode> entries = ordered(group.getValue(), orders.get(field), groupPlaces.get(field), row, field);
+      Map<String, JsonNode> entries = ordered(group.getValue(), orders.get(field), row, field);
       ObjectNode object = NODES.objectNode();
       entries.forEach(object::set);
       put(row.node, field.path(), object);
@@ -634,7 +632,7 @@ public final class Unflattener {
 
   /** The group's entries in the order its order cell gives, or column order when there is none. */
   private Map<String, JsonNode> ordered(
-      Map<String, JsonNode> entries, @Nullable String order, Place place, Row row, Field field) {
+      Map<String, JsonNode> entries, @Nullable String order, Row row, Field field) {
     if (order == null || order.isEmpty()) {
       return entries;
     }
