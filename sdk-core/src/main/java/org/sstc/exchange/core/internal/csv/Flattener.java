@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sstc.exchange.core.internal.csv.Sheet.Keying;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -88,11 +87,7 @@ public final class Flattener {
   /** The sheet's columns: parent keys, position, then each field (a growing one as its entries). */
   static List<Column> columns(Sheet sheet, List<Item> items) {
     List<Column> columns = new ArrayList<>();
-    sheet.parentKeys().forEach(key -> columns.add(Column.of(key)));
-    if (sheet.keyedBy() == Keying.POSITION) {
-      columns.add(Column.of(Layout.POSITION));
-    }
-    for (Field field : sheet.fields()) {
+    for (Field field : sheet.columnFields()) {
       if (!field.grows()) {
         columns.add(Column.of(field));
         continue;

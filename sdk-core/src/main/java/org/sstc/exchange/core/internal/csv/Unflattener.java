@@ -429,16 +429,8 @@ public final class Unflattener {
   private Column @Nullable [] header(Sheet sheet, String[] header) {
     Map<String, Column> known = new LinkedHashMap<>();
     List<Column> fixed = new ArrayList<>();
-    sheet.parentKeys().forEach(key -> fixed.add(Column.of(key)));
-    if (sheet.keyedBy() == Keying.POSITION) {
-      fixed.add(Column.of(Layout.POSITION));
-    }
-    for (Field field : sheet.fields()) {
-      if (field.grows()) {
-        fixed.add(Column.orderOf(field));
-      } else {
-        fixed.add(Column.of(field));
-      }
+    for (Field field : sheet.columnFields()) {
+      fixed.add(field.grows() ? Column.orderOf(field) : Column.of(field));
     }
     for (Column column : fixed) {
       known.put(Column.normal(column.jsonPath(sheet)), column);
@@ -511,11 +503,7 @@ public final class Unflattener {
 
   private static String describe(Sheet sheet) {
     List<String> names = new ArrayList<>();
-    sheet.parentKeys().forEach(key -> names.add(key.title()));
-    if (sheet.keyedBy() == Keying.POSITION) {
-      names.add(Layout.POSITION.title());
-    }
-    for (Field field : sheet.fields()) {
+    for (Field field : sheet.columnFields()) {
       if (field.kind() == Field.Kind.LANGUAGES) {
         names.add(field.title() + " (LANGUAGE)");
       } else if (field.kind() == Field.Kind.EXTENSIONS) {
