@@ -227,8 +227,9 @@ public final class Unflattener {
       List<Row> kept = new ArrayList<>();
       Map<List<String>, Row> byKey = new HashMap<>();
       Map<Row, Set<Integer>> positions = new IdentityHashMap<>();
+      List<Field> keys = sheet.parentKeys();
       for (Row row : read) {
-        Row parent = parentOf(sheet, row, parents.get(sheet.parent()));
+        Row parent = parentOf(sheet, keys, row, parents.get(sheet.parent()));
         if (parent == null) {
           continue;
         }
@@ -324,8 +325,8 @@ public final class Unflattener {
   }
 
   /** The row's parent item, found by the row's parent-key cells; null (reported) if none. */
-  private @Nullable Row parentOf(Sheet sheet, Row row, @Nullable Map<List<String>, Row> parents) {
-    List<Field> keys = sheet.parentKeys();
+  private @Nullable Row parentOf(
+      Sheet sheet, List<Field> keys, Row row, @Nullable Map<List<String>, Row> parents) {
     if (keys.isEmpty()) {
       return parents == null ? null : parents.get(List.of());
     }
@@ -379,6 +380,8 @@ public final class Unflattener {
     if (columns == null) {
       return null;
     }
+    // Once a file, not once a cell: the sheet derives its parent keys anew on each call.
+    List<Field> parentKeys = sheet.parentKeys();
     SheetColumns places = new SheetColumns(sheet.file(), header);
     for (int i = 0; i < columns.length; i++) {
       Column column = columns[i];
@@ -386,7 +389,7 @@ public final class Unflattener {
         continue;
       }
       Field field = column.field();
-      if (sheet.parentKeys().contains(field) || field == Layout.POSITION) {
+      if (parentKeys.contains(field) || field == Layout.POSITION) {
         places.put("\u0000" + field.path(), i);
       } else if (column.key() != null) {
         places.put(field.path(), i);
@@ -409,7 +412,7 @@ public final class Unflattener {
         continue;
       }
       Row row = new Row(sheet, places, number);
-      if (fill(row, columns, header, cells)) {
+      if (fill(row, parentKeys, columns, header, cells)) {
         rows.add(row);
       }
     }
@@ -515,8 +518,11 @@ public final class Unflattener {
     return String.join(", ", names);
   }
 
-  /** Puts a row's cells into its item; false (reported) if a key cell is unusable. */
-  private boolean fill(Row row, Column[] columns, String[] header, String[] cells) {
+  /**
+   * Puts a row's cells into its item (parentKeys are its sheet's); false (reported) if a key cell
+   * is unusable.
+   */
+  private boolean fill(Row row, List<Field> parentKeys, Column[] columns, String[] header, String[] cells) {
     Map<Field, Map<String, JsonNode>> groups = new LinkedHashMap<>();
     Map<Field, String> orders = new HashMap<>();
     for (int i = 0; i < cells.length; i++) {
@@ -532,8 +538,7 @@ public final class Unflattener {
         continue;
       }
       Field field = column.field();
-      boolean parentKey = row.sheet.parentKeys().contains(field);
-      if (parentKey) {
+      if (parentKeys.contains(field)) {
         row.node.put("\u0000" + field.path(), CellText.restore(cell).strip());
         continue;
       }
