@@ -270,18 +270,8 @@ public final class Unflattener {
     root.put("recordType", "package");
     pointers.put(packageRow, "");
     register(packageRow, "", places, skipped);
-    for (Sheet sheet : Layout.SHEETS) {
-      if (sheet == Layout.PACKAGE) {
-        continue;
-      }
-      for (Row row : rows.getOrDefault(sheet, List.of())) {
-        if (sheet == Layout.INITIATIVES) {
-          row.node.put("recordType", "initiative");
-        } else if (sheet == Layout.ORGANISATIONS) {
-          row.node.put("recordType", "organisation");
-        }
-      }
-    }
+    rows.getOrDefault(Layout.INITIATIVES, List.of()).forEach(row -> row.node.put("recordType", "initiative"));
+    rows.getOrDefault(Layout.ORGANISATIONS, List.of()).forEach(row -> row.node.put("recordType", "organisation"));
     for (Sheet sheet : Layout.SHEETS) {
       if (sheet == Layout.PACKAGE) {
         continue;
