@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sstc.exchange.core.internal.json.Decimals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -169,7 +170,7 @@ public final class Flattener {
     }
     switch (field.kind()) {
       case NUMBER:
-        return value.isNumber() ? org.sstc.exchange.core.internal.json.Decimals.text(value.decimalValue()) : CellText.neutralise(value.asString());
+        return value.isNumber() ? Decimals.text(value.decimalValue()) : CellText.neutralise(value.asString());
       case LIST:
       case REQUIRED_LIST:
         List<String> codes = new ArrayList<>();
