@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -109,7 +110,8 @@ public final class CsvFiles {
       return failed(new Problem("csv.encoding", 0,
           "the file is UTF-16, not UTF-8; save it as 'CSV UTF-8 (comma delimited)'"));
     }
-    int start = startsWith(bytes, BOM) ? BOM.length : 0;
+    int start = bytes.length >= BOM.length && Arrays.equals(bytes, 0, BOM.length, BOM, 0, BOM.length)
+        ? BOM.length : 0;
     String text;
     try {
       text = decode(bytes, start);
@@ -187,18 +189,6 @@ public final class CsvFiles {
 
   private static String line(TokenStreamLocation location) {
     return location == null || location.getLineNr() < 1 ? "" : " (line " + location.getLineNr() + " of the file)";
-  }
-
-  private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (bytes[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Strict UTF-8: the first malformed byte is reported with its line and byte offset. */

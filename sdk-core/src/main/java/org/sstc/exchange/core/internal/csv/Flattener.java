@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sstc.exchange.core.internal.csv.Sheet.Keying;
+import org.sstc.exchange.core.internal.json.Decimals;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -88,11 +88,7 @@ public final class Flattener {
   /** The sheet's columns: parent keys, position, then each field (a growing one as its entries). */
   static List<Column> columns(Sheet sheet, List<Item> items) {
     List<Column> columns = new ArrayList<>();
-    sheet.parentKeys().forEach(key -> columns.add(Column.of(key)));
-    if (sheet.keyedBy() == Keying.POSITION) {
-      columns.add(Column.of(Layout.POSITION));
-    }
-    for (Field field : sheet.fields()) {
+    for (Field field : sheet.columnFields()) {
       if (!field.grows()) {
         columns.add(Column.of(field));
         continue;
@@ -174,7 +170,7 @@ public final class Flattener {
     }
     switch (field.kind()) {
       case NUMBER:
-        return value.isNumber() ? org.sstc.exchange.core.internal.json.Decimals.text(value.decimalValue()) : CellText.neutralise(value.asString());
+        return value.isNumber() ? Decimals.text(value.decimalValue()) : CellText.neutralise(value.asString());
       case LIST:
       case REQUIRED_LIST:
         List<String> codes = new ArrayList<>();

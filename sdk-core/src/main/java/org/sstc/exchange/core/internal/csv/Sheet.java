@@ -44,6 +44,19 @@ public record Sheet(String file, @Nullable Sheet parent, String array, Keying ke
   }
 
   /**
+   * The fields of a row in column order: the parent keys, the {@link Layout#POSITION} for a sheet
+   * keyed by position, then the item's own fields.
+   */
+  public List<Field> columnFields() {
+    List<Field> all = new ArrayList<>(parentKeys());
+    if (keyedBy == Keying.POSITION) {
+      all.add(Layout.POSITION);
+    }
+    all.addAll(fields);
+    return all;
+  }
+
+  /**
    * flatten-tool's JSON-path header of a column of this sheet: {@code id} for the main record's
    * id (the initiative's or organisation's), {@code results/0/id} for a result's id in its
    * indicators' sheet, and the item's own properties under their array, {@code

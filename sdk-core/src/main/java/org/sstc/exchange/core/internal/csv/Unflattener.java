@@ -227,8 +227,9 @@ public final class Unflattener {
       List<Row> kept = new ArrayList<>();
       Map<List<String>, Row> byKey = new HashMap<>();
       Map<Row, Set<Integer>> positions = new IdentityHashMap<>();
+      List<Field> keys = sheet.parentKeys();
       for (Row row : read) {
-        Row parent = parentOf(sheet, row, parents.get(sheet.parent()));
+        Row parent = parentOf(sheet, keys, row, parents.get(sheet.parent()));
         if (parent == null) {
           continue;
         }
@@ -269,18 +270,8 @@ public final class Unflattener {
     root.put("recordType", "package");
     pointers.put(packageRow, "");
     register(packageRow, "", places, skipped);
-    for (Sheet sheet : Layout.SHEETS) {
-      if (sheet == Layout.PACKAGE) {
-        continue;
-      }
-      for (Row row : rows.getOrDefault(sheet, List.of())) {
-        if (sheet == Layout.INITIATIVES) {
-          row.node.put("recordType", "initiative");
-        } else if (sheet == Layout.ORGANISATIONS) {
-          row.node.put("recordType", "organisation");
-        }
-      }
-    }
+    rows.getOrDefault(Layout.INITIATIVES, List.of()).forEach(row -> row.node.put("recordType", "initiative"));
+    rows.getOrDefault(Layout.ORGANISATIONS, List.of()).forEach(row -> row.node.put("recordType", "organisation"));
     for (Sheet sheet : Layout.SHEETS) {
       if (sheet == Layout.PACKAGE) {
         continue;
@@ -324,8 +315,8 @@ public final class Unflattener {
   }
 
   /** The row's parent item, found by the row's parent-key cells; null (reported) if none. */
-  private @Nullable Row parentOf(Sheet sheet, Row row, @Nullable Map<List<String>, Row> parents) {
-    List<Field> keys = sheet.parentKeys();
+  private @Nullable Row parentOf(
+      Sheet sheet, List<Field> keys, Row row, @Nullable Map<List<String>, Row> parents) {
     if (keys.isEmpty()) {
       return parents == null ? null : parents.get(List.of());
     }
@@ -379,6 +370,8 @@ public final class Unflattener {
     if (columns == null) {
       return null;
     }
+    // Once a file, not once a cell: the sheet derives its parent keys anew on each call.
+    List<Field> parentKeys = sheet.parentKeys();
     SheetColumns places = new SheetColumns(sheet.file(), header);
     for (int i = 0; i < columns.length; i++) {
       Column column = columns[i];
@@ -386,7 +379,7 @@ public final class Unflattener {
         continue;
       }
       Field field = column.field();
-      if (sheet.parentKeys().contains(field) || field == Layout.POSITION) {
+      if (parentKeys.contains(field) || field == Layout.POSITION) {
         places.put("\u0000" + field.path(), i);
       } else if (column.key() != null) {
         places.put(field.path(), i);
@@ -409,7 +402,7 @@ public final class Unflattener {
         continue;
       }
       Row row = new Row(sheet, places, number);
-      if (fill(row, columns, header, cells)) {
+      if (fill(row, parentKeys, columns, header, cells)) {
         rows.add(row);
       }
     }
@@ -429,16 +422,8 @@ public final class Unflattener {
   private Column @Nullable [] header(Sheet sheet, String[] header) {
     Map<String, Column> known = new LinkedHashMap<>();
     List<Column> fixed = new ArrayList<>();
-    sheet.parentKeys().forEach(key -> fixed.add(Column.of(key)));
-    if (sheet.keyedBy() == Keying.POSITION) {
-      fixed.add(Column.of(Layout.POSITION));
-    }
-    for (Field field : sheet.fields()) {
-      if (field.grows()) {
-        fixed.add(Column.orderOf(field));
-      } else {
-        fixed.add(Column.of(field));
-      }
+    for (Field field : sheet.columnFields()) {
+      fixed.add(field.grows() ? Column.orderOf(field) : Column.of(field));
     }
     for (Column column : fixed) {
       known.put(Column.normal(column.jsonPath(sheet)), column);
@@ -511,11 +496,7 @@ public final class Unflattener {
 
   private static String describe(Sheet sheet) {
     List<String> names = new ArrayList<>();
-    sheet.parentKeys().forEach(key -> names.add(key.title()));
-    if (sheet.keyedBy() == Keying.POSITION) {
-      names.add(Layout.POSITION.title());
-    }
-    for (Field field : sheet.fields()) {
+    for (Field field : sheet.columnFields()) {
       if (field.kind() == Field.Kind.LANGUAGES) {
         names.add(field.title() + " (LANGUAGE)");
       } else if (field.kind() == Field.Kind.EXTENSIONS) {
@@ -527,11 +508,13 @@ public final class Unflattener {
     return String.join(", ", names);
   }
 
-  /** Puts a row's cells into its item; false (reported) if a key cell is unusable. */
-  private boolean fill(Row row, Column[] columns, String[] header, String[] cells) {
+  /**
+   * Puts a row's cells into its item (parentKeys are its sheet's); false (reported) if a key cell
+   * is unusable.
+   */
+  private boolean fill(Row row, List<Field> parentKeys, Column[] columns, String[] header, String[] cells) {
     Map<Field, Map<String, JsonNode>> groups = new LinkedHashMap<>();
     Map<Field, String> orders = new HashMap<>();
-    Map<Field, Place> groupPlaces = new HashMap<>();
     for (int i = 0; i < cells.length; i++) {
       Column column = columns[i];
       String cell = cells[i];
@@ -545,8 +528,7 @@ public final class Unflattener {
         continue;
       }
       Field field = column.field();
-      boolean parentKey = row.sheet.parentKeys().contains(field);
-      if (parentKey) {
+      if (parentKeys.contains(field)) {
         row.node.put("\u0000" + field.path(), CellText.restore(cell).strip());
         continue;
       }
@@ -567,7 +549,6 @@ public final class Unflattener {
         continue;
       }
       if (field.grows()) {
-        groupPlaces.putIfAbsent(field, place);
         if (cell.isEmpty()) {
           continue;
         }
@@ -624,7 +605,7 @@ public final class Unflattener {
     }
     for (Map.Entry<Field, Map<String, JsonNode>> group : groups.entrySet()) {
       Field field = group.getKey();
-      Map<String, JsonNode> entries = ordered(group.getValue(), orders.get(field), groupPlaces.get(field), row, field);
+      Map<String, JsonNode> entries = ordered(group.getValue(), orders.get(field), row, field);
       ObjectNode object = NODES.objectNode();
       entries.forEach(object::set);
       put(row.node, field.path(), object);
@@ -634,7 +615,7 @@ public final class Unflattener {
 
   /** The group's entries in the order its order cell gives, or column order when there is none. */
   private Map<String, JsonNode> ordered(
-      Map<String, JsonNode> entries, @Nullable String order, Place place, Row row, Field field) {
+      Map<String, JsonNode> entries, @Nullable String order, Row row, Field field) {
     if (order == null || order.isEmpty()) {
       return entries;
     }
