@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.internal.report.RecordFiles;
 
 /**
  * One run of the goal: finds the files, validates each as a stream, prints every issue as {@code
@@ -253,7 +253,7 @@ public final class ValidationRun {
       Files.walkFileTree(directory, new SimpleFileVisitor<Path>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if ((attributes.isRegularFile() || Files.isRegularFile(file)) && isRecordFile(file)) {
+          if ((attributes.isRegularFile() || Files.isRegularFile(file)) && RecordFiles.isRecordFile(file)) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;
@@ -271,11 +271,6 @@ public final class ValidationRun {
     }
     found.sort(Comparator.comparing(Path::toString));
     return found;
-  }
-
-  private static boolean isRecordFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
   }
 
   private static String reason(IOException e) {
