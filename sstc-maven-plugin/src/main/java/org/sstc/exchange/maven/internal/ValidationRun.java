@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.internal.report.FileProblems;
 import org.sstc.exchange.core.internal.report.RecordFiles;
 
 /**
@@ -169,13 +170,12 @@ public final class ValidationRun {
     try (InputStream in = Files.newInputStream(path)) {
       validator.validate(in, Validator.Format.of(path), issues);
     } catch (IOException e) {
-      issues.accept(Issue.error("io.unreadable", "", "cannot read the file: " + reason(e)));
+      issues.accept(FileProblems.unreadable(reason(e)));
     } catch (UncheckedIOException e) {
-      issues.accept(Issue.error("io.unreadable", "", "cannot read the file: " + reason(e.getCause())));
+      issues.accept(FileProblems.unreadable(reason(e.getCause())));
     } catch (RuntimeException e) {
       // Bad input never ends the build with a stack trace: it becomes an issue of the file.
-      issues.accept(Issue.error("internal.error", "",
-          "the validator failed on this file (" + e + "); this is a bug in the SDK, please report it"));
+      issues.accept(FileProblems.validatorFailed(e));
     }
   }
 
