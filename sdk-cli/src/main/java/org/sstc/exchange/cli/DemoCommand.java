@@ -224,8 +224,7 @@ final class DemoCommand implements Callable<Integer> {
 
       // A mirror follows the change feed.
       Path mirror = out.resolve("mirror");
-      Files.createDirectories(mirror.resolve("initiatives"));
-      Files.createDirectories(mirror.resolve("organisations"));
+      PullCommand.createFolders(mirror);
       SstcJson json = SstcJson.standard();
       long[] events = {0};
       CursorStore cursor = CursorStore.inFile(mirror.resolve(PullCommand.CURSOR_FILE));

@@ -84,8 +84,7 @@ final class PullCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SstcJson json = SstcJson.standard();
     try {
-      Files.createDirectories(out.resolve("initiatives"));
-      Files.createDirectories(out.resolve("organisations"));
+      createFolders(out);
     } catch (IOException e) {
       err.println("sstc: cannot create " + out + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
@@ -117,6 +116,12 @@ final class PullCommand implements Callable<Integer> {
         + cursor.load().orElse("(start)"));
     stdout.flush();
     return Sstc.OK;
+  }
+
+  /** Creates {@code out} and the two folders that {@link #apply} writes records into. */
+  static void createFolders(Path out) throws IOException {
+    Files.createDirectories(out.resolve("initiatives"));
+    Files.createDirectories(out.resolve("organisations"));
   }
 
   /** Applies one event to the folder {@code out}: writes or deletes the record's file, atomically. */

@@ -1,15 +1,14 @@
 package org.sstc.exchange.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.internal.report.ToolVersion;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -179,15 +178,6 @@ public final class Sstc implements Runnable {
    * @return the version
    */
   public static String sdkVersion() {
-    try (InputStream in = Sstc.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return ToolVersion.read(Sstc.class.getResourceAsStream("version.properties"));
   }
 }

@@ -15,6 +15,7 @@ import org.sstc.exchange.cli.internal.Progress;
 import org.sstc.exchange.cli.internal.TextReporter;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.internal.report.FileProblems;
 import org.sstc.exchange.core.internal.report.JUnitReporter;
 import org.sstc.exchange.core.internal.report.JsonReporter;
 import org.sstc.exchange.core.internal.report.Reporter;
@@ -120,7 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
         progress.clear();
         err.println("sstc: cannot read " + input.name() + ": " + unreadable);
         err.flush();
-        issues.accept(Issue.error("io.unreadable", "", "cannot read the file: " + unreadable));
+        issues.accept(FileProblems.unreadable(unreadable));
         tally.unreadable();
       } else {
         tally.file(issues.errors == 0);
@@ -164,8 +165,7 @@ final class ValidateCommand implements Callable<Integer> {
       progress.clear();
       err.println("sstc: internal error while validating " + input.name() + ": " + e);
       err.flush();
-      issues.accept(Issue.error("internal.error", "",
-          "the validator failed on this file (" + e + "); this is a bug in the SDK, please report it"));
+      issues.accept(FileProblems.validatorFailed(e));
       return null;
     }
   }

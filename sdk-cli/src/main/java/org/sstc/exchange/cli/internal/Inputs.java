@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.internal.report.RecordFiles;
 
 /** Turns the command's PATH arguments into the list of files to validate. */
 public final class Inputs {
@@ -56,12 +57,6 @@ public final class Inputs {
     return inputs;
   }
 
-  /** True for the names a directory walk picks up. */
-  public static boolean isRecordFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
-  }
-
   /** Says in a few words why a file could not be read: {@code no such file}. */
   public static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
@@ -91,7 +86,7 @@ public final class Inputs {
           // Links are not followed into directories, but a link to a file counts as that file.
           boolean regular =
               attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file));
-          if (regular && isRecordFile(file)) {
+          if (regular && RecordFiles.isRecordFile(file)) {
             found.add(new Input(file.toString(), file, null));
           }
           return FileVisitResult.CONTINUE;
@@ -100,7 +95,7 @@ public final class Inputs {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException failure) {
           // An unreadable directory or file below: reported, and the walk goes on.
-          if (Files.isDirectory(file) || isRecordFile(file)) {
+          if (Files.isDirectory(file) || RecordFiles.isRecordFile(file)) {
             found.add(new Input(file.toString(), file, reason(failure)));
           }
           return FileVisitResult.CONTINUE;

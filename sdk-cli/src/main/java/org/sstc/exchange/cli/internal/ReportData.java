@@ -12,6 +12,7 @@ import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.internal.report.FileProblems;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -93,8 +94,7 @@ public final class ReportData {
       unreadable(name, Inputs.reason(e));
       return;
     } catch (RuntimeException e) {
-      issues.add(Issue.error("internal.error", "",
-          "the validator failed on this file (" + e + "); this is a bug in the SDK, please report it"));
+      issues.add(FileProblems.validatorFailed(e));
     }
     List<Entry> added = format == Validator.Format.NDJSON ? ndjsonRecords(name, bytes) : documentRecords(name, bytes);
     for (Issue issue : issues) {
@@ -109,7 +109,7 @@ public final class ReportData {
 
   private void unreadable(String name, String problem) {
     unreadable++;
-    findings.add(new Finding(name, null, Issue.error("io.unreadable", "", "cannot read the file: " + problem)));
+    findings.add(new Finding(name, null, FileProblems.unreadable(problem)));
   }
 
   private List<Entry> documentRecords(String name, byte[] bytes) {

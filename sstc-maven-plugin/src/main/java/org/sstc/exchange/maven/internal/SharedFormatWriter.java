@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.internal.report.FileProblems;
 import org.sstc.exchange.core.internal.report.Reporter;
 import org.sstc.exchange.core.internal.report.Tally;
 
@@ -50,7 +51,7 @@ final class SharedFormatWriter implements ReportWriter {
     if (issue.isError()) {
       fileErrors++;
     }
-    if (issue.code().equals("io.unreadable")) {
+    if (issue.code().equals(FileProblems.UNREADABLE)) {
       unreadable = true;
     }
     reporter.issue(issue);

@@ -15,12 +15,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.internal.report.FileProblems;
+import org.sstc.exchange.core.internal.report.RecordFiles;
 
 /**
  * One run of the goal: finds the files, validates each as a stream, prints every issue as {@code
@@ -169,13 +170,12 @@ public final class ValidationRun {
     try (InputStream in = Files.newInputStream(path)) {
       validator.validate(in, Validator.Format.of(path), issues);
     } catch (IOException e) {
-      issues.accept(Issue.error("io.unreadable", "", "cannot read the file: " + reason(e)));
+      issues.accept(FileProblems.unreadable(reason(e)));
     } catch (UncheckedIOException e) {
-      issues.accept(Issue.error("io.unreadable", "", "cannot read the file: " + reason(e.getCause())));
+      issues.accept(FileProblems.unreadable(reason(e.getCause())));
     } catch (RuntimeException e) {
       // Bad input never ends the build with a stack trace: it becomes an issue of the file.
-      issues.accept(Issue.error("internal.error", "",
-          "the validator failed on this file (" + e + "); this is a bug in the SDK, please report it"));
+      issues.accept(FileProblems.validatorFailed(e));
     }
   }
 
@@ -253,7 +253,7 @@ public final class ValidationRun {
       Files.walkFileTree(directory, new SimpleFileVisitor<Path>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if ((attributes.isRegularFile() || Files.isRegularFile(file)) && isRecordFile(file)) {
+          if ((attributes.isRegularFile() || Files.isRegularFile(file)) && RecordFiles.isRecordFile(file)) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;
@@ -271,11 +271,6 @@ public final class ValidationRun {
     }
     found.sort(Comparator.comparing(Path::toString));
     return found;
-  }
-
-  private static boolean isRecordFile(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
   }
 
   private static String reason(IOException e) {

@@ -47,7 +47,7 @@ final class FileIssues {
 
   /** True when the file could not be read or the validator failed: nothing in it was checked. */
   boolean broken() {
-    return issues.stream().anyMatch(i -> i.code().equals("io.unreadable") || i.code().equals("internal.error"));
+    return issues.stream().anyMatch(i -> i.code().equals(FileProblems.UNREADABLE) || i.code().equals(FileProblems.VALIDATOR_FAILED));
   }
 
   /** The file's source map, read once, on first use; empty when the file cannot be read. */
