@@ -161,17 +161,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     public void initiative(Package header, Initiative initiative, List<IatiNote> notes) {
       writeHeader(header);
       write(initiatives == 0 ? "" : ",");
-      byte[] json = SstcJson.standard().write(initiative);
-      write(json);
-      notes.forEach(this::note);
-      // The JSON just written is what is checked: the same verdict as the object, one path for data.
-      ValidationReport report = Validator.standard().validate(json);
-      for (Issue issue : report.issues()) {
-        out.println(outputName + ":" + issue.under("/initiatives/" + initiatives));
-      }
-      if (!report.valid()) {
-        invalid++;
-      }
+      record(SstcJson.standard().write(initiative), notes, "/initiatives/" + initiatives);
       initiatives++;
     }
 
@@ -179,17 +169,22 @@ final class ImportIatiCommand implements Callable<Integer> {
     public void organisation(Package header, Organisation organisation, List<IatiNote> notes) {
       writeHeader(header);
       write(organisations == 0 ? "],\"organisations\":[" : ",");
-      byte[] json = SstcJson.standard().write(organisation);
+      record(SstcJson.standard().write(organisation), notes, "/organisations/" + organisations);
+      organisations++;
+    }
+
+    /** Writes one record's JSON, reports its notes, then its issues under {@code pointer}. */
+    private void record(byte[] json, List<IatiNote> notes, String pointer) {
       write(json);
       notes.forEach(this::note);
+      // The JSON just written is what is checked: the same verdict as the object, one path for data.
       ValidationReport report = Validator.standard().validate(json);
       for (Issue issue : report.issues()) {
-        out.println(outputName + ":" + issue.under("/organisations/" + organisations));
+        out.println(outputName + ":" + issue.under(pointer));
       }
       if (!report.valid()) {
         invalid++;
       }
-      organisations++;
     }
 
     void finish(IatiImport file) {
