@@ -126,7 +126,8 @@ final class ImportIatiCommand implements Callable<Integer> {
     return target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
   }
 
-  private static void delete(Path partial) {
+  /** Deletes a partial file, if it is there; a failure leaves it behind, hidden and named as such. */
+  static void delete(Path partial) {
     try {
       Files.deleteIfExists(partial);
     } catch (IOException ignored) {
