@@ -788,18 +788,16 @@ final class ActivityMapper {
     return texts.isEmpty() ? null : LanguageMap.of(texts);
   }
 
-  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
-
   /**
    * A language xml:lang (xsd:language) accepts: "en_GB", which real files have, becomes "en-GB";
    * a tag that cannot be read as one is noted and the text kept under "und".
    */
   private @Nullable String languageTag(XmlElement narrative, @Nullable String language) {
-    if (language == null || LANGUAGE_TAG.matcher(language).matches()) {
+    if (language == null || XmlElement.XML_LANG.matcher(language).matches()) {
       return language;
     }
     String hyphenated = language.replace('_', '-');
-    if (LANGUAGE_TAG.matcher(hyphenated).matches()) {
+    if (XmlElement.XML_LANG.matcher(hyphenated).matches()) {
       note(narrative, "the language \"" + language + "\" is written with an underscore: it is kept as \"" + hyphenated + "\"");
       return hyphenated;
     }

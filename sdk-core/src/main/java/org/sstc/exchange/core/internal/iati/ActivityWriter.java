@@ -376,7 +376,7 @@ final class ActivityWriter {
 
   /** At least one narrative (IATI's textRequiredType), each with a language xml:lang accepts. */
   private static boolean writable(@Nullable LanguageMap texts) {
-    return texts != null && !texts.isEmpty() && texts.asMap().keySet().stream().allMatch(tag -> XML_LANG.matcher(tag).matches());
+    return texts != null && !texts.isEmpty() && texts.asMap().keySet().stream().allMatch(tag -> XmlElement.XML_LANG.matcher(tag).matches());
   }
 
   private void result(Result result, int index, Initiative initiative) throws XMLStreamException {
@@ -558,12 +558,9 @@ final class ActivityWriter {
     }
   }
 
-  /** The lexical form of {@code xml:lang} in the XSD (RFC 3066), which every BCP 47 tag has. */
-  private static final java.util.regex.Pattern XML_LANG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
-
   private void narratives(String element, LanguageMap texts, @Nullable String type) throws XMLStreamException {
     for (String language : texts.asMap().keySet()) {
-      if (!XML_LANG.matcher(language).matches()) {
+      if (!XmlElement.XML_LANG.matcher(language).matches()) {
         throw new IllegalArgumentException("the language tag \"" + language + "\" of a " + element
             + " cannot be written as IATI XML: xml:lang takes a BCP 47 tag such as \"en\" or \"pt-BR\"; correct it");
       }

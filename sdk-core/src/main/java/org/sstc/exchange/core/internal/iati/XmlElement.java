@@ -19,6 +19,12 @@ final class XmlElement {
   /** The namespace of the SSTC extension elements and attributes. */
   static final String SSTC_NS = org.sstc.exchange.core.IatiXml.EXTENSION_NAMESPACE;
 
+  /**
+   * The lexical form of {@code xml:lang} (xsd:language) in the XSD (RFC 3066), which every BCP 47
+   * tag has: what the importer keeps as a language and what the exporter writes.
+   */
+  static final java.util.regex.Pattern XML_LANG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
+
   final String namespace;
   final String name;
   final long line;
