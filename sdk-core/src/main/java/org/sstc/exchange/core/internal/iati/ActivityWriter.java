@@ -569,24 +569,24 @@ final class ActivityWriter {
     if (type != null) {
       attr("type", type);
     }
-    for (Map.Entry<String, String> text : texts.asMap().entrySet()) {
-      start("narrative");
-      out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
-      out.writeCharacters(text.getValue());
-        endInline();
-    }
+    languageTexts(null, "narrative", texts);
     end();
   }
 
   private void extensionTexts(String element, LanguageMap texts) throws XMLStreamException {
     start(SSTC, element);
+    languageTexts(SSTC, "text", texts);
+    end();
+  }
+
+  /** One {@code element} a language, with its {@code xml:lang} and its text inline. */
+  private void languageTexts(@Nullable String prefix, String element, LanguageMap texts) throws XMLStreamException {
     for (Map.Entry<String, String> text : texts.asMap().entrySet()) {
-      start(SSTC, "text");
+      start(prefix, element);
       out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
       out.writeCharacters(text.getValue());
-        endInline();
+      endInline();
     }
-    end();
   }
 
   private void plainNarrative(@Nullable String text) throws XMLStreamException {
