@@ -70,8 +70,7 @@ final class ActivityMapper {
   static Mapped map(XmlElement activity) {
     ActivityMapper mapper = new ActivityMapper(activity);
     Initiative initiative = mapper.map();
-    activity.reportUnused(left -> mapper.notes.add(
-        new IatiNote(mapper.activityId, left.path(), left.line(), left.column(), left.message())));
+    activity.reportUnused(mapper.activityId, mapper.notes);
     mapper.notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
     return new Mapped(initiative, List.copyOf(mapper.notes));
   }
