@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.core.IatiImport;
 import org.sstc.exchange.core.IatiNote;
@@ -137,6 +138,9 @@ final class ImportIatiCommand implements Callable<Integer> {
 
   /** Writes the package as the activities arrive, and reports as it goes. */
   private static final class Conversion implements IatiXml.ActivityHandler {
+    /** An index in a note's path ({@code [3]}): --summary groups the paths without them. */
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
     private final PrintWriter out;
     private final String inputName;
     private final String outputName;
@@ -213,7 +217,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     private void note(IatiNote note) {
       unmapped++;
       if (summary) {
-        String key = note.path().replaceAll("\\[\\d+]", "");
+        String key = INDEX.matcher(note.path()).replaceAll("");
         grouped.computeIfAbsent(key, k -> new long[1])[0]++;
         firstSeen.putIfAbsent(key, note.line() + ":" + note.column() + ": " + note.message());
       } else {
