@@ -169,10 +169,11 @@ final class ActivityWriter {
       optionalAttr("type", budget.type());
       optionalAttr("status", budget.status());
       empty(null, "period-start");
-      attr("iso-date", nonNull(budget.periodStart(), initiative, "a budget's periodStart").toString());
+      LocalDate periodStart = nonNull(budget.periodStart(), initiative, "a budget's periodStart");
+      attr("iso-date", periodStart.toString());
       empty(null, "period-end");
       attr("iso-date", nonNull(budget.periodEnd(), initiative, "a budget's periodEnd").toString());
-      boolean absent = value(budget.value(), budget.periodStart(), initiative);
+      boolean absent = value(budget.value(), periodStart, initiative);
       item(budget.id(), absent);
       end();
     }
@@ -493,12 +494,15 @@ final class ActivityWriter {
     end();
   }
 
-  /** Writes a value; true when its value-date was absent and IATI's required one was filled in. */
-  private boolean value(@Nullable Money money, @Nullable LocalDate fallback, Initiative initiative) throws XMLStreamException {
+  /**
+   * Writes a value, dated {@code fallback} (the budget's start, the transaction's date) when it
+   * has no value-date; true when its value-date was absent and IATI's required one was filled in.
+   */
+  private boolean value(@Nullable Money money, LocalDate fallback, Initiative initiative) throws XMLStreamException {
     Money value = nonNull(money, initiative, "a budget's or transaction's value");
     start("value");
     optionalAttr("currency", value.currency());
-    LocalDate date = value.valueDate() != null ? value.valueDate() : fallback != null ? fallback : firstDate(initiative.dates());
+    LocalDate date = value.valueDate() != null ? value.valueDate() : fallback;
     attr("value-date", date.toString());
     out.writeCharacters(nonNull(decimal(value.amount()), initiative, "an amount"));
     endInline();
