@@ -97,6 +97,7 @@ final class ActivityMapper {
       builder.title(texts(title.use()));
     }
     boolean noDescription = extension != null && "true".equals(extension.peek("no-description"));
+    boolean hasDescription = false;
     for (XmlElement description : activity.children("description")) {
       String type = description.peek("type");
       if (noDescription && !hasDescription) {
@@ -191,8 +192,6 @@ final class ActivityMapper {
     builder.sdgs(sorted(sdgs));
     return builder.build();
   }
-
-  private boolean hasDescription;
 
   // ---- participants and reporting org
 
