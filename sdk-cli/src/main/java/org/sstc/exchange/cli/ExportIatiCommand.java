@@ -106,10 +106,9 @@ final class ExportIatiCommand implements Callable<Integer> {
       return Sstc.INVALID;
     }
     Path absolute = output.toAbsolutePath();
-    Path partial = null;
+    Path partial = ImportIatiCommand.partialFile(absolute);
     int skipped = 0;
     try {
-      partial = ImportIatiCommand.partialFile(absolute);
       try (OutputStream xml = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
         IatiWriter writer = IatiXml.standard().writer(xml, pkg);
         for (int i = 0; i < pkg.initiatives().size(); i++) {
@@ -126,7 +125,7 @@ final class ExportIatiCommand implements Callable<Integer> {
           out.println("no IATI XML written: IATI can hold none of the package's initiatives");
           out.flush();
           xml.close();
-          deleteQuietly(partial);
+          ImportIatiCommand.delete(partial);
           return Sstc.INVALID;
         }
         pkg.organisations().forEach(writer::write);
@@ -146,7 +145,7 @@ final class ExportIatiCommand implements Callable<Integer> {
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
       err.println("sstc: cannot write " + output + ": " + Inputs.reason(cause));
-      deleteQuietly(partial);
+      ImportIatiCommand.delete(partial);
       return Sstc.USAGE_OR_IO;
     }
     int written = pkg.initiatives().size() - skipped;
@@ -166,16 +165,6 @@ final class ExportIatiCommand implements Callable<Integer> {
       return SstcJson.standard().bind(SstcJson.standard().readTree(document), Package.class);
     } catch (RuntimeException e) {
       return null;
-    }
-  }
-
-  private static void deleteQuietly(Path partial) {
-    if (partial != null) {
-      try {
-        Files.deleteIfExists(partial);
-      } catch (IOException ignored) {
-        // best effort: the file is hidden and named .partial
-      }
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.core.IatiImport;
 import org.sstc.exchange.core.IatiNote;
@@ -126,7 +127,8 @@ final class ImportIatiCommand implements Callable<Integer> {
     return target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".partial");
   }
 
-  private static void delete(Path partial) {
+  /** Deletes a partial file, if it is there; a failure leaves it behind, hidden and named as such. */
+  static void delete(Path partial) {
     try {
       Files.deleteIfExists(partial);
     } catch (IOException ignored) {
@@ -136,6 +138,9 @@ final class ImportIatiCommand implements Callable<Integer> {
 
   /** Writes the package as the activities arrive, and reports as it goes. */
   private static final class Conversion implements IatiXml.ActivityHandler {
+    /** An index in a note's path ({@code [3]}): --summary groups the paths without them. */
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
     private final PrintWriter out;
     private final String inputName;
     private final String outputName;
@@ -161,17 +166,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     public void initiative(Package header, Initiative initiative, List<IatiNote> notes) {
       writeHeader(header);
       write(initiatives == 0 ? "" : ",");
-      byte[] json = SstcJson.standard().write(initiative);
-      write(json);
-      notes.forEach(this::note);
-      // The JSON just written is what is checked: the same verdict as the object, one path for data.
-      ValidationReport report = Validator.standard().validate(json);
-      for (Issue issue : report.issues()) {
-        out.println(outputName + ":" + issue.under("/initiatives/" + initiatives));
-      }
-      if (!report.valid()) {
-        invalid++;
-      }
+      record(SstcJson.standard().write(initiative), notes, "/initiatives/" + initiatives);
       initiatives++;
     }
 
@@ -179,17 +174,22 @@ final class ImportIatiCommand implements Callable<Integer> {
     public void organisation(Package header, Organisation organisation, List<IatiNote> notes) {
       writeHeader(header);
       write(organisations == 0 ? "],\"organisations\":[" : ",");
-      byte[] json = SstcJson.standard().write(organisation);
+      record(SstcJson.standard().write(organisation), notes, "/organisations/" + organisations);
+      organisations++;
+    }
+
+    /** Writes one record's JSON, reports its notes, then its issues under {@code pointer}. */
+    private void record(byte[] json, List<IatiNote> notes, String pointer) {
       write(json);
       notes.forEach(this::note);
+      // The JSON just written is what is checked: the same verdict as the object, one path for data.
       ValidationReport report = Validator.standard().validate(json);
       for (Issue issue : report.issues()) {
-        out.println(outputName + ":" + issue.under("/organisations/" + organisations));
+        out.println(outputName + ":" + issue.under(pointer));
       }
       if (!report.valid()) {
         invalid++;
       }
-      organisations++;
     }
 
     void finish(IatiImport file) {
@@ -217,7 +217,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     private void note(IatiNote note) {
       unmapped++;
       if (summary) {
-        String key = note.path().replaceAll("\\[\\d+]", "");
+        String key = INDEX.matcher(note.path()).replaceAll("");
         grouped.computeIfAbsent(key, k -> new long[1])[0]++;
         firstSeen.putIfAbsent(key, note.line() + ":" + note.column() + ": " + note.message());
       } else {

@@ -70,8 +70,7 @@ final class ActivityMapper {
   static Mapped map(XmlElement activity) {
     ActivityMapper mapper = new ActivityMapper(activity);
     Initiative initiative = mapper.map();
-    activity.reportUnused(left -> mapper.notes.add(
-        new IatiNote(mapper.activityId, left.path(), left.line(), left.column(), left.message())));
+    activity.reportUnused(mapper.activityId, mapper.notes);
     mapper.notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
     return new Mapped(initiative, List.copyOf(mapper.notes));
   }
@@ -98,6 +97,7 @@ final class ActivityMapper {
       builder.title(texts(title.use()));
     }
     boolean noDescription = extension != null && "true".equals(extension.peek("no-description"));
+    boolean hasDescription = false;
     for (XmlElement description : activity.children("description")) {
       String type = description.peek("type");
       if (noDescription && !hasDescription) {
@@ -193,8 +193,6 @@ final class ActivityMapper {
     return builder.build();
   }
 
-  private boolean hasDescription;
-
   // ---- participants and reporting org
 
   private List<Participation> participants() {
@@ -282,12 +280,12 @@ final class ActivityMapper {
         participation.role(role);
         if (role == null) {
           XmlElement first = firstElement.get(entry.getKey());
-          notes.add(new IatiNote(activityId, first.path() + "/@role", first.line, first.column,
+          note(first, "/@role",
               "the organisation " + (!names.get(entry.getKey()).isEmpty() ? "\"" + names.get(entry.getKey()) + "\""
                   : first.peek("ref") != null ? "with ref \"" + first.peek("ref") + "\"" : "without a ref or name")
                   + " has IATI role(s) " + iatiRoles
                   + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
-                  + " its iatiRoles are kept; set its role"));
+                  + " its iatiRoles are kept; set its role");
         }
       }
       participants.add(participation.build());
@@ -478,8 +476,7 @@ final class ActivityMapper {
       note(host, "/@percentage", "an SDG link has no percentage: " + percentage + "% is not kept");
       host.consume("percentage");
     }
-    notes.add(new IatiNote(activityId, host.path(), host.line, host.column,
-        "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution"));
+    note(host, "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution");
     return new SdgLink(parts[0], depth >= 2 ? parts[0] + "." + parts[1] : null, depth == 3 ? code : null, null);
   }
 
@@ -777,8 +774,7 @@ final class ActivityMapper {
       }
       if (language == null) {
         language = "und";
-        notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
-            "neither the narrative nor the activity has xml:lang: the text is kept under \"und\" (undetermined); set its language"));
+        note(narrative, "neither the narrative nor the activity has xml:lang: the text is kept under \"und\" (undetermined); set its language");
       }
       if (texts.containsKey(language)) {
         narrative.unmapped("a second narrative in \"" + language + "\": the standard keeps one text per language");
@@ -790,24 +786,20 @@ final class ActivityMapper {
     return texts.isEmpty() ? null : LanguageMap.of(texts);
   }
 
-  private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
-
   /**
    * A language xml:lang (xsd:language) accepts: "en_GB", which real files have, becomes "en-GB";
    * a tag that cannot be read as one is noted and the text kept under "und".
    */
   private @Nullable String languageTag(XmlElement narrative, @Nullable String language) {
-    if (language == null || LANGUAGE_TAG.matcher(language).matches()) {
+    if (language == null || XmlElement.XML_LANG.matcher(language).matches()) {
       return language;
     }
     String hyphenated = language.replace('_', '-');
-    if (LANGUAGE_TAG.matcher(hyphenated).matches()) {
-      notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
-          "the language \"" + language + "\" is written with an underscore: it is kept as \"" + hyphenated + "\""));
+    if (XmlElement.XML_LANG.matcher(hyphenated).matches()) {
+      note(narrative, "the language \"" + language + "\" is written with an underscore: it is kept as \"" + hyphenated + "\"");
       return hyphenated;
     }
-    notes.add(new IatiNote(activityId, narrative.path(), narrative.line, narrative.column,
-        "\"" + language + "\" is not a language tag (such as \"en\" or \"pt-BR\"): the text is kept under \"und\"; set its language"));
+    note(narrative, "\"" + language + "\" is not a language tag (such as \"en\" or \"pt-BR\"): the text is kept under \"und\"; set its language");
     return "und";
   }
 
@@ -880,9 +872,8 @@ final class ActivityMapper {
     BigDecimal parsed = parseDecimal(value);
     if (parsed == null) {
       String shown = value.strip().length() <= 80 ? value.strip() : value.strip().substring(0, 77) + "...";
-      notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
-          "\"" + shown + "\" is not a decimal number IATI tools accept (digits, one optional point, no exponent, at most "
-              + MAX_DECIMAL_DIGITS + " digits): the value is left out"));
+      note(element, "\"" + shown + "\" is not a decimal number IATI tools accept (digits, one optional point, no exponent, at most "
+          + MAX_DECIMAL_DIGITS + " digits): the value is left out");
     }
     return parsed;
   }
@@ -899,15 +890,13 @@ final class ActivityMapper {
       if (value.length() > 10) {
         try {
           LocalDate date = LocalDate.parse(value.substring(0, 10));
-          notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
-              "the date \"" + value + "\" carries a time or zone: only " + date + " is kept"));
+          note(element, "the date \"" + value + "\" carries a time or zone: only " + date + " is kept");
           return date;
         } catch (DateTimeParseException ignored) {
           // reported below
         }
       }
-      notes.add(new IatiNote(activityId, element.path(), element.line, element.column,
-          "\"" + value + "\" is not a date (YYYY-MM-DD): it is left out"));
+      note(element, "\"" + value + "\" is not a date (YYYY-MM-DD): it is left out");
       return null;
     }
   }
@@ -918,6 +907,10 @@ final class ActivityMapper {
     } catch (NumberFormatException e) {
       return Integer.MAX_VALUE;
     }
+  }
+
+  private void note(XmlElement element, String message) {
+    note(element, "", message);
   }
 
   private void note(XmlElement element, String suffix, String message) {

@@ -77,7 +77,7 @@ final class ActivityStream implements AutoCloseable {
           throw doctype();
         }
         if (event == XMLStreamConstants.START_ELEMENT) {
-          String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+          String namespace = namespace();
           String name = reader.getLocalName();
           boolean iatiName = name.equals("iati-activities") || name.equals("iati-organisations");
           if (!namespace.isEmpty() && iatiName) {
@@ -121,7 +121,7 @@ final class ActivityStream implements AutoCloseable {
         int event = reader.next();
         switch (event) {
           case XMLStreamConstants.START_ELEMENT: {
-            String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+            String namespace = namespace();
             String name = reader.getLocalName();
             // Anything else under the root (extension elements) is handed over as it passes too.
             XmlElement top = readSubtree(new XmlElement(namespace, name, root, root.nextRootChildIndex(namespace, name),
@@ -144,12 +144,8 @@ final class ActivityStream implements AutoCloseable {
             root.appendText(reader.getText());
             passed(event);
             break;
-          case XMLStreamConstants.ENTITY_REFERENCE:
-            throw entity();
-          case XMLStreamConstants.DTD:
-            throw doctype();
           default:
-            passed(event);
+            other(event);
             break;
         }
       }
@@ -182,7 +178,7 @@ final class ActivityStream implements AutoCloseable {
             throw at(top.path() + " has more than " + MAX_ELEMENTS_PER_ACTIVITY
                 + " elements: split it, or check that the file is not damaged", reader.getLocation(), null);
           }
-          String namespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
+          String namespace = namespace();
           XmlElement parent = stack[depth];
           XmlElement child = new XmlElement(namespace, reader.getLocalName(), parent, 0, startLine(), startColumn());
           copyAttributes(child);
@@ -211,16 +207,27 @@ final class ActivityStream implements AutoCloseable {
           passed(event);
           break;
         }
-        case XMLStreamConstants.ENTITY_REFERENCE:
-          throw entity();
-        case XMLStreamConstants.DTD:
-          throw doctype();
         default:
-          passed(event);
+          other(event);
           break;
       }
     }
     throw at("the file ends inside " + top.path() + ": it is truncated", reader.getLocation(), null);
+  }
+
+  /**
+   * Any event but an element or text: an entity reference or a DOCTYPE is refused, the rest
+   * (comments, processing instructions …) is passed over.
+   */
+  private void other(int event) {
+    switch (event) {
+      case XMLStreamConstants.ENTITY_REFERENCE:
+        throw entity();
+      case XMLStreamConstants.DTD:
+        throw doctype();
+      default:
+        passed(event);
+    }
   }
 
   private void passed(int event) {
@@ -228,6 +235,12 @@ final class ActivityStream implements AutoCloseable {
     endLine = location.getLineNumber();
     endColumn = location.getColumnNumber();
     textEnded = event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE;
+  }
+
+  /** The namespace of the current element, "" for none. */
+  private String namespace() {
+    String namespace = reader.getNamespaceURI();
+    return namespace == null ? "" : namespace;
   }
 
   private long startLine() {

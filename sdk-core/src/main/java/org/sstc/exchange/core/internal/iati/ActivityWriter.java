@@ -169,10 +169,11 @@ final class ActivityWriter {
       optionalAttr("type", budget.type());
       optionalAttr("status", budget.status());
       empty(null, "period-start");
-      attr("iso-date", nonNull(budget.periodStart(), initiative, "a budget's periodStart").toString());
+      LocalDate periodStart = nonNull(budget.periodStart(), initiative, "a budget's periodStart");
+      attr("iso-date", periodStart.toString());
       empty(null, "period-end");
       attr("iso-date", nonNull(budget.periodEnd(), initiative, "a budget's periodEnd").toString());
-      boolean absent = value(budget.value(), budget.periodStart(), initiative);
+      boolean absent = value(budget.value(), periodStart, initiative);
       item(budget.id(), absent);
       end();
     }
@@ -376,7 +377,7 @@ final class ActivityWriter {
 
   /** At least one narrative (IATI's textRequiredType), each with a language xml:lang accepts. */
   private static boolean writable(@Nullable LanguageMap texts) {
-    return texts != null && !texts.isEmpty() && texts.asMap().keySet().stream().allMatch(tag -> XML_LANG.matcher(tag).matches());
+    return texts != null && !texts.isEmpty() && texts.asMap().keySet().stream().allMatch(tag -> XmlElement.XML_LANG.matcher(tag).matches());
   }
 
   private void result(Result result, int index, Initiative initiative) throws XMLStreamException {
@@ -493,12 +494,15 @@ final class ActivityWriter {
     end();
   }
 
-  /** Writes a value; true when its value-date was absent and IATI's required one was filled in. */
-  private boolean value(@Nullable Money money, @Nullable LocalDate fallback, Initiative initiative) throws XMLStreamException {
+  /**
+   * Writes a value, dated {@code fallback} (the budget's start, the transaction's date) when it
+   * has no value-date; true when its value-date was absent and IATI's required one was filled in.
+   */
+  private boolean value(@Nullable Money money, LocalDate fallback, Initiative initiative) throws XMLStreamException {
     Money value = nonNull(money, initiative, "a budget's or transaction's value");
     start("value");
     optionalAttr("currency", value.currency());
-    LocalDate date = value.valueDate() != null ? value.valueDate() : fallback != null ? fallback : firstDate(initiative.dates());
+    LocalDate date = value.valueDate() != null ? value.valueDate() : fallback;
     attr("value-date", date.toString());
     out.writeCharacters(nonNull(decimal(value.amount()), initiative, "an amount"));
     endInline();
@@ -558,12 +562,9 @@ final class ActivityWriter {
     }
   }
 
-  /** The lexical form of {@code xml:lang} in the XSD (RFC 3066), which every BCP 47 tag has. */
-  private static final java.util.regex.Pattern XML_LANG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
-
   private void narratives(String element, LanguageMap texts, @Nullable String type) throws XMLStreamException {
     for (String language : texts.asMap().keySet()) {
-      if (!XML_LANG.matcher(language).matches()) {
+      if (!XmlElement.XML_LANG.matcher(language).matches()) {
         throw new IllegalArgumentException("the language tag \"" + language + "\" of a " + element
             + " cannot be written as IATI XML: xml:lang takes a BCP 47 tag such as \"en\" or \"pt-BR\"; correct it");
       }
@@ -572,24 +573,24 @@ final class ActivityWriter {
     if (type != null) {
       attr("type", type);
     }
-    for (Map.Entry<String, String> text : texts.asMap().entrySet()) {
-      start("narrative");
-      out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
-      out.writeCharacters(text.getValue());
-        endInline();
-    }
+    languageTexts(null, "narrative", texts);
     end();
   }
 
   private void extensionTexts(String element, LanguageMap texts) throws XMLStreamException {
     start(SSTC, element);
+    languageTexts(SSTC, "text", texts);
+    end();
+  }
+
+  /** One {@code element} a language, with its {@code xml:lang} and its text inline. */
+  private void languageTexts(@Nullable String prefix, String element, LanguageMap texts) throws XMLStreamException {
     for (Map.Entry<String, String> text : texts.asMap().entrySet()) {
-      start(SSTC, "text");
+      start(prefix, element);
       out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
       out.writeCharacters(text.getValue());
-        endInline();
+      endInline();
     }
-    end();
   }
 
   private void plainNarrative(@Nullable String text) throws XMLStreamException {

@@ -78,12 +78,12 @@ public final class IatiReading {
             child.unmapped("the SSTC organisation is not valid: " + e.getMessage());
           }
         }
-        child.reportUnused(left -> fileNotes.add(new IatiNote(null, left.path(), left.line(), left.column(), left.message())));
+        child.reportUnused(null, fileNotes);
       }
       if (header == null) {
         header = header(root, null, fileNotes);
       }
-      root.reportUnused(left -> fileNotes.add(new IatiNote(null, left.path(), left.line(), left.column(), left.message())));
+      root.reportUnused(null, fileNotes);
       return new IatiImport(header, fileNotes);
     }
   }

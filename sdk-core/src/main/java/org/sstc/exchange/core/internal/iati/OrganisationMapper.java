@@ -90,7 +90,7 @@ final class OrganisationMapper {
             "last-updated-datetime \"" + lastUpdated + "\" has no time zone: lastUpdated needs an instant with a zone; set it"));
       }
     }
-    element.reportUnused(left -> notes.add(new IatiNote(id, left.path(), left.line(), left.column(), left.message())));
+    element.reportUnused(id, notes);
     notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
     return new Mapped(builder.build(), reporter, List.copyOf(notes));
   }

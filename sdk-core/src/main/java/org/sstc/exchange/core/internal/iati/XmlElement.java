@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.IatiNote;
 
 /**
  * One element of one IATI activity, held in memory only while that activity is mapped.
@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
 final class XmlElement {
   /** The namespace of the SSTC extension elements and attributes. */
   static final String SSTC_NS = org.sstc.exchange.core.IatiXml.EXTENSION_NAMESPACE;
+
+  /**
+   * The lexical form of {@code xml:lang} (xsd:language) in the XSD (RFC 3066), which every BCP 47
+   * tag has: what the importer keeps as a language and what the exporter writes.
+   */
+  static final java.util.regex.Pattern XML_LANG = java.util.regex.Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
 
   final String namespace;
   final String name;
@@ -230,26 +236,27 @@ final class XmlElement {
   }
 
   /**
-   * Reports what was not mapped: an unused element once (not its descendants), else each unused
-   * attribute and unused non-blank text, then the children.
+   * Adds to {@code notes}, as notes of the activity {@code activityId} (null outside any), what
+   * was not mapped: an unused element once (not its descendants), else each unused attribute and
+   * unused non-blank text, then the children.
    */
-  void reportUnused(Consumer<XmlElement.Leftover> sink) {
+  void reportUnused(@Nullable String activityId, List<IatiNote> notes) {
     if (!used) {
-      sink.accept(new Leftover(path(), line, column,
+      notes.add(new IatiNote(activityId, path(), line, column,
           reason != null ? reason : "the element <" + displayName() + "> has no place in the SSTC standard"));
       return;
     }
     for (String attribute : attributes.keySet()) {
       if ((usedAttributes == null || !usedAttributes.containsKey(attribute)) && !attribute.equals("xml:lang")) {
-        sink.accept(new Leftover(path() + "/@" + attribute, line, column,
+        notes.add(new IatiNote(activityId, path() + "/@" + attribute, line, column,
             "the attribute " + attribute + "=\"" + abbreviate(attributes.get(attribute)) + "\" has no place in the SSTC standard"));
       }
     }
     if (!textUsed && text != null && !text.toString().isBlank()) {
-      sink.accept(new Leftover(path() + "/text()", line, column, "the text \"" + abbreviate(text.toString().strip()) + "\" has no place in the SSTC standard"));
+      notes.add(new IatiNote(activityId, path() + "/text()", line, column, "the text \"" + abbreviate(text.toString().strip()) + "\" has no place in the SSTC standard"));
     }
     for (XmlElement child : children) {
-      child.reportUnused(sink);
+      child.reportUnused(activityId, notes);
     }
   }
 
@@ -261,7 +268,4 @@ final class XmlElement {
   private static String abbreviate(String value) {
     return value.length() <= 80 ? value : value.substring(0, 77) + "...";
   }
-
-  /** Something the mapping did not use, with where it is. */
-  record Leftover(String path, long line, long column, String message) {}
 }
