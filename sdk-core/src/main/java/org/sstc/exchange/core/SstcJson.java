@@ -12,10 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.internal.json.JsonLimits;
 import org.sstc.exchange.core.internal.json.JsonSupport;
-import org.sstc.exchange.core.internal.json.ReadFailures;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
@@ -251,35 +248,7 @@ public final class SstcJson {
    * @throws ValidationException with a {@code json.*} issue if it cannot be read
    */
   public JsonNode readTree(byte[] document) {
-    Issue encoding = ReadFailures.notUtf8(document, Math.min(4, document.length));
-    if (encoding != null) {
-      throw new ValidationException("The document", ValidationReport.of(List.of(encoding)));
-    }
-    JsonParser parser = null;
-    try {
-      parser = json.documentParser(document);
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new ValidationException("The document", ValidationReport.of(List.of(
-            Issue.error("json.syntax", "", "the document is empty"))));
-      }
-      JsonNode tree = parser.readValueAsTree();
-      if (parser.nextToken() != null) {
-        throw new ValidationException("The document", ValidationReport.of(List.of(
-            Issue.error("json.syntax", "", "there is more after the end of the JSON document"))));
-      }
-      return tree;
-    } catch (JacksonException failure) {
-      throw new ValidationException(
-          "The document", ValidationReport.of(List.of(ReadFailures.toIssue(failure, parser, json.limits()))));
-    } catch (NumberFormatException failure) {
-      throw new ValidationException(
-          "The document", ValidationReport.of(List.of(ReadFailures.numberOutOfRange(failure, parser))));
-    } finally {
-      if (parser != null) {
-        parser.close();
-      }
-    }
+    return json.readDocument(Objects.requireNonNull(document, "document"));
   }
 
   /** The model class a document's {@code recordType} names, or null for none of the standard's. */

@@ -251,7 +251,7 @@ public final class Validator {
     Objects.requireNonNull(json, "json");
     JsonNode tree;
     try {
-      tree = SstcJson.standard().readTree(json);
+      tree = this.json.readDocument(json);
     } catch (ValidationException unreadable) {
       return new Checked(unreadable.report(), null);
     }
