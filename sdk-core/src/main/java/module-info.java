@@ -11,7 +11,6 @@ module org.sstc.exchange.core {
   requires com.networknt.schema;
   // Spreadsheets: RFC 4180 CSV reading and writing (flatten and unflatten a package).
   requires tools.jackson.dataformat.csv;
-  requires org.hibernate.validator;
   requires java.logging;
   requires java.xml; // IATI XML: StAX reading and writing, XSD validation
 
@@ -25,7 +24,8 @@ module org.sstc.exchange.core {
   exports org.sstc.exchange.core.internal.report to
       org.sstc.exchange.cli;
 
-  // Jackson binds the records and Hibernate Validator reads their constraints reflectively.
+  // Jackson binds the records. The validator does not run Bean Validation; a user's own Hibernate
+  // Validator (@Valid in Spring or Jakarta EE) reads the records' constraints reflectively.
   opens org.sstc.exchange.core to
       tools.jackson.databind,
       org.hibernate.validator;

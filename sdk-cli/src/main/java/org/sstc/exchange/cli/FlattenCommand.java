@@ -10,9 +10,8 @@ import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Package;
-import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Spreadsheets;
-import org.sstc.exchange.core.ValidationException;
+import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
 import picocli.CommandLine.Command;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code sstc flatten PACKAGE.json --out DIR}: writes a package as CSV files for a spreadsheet,
@@ -90,28 +88,21 @@ final class FlattenCommand implements Callable<Integer> {
       err.println("sstc: cannot read " + input + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
     }
-    SstcJson json = SstcJson.standard();
-    JsonNode tree;
-    ValidationReport report;
-    try {
-      tree = json.readTree(bytes);
-      report = Validator.standard().validate(tree);
-    } catch (ValidationException e) {
-      tree = null;
-      report = e.report();
-    }
+    // One parse: the verdict, and the record it was checked on when it is valid.
+    Validator.Checked checked = Validator.standard().validateAndRead(bytes);
+    ValidationReport report = checked.report();
     report.issues().forEach(issue -> stdout.println(input + ":" + issue));
     if (!report.valid()) {
       stdout.println(input + " is not a valid package (" + report.errors().size()
           + " error(s)): fix it first; 'sstc validate' explains each issue; nothing was written");
       return Sstc.INVALID;
     }
-    if (!Package.RECORD_TYPE.equals(tree.path("recordType").asString(""))) {
+    SstcRecord record = checked.record().orElseThrow();
+    if (!(record instanceof Package pkg)) {
       stdout.println(input + ":" + Issue.error("schema.const", "/recordType", "this is an "
-          + tree.path("recordType").asString("") + ", not a package; only a package can be flattened"));
+          + record.recordType() + ", not a package; only a package can be flattened"));
       return Sstc.INVALID;
     }
-    Package pkg = json.bind(tree, Package.class);
     Spreadsheets sheets = Spreadsheets.builder()
         .headers(headers == HeaderStyle.paths ? Spreadsheets.Headers.PATHS : Spreadsheets.Headers.TITLES)
         .build();

@@ -140,7 +140,7 @@ final class PublishCommand implements Callable<Integer> {
   /** Validates a file as a stream, printing its errors; returns how many there are. */
   private static long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
     try (InputStream in = Files.newInputStream(input.path())) {
-      return validator.validate(in, Validator.Format.of(input.path()), issue -> {
+      return validator.validateStream(in, Validator.Format.of(input.path()), issue -> {
         if (issue.isError()) {
           out.println(input.name() + ":" + issue);
         }

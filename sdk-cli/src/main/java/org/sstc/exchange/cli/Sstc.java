@@ -5,8 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.internal.report.ToolVersion;
 import picocli.AutoComplete;
@@ -71,9 +69,6 @@ public final class Sstc implements Runnable {
   /** Something failed that should not: a bug. */
   public static final int INTERNAL = 3;
 
-  // java.util.logging holds loggers weakly: keep this one, or its level is forgotten.
-  private static final Logger HIBERNATE_VALIDATOR = Logger.getLogger("org.hibernate.validator");
-
   @Spec CommandSpec spec;
 
   /**
@@ -113,7 +108,6 @@ public final class Sstc implements Runnable {
    * @return a new picocli command line with every subcommand
    */
   static CommandLine newCommandLine() {
-    quietLibraries();
     CommandLine commandLine = new CommandLine(new Sstc());
     commandLine.setExitCodeExceptionMapper(Sstc::exitStatus);
     commandLine.setParameterExceptionHandler(Sstc::usageError);
@@ -128,11 +122,6 @@ public final class Sstc implements Runnable {
           return exitStatus(exception);
         });
     return commandLine;
-  }
-
-  /** Hibernate Validator announces itself at INFO through java.util.logging on first use. */
-  static void quietLibraries() {
-    HIBERNATE_VALIDATOR.setLevel(Level.WARNING);
   }
 
   static int exitStatus(Throwable failure) {

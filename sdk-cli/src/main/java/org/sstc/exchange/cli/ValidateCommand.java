@@ -154,7 +154,7 @@ final class ValidateCommand implements Callable<Integer> {
       Validator validator, Input input, FileIssues issues, Progress progress, PrintWriter err) {
     Path path = input.path();
     try (InputStream in = new CountingInputStream(Files.newInputStream(path), progress::advance)) {
-      validator.validate(in, Validator.Format.of(path), issues);
+      validator.validateStream(in, Validator.Format.of(path), issues);
       return null;
     } catch (IOException e) {
       return Inputs.reason(e);

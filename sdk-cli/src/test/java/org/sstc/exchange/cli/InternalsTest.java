@@ -15,8 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.cli.internal.CountingInputStream;
@@ -100,14 +98,6 @@ class InternalsTest {
             "missing.json"),
         inputs.stream().map(Inputs.Input::name).toList());
     assertEquals("no such file", Inputs.reason(new NoSuchFileException("missing.json")));
-  }
-
-  @Test
-  void hibernateValidatorsStartUpLineIsSilenced() {
-    Sstc.newCommandLine();
-    Logger logger = Logger.getLogger("org.hibernate.validator.internal.util.Version");
-    assertFalse(logger.isLoggable(Level.INFO));
-    assertTrue(logger.isLoggable(Level.WARNING));
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.sstc.exchange.core.internal.csv.Sheet;
 import org.sstc.exchange.core.internal.csv.Unflattener;
 import org.sstc.exchange.core.internal.json.JsonLimits;
 import org.sstc.exchange.core.internal.json.JsonSupport;
+import org.sstc.exchange.core.internal.json.TreeValidation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -107,7 +108,7 @@ public final class Spreadsheets {
   public List<Path> flatten(Package pkg, Path dir) {
     Objects.requireNonNull(pkg, "pkg");
     Objects.requireNonNull(dir, "dir");
-    JsonNode tree = SstcJson.standard().toTree(pkg);
+    JsonNode tree = json.strictMapper().valueToTree(pkg);
     Map<Sheet, List<String[]>> sheets =
         new Flattener(json.strictMapper(), headers == Headers.TITLES).flatten(tree);
     CsvFiles files = new CsvFiles(limits);
@@ -149,13 +150,17 @@ public final class Spreadsheets {
     if (tree == null) {
       return Unflattened.of(null, issues);
     }
-    for (Issue issue : Validator.standard().validate(tree).issues()) {
+    Package[] bound = new Package[1];
+    ValidationReport report =
+        TreeValidation.validate(Validator.standard(), tree, record -> bound[0] = (Package) record);
+    for (Issue issue : report.issues()) {
       if (!coveredBy(issue.pointer(), read.skipped())) {
         issues.add(placed(issue, read.rows()));
       }
     }
     boolean errors = issues.stream().anyMatch(issue -> issue.issue().isError());
-    Package pkg = errors ? null : SstcJson.standard().bind(tree, Package.class);
+    // The package the rules were checked on: the tree is bound once.
+    Package pkg = errors ? null : bound[0];
     return Unflattened.of(pkg, issues);
   }
 

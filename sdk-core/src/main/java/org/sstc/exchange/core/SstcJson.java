@@ -12,10 +12,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.internal.json.JsonLimits;
 import org.sstc.exchange.core.internal.json.JsonSupport;
-import org.sstc.exchange.core.internal.json.ReadFailures;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
@@ -65,14 +62,12 @@ public final class SstcJson {
   public <T extends SstcRecord> T read(byte[] document, Class<T> type) {
     Objects.requireNonNull(document, "document");
     Objects.requireNonNull(type, "type");
-    JsonNode tree = readTree(document);
-    SstcRecord[] bound = new SstcRecord[1];
-    ValidationReport report = Validator.standard().validate(tree, record -> bound[0] = record);
-    if (!report.valid()) {
-      throw new ValidationException("The " + type.getSimpleName() + " document", report);
+    Validator.Checked checked = Validator.standard().validateAndRead(document);
+    if (!checked.valid()) {
+      throw new ValidationException("The " + type.getSimpleName() + " document", checked.report());
     }
     // The record the rules were checked on: the document is bound once.
-    SstcRecord record = bound[0] != null ? bound[0] : json.lenientBinder().treeToValue(tree, recordClass(tree));
+    SstcRecord record = checked.record().orElseThrow();
     if (!type.isInstance(record)) {
       throw new ValidationException(
           "The document",
@@ -85,14 +80,13 @@ public final class SstcJson {
   /**
    * Binds a parsed document to the model <em>without</em> checking it against the standard: for
    * documents that were checked already, such as records a hub returns after validating them on
-   * write, or a tree that {@link Validator#validate(JsonNode)} passed. It saves the validation
-   * that {@link #read(byte[], Class)} does, which costs far more than parsing.
+   * write, inside a larger response. It saves the validation that {@link #read(byte[], Class)}
+   * does, which costs far more than parsing. To check a document and get its record with one
+   * parse, use {@link Validator#validateAndRead(byte[])}.
    *
    * <pre>{@code
-   * JsonNode tree = json.readTree(bytes);
-   * if (validator.validate(tree).valid()) {
-   *   Initiative initiative = json.bind(tree, Initiative.class);
-   * }
+   * JsonNode page = json.readTree(responseBody);
+   * Initiative first = json.bind(page.path("items").path(0), Initiative.class);
    * }</pre>
    *
    * @param <T> the model type asked for
@@ -157,14 +151,16 @@ public final class SstcJson {
 
   /**
    * Reads every record of an NDJSON document into memory. For large streams, validate with
-   * {@link Validator#validate(InputStream, Validator.Format, java.util.function.Consumer)}.
+   * {@link Validator#validateStream(InputStream, Validator.Format, java.util.function.Consumer)}.
    *
    * @param ndjson UTF-8 text, one record a line; blank lines are skipped
    * @return the records in line order; empty for a document of blank lines only
    * @throws ValidationException if any line is invalid; pointers start with the line index
    */
   public List<SstcRecord> readNdjson(byte[] ndjson) {
-    ValidationReport report = Validator.standard().validate(new ByteArrayInputStream(ndjson), Validator.Format.NDJSON);
+    List<Issue> issues = new ArrayList<>();
+    Validator.standard().validateStream(new ByteArrayInputStream(ndjson), Validator.Format.NDJSON, issues::add);
+    ValidationReport report = ValidationReport.of(issues);
     if (!report.valid()) {
       throw new ValidationException("The NDJSON stream", report);
     }
@@ -244,17 +240,6 @@ public final class SstcJson {
   }
 
   /**
-   * The JSON tree of a model object, as it would be written.
-   *
-   * @param record the record; not validated first
-   * @return a new tree of the JSON {@link #write(SstcRecord)} writes (empty values left out,
-   *     money as strings); the caller may change it
-   */
-  public JsonNode toTree(SstcRecord record) {
-    return json.strictMapper().valueToTree(record);
-  }
-
-  /**
    * Parses JSON strictly (limits, duplicate keys, encoding) without checking it against the
    * standard.
    *
@@ -263,35 +248,7 @@ public final class SstcJson {
    * @throws ValidationException with a {@code json.*} issue if it cannot be read
    */
   public JsonNode readTree(byte[] document) {
-    Issue encoding = ReadFailures.notUtf8(document, Math.min(4, document.length));
-    if (encoding != null) {
-      throw new ValidationException("The document", ValidationReport.of(List.of(encoding)));
-    }
-    JsonParser parser = null;
-    try {
-      parser = json.documentParser(document);
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        throw new ValidationException("The document", ValidationReport.of(List.of(
-            Issue.error("json.syntax", "", "the document is empty"))));
-      }
-      JsonNode tree = parser.readValueAsTree();
-      if (parser.nextToken() != null) {
-        throw new ValidationException("The document", ValidationReport.of(List.of(
-            Issue.error("json.syntax", "", "there is more after the end of the JSON document"))));
-      }
-      return tree;
-    } catch (JacksonException failure) {
-      throw new ValidationException(
-          "The document", ValidationReport.of(List.of(ReadFailures.toIssue(failure, parser, json.limits()))));
-    } catch (NumberFormatException failure) {
-      throw new ValidationException(
-          "The document", ValidationReport.of(List.of(ReadFailures.numberOutOfRange(failure, parser))));
-    } finally {
-      if (parser != null) {
-        parser.close();
-      }
-    }
+    return json.readDocument(Objects.requireNonNull(document, "document"));
   }
 
   /** The model class a document's {@code recordType} names, or null for none of the standard's. */

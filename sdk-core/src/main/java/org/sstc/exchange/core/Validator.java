@@ -7,23 +7,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.internal.json.JsonLimits;
 import org.sstc.exchange.core.internal.json.JsonSupport;
-import org.sstc.exchange.core.internal.validation.BeanCheck;
+import org.sstc.exchange.core.internal.json.TreeValidation;
 import org.sstc.exchange.core.internal.validation.Engine;
 import org.sstc.exchange.core.internal.validation.SchemaCheck;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks documents against the standard: reading limits, the JSON Schema, the codelists and the
- * rules, with one {@link ValidationReport} whatever the input — bytes, a stream, a file, a parsed
- * tree or a model object.
+ * rules, with one {@link ValidationReport} whatever the input — bytes, a file or a model object
+ * (which is checked as its JSON) — and a streaming call, {@link #validateStream}, for inputs of
+ * any size.
  *
  * <pre>{@code
  * ValidationReport report = Validator.standard().validate(Path.of("package.json"));
@@ -38,14 +39,18 @@ import tools.jackson.databind.JsonNode;
 public final class Validator {
   private static final Validator STANDARD = builder().build();
 
+  static {
+    // The SDK's own callers that hold a parsed tree (the hub, the sheets) use this engine too.
+    TreeValidation.install((validator, document, whenValid) ->
+        validator.engine.validateTree(document, null, whenValid));
+  }
+
   private final Engine engine;
-  private final BeanCheck beans;
-  private final SstcJson writer;
+  private final JsonSupport json;
 
   private Validator(JsonLimits limits) {
-    this.engine = new Engine(new JsonSupport(limits), new SchemaCheck(Initiative.CURRENT_VERSION));
-    this.beans = new BeanCheck();
-    this.writer = SstcJson.standard();
+    this.json = new JsonSupport(limits);
+    this.engine = new Engine(json, new SchemaCheck(Initiative.CURRENT_VERSION));
   }
 
   /**
@@ -106,58 +111,117 @@ public final class Validator {
   }
 
   /**
+   * A document's report and, when it has no error, the record it stands for: what {@link
+   * #validateAndRead(byte[])} returns.
+   */
+  public static final class Checked {
+    private final ValidationReport report;
+    private final @Nullable SstcRecord record;
+
+    private Checked(ValidationReport report, @Nullable SstcRecord record) {
+      this.report = report;
+      this.record = report.valid() ? record : null;
+    }
+
+    /**
+     * The verdict on the document.
+     *
+     * @return the report, warnings included
+     */
+    public ValidationReport report() {
+      return report;
+    }
+
+    /**
+     * The record the rules were checked on.
+     *
+     * @return an {@link Initiative}, {@link Organisation} or {@link Package} when the report is
+     *     valid; empty when it has an error
+     */
+    public Optional<SstcRecord> record() {
+      return Optional.ofNullable(record);
+    }
+
+    /**
+     * Whether the document is valid.
+     *
+     * @return true when no issue is an error (warnings allowed); then {@link #record()} is present
+     */
+    public boolean valid() {
+      return report.valid();
+    }
+
+    @Override
+    public String toString() {
+      return "Checked[valid=" + report.valid() + ", issues=" + report.issues().size() + "]";
+    }
+  }
+
+  /**
    * Validates one JSON document (a record or a package) given as UTF-8 bytes.
    *
-   * @param json the document; unreadable JSON is reported as {@code json.*} issues, not thrown
+   * @param json the document; unreadable JSON is reported as {@code json.*} issues, not thrown;
+   *     not null
    * @return the report; valid when no issue is an error
+   * @throws NullPointerException if {@code json} is null
    */
   public ValidationReport validate(byte[] json) {
-    return validate(new ByteArrayInputStream(json), Format.JSON);
+    Objects.requireNonNull(json, "json");
+    return collect(new ByteArrayInputStream(json), Format.JSON);
   }
 
   /**
    * Validates a file: NDJSON if its name ends in {@code .ndjson} or {@code .jsonl}, else one JSON
-   * document.
+   * document. The whole report is kept in memory; for files of any size use {@link
+   * #validateStream(InputStream, Format, Consumer)}.
    *
-   * @param file the file to read, UTF-8
+   * @param file the file to read, UTF-8; not null
    * @return the report; for NDJSON, each pointer starts with the zero-based line index
+   * @throws NullPointerException if {@code file} is null
    * @throws java.io.UncheckedIOException if the file cannot be opened or read (the message names
    *     it)
    */
   public ValidationReport validate(Path file) {
+    Objects.requireNonNull(file, "file");
     try (InputStream in = Files.newInputStream(file)) {
-      return validate(in, Format.of(file));
+      return collect(in, Format.of(file));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Validates a stream, which the caller closes; the whole report is kept in memory.
+   * Validates a model object through the same path as its JSON: the object is written as {@link
+   * SstcJson#write(SstcRecord)} writes it, and that JSON is checked against the schema, the
+   * codelists and the rules. The issues are the ones {@link #validate(byte[])} gives for those
+   * bytes; no second engine (such as Bean Validation) runs.
    *
-   * @param in the input, UTF-8, read to its end
-   * @param format {@link Format#NDJSON} for one record a line, {@link Format#JSON} for one document
-   * @return the report; for NDJSON, each pointer starts with the zero-based line index
+   * @param record an initiative, organisation or package, built by hand or read; not null
+   * @return the report; pointers point into the record's JSON, e.g. {@code /participants/0/id}
+   * @throws NullPointerException if {@code record} is null
    */
-  public ValidationReport validate(InputStream in, Format format) {
-    List<Issue> issues = new ArrayList<>();
-    validate(in, format, issues::add);
-    return ValidationReport.of(issues);
+  public ValidationReport validate(SstcRecord record) {
+    Objects.requireNonNull(record, "record");
+    return ValidationReport.of(engine.validateTree(json.strictMapper().valueToTree(record)));
   }
 
   /**
    * Validates a stream in constant memory, handing each issue to {@code onIssue} as it is found.
-   * This is the way to check files of any size.
+   * This is the way to check files of any size. To keep every issue, collect them: {@code
+   * validateStream(in, format, issues::add)}, then {@link ValidationReport#of(List)}.
    *
    * @param in the input, UTF-8, read to its end; the caller closes it; not null
-   * @param format {@link Format#NDJSON} for one record a line, {@link Format#JSON} for one document
+   * @param format {@link Format#NDJSON} for one record a line, {@link Format#JSON} for one
+   *     document; not null
    * @param onIssue called once per issue, in the order found, on the calling thread; not null
    * @return the counts of records, errors and warnings; the issues themselves went to
    *     {@code onIssue}
-   * @throws NullPointerException if {@code in} or {@code onIssue} is null
+   * @throws NullPointerException if {@code in}, {@code format} or {@code onIssue} is null
+   * @throws java.io.UncheckedIOException if the stream cannot be read
    */
-  public Summary validate(InputStream in, Format format, Consumer<Issue> onIssue) {
+  public Summary validateStream(InputStream in, Format format, Consumer<Issue> onIssue) {
     Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
     Objects.requireNonNull(onIssue, "onIssue");
     Engine.Counts counts =
         format == Format.NDJSON
@@ -167,58 +231,38 @@ public final class Validator {
   }
 
   /**
-   * Validates an already parsed document: a record or a package.
-   *
-   * @param document the tree, e.g. from {@link SstcJson#readTree(byte[])}
-   * @return the report; valid when no issue is an error
-   */
-  public ValidationReport validate(JsonNode document) {
-    return ValidationReport.of(engine.validateTree(document));
-  }
-
-  /**
-   * Validates an already parsed document and, when it has no error, hands {@code whenValid} the
-   * record it stands for, bound to the model. Use it when you need both the verdict and the
-   * record: the record is the one the rules were checked on, so the document is bound once,
-   * where {@code validate(tree)} then {@link SstcJson#bind} would bind it twice.
+   * Validates one JSON document and, when it has no error, reads it into the model: the verdict
+   * and the record at the cost of one parse and one binding. Use it when you need both, e.g. to
+   * show the warnings of a record you then store; {@link SstcJson#read(byte[], Class)} throws
+   * instead when the document is not valid.
    *
    * <pre>{@code
-   * ValidationReport report = validator.validate(tree, record -> store.put((Initiative) record));
+   * Validator.Checked checked = validator.validateAndRead(bytes);
+   * checked.report().warnings().forEach(System.out::println);
+   * checked.record().ifPresent(store::put);
    * }</pre>
    *
-   * @param document the tree, e.g. from {@link SstcJson#readTree(byte[])}
-   * @param whenValid gets the bound record, once, before this method returns, only when the
-   *     document has no error; not null
-   * @return the report, warnings included; {@code whenValid} has run when it is valid
-   * @throws NullPointerException if {@code whenValid} is null
+   * @param json one JSON document in UTF-8, a record or a package; unreadable JSON is reported as
+   *     {@code json.*} issues, not thrown; not null
+   * @return the report and, when it is valid, the record the rules were checked on
+   * @throws NullPointerException if {@code json} is null
    */
-  public ValidationReport validate(JsonNode document, Consumer<SstcRecord> whenValid) {
-    Objects.requireNonNull(whenValid, "whenValid");
-    return ValidationReport.of(engine.validateTree(document, null, whenValid));
+  public Checked validateAndRead(byte[] json) {
+    Objects.requireNonNull(json, "json");
+    JsonNode tree;
+    try {
+      tree = this.json.readDocument(json);
+    } catch (ValidationException unreadable) {
+      return new Checked(unreadable.report(), null);
+    }
+    SstcRecord[] bound = new SstcRecord[1];
+    List<Issue> issues = engine.validateTree(tree, null, record -> bound[0] = record);
+    return new Checked(ValidationReport.of(issues), bound[0]);
   }
 
-  /**
-   * Validates a model object: Bean Validation on the object, then the same schema and rules as
-   * its JSON. The verdict is the one its JSON would get.
-   *
-   * @param record an initiative, organisation or package, built by hand or read; not null
-   * @return the report; pointers point into the record's JSON, e.g. {@code /participants/0/id}
-   * @throws NullPointerException if {@code record} is null
-   */
-  public ValidationReport validate(SstcRecord record) {
-    Objects.requireNonNull(record, "record");
-    // The rules check the object itself: binding its JSON again would give an equal one.
-    List<Issue> fromJson = engine.validateTree(writer.toTree(record), record, null);
-    Set<String> pointersSeen = new LinkedHashSet<>();
-    fromJson.forEach(issue -> pointersSeen.add(issue.pointer()));
+  private ValidationReport collect(InputStream in, Format format) {
     List<Issue> issues = new ArrayList<>();
-    for (Issue issue : beans.check(record)) {
-      // The schema already speaks for this value, in the words it would use for the JSON.
-      if (!pointersSeen.contains(issue.pointer())) {
-        issues.add(issue);
-      }
-    }
-    issues.addAll(fromJson);
+    validateStream(in, format, issues::add);
     return ValidationReport.of(issues);
   }
 

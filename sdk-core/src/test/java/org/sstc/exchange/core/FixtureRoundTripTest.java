@@ -36,9 +36,9 @@ class FixtureRoundTripTest {
     assertThat(json.read(written)).isEqualTo(record);
     assertThat(json.readTree(written)).isEqualTo(json.readTree(original));
 
-    // Validating the tree hands over the same record (a package included) that read() gives.
-    java.util.List<SstcRecord> handed = new java.util.ArrayList<>();
-    assertThat(Validator.standard().validate(json.readTree(original), handed::add).valid()).isTrue();
-    assertThat(handed).containsExactly(record);
+    // Validating and reading at once hands over the same record (a package included) as read().
+    Validator.Checked checked = Validator.standard().validateAndRead(original);
+    assertThat(checked.valid()).isTrue();
+    assertThat(checked.record()).contains(record);
   }
 }

@@ -50,7 +50,7 @@ class HostileInputTest {
     assertThat(issue.pointer()).isEqualTo("/n");
     assertThat(issue.message()).contains("exponent").contains("line 1");
 
-    ValidationReport ndjson = validator.validate(new java.io.ByteArrayInputStream(document), Validator.Format.NDJSON);
+    ValidationReport ndjson = NdjsonReports.validate(validator, document);
     assertThat(ndjson.issues()).singleElement().satisfies(found -> assertThat(found.code()).isEqualTo("json.limit"));
     assertThatThrownBy(() -> SstcJson.standard().readTree(document)).isInstanceOf(ValidationException.class);
   }
@@ -192,7 +192,7 @@ class HostileInputTest {
   @Test
   void aBrokenNdjsonLineIsReportedWithItsLineAndTheOthersStillChecked() {
     String ndjson = "{\"recordType\":\"organisation\"}\n{\"recordType\":\n\n[1]\n";
-    ValidationReport report = validator.validate(new java.io.ByteArrayInputStream(utf8(ndjson)), Validator.Format.NDJSON);
+    ValidationReport report = NdjsonReports.validate(validator, utf8(ndjson));
     assertThat(report.issues()).anySatisfy(issue -> {
       assertThat(issue.code()).isEqualTo("json.syntax");
       assertThat(issue.pointer()).startsWith("/1");
@@ -217,7 +217,7 @@ class HostileInputTest {
   void anNdjsonLineOverTheRecordLimitIsRefusedAndTheNextLineStillRead() {
     Validator small = Validator.builder().maxRecordBytes(100).build();
     String ndjson = "{\"recordType\":\"organisation\",\"pad\":\"" + "x".repeat(500) + "\"}\n[]\n";
-    ValidationReport report = small.validate(new java.io.ByteArrayInputStream(utf8(ndjson)), Validator.Format.NDJSON);
+    ValidationReport report = NdjsonReports.validate(small, utf8(ndjson));
     assertThat(report.issues()).extracting(Issue::code, Issue::pointer, Issue::line)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("json.limit", "/0", 1L),
@@ -228,8 +228,7 @@ class HostileInputTest {
   void aRepeatedRecordIdInAStreamIsADuplicate() {
     String organisation = "{\"recordType\":\"organisation\",\"id\":\"XM-DAC-41301\",\"schemaVersion\":\"1.0\","
         + "\"name\":{\"en\":\"FAO\"},\"orgType\":\"40\",\"lastUpdated\":\"2024-01-01T00:00:00Z\"}";
-    ValidationReport report = validator.validate(
-        new java.io.ByteArrayInputStream(utf8(organisation + "\n\n" + organisation + "\n")), Validator.Format.NDJSON);
+    ValidationReport report = NdjsonReports.validate(validator, utf8(organisation + "\n\n" + organisation + "\n"));
     assertThat(report.issues()).extracting(Issue::code, Issue::pointer, Issue::line)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("rule.duplicate-id", "/2/id", 3L));
   }

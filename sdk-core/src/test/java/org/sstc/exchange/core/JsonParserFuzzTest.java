@@ -3,7 +3,6 @@ package org.sstc.exchange.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.ByteArrayInputStream;
 
 /**
  * Fuzzes the one entry point every byte goes through. Whatever the input, the validator answers
@@ -19,7 +18,7 @@ class JsonParserFuzzTest {
       assertThat(document.errors()).allSatisfy(issue -> assertThat(issue.message()).isNotBlank());
     }
     ValidationReport stream =
-        Validator.standard().validate(new ByteArrayInputStream(input), Validator.Format.NDJSON);
+        NdjsonReports.validate(Validator.standard(), input);
     assertThat(stream).isNotNull();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Properties of generated records: they validate, they round-trip, and faults are found. */
@@ -71,7 +72,7 @@ class RoundTripPropertiesTest {
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
           Initiative broken = fault.inject().apply(initiative);
-          ValidationReport report = validator.validate(json.toTree(broken));
+          ValidationReport report = validator.validate(broken);
           assertThat(report.valid()).as(fault.name()).isFalse();
           assertThat(report.issues())
               .as(fault.name() + " in " + json.writeString(broken))
@@ -83,31 +84,48 @@ class RoundTripPropertiesTest {
   }
 
   @Test
-  void validatingATreeHandsOverTheRecordOnlyWhenItIsValid() {
+  void validateAndReadHandsOverTheRecordOnlyWhenItIsValid() {
     qt().withExamples(VALIDATING_EXAMPLES)
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
-          java.util.List<SstcRecord> handed = new java.util.ArrayList<>();
-          assertThat(validator.validate(json.readTree(json.write(initiative)), handed::add).valid()).isTrue();
-          assertThat(handed).containsExactly(initiative);
+          Validator.Checked valid = validator.validateAndRead(json.write(initiative));
+          assertThat(valid.valid()).isTrue();
+          assertThat(valid.record()).contains(initiative);
 
-          handed.clear();
           Initiative broken = fault.inject().apply(initiative);
-          assertThat(validator.validate(json.toTree(broken), handed::add).valid()).as(fault.name()).isFalse();
-          assertThat(handed).as(fault.name()).isEmpty();
+          Validator.Checked invalid = validator.validateAndRead(json.write(broken));
+          assertThat(invalid.valid()).as(fault.name()).isFalse();
+          assertThat(invalid.record()).as(fault.name()).isEmpty();
+          assertThat(invalid.report()).isEqualTo(validator.validate(json.write(broken)));
         });
   }
 
   @Test
-  void verdictOnAModelObjectEqualsVerdictOnItsJson() {
+  void issuesOfAModelObjectAreTheIssuesOfItsJson() {
     qt().withExamples(VALIDATING_EXAMPLES / 2)
         .forAll(Generators.initiatives(), Generators.faults())
         .checkAssert((initiative, fault) -> {
           for (Initiative record : new Initiative[] {initiative, fault.inject().apply(initiative)}) {
-            boolean onObject = validator.validate(record).valid();
-            boolean onJson = validator.validate(json.write(record)).valid();
-            assertThat(onObject).as(fault.name()).isEqualTo(onJson);
+            ValidationReport onObject = validator.validate(record);
+            ValidationReport onJson = validator.validate(json.write(record));
+            assertThat(onObject.issues()).as(fault.name()).isEqualTo(onJson.issues());
+            assertThat(onObject.valid()).as(fault.name()).isEqualTo(onJson.valid());
           }
+        });
+  }
+
+  @Test
+  void issuesOfAGeneratedPackageAreTheIssuesOfItsJson() {
+    qt().withExamples(VALIDATING_EXAMPLES / 4)
+        .forAll(Generators.initiatives(), Generators.initiatives(), Generators.faults())
+        .checkAssert((first, second, fault) -> {
+          Package pkg = Package.builder()
+              .initiatives(List.of(first, fault.inject().apply(second)))
+              .build();
+          assertThat(validator.validate(pkg).issues())
+              .as(fault.name())
+              .isNotEmpty()
+              .isEqualTo(validator.validate(json.write(pkg)).issues());
         });
   }
 }

@@ -42,7 +42,7 @@ public final class ValidateFile {
     if (args.length == 0) {
       name = "the bundled " + SamplePackage.RESOURCE;
       try (InputStream in = SamplePackage.open()) {
-        summary = Validator.standard().validate(in, Validator.Format.JSON, print);
+        summary = Validator.standard().validateStream(in, Validator.Format.JSON, print);
       } catch (IOException e) {
         out.println("Cannot read " + name + ": " + e.getMessage());
         return 2;
@@ -51,7 +51,7 @@ public final class ValidateFile {
       Path file = Path.of(args[0]);
       name = file.toString();
       try (InputStream in = Files.newInputStream(file)) {
-        summary = Validator.standard().validate(in, Validator.Format.of(file), print);
+        summary = Validator.standard().validateStream(in, Validator.Format.of(file), print);
       } catch (IOException e) {
         out.println("Cannot read " + name + ": " + e);
         return 2;

@@ -49,7 +49,7 @@ public final class ValidateFolder {
       String name = folder.relativize(file).toString();
       // The streaming form: one record at a time, so a file of any size fits in memory.
       try (InputStream in = Files.newInputStream(file)) {
-        Validator.Summary summary = Validator.standard().validate(in, Validator.Format.of(file),
+        Validator.Summary summary = Validator.standard().validateStream(in, Validator.Format.of(file),
             issue -> out.println(name + ":" + issue));
         if (summary.errors() > 0) {
           invalid++;

@@ -4,8 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -54,14 +52,6 @@ import org.sstc.exchange.maven.internal.ValidationRun.Outcome;
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
 public final class ValidateMojo extends AbstractMojo {
-
-  /**
-   * Hibernate Validator (behind sdk-core's validator) announces its version through
-   * java.util.logging at INFO, a line outside Maven's log format in every build: only its warnings
-   * are kept, unless the user configured that logger. Held here because java.util.logging holds
-   * loggers weakly, and would forget the level.
-   */
-  private static final Logger HIBERNATE_VALIDATOR = quietLogger("org.hibernate.validator");
 
   /** The directory checked when neither {@code files} nor {@code directories} is set. */
   static final String DEFAULT_DIRECTORY = "src/main/sstc";
@@ -143,14 +133,6 @@ public final class ValidateMojo extends AbstractMojo {
     if (outcome.failsOn(threshold)) {
       throw new MojoFailureException("sstc: " + outcome.failureMessage(threshold));
     }
-  }
-
-  private static Logger quietLogger(String name) {
-    Logger logger = Logger.getLogger(name);
-    if (logger.getLevel() == null) {
-      logger.setLevel(Level.WARNING);
-    }
-    return logger;
   }
 
   /** The configured paths, a relative one taken from the project's directory (not the JVM's). */

@@ -89,7 +89,7 @@ public final class ReportData {
     List<Issue> issues = new ArrayList<>();
     Validator.Format format = Validator.Format.of(path);
     try (InputStream in = new ByteArrayInputStream(bytes)) {
-      Validator.standard().validate(in, format, issues::add);
+      Validator.standard().validateStream(in, format, issues::add);
     } catch (IOException e) {
       unreadable(name, Inputs.reason(e));
       return;

@@ -24,6 +24,7 @@ import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
 import org.sstc.exchange.core.internal.json.NdjsonLines;
 import org.sstc.exchange.core.internal.json.ReadFailures;
+import org.sstc.exchange.core.internal.json.TreeValidation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -202,7 +203,7 @@ final class BulkUpload {
                 + " goes to POST /" + recordType.asString() + "s")));
         return;
       }
-      ValidationReport report = validator.validate(envelope);
+      ValidationReport report = TreeValidation.validate(validator, envelope);
       if (!report.issues().isEmpty()) {
         header = headerResult(report.issues());
       }
@@ -325,7 +326,7 @@ final class BulkUpload {
           "an NDJSON line is one initiative or organisation; send a package alone as application/json")), line));
     }
     SstcRecord[] bound = new SstcRecord[1];
-    ValidationReport report = validator.validate(tree, record -> bound[0] = record);
+    ValidationReport report = TreeValidation.validate(validator, tree, record -> bound[0] = record);
     List<Issue> issues = atLine(report.issues(), line);
     if (!report.valid()) {
       return Checked.refused(index, line, type, id, issues);

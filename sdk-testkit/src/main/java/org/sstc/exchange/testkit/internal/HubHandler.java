@@ -37,6 +37,7 @@ import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.internal.json.TreeValidation;
 import org.sstc.exchange.schema.StandardFiles;
 import tools.jackson.databind.JsonNode;
 
@@ -550,7 +551,7 @@ final class HubHandler implements HttpHandler {
               + (recordType.asString().equals("package") ? "; send packages to POST /packages" : "")))));
     }
     SstcRecord[] bound = new SstcRecord[1];
-    ValidationReport report = validator.get().validate(tree, record -> bound[0] = record);
+    ValidationReport report = TreeValidation.validate(validator.get(), tree, record -> bound[0] = record);
     if (!report.valid()) {
       throw Problem.validationFailed(report);
     }

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Records are always written by {@link SstcJson#standard()}; this class parses the streams that
  * sdk-core's public API cannot parse one element at a time (a package's arrays), and writes issues.
- * Records are bound by the core validator as it checks them ({@code Validator.validate(tree, whenValid)}).
+ * Records are bound by the core validator as it checks them ({@code TreeValidation.validate(validator, tree, whenValid)}).
  */
 final class Json {
   /**

@@ -168,7 +168,7 @@ public final class ValidationRun {
 
   private void validateOne(Path path, FileIssues issues) {
     try (InputStream in = Files.newInputStream(path)) {
-      validator.validate(in, Validator.Format.of(path), issues);
+      validator.validateStream(in, Validator.Format.of(path), issues);
     } catch (IOException e) {
       issues.accept(FileProblems.unreadable(reason(e)));
     } catch (UncheckedIOException e) {

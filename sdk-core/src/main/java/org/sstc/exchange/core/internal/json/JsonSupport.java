@@ -2,11 +2,18 @@ package org.sstc.exchange.core.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.InputStream;
+import java.util.List;
+import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.ValidationException;
+import org.sstc.exchange.core.ValidationReport;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -95,5 +102,42 @@ public final class JsonSupport {
   /** Binds an already parsed (and schema-checked) tree to the model, as far as it can. */
   public JsonMapper lenientBinder() {
     return lenientBinder;
+  }
+
+  /**
+   * Parses one whole document strictly (limits, duplicate keys, encoding, nothing after it).
+   *
+   * @throws ValidationException with the {@code json.*} issue if it cannot be read
+   */
+  public JsonNode readDocument(byte[] document) {
+    Issue encoding = ReadFailures.notUtf8(document, Math.min(4, document.length));
+    if (encoding != null) {
+      throw new ValidationException("The document", ValidationReport.of(List.of(encoding)));
+    }
+    JsonParser parser = null;
+    try {
+      parser = documentParser(document);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new ValidationException("The document", ValidationReport.of(List.of(
+            Issue.error("json.syntax", "", "the document is empty"))));
+      }
+      JsonNode tree = parser.readValueAsTree();
+      if (parser.nextToken() != null) {
+        throw new ValidationException("The document", ValidationReport.of(List.of(
+            Issue.error("json.syntax", "", "there is more after the end of the JSON document"))));
+      }
+      return tree;
+    } catch (JacksonException failure) {
+      throw new ValidationException(
+          "The document", ValidationReport.of(List.of(ReadFailures.toIssue(failure, parser, limits))));
+    } catch (NumberFormatException failure) {
+      throw new ValidationException(
+          "The document", ValidationReport.of(List.of(ReadFailures.numberOutOfRange(failure, parser))));
+    } finally {
+      if (parser != null) {
+        parser.close();
+      }
+    }
   }
 }
