@@ -142,7 +142,7 @@ class ModulePathTest {
       }
     }
     // Reflection cannot reach into them either.
-    Class<?> internal = Class.forName("org.sstc.exchange.client.internal.RetryPolicy");
+    Class<?> internal = Class.forName("org.sstc.exchange.client.internal.RetrySchedule");
     assertThatThrownBy(() -> internal.getDeclaredConstructors()[0].setAccessible(true))
         .isInstanceOf(java.lang.reflect.InaccessibleObjectException.class);
   }

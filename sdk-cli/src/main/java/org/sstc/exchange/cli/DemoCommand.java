@@ -20,7 +20,7 @@ import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.CursorStore;
 import org.sstc.exchange.client.ForbiddenException;
-import org.sstc.exchange.client.Query;
+import org.sstc.exchange.client.InitiativeQuery;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.SstcException;
 import org.sstc.exchange.core.Initiative;
@@ -206,7 +206,7 @@ final class DemoCommand implements Callable<Integer> {
 
       // A reader searches.
       List<Initiative> found = new ArrayList<>();
-      Query query = Query.builder().modality(Modality.TRIANGULAR).sdgGoal(2).build();
+      InitiativeQuery query = InitiativeQuery.builder().modality(Modality.TRIANGULAR).sdgGoal(2).build();
       try (SstcClient reader = client(hub, null)) {
         for (Initiative initiative : reader.initiatives().search(query)) {
           if (recipients(initiative).stream().anyMatch(AFRICA::contains)) {

@@ -3,6 +3,7 @@ package org.sstc.exchange.cli;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.client.SstcClient;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,17 @@ final class HubOptions {
     return token == null || token.isBlank() ? null : token.strip();
   }
 
+  /**
+   * The command line's transport: the client's own defaults but for a longer wait for the next
+   * bytes. One per process, shared by every client it makes.
+   */
+  private static final OkHttpClient HTTP = new OkHttpClient.Builder()
+      .connectTimeout(Duration.ofSeconds(10))
+      .readTimeout(Duration.ofMinutes(10))
+      .writeTimeout(Duration.ofMinutes(10))
+      .callTimeout(Duration.ofSeconds(60))
+      .build();
+
   /** A client for {@code --hub}, with the token when there is one. */
   SstcClient client(boolean tokenRequired) {
     URI uri;
@@ -63,7 +75,7 @@ final class HubOptions {
     // Bulk uploads get the client's own bulk time budget (30 min); a busy hub may pause long
     // between bytes while it validates, hence the longer wait for the next bytes.
     SstcClient.Builder builder = SstcClient.builder().baseUrl(uri).allowInsecureHttp(insecureHttp)
-        .readTimeout(Duration.ofMinutes(10))
+        .okHttpClient(HTTP)
         // sstc publish validates every file itself, as a stream, before it sends anything.
         .validateBeforeSend(false);
     if (token != null) {

@@ -34,12 +34,28 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  */
 public final class ChangeFeed {
+  static final int DEFAULT_PAGE_SIZE = 500;
+
   private final Exchange exchange;
   private final int pageSize;
 
   ChangeFeed(Exchange exchange, int pageSize) {
     this.exchange = exchange;
     this.pageSize = pageSize;
+  }
+
+  /**
+   * This feed, read in pages of {@code events} (default 500): fewer, larger round trips, or
+   * smaller responses. What is read is the same.
+   *
+   * @param events events per page, 1 to 1000
+   * @return a feed that reads pages of that size
+   */
+  public ChangeFeed withPageSize(int events) {
+    if (events < 1 || events > 1000) {
+      throw new IllegalArgumentException("a change page is 1 to 1000 events: " + events);
+    }
+    return new ChangeFeed(exchange, events);
   }
 
   /**

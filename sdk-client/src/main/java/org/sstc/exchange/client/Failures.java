@@ -12,7 +12,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.client.internal.HttpEngine;
-import org.sstc.exchange.client.internal.RetryPolicy;
+import org.sstc.exchange.client.internal.Json;
+import org.sstc.exchange.client.internal.RetrySchedule;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Severity;
 import org.sstc.exchange.core.ValidationReport;
@@ -31,7 +32,7 @@ final class Failures {
     String requestId = response.header("X-Request-Id");
     Problem problem = problem(response, body);
     if (requestId == null && problem != null) {
-      requestId = problem.extension("requestId").filter(JsonNode::isString)
+      requestId = member(problem, "requestId").filter(JsonNode::isString)
           .map(JsonNode::stringValue).orElse(null);
     }
     String what = HttpEngine.describe(request) + ": " + status
@@ -72,7 +73,7 @@ final class Failures {
             requestId, problem, current);
       }
       case 422: {
-        Optional<JsonNode> report = problem == null ? Optional.empty() : problem.extension("report");
+        Optional<JsonNode> report = problem == null ? Optional.empty() : member(problem, "report");
         if (report.isPresent() || slug.equals("validation-failed")) {
           ValidationReport parsed = report.map(Failures::report)
               .orElseGet(() -> ValidationReport.of(List.of()));
@@ -84,7 +85,7 @@ final class Failures {
         return new SstcException(what + ". " + hint(slug), status, requestId, problem, null);
       }
       case 429: {
-        Duration wait = RetryPolicy.retryAfter(response);
+        Duration wait = RetrySchedule.retryAfter(response, java.time.Instant.now());
         return new RateLimitedException(
             what + ". The hub asks to slow down" + (wait != null
                 ? ": wait " + wait.toMillis() + " ms before trying again."
@@ -154,7 +155,7 @@ final class Failures {
     if (problem == null) {
       return "";
     }
-    return problem.extension("invalidParams").filter(JsonNode::isArray)
+    return member(problem, "invalidParams").filter(JsonNode::isArray)
         .map(params -> params.values().stream()
             .map(param -> param.path("name").asString("?") + ": " + param.path("reason").asString("?"))
             .collect(Collectors.joining("; ", " (", ")")))
@@ -165,7 +166,7 @@ final class Failures {
     if (problem == null) {
       return 0;
     }
-    return problem.extension("currentVersion").filter(JsonNode::canConvertToLong)
+    return member(problem, "currentVersion").filter(JsonNode::canConvertToLong)
         .map(JsonNode::longValue).orElse(0L);
   }
 
@@ -193,7 +194,7 @@ final class Failures {
     if (!tree.isObject()) {
       return null;
     }
-    Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    Map<String, String> extensions = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> member : tree.properties()) {
       switch (member.getKey()) {
         case "type":
@@ -203,7 +204,7 @@ final class Failures {
         case "instance":
           break;
         default:
-          extensions.put(member.getKey(), member.getValue());
+          extensions.put(member.getKey(), member.getValue().toString());
       }
     }
     return new Problem(
@@ -234,5 +235,16 @@ final class Failures {
     ValidationReport computed = ValidationReport.of(issues);
     String schemaVersion = node.path("schemaVersion").asString(computed.schemaVersion());
     return new ValidationReport(computed.valid(), schemaVersion, computed.issues());
+  }
+
+  /** One extension member of a problem, parsed; empty when absent or not JSON. */
+  private static Optional<JsonNode> member(Problem problem, String name) {
+    return problem.extension(name).flatMap(text -> {
+      try {
+        return Optional.of(Json.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+    });
   }
 }

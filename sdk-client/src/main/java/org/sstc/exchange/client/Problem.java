@@ -3,7 +3,6 @@ package org.sstc.exchange.client;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An RFC 9457 problem detail sent by the hub with an error status.
@@ -14,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param status the HTTP status the hub gave
  * @param detail what happened this time
  * @param instance the request path
- * @param extensions every other member: {@code requestId}, {@code currentVersion}, {@code
- *     report}, {@code invalidParams}, {@code limit}, ...
+ * @param extensions every other member, name to its value as JSON text: {@code requestId},
+ *     {@code currentVersion}, {@code report}, {@code invalidParams}, {@code limit}, ...
  */
 public record Problem(
     String type,
@@ -23,7 +22,7 @@ public record Problem(
     int status,
     Optional<String> detail,
     Optional<String> instance,
-    Map<String, JsonNode> extensions) {
+    Map<String, String> extensions) {
   /**
    * Makes a problem; the extensions are copied.
    *
@@ -33,8 +32,8 @@ public record Problem(
    * @param status the HTTP status the hub gave
    * @param detail what happened this time
    * @param instance the request path
-   * @param extensions every other member: {@code requestId}, {@code currentVersion}, {@code
-   *     report}, {@code invalidParams}, {@code limit}, ...
+   * @param extensions every other member, name to its value as JSON text: {@code requestId},
+   *     {@code currentVersion}, {@code report}, {@code invalidParams}, {@code limit}, ...
    */
   public Problem {
     Objects.requireNonNull(type, "type");
@@ -58,9 +57,10 @@ public record Problem(
    * One extension member.
    *
    * @param name the member's name, e.g. {@code "currentVersion"}
-   * @return its value, or empty when the problem has no such member
+   * @return its value as JSON text (e.g. {@code 3}, {@code "abc"} with its quotes, or an object),
+   *     or empty when the problem has no such member
    */
-  public Optional<JsonNode> extension(String name) {
+  public Optional<String> extension(String name) {
     return Optional.ofNullable(extensions.get(name));
   }
 }

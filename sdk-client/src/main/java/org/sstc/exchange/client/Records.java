@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
@@ -16,6 +14,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.sstc.exchange.client.internal.Json;
 import org.sstc.exchange.client.internal.MalformedResponseException;
+import org.sstc.exchange.client.internal.RetrySchedule;
 import org.sstc.exchange.core.SstcRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -35,24 +34,31 @@ import tools.jackson.databind.JsonNode;
  * block the caller, and the returned futures complete on OkHttp's dispatcher threads (keep work
  * in their callbacks short, or move it with {@code ...Async(fn, executor)}).
  *
+ * <p>Searches are typed per collection: {@code client.initiatives().search(InitiativeQuery)} and
+ * {@code client.organisations().search(OrganisationQuery)}, so a filter one collection does not
+ * have cannot be written for it.
+ *
  * @param <T> {@link org.sstc.exchange.core.Initiative} or {@link org.sstc.exchange.core.Organisation}
+ * @param <Q> the collection's query: {@link InitiativeQuery} or {@link OrganisationQuery}
  */
-public final class Records<T extends SstcRecord> {
+public final class Records<T extends SstcRecord, Q> {
   private final Exchange exchange;
   private final String collection;
   private final Class<T> type;
   private final Function<T, String> idOf;
-  private final Set<String> filters;
+  private final Function<Q, QueryParams> paramsOf;
   private final int updateAttempts;
+  private final RetrySchedule schedule;
 
   Records(Exchange exchange, String collection, Class<T> type, Function<T, String> idOf,
-      Set<String> filters, int updateAttempts) {
+      Function<Q, QueryParams> paramsOf, int updateAttempts, RetrySchedule schedule) {
     this.updateAttempts = updateAttempts;
+    this.schedule = schedule;
     this.exchange = exchange;
     this.collection = collection;
     this.type = type;
     this.idOf = idOf;
-    this.filters = filters;
+    this.paramsOf = paramsOf;
   }
 
   /**
@@ -140,7 +146,7 @@ public final class Records<T extends SstcRecord> {
   /**
    * Read-modify-write without lost updates: reads the record, applies {@code change}, and
    * replaces it with {@code If-Match}; when someone else wrote in between (412), reads again and
-   * re-applies, up to {@link SstcClient.Builder#updateAttempts} attempts in all (default 10),
+   * re-applies, up to {@link RetryPolicy#updateAttempts()} attempts in all (default 10),
    * pausing a random few milliseconds between them so that competing writers stop colliding in
    * step. {@code change} may therefore run more than once, and must depend only on the record it
    * is given. When it returns an equal record, nothing is written.
@@ -176,16 +182,11 @@ public final class Records<T extends SstcRecord> {
     throw last;
   }
 
-  /**
-   * Full jitter over a window that grows with the attempt (up to 2, 4, 8 ... 64 ms): enough for
-   * writers that collided to spread out, far below a network round trip's cost.
-   */
+  /** A short random pause, so that writers that collided stop colliding in step. */
   private void pauseAfterConflict(int attempt) {
-    long window = 1L << Math.min(attempt, 6);
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(window + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      schedule.sleep(schedule.conflictPauseNanos(attempt));
+    } catch (java.io.InterruptedIOException e) {
       throw new TransportException("interrupted while waiting to retry an update of " + collection, 0, null, e);
     }
   }
@@ -280,22 +281,15 @@ public final class Records<T extends SstcRecord> {
    *
    * @param query the filters and the page size
    * @return the matching records, as a lazy iterable
-   * @throws IllegalArgumentException if the query uses a filter this collection does not have
    */
-  public SearchResults<T> search(Query query) {
-    Objects.requireNonNull(query, "query");
-    for (String filter : query.filters().keySet()) {
-      if (!filters.contains(filter)) {
-        throw new IllegalArgumentException(
-            "The " + collection + " search has no \"" + filter + "\" filter; it takes " + filters);
-      }
-    }
+  public SearchResults<T> search(Q query) {
+    QueryParams params = paramsOf.apply(Objects.requireNonNull(query, "query"));
     return new SearchResults<>(cursor -> {
       HttpUrl.Builder url = exchange.url(collection);
-      for (Map.Entry<String, String> filter : query.filters().entrySet()) {
+      for (Map.Entry<String, String> filter : params.filters().entrySet()) {
         url.addQueryParameter(filter.getKey(), filter.getValue());
       }
-      url.addQueryParameter("limit", Integer.toString(query.pageSize()));
+      url.addQueryParameter("limit", Integer.toString(params.pageSize()));
       cursor.ifPresent(value -> url.addQueryParameter("cursor", value));
       Request request = new Request.Builder().url(url.build()).get().build();
       return exchange.call(request, (response, body) -> {

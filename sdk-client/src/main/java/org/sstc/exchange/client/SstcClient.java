@@ -1,24 +1,21 @@
 package org.sstc.exchange.client;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.client.internal.HttpEngine;
 import org.sstc.exchange.client.internal.Hosts;
 import org.sstc.exchange.client.internal.Json;
 import org.sstc.exchange.client.internal.NdjsonBody;
-import org.sstc.exchange.client.internal.RetryPolicy;
+import org.sstc.exchange.client.internal.RetrySchedule;
 import org.sstc.exchange.client.internal.TimeBudget;
 import org.sstc.exchange.client.internal.UserAgent;
 import org.sstc.exchange.core.Initiative;
@@ -39,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  *     .build()) {
  *   Versioned<Initiative> stored = client.initiatives().create(initiative);
  *   client.initiatives().update(stored.record().id(), i -> i.toBuilder().status("2").build());
- *   for (Initiative found : client.initiatives().search(Query.builder().sdgGoal(2).build())) {
+ *   for (Initiative found : client.initiatives().search(InitiativeQuery.builder().sdgGoal(2).build())) {
  *     System.out.println(found.id());
  *   }
  *   BulkReport report = client.publish(pkg);
@@ -50,27 +47,27 @@ import tools.jackson.databind.JsonNode;
  * repeating it is harmless: reads, {@code PUT}/{@code DELETE} with {@code If-Match}, and creates
  * and bulk uploads, which carry an {@code Idempotency-Key} generated once per call and reused on
  * every attempt. Waits use full-jitter exponential backoff, or the hub's {@code Retry-After};
- * no wait runs past the {@link Builder#deadline deadline}. A bulk upload from a {@code Stream}
+ * no wait runs past the {@link RetryPolicy#deadline() deadline}. A bulk upload from a {@code Stream}
  * is retried only if its body was not started (the stream can be read once).
  *
  * <p>A client is thread-safe; share one. {@link #close()} releases its connections and threads
  * (unless the {@link OkHttpClient} was yours).
  */
 public final class SstcClient implements AutoCloseable {
-  private static final Set<String> INITIATIVE_FILTERS = Set.of(
-      "modality", "sdgGoal", "sdgTarget", "country", "participant", "status", "updatedSince");
-  private static final Set<String> ORGANISATION_FILTERS = Set.of("country", "orgType", "updatedSince");
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
   private final HttpUrl baseUrl;
   private final boolean hasToken;
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final Exchange exchange;
-  private final Records<Initiative> initiatives;
-  private final Records<Organisation> organisations;
+  private final Records<Initiative, InitiativeQuery> initiatives;
+  private final Records<Organisation, OrganisationQuery> organisations;
   private final ChangeFeed changes;
   private final boolean gzipUploads;
-  private final Duration bulkTimeout;
+  private final Duration bulkDeadline;
 
   private SstcClient(Builder builder, HttpUrl baseUrl) {
     this.baseUrl = baseUrl;
@@ -78,22 +75,11 @@ public final class SstcClient implements AutoCloseable {
     this.ownsHttp = builder.okHttpClient == null;
     OkHttpClient.Builder http = builder.okHttpClient == null
         ? new OkHttpClient.Builder()
-            .connectTimeout(builder.connectTimeout)
-            .readTimeout(builder.readTimeout)
-            .writeTimeout(builder.readTimeout)
-            .callTimeout(builder.callTimeout)
-        : builder.okHttpClient.newBuilder(); // shares the user's pool and dispatcher
-    if (builder.okHttpClient != null) {
-      if (builder.connectTimeoutSet) {
-        http.connectTimeout(builder.connectTimeout);
-      }
-      if (builder.readTimeoutSet) {
-        http.readTimeout(builder.readTimeout).writeTimeout(builder.readTimeout);
-      }
-      if (builder.callTimeoutSet) {
-        http.callTimeout(builder.callTimeout);
-      }
-    }
+            .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+            .readTimeout(DEFAULT_READ_TIMEOUT)
+            .writeTimeout(DEFAULT_READ_TIMEOUT)
+            .callTimeout(DEFAULT_CALL_TIMEOUT)
+        : builder.okHttpClient.newBuilder(); // shares the user's pool, dispatcher and settings
     this.http = http
         // A redirect could carry the token to another host; the API never redirects.
         .followRedirects(false)
@@ -101,19 +87,19 @@ public final class SstcClient implements AutoCloseable {
         // The engine alone decides what is retried: OkHttp's silent retry would resend a POST.
         .retryOnConnectionFailure(false)
         .build();
-    RetryPolicy policy = new RetryPolicy(
-        builder.maxRetries, builder.backoffBase, builder.backoffCap, builder.deadline);
-    HttpEngine engine = new HttpEngine(this.http, baseUrl, builder.token, UserAgent.value(), policy);
+    RetryPolicy policy = builder.retryPolicy;
+    RetrySchedule schedule = policy.schedule();
+    HttpEngine engine = new HttpEngine(this.http, baseUrl, builder.token, UserAgent.value(), schedule);
     this.exchange = new Exchange(engine, baseUrl, builder.maxResponseBytes, builder.validateBeforeSend);
     this.initiatives = new Records<>(
-        exchange, "initiatives", Initiative.class, Initiative::id, INITIATIVE_FILTERS,
-        builder.updateAttempts);
+        exchange, "initiatives", Initiative.class, Initiative::id, InitiativeQuery::params,
+        policy.updateAttempts(), schedule);
     this.organisations = new Records<>(
-        exchange, "organisations", Organisation.class, Organisation::id, ORGANISATION_FILTERS,
-        builder.updateAttempts);
-    this.changes = new ChangeFeed(exchange, builder.changePageSize);
+        exchange, "organisations", Organisation.class, Organisation::id, OrganisationQuery::params,
+        policy.updateAttempts(), schedule);
+    this.changes = new ChangeFeed(exchange, ChangeFeed.DEFAULT_PAGE_SIZE);
     this.gzipUploads = builder.gzipUploads;
-    this.bulkTimeout = builder.bulkTimeout;
+    this.bulkDeadline = policy.bulkDeadline();
   }
 
   /**
@@ -130,7 +116,7 @@ public final class SstcClient implements AutoCloseable {
    *
    * @return the initiatives collection
    */
-  public Records<Initiative> initiatives() {
+  public Records<Initiative, InitiativeQuery> initiatives() {
     return initiatives;
   }
 
@@ -139,7 +125,7 @@ public final class SstcClient implements AutoCloseable {
    *
    * @return the organisations collection
    */
-  public Records<Organisation> organisations() {
+  public Records<Organisation, OrganisationQuery> organisations() {
     return organisations;
   }
 
@@ -197,7 +183,7 @@ public final class SstcClient implements AutoCloseable {
     Request request = builder
         .url(exchange.url("packages").build())
         .header("Idempotency-Key", Exchange.newIdempotencyKey())
-        .tag(TimeBudget.class, new TimeBudget(bulkTimeout))
+        .tag(TimeBudget.class, new TimeBudget(bulkDeadline))
         .post(body)
         .build();
     return exchange.call(request, (response, bytes) -> bulkReport(Json.parse(bytes)));
@@ -236,26 +222,6 @@ public final class SstcClient implements AutoCloseable {
   }
 
   /**
-   * Sends any request through the client: adds the token (only for the hub's own origin), the
-   * {@code User-Agent} and an {@code X-Request-Id}, and retries under the same rules as every
-   * other call (only idempotent requests; a {@code POST} only with an {@code Idempotency-Key}).
-   * Error statuses are returned, not thrown. The caller closes the response.
-   *
-   * @param request the request, to the hub or anywhere else
-   * @return the response, whatever its status
-   * @throws TransportException if no response arrived
-   */
-  public Response execute(Request request) {
-    Objects.requireNonNull(request, "request");
-    try {
-      return exchange.engine().execute(request);
-    } catch (IOException e) {
-      throw Failures.transport(request, "no usable response (" + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", 0, null, e);
-    }
-  }
-
-  /**
    * Releases the client's connections and threads. Does nothing to an {@link OkHttpClient} given
    * to {@link Builder#okHttpClient}: its owner closes it.
    */
@@ -274,28 +240,19 @@ public final class SstcClient implements AutoCloseable {
   }
 
   /**
-   * Configures an {@link SstcClient}. Defaults: connect timeout 10 s, read timeout 30 s, call
-   * timeout (per attempt) 60 s, deadline (all attempts) 2 min, 3 retries with backoff from
-   * 100 ms to 5 s, responses up to 32 MiB, validation before sending on.
+   * Configures an {@link SstcClient}: where the hub is, the token, and how to retry. Transport
+   * (timeouts of one attempt, proxies, TLS, interceptors, the connection pool) is OkHttp's: give
+   * a configured {@link OkHttpClient} to {@link #okHttpClient}. Defaults: {@link
+   * RetryPolicy#defaults()}, responses up to 32 MiB, gzip bulk uploads, validation before
+   * sending on, and, without an OkHttp client of yours, connect timeout 10 s, read and write
+   * timeouts 30 s, call timeout (one attempt) 60 s.
    */
   public static final class Builder {
     private @Nullable HttpUrl baseUrl;
     private @Nullable String baseUrlText;
     private @Nullable Supplier<String> token;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private boolean connectTimeoutSet;
-    private boolean readTimeoutSet;
-    private boolean callTimeoutSet;
-    private Duration deadline = Duration.ofMinutes(2);
-    private Duration bulkTimeout = Duration.ofMinutes(30);
-    private int maxRetries = 3;
-    private Duration backoffBase = Duration.ofMillis(100);
-    private Duration backoffCap = Duration.ofSeconds(5);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private long maxResponseBytes = 32L << 20;
-    private int changePageSize = 500;
-    private int updateAttempts = 10;
     private boolean gzipUploads = true;
     private boolean allowInsecureHttp;
     private boolean validateBeforeSend = true;
@@ -367,105 +324,22 @@ public final class SstcClient implements AutoCloseable {
     /**
      * Where to get the token for each attempt, for tokens that are refreshed.
      *
-     * @param tokenSupplier gives the current token; called before each attempt
+     * @param token gives the current token; called before each attempt
      * @return this builder
      */
-    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
-      this.token = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+    public Builder token(Supplier<String> token) {
+      this.token = Objects.requireNonNull(token, "token");
       return this;
     }
 
     /**
-     * How long to wait for a connection (default 10 s).
+     * How to retry, and how long a call may take in all (default {@link RetryPolicy#defaults()}).
      *
-     * @param timeout the connect timeout
+     * @param policy the retry policy
      * @return this builder
      */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = nonNegative(timeout, "connectTimeout");
-      this.connectTimeoutSet = true;
-      return this;
-    }
-
-    /**
-     * How long to wait for the next bytes, reading or writing (default 30 s).
-     *
-     * @param timeout the read and write timeout
-     * @return this builder
-     */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = nonNegative(timeout, "readTimeout");
-      this.readTimeoutSet = true;
-      return this;
-    }
-
-    /**
-     * The longest one attempt may take, from connecting to the last byte (default 60 s; 0 = none).
-     *
-     * @param timeout the timeout of one attempt
-     * @return this builder
-     */
-    public Builder callTimeout(Duration timeout) {
-      this.callTimeout = nonNegative(timeout, "callTimeout");
-      this.callTimeoutSet = true;
-      return this;
-    }
-
-    /**
-     * The longest a whole call may take, all attempts and waits included (default 2 min; 0 = none).
-     *
-     * @param deadline the time budget of a whole call
-     * @return this builder
-     */
-    public Builder deadline(Duration deadline) {
-      this.deadline = nonNegative(deadline, "deadline");
-      return this;
-    }
-
-    /**
-     * The longest a bulk upload ({@link SstcClient#publish}) may take, all attempts included
-     * (default 30 min; 0 = none). It replaces {@link #callTimeout} and {@link #deadline}, which
-     * suit single records, for bulk uploads only; {@link #readTimeout} still bounds every wait for
-     * the next bytes.
-     *
-     * @param timeout the time budget of a bulk upload
-     * @return this builder
-     */
-    public Builder bulkTimeout(Duration timeout) {
-      this.bulkTimeout = nonNegative(timeout, "bulkTimeout");
-      return this;
-    }
-
-    /**
-     * Retries after the first attempt, for requests that are safe to repeat (default 3).
-     *
-     * @param maxRetries retries after the first attempt, 0 for none
-     * @return this builder
-     */
-    public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries cannot be negative: " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
-      return this;
-    }
-
-    /**
-     * The backoff between retries: a random wait up to {@code base * 2^(attempt-1)}, capped at
-     * {@code cap} (defaults 100 ms and 5 s).
-     *
-     * @param base the first retry's longest wait
-     * @param cap the longest wait
-     * @return this builder
-     */
-    public Builder backoff(Duration base, Duration cap) {
-      nonNegative(base, "base");
-      nonNegative(cap, "cap");
-      if (cap.compareTo(base) < 0) {
-        throw new IllegalArgumentException("the backoff cap " + cap + " is below its base " + base);
-      }
-      this.backoffBase = base;
-      this.backoffCap = cap;
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
@@ -484,20 +358,6 @@ public final class SstcClient implements AutoCloseable {
     }
 
     /**
-     * Events per change-feed page, 1 to 1000 (default 500).
-     *
-     * @param events events per page
-     * @return this builder
-     */
-    public Builder changePageSize(int events) {
-      if (events < 1 || events > 1000) {
-        throw new IllegalArgumentException("a change page is 1 to 1000 events: " + events);
-      }
-      this.changePageSize = events;
-      return this;
-    }
-
-    /**
      * Whether bulk uploads are gzip-compressed (default true). Turn it off for a proxy or gateway
      * that mishandles {@code Content-Encoding: gzip} request bodies.
      *
@@ -506,22 +366,6 @@ public final class SstcClient implements AutoCloseable {
      */
     public Builder gzipUploads(boolean gzip) {
       this.gzipUploads = gzip;
-      return this;
-    }
-
-    /**
-     * How many times {@link Records#update} reads, re-applies and writes when other writers keep
-     * winning (412), before it gives up (default 10). Raise it for records many writers change at
-     * once.
-     *
-     * @param attempts the most read-apply-write rounds
-     * @return this builder
-     */
-    public Builder updateAttempts(int attempts) {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("updateAttempts must be at least 1: " + attempts);
-      }
-      this.updateAttempts = attempts;
       return this;
     }
 
@@ -549,9 +393,13 @@ public final class SstcClient implements AutoCloseable {
     }
 
     /**
-     * An OkHttp client to share its connection pool and dispatcher with. The SDK derives its own
-     * from it ({@code newBuilder()}: no redirects, its own retries, timeouts set here) and does
-     * not shut it down on {@link SstcClient#close()}.
+     * The OkHttp client to send with: configure timeouts, proxies, TLS, interceptors, the pool
+     * and the dispatcher on it. The SDK derives its own from it ({@code newBuilder()}), keeping
+     * every setting but three that it overrides: no redirects ({@code followRedirects} and {@code
+     * followSslRedirects} off, so the token goes nowhere else) and no silent retries ({@code
+     * retryOnConnectionFailure} off, since the client alone decides what is safe to repeat). Its
+     * call timeout bounds each attempt (bulk uploads excepted), within {@link
+     * RetryPolicy#deadline()}. It is shared, not owned: {@link SstcClient#close()} leaves it open.
      *
      * @param client the client to derive from
      * @return this builder
@@ -580,14 +428,6 @@ public final class SstcClient implements AutoCloseable {
                 + " unencrypted. Use https://, or allowInsecureHttp(true) on a trusted network.");
       }
       return new SstcClient(this, url);
-    }
-
-    private static Duration nonNegative(Duration duration, String name) {
-      Objects.requireNonNull(duration, name);
-      if (duration.isNegative()) {
-        throw new IllegalArgumentException(name + " cannot be negative: " + duration);
-      }
-      return duration;
     }
   }
 }

@@ -67,8 +67,10 @@ class BulkTest {
     // The hub answers after 1.5 s: longer than a single record's call timeout and deadline here.
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
         .headersDelay(1500, TimeUnit.MILLISECONDS).body(EMPTY_REPORT).build());
-    try (SstcClient client = Fixtures.client(server).callTimeout(java.time.Duration.ofMillis(500))
-        .deadline(java.time.Duration.ofMillis(700)).build()) {
+    okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+        .callTimeout(java.time.Duration.ofMillis(500)).build();
+    try (SstcClient client = Fixtures.client(server).okHttpClient(http)
+        .retryPolicy(Fixtures.fastRetries().deadline(java.time.Duration.ofMillis(700)).build()).build()) {
       assertThat(client.publish(Stream.<Initiative>empty()).received()).isZero();
     }
   }
@@ -77,7 +79,8 @@ class BulkTest {
   void aBulkUploadStopsAtItsOwnTimeout() {
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
         .headersDelay(3, TimeUnit.SECONDS).body(EMPTY_REPORT).build());
-    try (SstcClient client = Fixtures.client(server).bulkTimeout(java.time.Duration.ofMillis(500)).build()) {
+    try (SstcClient client = Fixtures.client(server)
+        .retryPolicy(Fixtures.fastRetries().bulkDeadline(java.time.Duration.ofMillis(500)).build()).build()) {
       long start = System.nanoTime();
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.publish(Stream.<Initiative>empty()))
           .isInstanceOf(TransportException.class);

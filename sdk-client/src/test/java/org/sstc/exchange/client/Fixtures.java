@@ -10,7 +10,7 @@ import mockwebserver3.MockWebServer;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.SstcJson;
 
-/** Fixture records and a client tuned for fast tests: short timeouts, millisecond backoff. */
+/** Fixture records and a client tuned for fast tests: millisecond backoff. */
 final class Fixtures {
   static final String TOKEN = "s3cret-token-abc";
 
@@ -47,11 +47,12 @@ final class Fixtures {
     return SstcClient.builder()
         .baseUrl(server.url("/").toString())
         .token(TOKEN)
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(10))
-        .callTimeout(Duration.ofSeconds(20))
-        .deadline(Duration.ofSeconds(30))
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(10));
+        .retryPolicy(fastRetries().build());
+  }
+
+  /** Millisecond backoff, a 30 s deadline. */
+  static RetryPolicy.Builder fastRetries() {
+    return RetryPolicy.builder().deadline(Duration.ofSeconds(30)).backoff(Duration.ofMillis(1), Duration.ofMillis(10));
   }
 
   static MockResponse record(int code, String json, long version) {

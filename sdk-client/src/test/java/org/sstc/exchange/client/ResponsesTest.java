@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,11 @@ class ResponsesTest {
   }
 
   @Test
-  void aBodyThatStallsFailsWithTheReadTimeoutInsteadOfHanging() {
+  void aBodyThatStallsFailsWithTheReadTimeoutOfTheUsersOkHttpClient() {
     server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 1).newBuilder()
         .throttleBody(256, 3, TimeUnit.SECONDS).build()); // headers and part of the body, then a pause
-    try (SstcClient client = Fixtures.client(server).readTimeout(Duration.ofMillis(500)).build()) {
+    OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(500)).build();
+    try (SstcClient client = Fixtures.client(server).okHttpClient(http).build()) {
       assertThatThrownBy(() -> client.initiatives().get(Fixtures.id()))
           .isInstanceOf(TransportException.class)
           .hasMessageContaining("GET /initiatives/" + Fixtures.id())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -20,6 +19,7 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.client.internal.HttpEngine;
 
 class RetriesTest {
   private final MockWebServer server = new MockWebServer();
@@ -77,43 +77,126 @@ class RetriesTest {
   }
 
   @Test
-  void honoursRetryAfterInSeconds() throws Exception {
+  void honoursRetryAfterInSeconds() {
     server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "1").build());
     server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
-    long start = System.nanoTime();
-    try (SstcClient client = Fixtures.client(server).build()) {
+    FakeTimer timer = new FakeTimer();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(timer.policy().build()).build()) {
       assertThat(client.initiatives().get(Fixtures.id()).version()).isEqualTo(2);
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(timer.waits()).containsExactly(Duration.ofSeconds(1));
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   @Test
-  void honoursRetryAfterAsAnHttpDate() throws Exception {
+  void honoursRetryAfterAsAnHttpDate() {
     String inTwoSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+        FakeTimer.START.plusSeconds(2).atZone(ZoneOffset.UTC));
     server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", inTwoSeconds).build());
     server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
-    long start = System.nanoTime();
-    try (SstcClient client = Fixtures.client(server).build()) {
+    FakeTimer timer = new FakeTimer();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(timer.policy().build()).build()) {
       assertThat(client.initiatives().get(Fixtures.id()).version()).isEqualTo(2);
     }
-    // The date has one-second precision: at least ~1 s of the 2 s remain.
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    assertThat(timer.waits()).containsExactly(Duration.ofSeconds(2));
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void backoffDoublesFromItsBaseUpToItsCap() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(Fixtures.problem(503, "unavailable", ""));
+    }
+    server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
+    FakeTimer timer = new FakeTimer();
+    RetryPolicy policy = timer.policy().maxRetries(3)
+        .backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(policy).build()) {
+      assertThat(client.initiatives().get(Fixtures.id()).version()).isEqualTo(2);
+    }
+    // The longest jitter: each wait is its window's ceiling, 100 ms, 200 ms, then the cap.
+    assertThat(timer.waits())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void jitterDrawsEachWaitBetweenZeroAndTheCeiling() {
+    server.enqueue(Fixtures.problem(500, "internal-error", ""));
+    server.enqueue(Fixtures.problem(500, "internal-error", ""));
+    server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
+    FakeTimer timer = new FakeTimer();
+    java.util.List<Long> bounds = new java.util.ArrayList<>();
+    java.util.random.RandomGenerator half = new java.util.random.RandomGenerator() {
+      @Override
+      public long nextLong() {
+        return 0;
+      }
+
+      @Override
+      public long nextLong(long bound) {
+        bounds.add(bound);
+        return bound / 2;
+      }
+    };
+    RetryPolicy policy = timer.policy().random(half)
+        .backoff(Duration.ofMillis(100), Duration.ofSeconds(5)).build();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(policy).build()) {
+      client.initiatives().get(Fixtures.id());
+    }
+    // Full jitter: uniform over [0, ceiling], ceilings of 100 ms then 200 ms.
+    assertThat(bounds).containsExactly(
+        Duration.ofMillis(100).toNanos() + 1, Duration.ofMillis(200).toNanos() + 1);
+    assertThat(timer.waits()).containsExactly(
+        Duration.ofNanos((Duration.ofMillis(100).toNanos() + 1) / 2),
+        Duration.ofNanos((Duration.ofMillis(200).toNanos() + 1) / 2));
+  }
+
+  @Test
+  void aRetryThatWouldEndPastTheDeadlineIsNotStarted() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(Fixtures.problem(503, "unavailable", ""));
+    }
+    FakeTimer timer = new FakeTimer();
+    RetryPolicy policy = timer.policy().maxRetries(10)
+        .backoff(Duration.ofSeconds(2), Duration.ofSeconds(10)).deadline(Duration.ofSeconds(5)).build();
+    long start = System.nanoTime();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(policy).build()) {
+      assertThatThrownBy(() -> client.initiatives().get(Fixtures.id()))
+          .isInstanceOf(ServerException.class)
+          .satisfies(e -> assertThat(((SstcException) e).status()).isEqualTo(503));
+    }
+    // 2 s waited; the next wait (4 s) would end at 6 s, past the 5 s deadline: the 503 is reported.
+    assertThat(timer.waits()).containsExactly(Duration.ofSeconds(2));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test
   void doesNotWaitPastTheDeadlineAndReportsTheLastError() {
     server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "30").build());
-    try (SstcClient client = Fixtures.client(server).deadline(Duration.ofSeconds(5)).build()) {
-      long start = System.nanoTime();
+    FakeTimer timer = new FakeTimer();
+    RetryPolicy policy = timer.policy().deadline(Duration.ofSeconds(5)).build();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(policy).build()) {
       assertThatThrownBy(() -> client.initiatives().get(Fixtures.id()))
           .isInstanceOf(ServerException.class)
           .satisfies(e -> assertThat(((SstcException) e).status()).isEqualTo(503));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
+    assertThat(timer.waits()).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void asyncCallsWaitOnTheSameClock() throws Exception {
+    server.enqueue(Fixtures.problem(500, "internal-error", ""));
+    server.enqueue(Fixtures.record(200, Fixtures.initiativeJson(), 2));
+    FakeTimer timer = new FakeTimer();
+    RetryPolicy policy = timer.policy().backoff(Duration.ofMillis(250), Duration.ofSeconds(5)).build();
+    try (SstcClient client = Fixtures.client(server).retryPolicy(policy).build()) {
+      assertThat(client.initiatives().getAsync(Fixtures.id()).get(20, TimeUnit.SECONDS).version())
+          .isEqualTo(2);
+    }
+    assertThat(timer.waits()).containsExactly(Duration.ofMillis(250));
   }
 
   @Test
@@ -130,18 +213,17 @@ class RetriesTest {
   }
 
   @Test
-  void doesNotRetryAPostWithoutAKeyThroughExecute() {
+  void doesNotRetryAPostWithoutAKey() {
     server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
     server.enqueue(Fixtures.record(201, Fixtures.initiativeJson(), 1));
-    try (SstcClient client = Fixtures.client(server).build()) {
-      Request post = new Request.Builder()
-          .url(server.url("/initiatives"))
-          .post(RequestBody.create(Fixtures.initiativeJson(), MediaType.get("application/json")))
-          .build();
-      assertThatThrownBy(() -> client.execute(post).close())
-          .isInstanceOf(TransportException.class)
-          .hasMessageStartingWith("POST /initiatives: ");
-    }
+    OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
+    HttpEngine engine = new HttpEngine(http, server.url("/"), null, "test",
+        new FakeTimer().policy().build().schedule());
+    Request post = new Request.Builder()
+        .url(server.url("/initiatives"))
+        .post(RequestBody.create(Fixtures.initiativeJson(), MediaType.get("application/json")))
+        .build();
+    assertThatThrownBy(() -> engine.execute(post).close()).isInstanceOf(java.io.IOException.class);
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

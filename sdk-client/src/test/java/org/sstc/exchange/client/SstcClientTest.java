@@ -33,4 +33,21 @@ class SstcClientTest {
   void requiresABaseUrl() {
     assertThatThrownBy(() -> SstcClient.builder().build()).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void retryPolicyDefaultsAndChecks() {
+    RetryPolicy defaults = RetryPolicy.defaults();
+    assertThat(defaults.maxRetries()).isEqualTo(3);
+    assertThat(defaults.backoffBase()).isEqualTo(java.time.Duration.ofMillis(100));
+    assertThat(defaults.backoffCap()).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(defaults.deadline()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(defaults.bulkDeadline()).isEqualTo(java.time.Duration.ofMinutes(30));
+    assertThat(defaults.updateAttempts()).isEqualTo(10);
+    assertThat(defaults.toBuilder().build()).isEqualTo(defaults);
+    assertThat(defaults.toBuilder().maxRetries(0).build()).isNotEqualTo(defaults);
+    assertThatThrownBy(() -> RetryPolicy.builder().backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below its base");
+    assertThatThrownBy(() -> RetryPolicy.builder().maxRetries(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RetryPolicy.builder().updateAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

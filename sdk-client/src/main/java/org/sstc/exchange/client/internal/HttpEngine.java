@@ -39,23 +39,19 @@ public final class HttpEngine {
   private final HttpUrl base;
   private final @Nullable Supplier<String> token;
   private final String userAgent;
-  private final RetryPolicy policy;
+  private final RetrySchedule policy;
 
   public HttpEngine(
       OkHttpClient http,
       HttpUrl base,
       @Nullable Supplier<String> token,
       String userAgent,
-      RetryPolicy policy) {
+      RetrySchedule policy) {
     this.http = Objects.requireNonNull(http, "http");
     this.base = Objects.requireNonNull(base, "base");
     this.token = token;
     this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
     this.policy = Objects.requireNonNull(policy, "policy");
-  }
-
-  public RetryPolicy policy() {
-    return policy;
   }
 
   /** {@code GET /initiatives/x}: what messages and logs name — never the query or a header. */
@@ -83,7 +79,7 @@ public final class HttpEngine {
   /** Sends and retries; the caller closes the response. */
   public Response execute(Request request) throws IOException {
     Request prepared = prepare(request);
-    long deadline = deadlineFrom(System.nanoTime(), prepared);
+    long deadline = deadlineFrom(policy.timer().nanoTime(), prepared);
     for (int attempt = 1; ; attempt++) {
       Call call = newCall(prepared, deadline);
       Response response;
@@ -94,7 +90,7 @@ public final class HttpEngine {
         if (delay < 0) {
           throw failure;
         }
-        sleep(delay);
+        policy.sleep(delay);
         continue;
       }
       long delay = retryDelay(prepared, attempt, response, null, deadline);
@@ -102,7 +98,7 @@ public final class HttpEngine {
         return response;
       }
       response.close();
-      sleep(delay);
+      policy.sleep(delay);
     }
   }
 
@@ -113,7 +109,7 @@ public final class HttpEngine {
    */
   public CompletableFuture<Response> executeAsync(Request request) {
     Request prepared = prepare(request);
-    long deadline = deadlineFrom(System.nanoTime(), prepared);
+    long deadline = deadlineFrom(policy.timer().nanoTime(), prepared);
     CompletableFuture<Response> result = new CompletableFuture<>();
     AtomicReference<@Nullable Call> current = new AtomicReference<>();
     result.whenComplete(
@@ -152,7 +148,7 @@ public final class HttpEngine {
             if (delay < 0) {
               result.completeExceptionally(failure);
             } else {
-              CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
+              policy.timer().after(delay)
                   .execute(() -> attemptAsync(prepared, attempt + 1, deadline, result, current));
             }
           }
@@ -166,7 +162,7 @@ public final class HttpEngine {
               }
             } else {
               response.close();
-              CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
+              policy.timer().after(delay)
                   .execute(() -> attemptAsync(prepared, attempt + 1, deadline, result, current));
             }
           }
@@ -196,7 +192,7 @@ public final class HttpEngine {
       }
     }
     Call call = http.newCall(attempt.build());
-    long remaining = deadline - System.nanoTime();
+    long remaining = deadline - policy.timer().nanoTime();
     TimeBudget budget = prepared.tag(TimeBudget.class);
     if (remaining <= 0) {
       throw new InterruptedIOException("the deadline of " + (budget != null ? budget.limit() : policy.deadline())
@@ -226,7 +222,7 @@ public final class HttpEngine {
         // Never echo the token: say where, not what.
         throw new IllegalArgumentException(
             "The token has a character that cannot go in an HTTP header at index " + i
-                + ": check the value given to token(...) or returned by tokenSupplier(...)");
+                + ": check the value given to token(...) or returned by the token supplier");
       }
     }
     return token;
@@ -273,10 +269,10 @@ public final class HttpEngine {
       if (!retryable) {
         return -1;
       }
-      Duration retryAfter = RetryPolicy.retryAfter(response);
+      Duration retryAfter = policy.retryAfter(response);
       if (retryAfter != null) {
         if (deadline == Long.MAX_VALUE
-            && retryAfter.compareTo(RetryPolicy.MAX_RETRY_AFTER_WITHOUT_DEADLINE) > 0) {
+            && retryAfter.compareTo(RetrySchedule.MAX_RETRY_AFTER_WITHOUT_DEADLINE) > 0) {
           return -1;
         }
         delay = retryAfter.toNanos();
@@ -292,7 +288,7 @@ public final class HttpEngine {
       delay = policy.backoffNanos(attempt);
       reason = failure == null ? "a failure" : failure.getClass().getSimpleName();
     }
-    long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+    long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - policy.timer().nanoTime();
     if (delay >= remaining) {
       LOG.log(Level.DEBUG, "Not retrying {0}: waiting {1} ms would pass the deadline",
           describe(request), TimeUnit.NANOSECONDS.toMillis(delay));
@@ -311,14 +307,5 @@ public final class HttpEngine {
       return true;
     }
     return body instanceof NdjsonBody ndjson && !ndjson.started();
-  }
-
-  private static void sleep(long nanos) throws InterruptedIOException {
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting to retry");
-    }
   }
 }

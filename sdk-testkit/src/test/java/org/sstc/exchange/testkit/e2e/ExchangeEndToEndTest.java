@@ -25,7 +25,8 @@ import org.sstc.exchange.client.Change;
 import org.sstc.exchange.client.ChangeType;
 import org.sstc.exchange.client.CursorStore;
 import org.sstc.exchange.client.ForbiddenException;
-import org.sstc.exchange.client.Query;
+import org.sstc.exchange.client.InitiativeQuery;
+import org.sstc.exchange.client.RetryPolicy;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.Versioned;
 import org.sstc.exchange.core.Initiative;
@@ -71,8 +72,7 @@ class ExchangeEndToEndTest {
         .token(HUB.token(FAO))
         // The hub validates every write; checking on this side too would only double the cost.
         .validateBeforeSend(false)
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(20))
-        .maxRetries(5)
+        .retryPolicy(RetryPolicy.builder().backoff(Duration.ofMillis(1), Duration.ofMillis(20)).maxRetries(5).build())
         .build();
   }
 
@@ -122,7 +122,8 @@ class ExchangeEndToEndTest {
   void eightWritersDoingReadModifyWriteLoseNoUpdate() throws Exception {
     // Eight writers on one record lose most races: allow each update many attempts.
     SstcClient client = SstcClient.builder()
-        .baseUrl(HUB.hub().baseUrl()).token(HUB.token(FAO)).updateAttempts(1_000)
+        .baseUrl(HUB.hub().baseUrl()).token(HUB.token(FAO))
+        .retryPolicy(RetryPolicy.builder().updateAttempts(1_000).build())
         .validateBeforeSend(false) // the hub validates every write
         .build();
     String id = client.initiatives().create(initiative(FAO, "CONTENDED")).record().id();
@@ -223,13 +224,14 @@ class ExchangeEndToEndTest {
           requests.incrementAndGet();
           return chain.proceed(chain.request());
         })
+        // The upload has the client's bulk time budget; a slow machine may pause between bytes.
+        .readTimeout(Duration.ofMinutes(5))
+        .writeTimeout(Duration.ofMinutes(5))
         .build();
     try (SstcClient client = SstcClient.builder()
         .baseUrl(HUB.hub().baseUrl())
         .token(HUB.token(UNDP))
         .okHttpClient(counting)
-        // The upload has the client's bulk time budget; a slow machine may pause between bytes.
-        .readTimeout(Duration.ofMinutes(5))
         .build()) {
       Stream<Initiative> stream = IntStream.range(0, records).mapToObj(i -> initiative(UNDP, "BULK-" + i));
       BulkReport report = client.publish(stream);
@@ -240,7 +242,7 @@ class ExchangeEndToEndTest {
       assertThat(requests).hasValue(1);
     }
     Set<String> found = new HashSet<>();
-    HUB.client(UNDP).initiatives().search(Query.builder().participant(UNDP).pageSize(500).build())
+    HUB.client(UNDP).initiatives().search(InitiativeQuery.builder().participant(UNDP).pageSize(500).build())
         .forEach(record -> found.add(record.id()));
     assertThat(found).hasSizeGreaterThanOrEqualTo(records);
   }
