@@ -119,7 +119,16 @@ STANDARD_LISTS = {
         "third-party": ("Third party", "The related record is another organisation's report of this same initiative."),
         "scales-up": ("Scales up", "This initiative scales up or replicates the related initiative, e.g. in new countries."),
     }),
+    "SolutionMaturity": ("Solution Maturity", {
+        "piloted": ("Piloted", "Tried at small scale, in one place, to see whether it works."),
+        "implemented": ("Implemented", "Applied beyond a pilot in the country where it was developed."),
+        "replicated": ("Replicated", "Taken up in at least one other country, adapted to its context."),
+        "scaled-up": ("Scaled up", "Applied at national or regional scale, or in many countries."),
+    }),
 }
+
+# The version of the standard that introduced each of its own lists; "1.0" when not named here.
+STANDARD_LISTS_SINCE = {"SolutionMaturity": "1.1"}
 
 warnings = []
 
@@ -504,8 +513,9 @@ def convert_standard_lists():
     for name, (title, codes) in STANDARD_LISTS.items():
         items = [make_item(code, {"en": label}, description={"en": text})
                  for code, (label, text) in codes.items()]
-        lists.append(make_list(name, title, "SSTC Exchange Standard 1.0", "Apache-2.0", items,
-                               version="1.0"))
+        since = STANDARD_LISTS_SINCE.get(name, "1.0")
+        lists.append(make_list(name, title, f"SSTC Exchange Standard {since}", "Apache-2.0", items,
+                               version=since))
     return lists
 
 

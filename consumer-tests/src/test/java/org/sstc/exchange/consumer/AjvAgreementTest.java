@@ -121,15 +121,25 @@ class AjvAgreementTest {
    * of 1.0 added with {@code -r}, so that references resolve locally): file → valid.
    */
   private static Map<Path, Boolean> ajv(String schema, List<Path> files) throws Exception {
+    return ajv(SCHEMAS.resolve(schema), List.of(SCHEMAS), files);
+  }
+
+  /**
+   * One run of {@code ajv validate} over {@code files} against {@code schema}, every other
+   * {@code *.schema.json} of {@code schemaDirs} added with {@code -r}: file → valid.
+   */
+  static Map<Path, Boolean> ajv(Path schema, List<Path> schemaDirs, List<Path> files) throws Exception {
     List<String> command = new ArrayList<>(List.of("node", AJV.toString(), "validate",
         // Strict mode, but for strictRequired: the schema says "plannedStart or actualStart" with
         // anyOf: [{required: [plannedStart]}, ...], naming properties defined beside the anyOf.
         "--spec=draft2020", "--strict=true", "--strict-required=false", "-c", "ajv-formats", "--errors=line",
-        "-s", SCHEMAS.resolve(schema).toString()));
-    try (Stream<Path> schemas = Files.list(SCHEMAS)) {
-      for (Path other : schemas.filter(s -> s.toString().endsWith(".schema.json")).sorted().toList()) {
-        if (!other.getFileName().toString().equals(schema)) {
-          command.addAll(List.of("-r", other.toString()));
+        "-s", schema.toString()));
+    for (Path dir : schemaDirs) {
+      try (Stream<Path> schemas = Files.list(dir)) {
+        for (Path other : schemas.filter(s -> s.toString().endsWith(".schema.json")).sorted().toList()) {
+          if (!other.equals(schema)) {
+            command.addAll(List.of("-r", other.toString()));
+          }
         }
       }
     }

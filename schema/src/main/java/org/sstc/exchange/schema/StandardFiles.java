@@ -7,15 +7,19 @@ import java.util.Objects;
 
 /**
  * Opens the files of the standard that this jar carries: {@code 1.0/initiative.schema.json},
- * {@code codelists/Country.json}, and so on — the same paths as under {@code schema/} in the
- * source tree.
+ * {@code 1.1/solution.schema.json}, {@code record.schema.json} (the entry schema that picks the
+ * version by {@code schemaVersion}), {@code codelists/Country.json}, and so on — the same paths
+ * as under {@code schema/} in the source tree.
  *
  * <p>The SDK reads its schemas and codelists only through this class, so that nothing is ever
  * fetched from the network and the module system need not open any package.
  */
 public final class StandardFiles {
-  /** The newest version of the standard that this jar carries. */
-  public static final String CURRENT_VERSION = "1.0";
+  /**
+   * The newest version of the standard that this jar carries; its schemas are under {@code
+   * CURRENT_VERSION + "/"}, next to those of every older minor version ({@code 1.0/}).
+   */
+  public static final String CURRENT_VERSION = "1.1";
 
   private StandardFiles() {}
 
