@@ -43,7 +43,7 @@ public final class Validator {
   private final SstcJson writer;
 
   private Validator(JsonLimits limits) {
-    this.engine = new Engine(new JsonSupport(limits), new SchemaCheck(Initiative.CURRENT_VERSION));
+    this.engine = new Engine(new JsonSupport(limits), new SchemaCheck());
     this.beans = new BeanCheck();
     this.writer = SstcJson.standard();
   }
