@@ -121,4 +121,41 @@ class SchemaVersionsTest {
     assertTrue(issues.get(0).message().contains("1.99") && issues.get(0).message().contains("its package declares"),
         issues.get(0).message());
   }
+
+  @Test
+  void aLaterMinorsMemberInAnEarlierRecordIsAnErrorNamingTheVersionThatHasIt() throws IOException {
+    ObjectNode record = fixture("initiative-minimal.json");
+    record.put("humanitarian", true);
+
+    List<Issue> issues = issues(record);
+
+    assertEquals(List.of("ERROR schema.additionalProperties /humanitarian"), summary(issues));
+    assertTrue(issues.get(0).message().contains("part of version 1.1")
+        && issues.get(0).message().contains("\"schemaVersion\": \"1.1\""), issues.get(0).message());
+
+    record.put("schemaVersion", "1.1");
+    assertEquals(List.of(), summary(issues(record)));
+  }
+
+  @Test
+  void aMisspelledMemberOfAnEarlierRecordKeepsItsPlainMessage() throws IOException {
+    ObjectNode record = fixture("initiative-minimal.json");
+    record.put("humanitarain", true);
+
+    List<Issue> issues = issues(record);
+
+    assertEquals(List.of("ERROR schema.additionalProperties /humanitarain"), summary(issues));
+    assertTrue(issues.get(0).message().contains("check its spelling"), issues.get(0).message());
+  }
+
+  @Test
+  void aSolutionDeclaringOnePointOhIsToldSolutionsBeginAtOnePointOne() throws IOException {
+    ObjectNode record = fixture("initiative-minimal.json");
+    record.put("recordType", "solution");
+
+    List<Issue> issues = issues(record);
+
+    assertEquals(List.of("ERROR schema.enum /recordType"), summary(issues));
+    assertTrue(issues.get(0).message().contains("from version 1.1"), issues.get(0).message());
+  }
 }

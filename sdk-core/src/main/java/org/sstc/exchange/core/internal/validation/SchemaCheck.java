@@ -128,6 +128,15 @@ public final class SchemaCheck {
     }
   }
 
+  /** The newest version the schema jar carries, found without compiling a schema. */
+  public static String newestBundledVersion() {
+    int minor = 0;
+    while (StandardFiles.exists(MAJOR + "." + (minor + 1) + "/record.schema.json")) {
+      minor++;
+    }
+    return MAJOR + "." + minor;
+  }
+
   /** The newest version this SDK knows, {@code "1.1"}. */
   public String newestVersion() {
     return MAJOR + "." + (byMinor.size() - 1);
@@ -171,8 +180,16 @@ public final class SchemaCheck {
     Matcher version =
         declared != null && declared.isString() ? VERSION.matcher(declared.asString()) : null;
     if (version == null || !version.matches()) {
-      // Absent or malformed: the newest schema says so (schema.required, .type or .pattern).
-      return checkAgainst(byMinor.size() - 1, recordType, document);
+      // Absent or malformed: the rest is checked against the newest version, and the version
+      // gets one issue of its own, in words that fit every version (not "must be 1.1").
+      List<Issue> issues = new ArrayList<>();
+      issues.add(badVersion(declared));
+      for (Issue issue : checkAgainst(byMinor.size() - 1, recordType, document)) {
+        if (!issue.pointer().equals("/schemaVersion")) {
+          issues.add(issue);
+        }
+      }
+      return issues;
     }
     int major = Integer.parseInt(version.group(1));
     int minor = Integer.parseInt(version.group(2));
@@ -207,6 +224,26 @@ public final class SchemaCheck {
       return minor == byMinor.size() - 1 ? issues : namingLaterVersions(minor, recordType, document, issues);
     }
     return asNewerMinor(declared.asString(), recordType, document);
+  }
+
+  private Issue badVersion(@Nullable JsonNode declared) {
+    String versions = "1.0 to " + newestVersion();
+    if (declared == null) {
+      return issue("schema.required", "/schemaVersion",
+          "'schemaVersion' is missing: every record says which version of the standard it follows"
+              + " (this SDK reads " + versions + "); add it, e.g. \"schemaVersion\": \"" + newestVersion() + "\"",
+          null);
+    }
+    if (!declared.isString()) {
+      return issue("schema.type", "/schemaVersion",
+          declared + " is not a string: 'schemaVersion' is text, MAJOR.MINOR, such as \"" + newestVersion()
+              + "\" (this SDK reads " + versions + ")",
+          declared);
+    }
+    return issue("schema.pattern", "/schemaVersion",
+        "\"" + declared.asString() + "\" is not a version of the standard: write MAJOR.MINOR, such as \"1.0\" or \""
+            + newestVersion() + "\" (this SDK reads " + versions + ")",
+        declared);
   }
 
   /**
