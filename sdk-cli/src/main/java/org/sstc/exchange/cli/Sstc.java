@@ -48,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ExportIatiCommand.class,
       FlattenCommand.class,
       UnflattenCommand.class,
+      UpgradeCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

@@ -1,5 +1,13 @@
 package org.sstc.exchange.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -85,33 +93,99 @@ public final class Upgrader {
       throw new ValidationException("The document", before);
     }
     ObjectNode tree = (ObjectNode) json.strictMapper().readTree(document);
+    List<String> changes = new ArrayList<>();
+    String from = upgradeTree(tree, "", changes);
+    byte[] upgraded =
+        json.strictMapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tree);
+    return new Upgraded(upgraded, from, target, changes, checked(validator.validate(upgraded)));
+  }
+
+  /**
+   * Upgrades a file: NDJSON (one record a line, written back one a line) if its name ends in
+   * {@code .ndjson} or {@code .jsonl}, else one JSON document, as {@link #upgrade(byte[])}.
+   *
+   * @param file the file, UTF-8; not changed
+   * @return the upgraded content and what changed; for NDJSON each change's pointer starts with
+   *     the record's zero-based line index, {@code /3/schemaVersion}
+   * @throws ValidationException if any record has an error, with the file's report
+   * @throws IllegalArgumentException if a record follows a later version than the target
+   * @throws java.io.UncheckedIOException if the file cannot be read
+   */
+  public Upgraded upgrade(Path file) {
+    Objects.requireNonNull(file, "file");
+    byte[] content;
+    try {
+      content = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (Validator.Format.of(file) == Validator.Format.JSON) {
+      return upgrade(content);
+    }
+    ValidationReport before = validator.validate(file);
+    if (!before.valid()) {
+      throw new ValidationException(file.toString(), before);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + content.length / 16);
+    List<String> changes = new ArrayList<>();
+    String from = target;
+    String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
+    for (int index = 0; index < lines.length; index++) {
+      String line = lines[index];
+      if (line.isBlank()) {
+        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+      } else {
+        ObjectNode tree = (ObjectNode) json.strictMapper().readTree(line);
+        String version = upgradeTree(tree, "/" + index, changes);
+        from = minor(version) < minor(from) ? version : from;
+        out.writeBytes(json.strictMapper().writeValueAsBytes(tree));
+        if (line.endsWith("\r")) {
+          out.write('\r');
+        }
+      }
+      if (index < lines.length - 1) {
+        out.write('\n');
+      }
+    }
+    byte[] upgraded = out.toByteArray();
+    ValidationReport after;
+    try (InputStream in = new ByteArrayInputStream(upgraded)) {
+      after = validator.validate(in, Validator.Format.NDJSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Upgraded(upgraded, from, target, changes, checked(after));
+  }
+
+  /** Sets the version of a record, or of a package and its records; returns the version it had. */
+  private String upgradeTree(ObjectNode tree, String at, List<String> changes) {
     String from = tree.path("schemaVersion").asString("");
     if (minor(from) > minor(target)) {
       throw new IllegalArgumentException(
           "the document follows version " + from + ", later than " + target
               + ": an upgrade never goes back to an earlier version");
     }
-    List<String> changes = new ArrayList<>();
-    setVersion(tree, "", changes);
+    setVersion(tree, at, changes);
     if ("package".equals(tree.path("recordType").asString(""))) {
       for (String array : ARRAYS) {
         JsonNode records = tree.get(array);
         if (records != null && records.isArray()) {
           for (int i = 0; i < records.size(); i++) {
-            setVersion((ObjectNode) records.get(i), "/" + array + "/" + i, changes);
+            setVersion((ObjectNode) records.get(i), at + "/" + array + "/" + i, changes);
           }
         }
       }
     }
-    byte[] upgraded =
-        json.strictMapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(tree);
-    ValidationReport after = validator.validate(upgraded);
+    return from;
+  }
+
+  private ValidationReport checked(ValidationReport after) {
     if (!after.valid()) {
       // An upgrade only changes versions, and a later minor only adds: this is a bug of the SDK.
       throw new IllegalStateException(
           "the upgraded document is not valid as " + target + ", please report this: " + after.errors());
     }
-    return new Upgraded(upgraded, from, target, changes, after);
+    return after;
   }
 
   private void setVersion(ObjectNode record, String at, List<String> changes) {

@@ -99,4 +99,35 @@ class UpgraderTest {
         assertThrows(IllegalArgumentException.class, () -> Upgrader.to("1.0").upgrade(JSON.writeValueAsBytes(record)));
     assertTrue(refused.getMessage().contains("never goes back"), refused.getMessage());
   }
+
+  @Test
+  void anNdjsonFileIsUpgradedLineByLineAndStaysNdjson(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    String first = JSON.writeValueAsString(JSON.readTree(Files.readAllBytes(VALID.resolve("initiative-minimal.json"))));
+    String second = JSON.writeValueAsString(JSON.readTree(Files.readAllBytes(VALID.resolve("organisation.json"))));
+    Path file = dir.resolve("records.ndjson");
+    Files.writeString(file, first + "\n\n" + second + "\n");
+
+    Upgraded upgraded = Upgrader.to("1.1").upgrade(file);
+
+    assertEquals(List.of("/0/schemaVersion: \"1.0\" -> \"1.1\"", "/2/schemaVersion: \"1.0\" -> \"1.1\""),
+        upgraded.changes());
+    String[] lines = upgraded.jsonText().split("\n", -1);
+    assertEquals(4, lines.length);
+    assertEquals(first.replace("\"1.0\"", "\"1.1\""), lines[0]);
+    assertEquals("", lines[1]);
+    assertEquals(second.replace("\"1.0\"", "\"1.1\""), lines[2]);
+    assertEquals("", lines[3]);
+  }
+
+  @Test
+  void anNdjsonFileWithABrokenLineIsRefusedNamingTheLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    String first = JSON.writeValueAsString(JSON.readTree(Files.readAllBytes(VALID.resolve("initiative-minimal.json"))));
+    Path file = dir.resolve("records.ndjson");
+    Files.writeString(file, first + "\n" + first.replace("\"bilateral\"", "\"bilaterale\"") + "\n");
+
+    ValidationException refused = assertThrows(ValidationException.class, () -> Upgrader.to("1.1").upgrade(file));
+
+    assertEquals("/1/modality", refused.report().errors().get(0).pointer());
+    assertEquals(2L, refused.report().errors().get(0).line());
+  }
 }
