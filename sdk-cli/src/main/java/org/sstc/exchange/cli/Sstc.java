@@ -46,6 +46,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ExportIatiCommand.class,
       FlattenCommand.class,
       UnflattenCommand.class,
+      UpgradeCommand.class,
       HelpCommand.class,
       AutoComplete.GenerateCompletion.class
     },

@@ -50,7 +50,7 @@ public final class Validator {
 
   private Validator(JsonLimits limits) {
     this.json = new JsonSupport(limits);
-    this.engine = new Engine(json, new SchemaCheck(Initiative.CURRENT_VERSION));
+    this.engine = new Engine(json, new SchemaCheck());
   }
 
   /**

@@ -34,7 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * NDJSON is read one line at a time. Issues go to a sink as they are found.
  */
 public final class Engine {
-  private static final Set<String> RECORD_TYPES = Set.of("initiative", "organisation", "package");
+  /** The arrays of a package and the record type of their elements. */
+  private static final Map<String, String> PACKAGE_ARRAYS =
+      Map.of("initiatives", "initiative", "organisations", "organisation", "solutions", "solution");
   private static final Map<String, Class<? extends SstcRecord>> MODEL =
       Map.of(
           "initiative", Initiative.class,
@@ -104,9 +106,9 @@ public final class Engine {
         JsonToken valueToken = parser.nextToken();
         if ("package".equals(recordType)
             && valueToken == JsonToken.START_ARRAY
-            && (name.equals("initiatives") || name.equals("organisations"))) {
+            && PACKAGE_ARRAYS.containsKey(name)) {
           envelope.putArray(name);
-          String type = name.equals("initiatives") ? "initiative" : "organisation";
+          String type = PACKAGE_ARRAYS.get(name);
           int index = 0;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonNode element = parser.readValueAsTree();
@@ -307,10 +309,10 @@ public final class Engine {
           null, null));
       return;
     }
-    if (!recordType.isString() || !RECORD_TYPES.contains(recordType.asString())) {
+    if (!recordType.isString() || !schemas.recordTypes().contains(recordType.asString())) {
       sink.accept(new Issue(Severity.ERROR, "schema.enum", "/recordType",
-          recordType + " is not a record type of the standard; use \"initiative\","
-              + " \"organisation\" or \"package\"",
+          recordType + " is not a record type of the standard; use one of "
+              + String.join(", ", schemas.recordTypes().stream().sorted().map(t -> "\"" + t + "\"").toList()),
           recordType, null));
       return;
     }
@@ -325,7 +327,13 @@ public final class Engine {
   private List<Issue> validateRecord(String recordType, JsonNode document, @Nullable SstcRecord given,
       @Nullable Consumer<SstcRecord> bound) {
     List<Issue> issues = new ArrayList<>(schemas.check(recordType, document));
-    SstcRecord record = given != null && MODEL.get(recordType).isInstance(given) ? given : bind(recordType, document);
+    Class<? extends SstcRecord> model = MODEL.get(recordType);
+    if (model == null || SchemaCheck.unsupported(issues)) {
+      // No model for this type yet, or a major version whose members may mean something else:
+      // the rules cannot be applied.
+      return issues;
+    }
+    SstcRecord record = model.isInstance(given) ? given : bind(recordType, document);
     if (record != null && bound != null) {
       bound.accept(record);
     }
@@ -349,12 +357,18 @@ public final class Engine {
   private static final class PackageState {
     final Set<String> streamed = new java.util.HashSet<>();
     final IdSet idsSeen = new IdSet();
+    /** Each record's declared version, by the pointer of its schemaVersion. */
+    final Map<String, JsonNode> versions = new java.util.LinkedHashMap<>();
   }
 
   private void validateElement(
       JsonNode element, String type, String pointer, PackageState pkg, Consumer<Issue> sink) {
     for (Issue issue : validateRecord(type, element)) {
       sink.accept(issue.under(pointer));
+    }
+    JsonNode version = element.get("schemaVersion");
+    if (version != null && version.isString()) {
+      pkg.versions.put(pointer + "/schemaVersion", version);
     }
     JsonNode id = element.get("id");
     if (id != null && id.isString()) {
@@ -369,10 +383,10 @@ public final class Engine {
 
   private void validatePackageEnvelope(
       ObjectNode envelope, PackageState pkg, Consumer<Issue> sink, Counts counts) {
-    for (String name : List.of("initiatives", "organisations")) {
+    for (String name : List.of("initiatives", "organisations", "solutions")) {
       JsonNode array = envelope.get(name);
       if (array != null && array.isArray() && !pkg.streamed.contains(name)) {
-        String type = name.equals("initiatives") ? "initiative" : "organisation";
+        String type = PACKAGE_ARRAYS.get(name);
         for (int i = 0; i < array.size(); i++) {
           validateElement(array.get(i), type, "/" + name + "/" + i, pkg, sink);
           counts.records++;
@@ -381,6 +395,19 @@ public final class Engine {
       }
     }
     validateRecord("package", envelope).forEach(sink);
+    JsonNode declared = envelope.get("schemaVersion");
+    if (declared != null && declared.isString()) {
+      pkg.versions.forEach((pointer, version) -> {
+        if (!version.asString().equals(declared.asString())) {
+          sink.accept(new Issue(Severity.ERROR, "rule.package-version", pointer,
+              "this record declares schemaVersion " + version.asString() + ", but its package declares "
+                  + declared.asString() + ": the records of a package follow the package's version;"
+                  + " give them all the same one (sstc upgrade --to " + schemas.newestVersion()
+                  + " rewrites a package and its records)",
+              version, null));
+        }
+      });
+    }
   }
 
   private static Issue notAnObject(@Nullable JsonToken token) {

@@ -12,27 +12,52 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Severity;
 import org.sstc.exchange.schema.StandardFiles;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * The JSON Schema check: the standard's bundled schemas, compiled once with networknt and shared
- * by every thread. Schemas are resolved from the jar by their {@code $id}; nothing is ever fetched
- * from the network.
+ * The JSON Schema check: the standard's bundled schemas of every version this jar carries
+ * ({@code 1.0/}, {@code 1.1/}, …), compiled once with networknt and shared by every thread.
+ * Schemas are resolved from the jar by their {@code $id}; nothing is ever fetched from the
+ * network.
+ *
+ * <p>Each record is checked against the schemas of the version its {@code schemaVersion} names.
+ * A record of a newer minor version than the newest bundled one is checked against the newest,
+ * and each member that version does not define is a warning {@code schema.newer-minor}, not an
+ * error: a reader of 1.x reads every 1.y. An unknown major version is one error, {@code
+ * schema.unsupported-version}, and nothing else is checked.
  */
 public final class SchemaCheck {
   /** The base of every schema's {@code $id}. */
   public static final String ID_BASE = "https://sstc-exchange.org/schema/";
 
-  private final Map<String, Schema> byRecordType;
+  /** The code of a member that a newer minor version may define: a warning. */
+  public static final String NEWER_MINOR = "schema.newer-minor";
+
+  /** The code of a version whose major this SDK does not read: an error. */
+  public static final String UNSUPPORTED_VERSION = "schema.unsupported-version";
+
+  private static final Pattern VERSION = Pattern.compile("([0-9]{1,4})\\.([0-9]{1,4})");
+  private static final int MAJOR = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** By minor version (0, 1, …): the schema of each record type that version defines. */
+  private final List<Map<String, Schema>> byMinor;
   private final Schema reportSchema;
 
-  public SchemaCheck(String version) {
+  /** Loads every bundled version of the standard: {@code 1.0/}, then {@code 1.1/}, … */
+  public SchemaCheck() {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .formatAssertionsEnabled(true)
@@ -46,12 +71,38 @@ public final class SchemaCheck {
                     .schemaRegistryConfig(config)
                     .schemaLoader(loader -> loader.fetchRemoteResources(false))
                     .schemas(SchemaCheck::bundled));
-    this.byRecordType =
-        Map.of(
-            "initiative", load(registry, version, "initiative"),
-            "organisation", load(registry, version, "organisation"),
-            "package", load(registry, version, "package"));
-    this.reportSchema = load(registry, version, "validation-report");
+    List<Map<String, Schema>> versions = new ArrayList<>();
+    for (int minor = 0; StandardFiles.exists(MAJOR + "." + minor + "/record.schema.json"); minor++) {
+      String version = MAJOR + "." + minor;
+      Map<String, Schema> schemas = new LinkedHashMap<>();
+      for (String type : recordTypesOf(version)) {
+        schemas.put(type, load(registry, version, type));
+      }
+      versions.add(Map.copyOf(schemas));
+    }
+    if (versions.isEmpty()) {
+      throw new IllegalStateException("the schema jar carries no version of the standard (no 1.0/record.schema.json)");
+    }
+    this.byMinor = List.copyOf(versions);
+    this.reportSchema = load(registry, newestVersion(), "validation-report");
+  }
+
+  /**
+   * The record types of one version: the {@code recordType} values its {@code record.schema.json}
+   * dispatches on, each with a schema file of its own name.
+   */
+  private static List<String> recordTypesOf(String version) {
+    try (InputStream in = StandardFiles.open(version + "/record.schema.json")) {
+      JsonNode types = JSON.readTree(in).path("properties").path("recordType").path("enum");
+      List<String> names = new ArrayList<>();
+      types.forEach(type -> names.add(type.asString()));
+      if (names.isEmpty()) {
+        throw new IllegalStateException(version + "/record.schema.json names no recordType values");
+      }
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Schema load(SchemaRegistry registry, String version, String name) {
@@ -77,9 +128,216 @@ public final class SchemaCheck {
     }
   }
 
-  /** Validates a record or package envelope; the type must be a known record type. */
+  /** The newest version the schema jar carries, found without compiling a schema. */
+  public static String newestBundledVersion() {
+    int minor = 0;
+    while (StandardFiles.exists(MAJOR + "." + (minor + 1) + "/record.schema.json")) {
+      minor++;
+    }
+    return MAJOR + "." + minor;
+  }
+
+  /** The newest version this SDK knows, {@code "1.1"}. */
+  public String newestVersion() {
+    return MAJOR + "." + (byMinor.size() - 1);
+  }
+
+  /** Every record type of the newest version. */
+  public Set<String> recordTypes() {
+    return byMinor.get(byMinor.size() - 1).keySet();
+  }
+
+  /**
+   * The first version that defines a record type, or null if none does.
+   *
+   * @param recordType e.g. {@code "solution"}
+   */
+  public @Nullable String firstVersionWith(String recordType) {
+    for (int minor = 0; minor < byMinor.size(); minor++) {
+      if (byMinor.get(minor).containsKey(recordType)) {
+        return MAJOR + "." + minor;
+      }
+    }
+    return null;
+  }
+
+  /** Whether these issues say the record's version is one this SDK cannot check at all. */
+  public static boolean unsupported(List<Issue> issues) {
+    for (Issue issue : issues) {
+      if (issue.code().equals(UNSUPPORTED_VERSION)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Validates a record or package envelope against the schema of the version it declares; the
+   * type must be a known record type.
+   */
   public List<Issue> check(String recordType, JsonNode document) {
-    Schema schema = byRecordType.get(recordType);
+    JsonNode declared = document.get("schemaVersion");
+    Matcher version =
+        declared != null && declared.isString() ? VERSION.matcher(declared.asString()) : null;
+    if (version == null || !version.matches()) {
+      // Absent or malformed: the rest is checked against the newest version, and the version
+      // gets one issue of its own, in words that fit every version (not "must be 1.1").
+      List<Issue> issues = new ArrayList<>();
+      issues.add(badVersion(declared));
+      for (Issue issue : checkAgainst(byMinor.size() - 1, recordType, document)) {
+        if (!issue.pointer().equals("/schemaVersion")) {
+          issues.add(issue);
+        }
+      }
+      return issues;
+    }
+    int major = Integer.parseInt(version.group(1));
+    int minor = Integer.parseInt(version.group(2));
+    if (major != MAJOR) {
+      return List.of(
+          new Issue(
+              Severity.ERROR,
+              UNSUPPORTED_VERSION,
+              "/schemaVersion",
+              "this record follows version " + declared.asString() + " of the standard, but this SDK"
+                  + " reads 1.x only (1.0 to " + newestVersion() + "): a new major version may"
+                  + " change what members mean, so nothing else was checked. Use an SDK that reads "
+                  + major + ".x, or write the record as " + newestVersion(),
+              declared,
+              null));
+    }
+    if (minor < byMinor.size()) {
+      if (!byMinor.get(minor).containsKey(recordType)) {
+        return List.of(
+            new Issue(
+                Severity.ERROR,
+                "schema.enum",
+                "/recordType",
+                "'" + recordType + "' records exist from version " + firstVersionWith(recordType)
+                    + " of the standard on, but this one declares schemaVersion "
+                    + declared.asString() + ": set \"schemaVersion\": \"" + firstVersionWith(recordType)
+                    + "\" or later",
+                document.get("recordType"),
+                null));
+      }
+      List<Issue> issues = checkAgainst(minor, recordType, document);
+      return minor == byMinor.size() - 1 ? issues : namingLaterVersions(minor, recordType, document, issues);
+    }
+    return asNewerMinor(declared.asString(), recordType, document);
+  }
+
+  private Issue badVersion(@Nullable JsonNode declared) {
+    String versions = "1.0 to " + newestVersion();
+    if (declared == null) {
+      return issue("schema.required", "/schemaVersion",
+          "'schemaVersion' is missing: every record says which version of the standard it follows"
+              + " (this SDK reads " + versions + "); add it, e.g. \"schemaVersion\": \"" + newestVersion() + "\"",
+          null);
+    }
+    if (!declared.isString()) {
+      return issue("schema.type", "/schemaVersion",
+          declared + " is not a string: 'schemaVersion' is text, MAJOR.MINOR, such as \"" + newestVersion()
+              + "\" (this SDK reads " + versions + ")",
+          declared);
+    }
+    return issue("schema.pattern", "/schemaVersion",
+        "\"" + declared.asString() + "\" is not a version of the standard: write MAJOR.MINOR, such as \"1.0\" or \""
+            + newestVersion() + "\" (this SDK reads " + versions + ")",
+        declared);
+  }
+
+  /**
+   * A record of a newer minor than the newest bundled: checked against the newest; members it
+   * does not define become warnings, since the record's own version may define them. The version
+   * itself is not held against it.
+   */
+  private List<Issue> asNewerMinor(String declared, String recordType, JsonNode document) {
+    List<Issue> issues = new ArrayList<>();
+    for (Issue issue : checkAgainst(byMinor.size() - 1, recordType, document)) {
+      if (issue.pointer().equals("/schemaVersion")) {
+        continue;
+      }
+      if (isUnknownMember(issue)) {
+        String member = lastSegment(issue.pointer());
+        issues.add(
+            new Issue(
+                Severity.WARNING,
+                NEWER_MINOR,
+                issue.pointer(),
+                "'" + member + "' is not part of version " + newestVersion() + " of the standard,"
+                    + " the newest this SDK knows; this record follows " + declared
+                    + ", which may define it. It is kept as it is, unchecked; update the SDK to check it",
+                null,
+                null));
+      } else {
+        issues.add(issue);
+      }
+    }
+    return issues;
+  }
+
+  /**
+   * An older version's record that uses a member a later bundled version defines: the error says
+   * which version has it, so that the fix (declare that version) is plain.
+   */
+  private List<Issue> namingLaterVersions(int minor, String recordType, JsonNode document, List<Issue> issues) {
+    if (issues.stream().noneMatch(SchemaCheck::isUnknownMember)) {
+      return issues;
+    }
+    List<Issue> named = new ArrayList<>(issues.size());
+    for (Issue issue : issues) {
+      String since = isUnknownMember(issue) ? laterVersionDefining(minor, recordType, document, issue.pointer()) : null;
+      if (since == null) {
+        named.add(issue);
+      } else {
+        String member = lastSegment(issue.pointer());
+        named.add(
+            new Issue(
+                Severity.ERROR,
+                issue.code(),
+                issue.pointer(),
+                "'" + member + "' is part of version " + since + " of the standard, but this record"
+                    + " declares schemaVersion " + MAJOR + "." + minor + ": set \"schemaVersion\": \""
+                    + since + "\" (sstc upgrade --to " + since + " does it) or remove '" + member + "'",
+                issue.value(),
+                issue.line()));
+      }
+    }
+    return named;
+  }
+
+  private @Nullable String laterVersionDefining(int minor, String recordType, JsonNode document, String pointer) {
+    for (int later = minor + 1; later < byMinor.size(); later++) {
+      Schema schema = byMinor.get(later).get(recordType);
+      if (schema == null) {
+        continue;
+      }
+      boolean stillUnknown = false;
+      for (Issue issue : toIssues(schema.validate(document))) {
+        if (isUnknownMember(issue) && issue.pointer().equals(pointer)) {
+          stillUnknown = true;
+          break;
+        }
+      }
+      if (!stillUnknown) {
+        return MAJOR + "." + later;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isUnknownMember(Issue issue) {
+    return issue.code().equals("schema.additionalProperties")
+        || issue.code().equals("schema.unevaluatedProperties");
+  }
+
+  private static String lastSegment(String pointer) {
+    String segment = pointer.substring(pointer.lastIndexOf('/') + 1);
+    return segment.replace("~1", "/").replace("~0", "~");
+  }
+
+  private List<Issue> checkAgainst(int minor, String recordType, JsonNode document) {
+    Schema schema = byMinor.get(minor).get(recordType);
     if (schema == null) {
       throw new IllegalArgumentException("unknown record type " + recordType);
     }
@@ -93,7 +351,7 @@ public final class SchemaCheck {
 
   private static List<Issue> toIssues(List<Error> errors) {
     List<Issue> issues = new ArrayList<>(errors.size());
-    java.util.Set<String> anyOfReported = new java.util.HashSet<>();
+    Set<String> anyOfReported = new HashSet<>();
     for (Error error : errors) {
       String evaluationPath = String.valueOf(error.getEvaluationPath());
       if (evaluationPath.contains("/anyOf/")) {
