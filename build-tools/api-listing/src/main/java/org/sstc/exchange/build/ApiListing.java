@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 /**
  * The API gate of the published modules: writes a sorted, one-line-per-member listing of a
  * module's public API (its exported packages, and in them every public type with its supertypes,
- * public and protected constructors, methods, fields, enum constants and record components) and
- * compares it with the listing committed in {@code MODULE/api/MODULE.api} and with the listing of
+ * public and protected constructors, methods, fields, enum constants and record components; for a
+ * Maven plugin also its goals and the parameters users set) and compares it with the listing committed in {@code MODULE/api/MODULE.api} and with the listing of
  * the 1.0.0 release, {@code MODULE/api/1.0.0/MODULE.api}.
  *
  * <p>Kept to one source file with no dependency beyond the JDK, so that each module's build runs it
@@ -221,7 +221,79 @@ public final class ApiListing {
       }
     }
     lines.addAll(types);
+    lines.addAll(pluginGoals(classes.resolve("META-INF/maven/plugin.xml")));
     return lines;
+  }
+
+  /**
+   * For a Maven plugin, its goals and their user-settable parameters (from the generated
+   * {@code plugin.xml}): a plugin's users write these in their poms, so they are its API too.
+   */
+  static List<String> pluginGoals(Path pluginXml) throws IOException {
+    if (!Files.exists(pluginXml)) {
+      return List.of();
+    }
+    org.w3c.dom.Document document;
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setExpandEntityReferences(false);
+      document = factory.newDocumentBuilder().parse(pluginXml.toFile());
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new IOException("API gate: cannot read " + pluginXml + ": " + e.getMessage(), e);
+    }
+    String prefix = "maven-plugin " + text(document.getDocumentElement(), "goalPrefix") + ":";
+    List<String> lines = new ArrayList<>();
+    for (org.w3c.dom.Element mojo : children(document.getDocumentElement(), "mojos", "mojo")) {
+      String goal = prefix + text(mojo, "goal");
+      String phase = text(mojo, "phase");
+      lines.add(goal + " goal" + (phase.isEmpty() ? "" : " phase " + phase));
+      org.w3c.dom.Element configuration = children(mojo, "configuration").stream().findFirst().orElse(null);
+      for (org.w3c.dom.Element parameter : children(mojo, "parameters", "parameter")) {
+        if (!"true".equals(text(parameter, "editable"))) {
+          continue;
+        }
+        String name = text(parameter, "name");
+        StringBuilder line = new StringBuilder(goal + " parameter " + name + " " + text(parameter, "type"));
+        if ("true".equals(text(parameter, "required"))) {
+          line.append(" required");
+        }
+        if (configuration != null) {
+          for (org.w3c.dom.Element value : children(configuration, name)) {
+            if (!value.getTextContent().isBlank()) {
+              line.append(" expression ").append(value.getTextContent().trim());
+            }
+            if (value.hasAttribute("default-value")) {
+              line.append(" default ").append(value.getAttribute("default-value"));
+            }
+          }
+        }
+        lines.add(line.toString());
+      }
+    }
+    lines.sort(null);
+    return lines;
+  }
+
+  /** The child elements at the end of a path of element names. */
+  private static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String... path) {
+    List<org.w3c.dom.Element> level = List.of(parent);
+    for (String name : path) {
+      List<org.w3c.dom.Element> next = new ArrayList<>();
+      for (org.w3c.dom.Element element : level) {
+        for (org.w3c.dom.Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+          if (node instanceof org.w3c.dom.Element && name.equals(node.getNodeName())) {
+            next.add((org.w3c.dom.Element) node);
+          }
+        }
+      }
+      level = next;
+    }
+    return level;
+  }
+
+  private static String text(org.w3c.dom.Element parent, String name) {
+    return children(parent, name).stream().findFirst().map(e -> e.getTextContent().trim()).orElse("");
   }
 
   private static List<String> classNames(Path classes) throws IOException {

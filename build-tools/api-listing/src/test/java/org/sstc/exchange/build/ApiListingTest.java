@@ -127,6 +127,29 @@ class ApiListingTest {
     assertThat(result.message()).contains("has no API listing").contains("-Dapi.accept");
   }
 
+  @Test
+  void aMavenPluginsGoalsAndTheParametersUsersSetAreItsApiToo() throws IOException {
+    Path classes = compile("v1", GREETER);
+    Path pluginXml = classes.resolve("META-INF/maven/plugin.xml");
+    Files.createDirectories(pluginXml.getParent());
+    Files.writeString(pluginXml, String.join("\n",
+        "<plugin><goalPrefix>demo</goalPrefix><mojos><mojo>",
+        "  <goal>check</goal><phase>verify</phase>",
+        "  <parameters>",
+        "    <parameter><name>basedir</name><type>java.io.File</type><required>true</required><editable>false</editable></parameter>",
+        "    <parameter><name>failOn</name><type>java.lang.String</type><required>false</required><editable>true</editable></parameter>",
+        "  </parameters>",
+        "  <configuration><failOn implementation=\"java.lang.String\" default-value=\"error\">${demo.failOn}</failOn></configuration>",
+        "</mojo></mojos></plugin>"), StandardCharsets.UTF_8);
+
+    List<String> listing = ApiListing.listing(classes, loader("v1"));
+
+    assertThat(listing).endsWith(
+        "maven-plugin demo:check goal phase verify",
+        "maven-plugin demo:check parameter failOn java.lang.String expression ${demo.failOn} default error");
+    assertThat(listing).noneMatch(line -> line.contains("basedir"));
+  }
+
   /** Version 1 becomes the committed listing and the 1.0.0 baseline. */
   private void acceptFirstVersion() throws IOException {
     assertThat(run("v1", GREETER, true).ok()).isTrue();
