@@ -119,6 +119,17 @@ class ApiListingTest {
   }
 
   @Test
+  void aNewConstantValueNeedsAcceptingButIsNoRemoval() throws IOException {
+    acceptFirstVersion();
+    String changed = GREETER.replace("LIMIT = 3", "LIMIT = 4");
+
+    assertThat(run("v2", changed, false).message())
+        .contains("- removed  demo.lib.Greeter field public static final int LIMIT = 3")
+        .contains("+ added    demo.lib.Greeter field public static final int LIMIT = 4");
+    assertThat(run("v3", changed, true).ok()).isTrue();
+  }
+
+  @Test
   void aModuleWithoutAListingIsToldHowToCreateOne() throws IOException {
     ApiListing.Result result = ApiListing.run("demo", compile("v1", GREETER), dir.resolve("none.api"),
         dir.resolve("none-baseline.api"), false, false, loader("v1"));
