@@ -6,10 +6,12 @@
 module org.sstc.exchange.cli {
   requires org.sstc.exchange.core;
   requires org.sstc.exchange.client;
-  requires org.sstc.exchange.testkit;
+  requires org.sstc.exchange.hub;
+  requires org.sstc.exchange.iati;
+  requires org.sstc.exchange.sheets;
+  requires org.sstc.exchange.report;
   requires info.picocli;
   requires java.logging;
-  requires java.xml; // JUnit XML output
 
   // HtmlReport is API (sdk-examples and other tools may build the page); the commands are
   // package-private, reached by picocli through the "opens" below.

@@ -30,7 +30,7 @@ import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
-import org.sstc.exchange.testkit.SstcHub;
+import org.sstc.exchange.hub.SstcHub;
 
 /**
  * The SDK as a modular application uses it: this test runs inside the named module {@code
