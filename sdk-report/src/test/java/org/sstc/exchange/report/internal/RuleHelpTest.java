@@ -21,7 +21,7 @@ class RuleHelpTest {
 
   @Test
   void everyDocumentedCodeHasItsOwnHelp() throws IOException {
-    List<String> codes = Files.readAllLines(Path.of("RULES.md"), StandardCharsets.UTF_8).stream()
+    List<String> codes = Files.readAllLines(Path.of("../sdk-core/RULES.md"), StandardCharsets.UTF_8).stream()
         .map(CODE::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
 
     assertThat(codes).hasSizeGreaterThan(15).contains("rule.sdg-target-goal");
