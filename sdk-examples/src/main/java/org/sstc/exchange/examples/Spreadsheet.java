@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Package;
 import org.sstc.exchange.sheets.SheetIssue;
 import org.sstc.exchange.sheets.Spreadsheets;

@@ -3,6 +3,7 @@ package org.sstc.exchange.iati;
 import java.util.List;
 import java.util.Objects;
 import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.Validator;
 
 /**
  * What an IATI XML file became: a {@link Package} of initiatives (and of organisations, if the
