@@ -5,6 +5,10 @@
 module org.sstc.exchange.consumer {
   requires org.sstc.exchange.core;
   requires org.sstc.exchange.client;
+  requires org.sstc.exchange.iati;
+  requires org.sstc.exchange.sheets;
+  requires org.sstc.exchange.report;
+  requires org.sstc.exchange.hub;
   requires org.sstc.exchange.testkit;
 
   exports org.sstc.exchange.consumer;

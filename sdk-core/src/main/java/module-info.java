@@ -9,20 +9,9 @@ module org.sstc.exchange.core {
   requires transitive org.jspecify;
   requires transitive jakarta.validation;
   requires com.networknt.schema;
-  // Spreadsheets: RFC 4180 CSV reading and writing (flatten and unflatten a package).
-  requires tools.jackson.dataformat.csv;
   requires java.logging;
-  requires java.xml; // IATI XML: StAX reading and writing, XSD validation
 
   exports org.sstc.exchange.core;
-  // The test kit's hub streams bulk uploads with the core's own parser settings, limits and
-  // NDJSON line reader rather than a copy of them; nobody else sees this package.
-  exports org.sstc.exchange.core.internal.json to
-      org.sstc.exchange.testkit;
-  // The SARIF and JUnit XML writers, shared by the command line (here) and sstc-maven-plugin (on
-  // Maven's class path, where module boundaries do not apply); not API.
-  exports org.sstc.exchange.core.internal.report to
-      org.sstc.exchange.cli;
 
   // Jackson binds the records. The validator does not run Bean Validation; a user's own Hibernate
   // Validator (@Valid in Spring or Jakarta EE) reads the records' constraints reflectively.

@@ -7,8 +7,10 @@ module org.sstc.exchange.examples {
   requires transitive org.sstc.exchange.core;
   // Transitive: PublishOwnRecords and MirrorChanges take an SstcClient.
   requires transitive org.sstc.exchange.client;
-  // BuildReport uses the command line's HtmlReport.
-  requires transitive org.sstc.exchange.cli;
+  // BuildReport uses sdk-report's HtmlReport.
+  requires transitive org.sstc.exchange.report;
+  // Spreadsheet flattens and unflattens a package.
+  requires transitive org.sstc.exchange.sheets;
 
   // SamplePackage reads the bundled sample from its own module, so the resource package needs
   // no "opens".

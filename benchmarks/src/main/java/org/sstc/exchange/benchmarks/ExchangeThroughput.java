@@ -19,7 +19,7 @@ import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.SstcJson;
-import org.sstc.exchange.testkit.SstcHub;
+import org.sstc.exchange.hub.SstcHub;
 
 /**
  * The client's cost over bare OkHttp calls, and bulk against one-by-one publishing, measured

@@ -12,11 +12,11 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.sstc.exchange.core.IatiWriter;
-import org.sstc.exchange.core.IatiXml;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Package;
 import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.iati.IatiWriter;
+import org.sstc.exchange.iati.IatiXml;
 
 /**
  * IATI import and export of a large generated file under a small heap, to show that memory stays

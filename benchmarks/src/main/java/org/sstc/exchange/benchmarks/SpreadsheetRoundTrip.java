@@ -9,10 +9,10 @@ import java.util.stream.Stream;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Package;
 import org.sstc.exchange.core.SstcJson;
-import org.sstc.exchange.core.Spreadsheets;
-import org.sstc.exchange.core.Unflattened;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.sheets.Spreadsheets;
+import org.sstc.exchange.sheets.Unflattened;
 
 /**
  * The cost of a spreadsheet round trip against the JSON one, on a large package:

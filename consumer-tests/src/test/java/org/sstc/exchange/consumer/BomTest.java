@@ -34,7 +34,8 @@ class BomTest {
     }
     String managed = bom.substring(bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
     assertThat(new TreeSet<>(all(managed, "<artifactId>([^<]+)</artifactId>"))).isEqualTo(published);
-    assertThat(published).contains("schema", "sdk-core", "sdk-client", "sdk-testkit", "sdk-cli", "sstc-maven-plugin");
+    assertThat(published).contains("schema", "sdk-core", "sdk-iati", "sdk-sheets", "sdk-report", "sdk-client",
+        "sdk-hub", "sdk-testkit", "sdk-cli", "sstc-maven-plugin");
 
     String reactorVersion = first(root, "<artifactId>sstc-parent</artifactId>\\s*<version>([^<]+)</version>");
     assertThat(first(bom, "<artifactId>sdk-bom</artifactId>\\s*<version>([^<]+)</version>")).isEqualTo(reactorVersion);

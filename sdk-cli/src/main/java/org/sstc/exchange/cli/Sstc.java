@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.internal.report.ToolVersion;
+import org.sstc.exchange.report.HtmlReport;
+import org.sstc.exchange.report.ToolVersion;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The {@code sstc} command line: {@code sstc demo}, {@code sstc validate [--format text|json|sarif|junit] PATH...},

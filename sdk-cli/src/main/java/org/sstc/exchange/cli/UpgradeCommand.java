@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.sstc.exchange.cli.internal.Inputs;
+import org.sstc.exchange.report.Inputs;
 import org.sstc.exchange.core.Upgraded;
 import org.sstc.exchange.core.Upgrader;
 import org.sstc.exchange.core.ValidationException;

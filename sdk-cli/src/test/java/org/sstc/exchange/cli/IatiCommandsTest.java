@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sstc.exchange.core.IatiXml;
 import org.sstc.exchange.core.Package;
 import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.iati.IatiXml;
 
 class IatiCommandsTest {
   @TempDir Path dir;

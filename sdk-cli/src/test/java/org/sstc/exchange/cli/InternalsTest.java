@@ -10,18 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.cli.internal.CountingInputStream;
-import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.cli.internal.Progress;
-import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.internal.report.Tally;
 
 class InternalsTest {
   @TempDir Path dir;
@@ -70,34 +64,6 @@ class InternalsTest {
     assertFalse(Progress.of(err, Progress.THRESHOLD_BYTES, true).active());
     assertTrue(Progress.of(err, Progress.THRESHOLD_BYTES + 1, true).active());
     assertSame(Progress.none(), Progress.of(err, 1, true));
-  }
-
-  @Test
-  void summaryLine() {
-    Tally tally = new Tally();
-    tally.file(true);
-    tally.issue(Issue.warning("codelist.open-code", "/sectors/0/code", "x"));
-    tally.file(true);
-    tally.issue(Issue.error("rule.date-order", "/dates/plannedEnd", "x"));
-    tally.file(false);
-    assertEquals("3 files, 2 valid, 1 invalid: 1 error, 1 warning", tally.summary());
-    tally.unreadable();
-    assertEquals("4 files, 2 valid, 1 invalid, 1 unreadable: 1 error, 1 warning", tally.summary());
-  }
-
-  @Test
-  void inputsKeepExplicitFilesAndWalkDirectories() throws IOException {
-    Files.createDirectories(dir.resolve("d/e"));
-    Files.writeString(dir.resolve("d/e/z.ndjson"), "");
-    Files.writeString(dir.resolve("d/a.jsonl"), "");
-    Files.writeString(dir.resolve("d/b.txt"), "");
-    List<Inputs.Input> inputs =
-        Inputs.expand(List.of("given.txt", dir.resolve("d").toString(), "missing.json"));
-    assertEquals(
-        List.of("given.txt", dir.resolve("d/a.jsonl").toString(), dir.resolve("d/e/z.ndjson").toString(),
-            "missing.json"),
-        inputs.stream().map(Inputs.Input::name).toList());
-    assertEquals("no such file", Inputs.reason(new NoSuchFileException("missing.json")));
   }
 
   @Test

@@ -11,13 +11,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sstc.exchange.cli.internal.HtmlPage;
+import org.sstc.exchange.report.HtmlReport;
 import tools.jackson.databind.node.ObjectNode;
 
 class ReportCommandTest {
@@ -163,20 +161,6 @@ class ReportCommandTest {
     CliRun noOut = sstc("report", "a.json");
     assertEquals(2, noOut.status, noOut::toString);
     assertTrue(noOut.err.contains("Missing required option: '--out=FILE'"), noOut::toString);
-  }
-
-  @Test
-  void theGoalColoursAreTheUnOnes() {
-    // The official colours (UN Department of Global Communications, SDG guidelines, May 2020).
-    List<String> official = List.of("#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2", "#FCC30B",
-        "#A21942", "#FD6925", "#DD1367", "#FD9D24", "#BF8B2E", "#3F7E44", "#0A97D9", "#56C02B", "#00689D", "#19486A");
-    Map<String, String[]> goals = HtmlPage.sdgGoals();
-    assertEquals(17, goals.size());
-    for (int goal = 1; goal <= 17; goal++) {
-      assertEquals(official.get(goal - 1), goals.get(Integer.toString(goal))[1], "goal " + goal);
-    }
-    assertEquals("No poverty", goals.get("1")[0]);
-    assertEquals("Zero hunger", goals.get("2")[0]);
   }
 
   private static String readString(Path file) {

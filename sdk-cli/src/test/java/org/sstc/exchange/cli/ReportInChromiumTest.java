@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.report.HtmlReport;
 
 /**
  * Renders the report of the sample package in headless Chromium: a screenshot, and the DOM as the

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +56,20 @@ class SstcJarIT {
         process.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarHoldsTheHubButNoTestLibrary() throws IOException {
+    assertTrue(Files.isRegularFile(JAR), "build the jar first (mvn package): " + JAR.toAbsolutePath());
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      List<String> names = jar.stream().map(JarEntry::getName).toList();
+      // sstc serve and sstc demo run sdk-hub; the test kit, and with it JUnit, stays out.
+      assertTrue(names.contains("org/sstc/exchange/hub/SstcHub.class"), "the hub is in " + JAR);
+      assertEquals(List.of(), names.stream()
+          .filter(name -> name.startsWith("org/junit/") || name.startsWith("org/opentest4j/")
+              || name.startsWith("org/apiguardian/") || name.startsWith("org/sstc/exchange/testkit/"))
+          .toList(), "test libraries in " + JAR);
+    }
   }
 
   @Test

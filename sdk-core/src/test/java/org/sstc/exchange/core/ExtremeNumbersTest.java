@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sstc.exchange.testing.Generators;
 
 /**
  * Numbers whose exponent is extreme: a few characters of JSON ({@code 1E-999999999}) whose exact

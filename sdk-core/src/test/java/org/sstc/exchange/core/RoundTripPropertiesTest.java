@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.testing.Generators;
 
 /** Properties of generated records: they validate, they round-trip, and faults are found. */
 class RoundTripPropertiesTest {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.sstc.exchange.cli.HtmlReport;
+import org.sstc.exchange.report.HtmlReport;
 
 /**
  * Builds the HTML report a programme officer reads (initiatives by modality and year, SDG goals,

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.sstc.exchange.core.Package;
-import org.sstc.exchange.core.SheetIssue;
-import org.sstc.exchange.core.Spreadsheets;
-import org.sstc.exchange.core.Unflattened;
+import org.sstc.exchange.sheets.SheetIssue;
+import org.sstc.exchange.sheets.Spreadsheets;
+import org.sstc.exchange.sheets.Unflattened;
 
 /**
  * Flattens the bundled sample package into CSV files for a spreadsheet, reads them back, and

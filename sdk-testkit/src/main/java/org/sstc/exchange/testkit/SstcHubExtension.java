@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.sstc.exchange.client.SstcClient;
+import org.sstc.exchange.hub.SstcHub;
 
 /**
  * A JUnit 5 extension that starts an {@link SstcHub} once per test class and hands the running

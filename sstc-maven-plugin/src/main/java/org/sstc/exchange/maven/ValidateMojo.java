@@ -12,10 +12,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.sstc.exchange.maven.internal.FailOn;
-import org.sstc.exchange.maven.internal.ReportFormat;
-import org.sstc.exchange.maven.internal.ValidationRun;
 import org.sstc.exchange.maven.internal.ValidationRun.Console;
 import org.sstc.exchange.maven.internal.ValidationRun.Outcome;
+import org.sstc.exchange.maven.internal.ValidationRun;
+import org.sstc.exchange.report.ReportFormat;
 
 /**
  * The {@code sstc:validate} goal: checks a project's SSTC Exchange files against the standard and

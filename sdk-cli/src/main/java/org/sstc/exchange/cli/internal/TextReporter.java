@@ -2,30 +2,51 @@ package org.sstc.exchange.cli.internal;
 
 import java.io.PrintWriter;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.internal.report.Reporter;
-import org.sstc.exchange.core.internal.report.Tally;
+import org.sstc.exchange.report.ValidationRun;
 
 /**
- * Prints each issue as soon as it is found, {@code file:pointer: severity code: message}, and a
- * summary line at the end. Nothing is kept in memory.
+ * What {@code sstc validate} tells as the run goes: in the text format, each issue as soon as it
+ * is found, {@code file:pointer: severity code: message}, and a summary line at the end; in every
+ * format, the files that cannot be read and internal errors on stderr, and a progress bar there
+ * for large input on a terminal. Nothing is kept in memory.
  */
-public final class TextReporter implements Reporter {
+public final class TextReporter implements ValidationRun.Listener {
   private final PrintWriter out;
-  private final Progress progress;
-  private String file = "";
+  private final PrintWriter err;
+  private final boolean text;
+  private final boolean terminal;
+  private Progress progress = Progress.none();
 
-  public TextReporter(PrintWriter out, Progress progress) {
+  /**
+   * A listener.
+   *
+   * @param out stdout
+   * @param err stderr
+   * @param text whether the issues and the summary are printed on {@code out} (the text format)
+   * @param terminal whether stderr is a terminal (a progress bar, for large input)
+   */
+  public TextReporter(PrintWriter out, PrintWriter err, boolean text, boolean terminal) {
     this.out = out;
-    this.progress = progress;
+    this.err = err;
+    this.text = text;
+    this.terminal = terminal;
+  }
+
+  /** The progress bar: none until the run starts. */
+  public Progress progress() {
+    return progress;
   }
 
   @Override
-  public void startFile(String name) {
-    this.file = name;
+  public void starting(int files, long totalBytes) {
+    progress = Progress.of(err, terminal ? totalBytes : 0, terminal);
   }
 
   @Override
-  public void issue(Issue issue) {
+  public void issue(String file, Issue issue) {
+    if (!text) {
+      return;
+    }
     progress.clear();
     // Issue.toString() is "pointer: severity code: message", with "/" for the whole document.
     out.println(file + ":" + issue);
@@ -35,14 +56,30 @@ public final class TextReporter implements Reporter {
   }
 
   @Override
-  public void endFile() {
-    out.flush();
+  public void unreadable(String file, String reason) {
+    progress.clear();
+    err.println("sstc: cannot read " + file + ": " + reason);
+    err.flush();
   }
 
   @Override
-  public void finish(Tally tally) {
+  public void failed(String file, RuntimeException failure) {
     progress.clear();
-    out.println(tally.summary());
+    err.println("sstc: internal error while validating " + file + ": " + failure);
+    err.flush();
+  }
+
+  @Override
+  public void endFile(String file) {
+    out.flush();
+  }
+
+  /** The run is done: clears the bar and, in the text format, prints the summary line. */
+  public void finish(ValidationRun.Result result) {
+    progress.clear();
+    if (text) {
+      out.println(result.summary());
+    }
     out.flush();
   }
 }

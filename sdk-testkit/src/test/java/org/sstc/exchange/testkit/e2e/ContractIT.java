@@ -36,7 +36,7 @@ import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.Package;
 import org.sstc.exchange.core.SstcJson;
-import org.sstc.exchange.testkit.SstcHub;
+import org.sstc.exchange.hub.SstcHub;
 
 /**
  * The contract test: the client talks to the hub through Stoplight Prism in proxy mode, which

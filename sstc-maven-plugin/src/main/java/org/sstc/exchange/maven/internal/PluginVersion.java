@@ -1,6 +1,6 @@
 package org.sstc.exchange.maven.internal;
 
-import org.sstc.exchange.core.internal.report.ToolVersion;
+import org.sstc.exchange.report.ToolVersion;
 
 /** The plugin's version, as the build wrote it into {@code version.properties}: the SARIF driver's version. */
 final class PluginVersion {

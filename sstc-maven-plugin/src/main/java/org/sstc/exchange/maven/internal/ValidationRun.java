@@ -1,32 +1,23 @@
 package org.sstc.exchange.maven.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.Validator;
-import org.sstc.exchange.core.internal.report.FileProblems;
-import org.sstc.exchange.core.internal.report.RecordFiles;
+import org.sstc.exchange.report.Inputs;
+import org.sstc.exchange.report.ReportFormat;
 
 /**
- * One run of the goal: finds the files, validates each as a stream, prints every issue as {@code
- * file:pointer: severity code: message} and feeds the report writers. Kept apart from the Mojo so
- * that it can be tested without Maven.
+ * One run of the goal: sdk-report's {@link org.sstc.exchange.report.ValidationRun} (the run {@code
+ * sstc validate} makes too) on the configured files and directories, every issue printed as {@code
+ * file:pointer: severity code: message}, and the report files written in the report directory. Kept
+ * apart from the Mojo so that it can be tested without Maven.
  */
 public final class ValidationRun {
 
@@ -89,11 +80,13 @@ public final class ValidationRun {
     }
   }
 
+  /** The SARIF driver's {@code fullName}; its {@code name} is {@code sstc}, as the command line's. */
+  static final String TOOL = "sstc:validate (SSTC Exchange Maven plugin)";
+
   private final Path basedir;
   private final Path reportDirectory;
   private final List<ReportFormat> formats;
   private final Console console;
-  private final Validator validator = Validator.standard();
 
   /**
    * A run.
@@ -115,129 +108,93 @@ public final class ValidationRun {
    * directories}.
    */
   public Outcome validate(List<Path> files, List<Path> directories) throws ReportException {
-    Map<Path, String> inputs = new LinkedHashMap<>();
+    List<String> paths = new ArrayList<>();
     for (Path file : files) {
-      inputs.put(file.toAbsolutePath().normalize(), null);
+      paths.add(file.toAbsolutePath().normalize().toString());
     }
     for (Path directory : directories) {
       if (!Files.isDirectory(directory)) {
         console.info("sstc: no directory " + name(directory) + ", nothing to check there");
         continue;
       }
-      for (Path found : walk(directory)) {
-        inputs.putIfAbsent(found.toAbsolutePath().normalize(), null);
-      }
-    }
-    if (inputs.isEmpty()) {
-      console.info("sstc: no *.json, *.ndjson or *.jsonl files to check");
+      paths.add(directory.toAbsolutePath().normalize().toString());
     }
 
-    Reports reports = new Reports(openWriters());
-    int invalid = 0;
-    long errors = 0;
-    long warnings = 0;
-    for (Path path : inputs.keySet()) {
-      String name = name(path);
-      FileIssues issues = new FileIssues(name, reports);
-      reports.each(w -> w.startFile(name));
-      validateOne(path, issues);
-      reports.each(ReportWriter::endFile);
-      if (issues.errors > 0) {
-        invalid++;
+    Map<ReportFormat, Writer> writers = new LinkedHashMap<>();
+    try {
+      org.sstc.exchange.report.ValidationRun.Builder run = org.sstc.exchange.report.ValidationRun.builder()
+          .basedir(basedir)
+          .tool(TOOL, PluginVersion.get())
+          .listener(this::print);
+      for (ReportFormat format : formats) {
+        if (!writers.containsKey(format)) {
+          Writer writer = open(format);
+          writers.put(format, writer);
+          run.report(format, writer);
+        }
       }
-      errors += issues.errors;
-      warnings += issues.warnings;
-    }
-    Outcome outcome = new Outcome(inputs.size(), invalid, errors, warnings);
-    reports.each(ReportWriter::finish);
-    if (reports.failure != null) {
-      throw failed(reports.failedFormat, reports.failure);
-    }
-    for (ReportFormat format : reports.writers.keySet()) {
-      console.info("sstc: " + format + " report in " + reportDirectory.resolve(format.fileName()));
-    }
-    if (errors > 0) {
-      console.error(outcome.summary());
-    } else if (warnings > 0) {
-      console.warning(outcome.summary());
-    } else {
-      console.info(outcome.summary());
-    }
-    return outcome;
-  }
-
-  private void validateOne(Path path, FileIssues issues) {
-    try (InputStream in = Files.newInputStream(path)) {
-      validator.validateStream(in, Validator.Format.of(path), issues);
-    } catch (IOException e) {
-      issues.accept(FileProblems.unreadable(reason(e)));
-    } catch (UncheckedIOException e) {
-      issues.accept(FileProblems.unreadable(reason(e.getCause())));
-    } catch (RuntimeException e) {
-      // Bad input never ends the build with a stack trace: it becomes an issue of the file.
-      issues.accept(FileProblems.validatorFailed(e));
-    }
-  }
-
-  private Map<ReportFormat, ReportWriter> openWriters() throws ReportException {
-    Map<ReportFormat, ReportWriter> writers = new LinkedHashMap<>();
-    for (ReportFormat format : formats) {
-      if (writers.containsKey(format)) {
-        continue;
-      }
-      Path file = reportDirectory.resolve(format.fileName());
+      org.sstc.exchange.report.ValidationRun.Result result;
       try {
-        Files.createDirectories(reportDirectory);
-        OutputStream out = Files.newOutputStream(file);
-        writers.put(format, format.open(out, basedir));
-      } catch (IOException | UncheckedIOException e) {
-        throw failed(format, e);
+        result = run.build().run(paths);
+      } catch (IOException e) {
+        throw new ReportException(e.getMessage() + " in " + reportDirectory, e);
       }
-    }
-    return writers;
-  }
-
-  private ReportException failed(ReportFormat format, Exception e) {
-    IOException cause = e instanceof IOException ? (IOException) e
-        : e.getCause() instanceof IOException ? (IOException) e.getCause() : new IOException(e.getMessage(), e);
-    return new ReportException("cannot write the " + format + " report "
-        + reportDirectory.resolve(format.fileName()) + ": " + reason(cause), cause);
-  }
-
-  /** An action on a writer. */
-  private interface WriterAction {
-    void apply(ReportWriter writer) throws IOException;
-  }
-
-  /**
-   * The open report writers. A writer that fails is dropped and its failure kept for the end of
-   * the run: it must not pass for an issue of the file being validated (the validator's callback
-   * is where most writes happen), nor stop the other writers and the log.
-   */
-  private static final class Reports {
-    final Map<ReportFormat, ReportWriter> writers;
-    final Map<ReportFormat, ReportWriter> working;
-    @Nullable Exception failure;
-    @Nullable ReportFormat failedFormat;
-
-    Reports(Map<ReportFormat, ReportWriter> writers) {
-      this.writers = writers;
-      this.working = new LinkedHashMap<>(writers);
-    }
-
-    void each(WriterAction action) {
-      for (var writer : List.copyOf(working.entrySet())) {
+      for (Map.Entry<ReportFormat, Writer> writer : writers.entrySet()) {
         try {
-          action.apply(writer.getValue());
-        } catch (IOException | RuntimeException e) { // Jackson's write errors are unchecked
-          working.remove(writer.getKey());
-          if (failure == null) {
-            failure = e;
-            failedFormat = writer.getKey();
-          }
+          writer.getValue().close();
+        } catch (IOException e) {
+          throw failed(writer.getKey(), e);
+        }
+      }
+      if (result.files() == 0) {
+        console.info("sstc: no *.json, *.ndjson or *.jsonl files to check");
+      }
+      Outcome outcome = new Outcome((int) result.files(),
+          (int) (result.invalidFiles() + result.unreadableFiles()), result.errors(), result.warnings());
+      for (ReportFormat format : writers.keySet()) {
+        console.info("sstc: " + format + " report in " + reportDirectory.resolve(format.fileName()));
+      }
+      if (outcome.errors() > 0) {
+        console.error(outcome.summary());
+      } else if (outcome.warnings() > 0) {
+        console.warning(outcome.summary());
+      } else {
+        console.info(outcome.summary());
+      }
+      return outcome;
+    } finally {
+      for (Writer writer : writers.values()) {
+        try {
+          writer.close();
+        } catch (IOException ignored) {
+          // reported above, or the run failed already
         }
       }
     }
+  }
+
+  /** Prints one issue: {@code file:pointer: severity code: message}, as the command line does. */
+  private void print(String file, Issue issue) {
+    String line = file + ":" + issue;
+    if (issue.isError()) {
+      console.error(line);
+    } else {
+      console.warning(line);
+    }
+  }
+
+  private Writer open(ReportFormat format) throws ReportException {
+    try {
+      Files.createDirectories(reportDirectory);
+      return Files.newBufferedWriter(reportDirectory.resolve(format.fileName()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw failed(format, e);
+    }
+  }
+
+  private ReportException failed(ReportFormat format, IOException e) {
+    return new ReportException("cannot write the " + format + " report "
+        + reportDirectory.resolve(format.fileName()) + ": " + Inputs.reason(e), e);
   }
 
   /** The file's name in the log: relative to the project when it is inside it. */
@@ -245,68 +202,5 @@ public final class ValidationRun {
     Path absolute = path.toAbsolutePath().normalize();
     Path shown = absolute.startsWith(basedir) ? basedir.relativize(absolute) : absolute;
     return shown.toString().isEmpty() ? "." : shown.toString();
-  }
-
-  private static List<Path> walk(Path directory) {
-    List<Path> found = new ArrayList<>();
-    try {
-      Files.walkFileTree(directory, new SimpleFileVisitor<Path>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          if ((attributes.isRegularFile() || Files.isRegularFile(file)) && RecordFiles.isRecordFile(file)) {
-            found.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException failure) {
-          // Kept, so that the failure is reported as io.unreadable when the file is opened.
-          found.add(file);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      found.add(directory);
-    }
-    found.sort(Comparator.comparing(Path::toString));
-    return found;
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-  }
-
-  /** One file's issues: printed, counted and handed to the writers as they are found. */
-  private final class FileIssues implements Consumer<Issue> {
-    private final String file;
-    private final Reports reports;
-    long errors;
-    long warnings;
-
-    FileIssues(String file, Reports reports) {
-      this.file = file;
-      this.reports = reports;
-    }
-
-    @Override
-    public void accept(Issue issue) {
-      // Issue.toString() is "pointer: severity code: message", as the command line prints it.
-      String line = file + ":" + issue;
-      if (issue.isError()) {
-        errors++;
-        console.error(line);
-      } else {
-        warnings++;
-        console.warning(line);
-      }
-      reports.each(w -> w.issue(issue));
-    }
   }
 }

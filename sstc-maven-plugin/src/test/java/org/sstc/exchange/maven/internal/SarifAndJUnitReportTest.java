@@ -24,6 +24,7 @@ import javax.xml.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.report.ReportFormat;
 import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,7 +127,7 @@ class SarifAndJUnitReportTest {
     assertThat(sarifErrors(log)).isEmpty();
     JsonNode sarifRun = log.at("/runs/0");
     assertThat(sarifRun.at("/tool/driver/name").asString()).isEqualTo("sstc");
-    assertThat(sarifRun.at("/tool/driver/fullName").asString()).isEqualTo(ReportFormat.TOOL);
+    assertThat(sarifRun.at("/tool/driver/fullName").asString()).isEqualTo(ValidationRun.TOOL);
     assertThat(sarifRun.at("/originalUriBaseIds/%SRCROOT%/uri").asString())
         .isEqualTo(project.toAbsolutePath().normalize().toUri().toASCIIString());
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * The lines of an NDJSON stream as bytes, read in 64 KB chunks, never holding more than the
  * limit of one line: a longer line is cut there and flagged ({@link #overLimit()}), so that one
  * huge line costs no more memory than the limit. A UTF-8 byte-order mark before the first line is
- * skipped. Shared by the validator and the test kit's hub (the module exports this package to it).
+ * skipped. Shared by the validator and, through {@code JsonStreams.lines}, sdk-hub's bulk upload.
  */
 public final class NdjsonLines {
   private final InputStream in;

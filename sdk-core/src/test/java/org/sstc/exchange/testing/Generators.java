@@ -1,0 +1,220 @@
+package org.sstc.exchange.testing;
+
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.sstc.exchange.core.Budget;
+import org.sstc.exchange.core.CodelistItem;
+import org.sstc.exchange.core.Codelists;
+import org.sstc.exchange.core.Contribution;
+import org.sstc.exchange.core.ContributionKind;
+import org.sstc.exchange.core.Dates;
+import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.Instrument;
+import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Modality;
+import org.sstc.exchange.core.Money;
+import org.sstc.exchange.core.OrgRef;
+import org.sstc.exchange.core.OtherIdentifier;
+import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.ParticipationRole;
+import org.sstc.exchange.core.RecipientCountry;
+import org.sstc.exchange.core.SdgContribution;
+import org.sstc.exchange.core.SdgLink;
+import org.sstc.exchange.core.Sector;
+import org.sstc.exchange.core.SupportType;
+import org.sstc.exchange.core.Transaction;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * QuickTheories generators of valid records of the standard, built from the bundled codelists so
+ * that every generated record passes every rule, and of single faults with the code and pointer
+ * each must produce.
+ */
+public final class Generators {
+  private static final List<String> REPORTERS = List.of("XM-DAC-41301", "XM-DAC-41114", "XM-DAC-41140", "XM-DAC-41122");
+  private static final List<String> COUNTRIES = List.of("BR", "JP", "MZ", "IN", "ZA", "TH", "KE", "CN", "KR", "VN", "HT", "SN");
+  private static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru", "pt");
+  private static final List<String> WORDS =
+      List.of("rice", "school feeding", "água", "santé maternelle", "مياه", "农业", "образование", "solar \"power\"", "back\\slash", "tab\there", "emoji 🌍");
+  private static final List<String[]> CURRENCIES =
+      List.of(new String[] {"USD", "2"}, new String[] {"JPY", "0"}, new String[] {"KWD", "3"}, new String[] {"EUR", "2"}, new String[] {"BRL", "2"});
+
+  private static final List<CodelistItem> TARGETS = Codelists.standard().get(Codelists.SDG_TARGETS).items();
+  private static final List<CodelistItem> INDICATORS =
+      Codelists.standard().get(Codelists.SDG_INDICATORS).items().stream().filter(i -> !i.withdrawn()).toList();
+
+  private Generators() {}
+
+  public static Gen<Initiative> initiatives() {
+    return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> initiative(new java.util.Random(seed)));
+  }
+
+  /** One valid initiative from a seed: QuickTheories shrinks the seed, the record follows. */
+  public static Initiative initiative(java.util.Random random) {
+    String reporter = pick(random, REPORTERS);
+    Modality modality = pick(random, List.of(Modality.values()));
+    List<Participation> participants = participants(random, modality);
+    String status = String.valueOf(1 + random.nextInt(6));
+    LocalDate start = LocalDate.of(2010 + random.nextInt(15), 1 + random.nextInt(12), 1 + random.nextInt(28));
+    Dates dates = Dates.planned(start, random.nextBoolean() ? start.plusDays(random.nextInt(2000)) : null);
+    if (status.equals("4") || random.nextBoolean()) {
+      dates = dates.withActual(start.plusDays(random.nextInt(30)), status.equals("4") ? start.plusDays(30 + random.nextInt(900)) : null);
+    }
+    Initiative.Builder builder =
+        Initiative.builder()
+            .id(reporter + "-" + Integer.toString(random.nextInt(1 << 30), 36).toUpperCase(java.util.Locale.ROOT))
+            .reportingOrg(new OrgRef(reporter, pick(random, WORDS)))
+            .title(languageMap(random))
+            .modality(modality)
+            .instrument(pick(random, List.of(Instrument.values())))
+            .status(status)
+            .dates(dates)
+            .participants(participants)
+            .lastUpdated(instant(random));
+    if (random.nextBoolean()) {
+      builder.description(languageMap(random));
+    }
+    if (random.nextBoolean()) {
+      builder.supportTypes(List.of(SupportType.values()).subList(0, 1 + random.nextInt(3)));
+    }
+    if (random.nextBoolean()) {
+      CodelistItem target = pick(random, TARGETS);
+      List<CodelistItem> indicators = INDICATORS.stream().filter(i -> target.code().equals(i.parent())).toList();
+      String indicator = !indicators.isEmpty() && random.nextBoolean() ? pick(random, indicators).code() : null;
+      builder.addSdg(new SdgLink(target.parent(), target.code(), indicator, SdgContribution.PRINCIPAL));
+      builder.addSdg(SdgLink.goal("17", SdgContribution.SIGNIFICANT));
+    }
+    if (random.nextBoolean()) {
+      builder.recipientCountries(List.of(
+          new RecipientCountry(participants.get(participants.size() - 1).country(), new BigDecimal("60")),
+          new RecipientCountry("SN", new BigDecimal("40.00"))));
+    }
+    if (random.nextBoolean()) {
+      builder.addSector(new Sector(null, "31120", null));
+    }
+    int budgets = random.nextInt(3);
+    for (int i = 0; i < budgets; i++) {
+      builder.addBudget(new Budget("b" + i, "1", "2", start, start.plusDays(364), money(random)));
+    }
+    if (random.nextBoolean()) {
+      builder.addTransaction(new Transaction("t1", "3", start.plusDays(10), money(random),
+          participants.get(0).id(), participants.get(participants.size() - 1).id(), languageMap(random)));
+      builder.addContribution(new Contribution("c1", participants.get(0).id(), ContributionKind.EXPERTISE, null, languageMap(random)));
+    }
+    if (random.nextBoolean()) {
+      // Empty languages (a language-neutral document) must survive the round trip: the schema requires the member.
+      builder.documents(List.of(new Document("d1", "https://example.org/d1.pdf", languageMap(random), "application/pdf", "A02",
+          random.nextBoolean() ? List.of() : List.of(pick(random, LANGUAGES)))));
+    }
+    if (random.nextBoolean()) {
+      builder.addOtherIdentifier(new OtherIdentifier("iati", reporter + "-P" + random.nextInt(1000)));
+      builder.extensions(java.util.Map.of("wfp:matchingScore", JsonNodeFactory.instance.numberNode(new BigDecimal("0.75"))));
+    }
+    return builder.build();
+  }
+
+  private static List<Participation> participants(java.util.Random random, Modality modality) {
+    List<String> countries = new ArrayList<>(COUNTRIES);
+    java.util.Collections.shuffle(countries, random);
+    List<ParticipationRole> roles;
+    switch (modality) {
+      case TRIANGULAR:
+        roles = List.of(ParticipationRole.FIRST_PROVIDER, ParticipationRole.SECOND_PROVIDER, ParticipationRole.RECIPIENT);
+        break;
+      case BILATERAL:
+        roles = List.of(ParticipationRole.PROVIDER, ParticipationRole.RECIPIENT);
+        break;
+      default:
+        roles = List.of(ParticipationRole.PROVIDER, ParticipationRole.RECIPIENT, ParticipationRole.RECIPIENT, ParticipationRole.RECIPIENT);
+    }
+    List<Participation> participants = new ArrayList<>();
+    for (int i = 0; i < roles.size(); i++) {
+      participants.add(Participation.builder()
+          .id("p" + (i + 1))
+          .name("Government of " + countries.get(i))
+          .orgType("10")
+          .country(countries.get(i))
+          .role(roles.get(i))
+          .iatiRoles(i == 0 ? List.of("1") : List.of())
+          .build());
+    }
+    return participants;
+  }
+
+  private static Money money(java.util.Random random) {
+    String[] currency = pick(random, CURRENCIES);
+    int digits = Integer.parseInt(currency[1]);
+    BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000_000), random.nextInt(digits + 1));
+    Money money = new Money(amount, currency[0], null);
+    return random.nextBoolean() ? money.withValueDate(LocalDate.of(2020, 1, 1).plusDays(random.nextInt(1500))) : money;
+  }
+
+  private static OffsetDateTime instant(java.util.Random random) {
+    ZoneOffset offset = random.nextBoolean() ? ZoneOffset.UTC : ZoneOffset.ofHours(random.nextInt(25) - 12);
+    OffsetDateTime time = OffsetDateTime.of(2015 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28),
+        random.nextInt(24), random.nextInt(60), random.nextInt(60), 0, offset);
+    return random.nextBoolean() ? time.withNano(random.nextInt(1000) * 1_000_000) : time;
+  }
+
+  private static LanguageMap languageMap(java.util.Random random) {
+    LanguageMap map = LanguageMap.of(pick(random, LANGUAGES), pick(random, WORDS) + " " + random.nextInt(1000));
+    if (random.nextBoolean()) {
+      map = map.with(pick(random, LANGUAGES), pick(random, WORDS));
+    }
+    return map;
+  }
+
+  private static <T> T pick(java.util.Random random, List<T> values) {
+    return values.get(random.nextInt(values.size()));
+  }
+
+  /** One fault injected into a valid initiative, and what the validator must say about it. */
+  public record Fault(String name, String code, String pointer, java.util.function.UnaryOperator<Initiative> inject) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  public static Gen<Fault> faults() {
+    return Generate.pick(FAULTS);
+  }
+
+  public static final List<Fault> FAULTS =
+      List.of(
+          new Fault("title removed", "schema.required", "/title", i -> i.toBuilder().title(null).build()),
+          new Fault("no participants", "schema.required", "/participants", i -> i.toBuilder().participants(List.of()).build()),
+          new Fault("planned end before start", "rule.date-order", "/dates/plannedEnd",
+              i -> i.toBuilder().dates(new Dates(i.dates().plannedStart(), i.dates().plannedStart().minusDays(1), i.dates().actualStart(), i.dates().actualEnd())).build()),
+          new Fault("target outside its goal", "rule.sdg-target-goal", "/sdgs/0/target",
+              i -> i.toBuilder().sdgs(List.of(new SdgLink("2", "3.4", null, SdgContribution.PRINCIPAL))).build()),
+          new Fault("unknown recipient country", "codelist.unknown-code", "/recipientCountries/0/code",
+              i -> i.toBuilder().recipientCountries(List.of(RecipientCountry.of("QQ"))).build()),
+          new Fault("yen with decimals", "rule.currency-precision", "/budgets/0/value/amount",
+              i -> i.toBuilder().budgets(List.of(new Budget("b0", "1", "2", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), Money.of("100.5", "JPY")))).build()),
+          new Fault("id without the reporting org's prefix", "rule.id-prefix", "/id",
+              i -> i.toBuilder().id("XM-DAC-99999-X1").build()),
+          new Fault("duplicate participant id", "rule.duplicate-id", "/participants/1/id",
+              i -> {
+                List<Participation> participants = new ArrayList<>(i.participants());
+                participants.set(1, participants.get(1).toBuilder().id(participants.get(0).id()).build());
+                return i.toBuilder().participants(participants).build();
+              }),
+          new Fault("transaction from nobody", "rule.unknown-participant", "/transactions/0/providerId",
+              i -> i.toBuilder().transactions(List.of(new Transaction("t9", "3", LocalDate.of(2020, 2, 2), Money.of("10.00", "USD"), "nobody", null, null))).build()),
+          new Fault("closed without actual end", "rule.closed-needs-actual-end", "/dates/actualEnd",
+              i -> i.toBuilder().status("4").dates(Dates.planned(i.dates().plannedStart(), null)).build()),
+          new Fault("negative amount", "schema.pattern", "/budgets/0/value/amount",
+              i -> i.toBuilder().budgets(List.of(new Budget("b0", "1", "2", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), Money.of("-5", "USD")))).build()),
+          new Fault("unknown reporting org prefix", "rule.org-id-prefix", "/reportingOrg/id",
+              i -> i.toBuilder().id("ZZ-NOPE-1-X").reportingOrg(new OrgRef("ZZ-NOPE-1", "x")).build()));
+}

@@ -1,0 +1,96 @@
+package org.sstc.exchange.hub.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Idempotency keys (draft-ietf-httpapi-idempotency-key-header), per token organisation: the
+ * request's hash and the response it got, kept 24 hours.
+ */
+final class IdempotencyKeys {
+  static final Duration KEPT = Duration.ofHours(24);
+
+  private record Key(String org, String key) {}
+
+  /** When a key's response was kept: the queue holds them oldest first. */
+  private record Kept(Key key, Instant at) {}
+
+  /** A key's state: in flight while {@code reply} is null. */
+  record Slot(byte @Nullable [] hash, @Nullable Reply reply, Instant at) {
+    boolean inFlight() {
+      return reply == null;
+    }
+
+    boolean sameRequest(byte[] other) {
+      return hash != null && Arrays.equals(hash, other);
+    }
+  }
+
+  private final Clock clock;
+  private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+  // Expiry in the order responses were kept, so that purging looks only at what has expired
+  // (scanning every slot on each request made a long-running hub quadratic).
+  private final Queue<Kept> expiries = new ConcurrentLinkedQueue<>();
+
+  IdempotencyKeys() {
+    this(Clock.systemUTC());
+  }
+
+  IdempotencyKeys(Clock clock) {
+    this.clock = clock;
+  }
+
+  /**
+   * Claims a key for a new request. Returns null when the caller now holds the key (and must
+   * {@link #complete} or {@link #release} it), or the existing slot: in flight, or done.
+   */
+  @Nullable Slot claim(String org, String key) {
+    Instant now = clock.instant();
+    purgeExpired(now);
+    Slot[] existing = new Slot[1];
+    slots.compute(new Key(org, key), (unused, slot) -> {
+      if (slot != null && (slot.inFlight() || !slot.at().plus(KEPT).isBefore(now))) {
+        existing[0] = slot;
+        return slot;
+      }
+      return new Slot(null, null, now);
+    });
+    return existing[0];
+  }
+
+  /** Keeps the response to a request that held the key. */
+  void complete(String org, String key, byte[] hash, Reply reply) {
+    Key slotKey = new Key(org, key);
+    Instant now = clock.instant();
+    slots.put(slotKey, new Slot(hash, reply, now));
+    expiries.add(new Kept(slotKey, now));
+  }
+
+  private void purgeExpired(Instant now) {
+    Kept oldest;
+    while ((oldest = expiries.peek()) != null && oldest.at().plus(KEPT).isBefore(now)) {
+      if (expiries.remove(oldest)) {
+        Instant keptAt = oldest.at();
+        // Only the response kept at that moment: the key may have been claimed again since.
+        slots.computeIfPresent(oldest.key(), (unused, slot) -> slot.at().equals(keptAt) && !slot.inFlight() ? null : slot);
+      }
+    }
+  }
+
+  /** How many keys are held, for tests. */
+  int size() {
+    return slots.size();
+  }
+
+  /** Gives a key up without keeping a response (the request failed on the hub's side). */
+  void release(String org, String key) {
+    slots.remove(new Key(org, key));
+  }
+}

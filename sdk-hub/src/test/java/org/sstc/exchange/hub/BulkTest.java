@@ -1,0 +1,180 @@
+package org.sstc.exchange.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** POST /packages: packages and NDJSON, gzip, per-record results, idempotency. */
+class BulkTest {
+  private static SstcHub hub;
+  private static Wire wire;
+
+  @BeforeAll
+  static void start() {
+    hub = Wire.startHub();
+    wire = new Wire(hub);
+  }
+
+  @AfterAll
+  static void stop() {
+    hub.close();
+  }
+
+  private static HttpResponse<String> upload(String contentType, byte[] body, boolean gzip, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(wire.uri("/packages"))
+        .header("Authorization", "Bearer " + Wire.FAO_TOKEN)
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(gzip ? gzip(body) : body));
+    if (gzip) {
+      request.header("Content-Encoding", "gzip");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return wire.send(request.build());
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(body);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void gzippedNdjsonIsWrittenRecordByRecordAndSendingItAgainChangesNothing() {
+    ObjectNode organisation = Wire.fixture("organisation.json");
+    String ndjson = Wire.initiative("XM-DAC-41301-B-nd1") + "\n\n" + Wire.initiative("XM-DAC-41301-B-nd2") + "\n"
+        + organisation + "\n";
+    byte[] body = ndjson.getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> first = upload("application/x-ndjson", body, true);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonNode report = Wire.tree(first);
+    assertThat(report.path("received").asInt()).isEqualTo(3);
+    assertThat(report.path("created").asInt()).isEqualTo(3);
+    assertThat(Wire.values(report.path("results"), "line")).containsExactly("1", "3", "4");
+    assertThat(Wire.values(report.path("results"), "recordType")).containsExactly("initiative", "initiative", "organisation");
+    assertThat(wire.get("/organisations/" + organisation.path("id").asString()).statusCode()).isEqualTo(200);
+
+    JsonNode again = Wire.tree(upload("application/x-ndjson", body, true));
+    assertThat(again.path("unchanged").asInt()).isEqualTo(3);
+    assertThat(again.path("created").asInt()).isZero();
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-nd1").headers().firstValue("ETag")).hasValue("\"1\"");
+  }
+
+  @Test
+  void packageWithAnInvalidRecordRejectsItAndWritesTheOthers() {
+    ObjectNode pkg = Wire.fixture("package.json");
+    ArrayNode initiatives = (ArrayNode) pkg.path("initiatives");
+    ((ObjectNode) initiatives.get(0)).put("id", "XM-DAC-41301-B-pk1");
+    ((ObjectNode) initiatives.get(1)).put("id", "XM-DAC-41301-B-pk2").put("modality", "sideways");
+
+    HttpResponse<String> response = upload("application/json", pkg.toString().getBytes(StandardCharsets.UTF_8), false);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = Wire.tree(response);
+    assertThat(report.path("received").asInt()).isEqualTo(4);
+    assertThat(report.path("rejected").asInt()).isEqualTo(1);
+    JsonNode rejected = report.path("results").get(1);
+    assertThat(rejected.path("index").asInt()).isEqualTo(1);
+    assertThat(rejected.path("id").asString()).isEqualTo("XM-DAC-41301-B-pk2");
+    assertThat(rejected.path("status").asString()).isEqualTo("rejected");
+    assertThat(Wire.values(rejected.path("issues"), "code")).contains("schema.enum");
+    assertThat(report.path("results").get(0).path("status").asString()).isEqualTo("created");
+    assertThat(report.path("results").get(0).path("version").asInt()).isEqualTo(1);
+
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-pk1").statusCode()).isEqualTo(200);
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-pk2").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void bulkIdempotencyKeyReplaysTheReport() {
+    byte[] body = (Wire.initiative("XM-DAC-41301-B-idem") + "\n").getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> first = upload("application/x-ndjson", body, false, "Idempotency-Key", "bulk-1");
+    HttpResponse<String> replay = upload("application/x-ndjson", body, false, "Idempotency-Key", "bulk-1");
+    assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(replay.body()).isEqualTo(first.body());
+    byte[] other = (Wire.initiative("XM-DAC-41301-B-idem3") + "\n").getBytes(StandardCharsets.UTF_8);
+    assertThat(upload("application/x-ndjson", other, false, "Idempotency-Key", "bulk-1").statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  void bodyThatIsNotJsonGives400() {
+    assertThat(upload("application/json", "not json".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(400);
+    assertThat(upload("application/x-ndjson", "not json\n".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(400);
+    assertThat(upload("text/csv", "a,b".getBytes(StandardCharsets.UTF_8), false).statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void recordsAreWrittenInTheOrderSentWhileCheckedAhead() {
+    // More records than the hub checks at once, with one id sent twice and broken lines between:
+    // the second copy must find the first already written, and results keep the order sent.
+    StringBuilder ndjson = new StringBuilder();
+    int records = 120;
+    for (int i = 0; i < records; i++) {
+      if (i == 90) {
+        ObjectNode changed = Wire.initiative("XM-DAC-41301-B-ord0");
+        changed.putObject("title").put("en", "Changed by line 91");
+        ndjson.append(changed).append('\n');
+      } else if (i % 25 == 7) {
+        ndjson.append("{\"recordType\": \"initiative\", broken\n");
+      } else {
+        ndjson.append(Wire.initiative("XM-DAC-41301-B-ord" + i)).append('\n');
+      }
+    }
+    HttpResponse<String> response = upload("application/x-ndjson", ndjson.toString().getBytes(StandardCharsets.UTF_8), true);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = Wire.tree(response);
+    assertThat(report.path("received").asInt()).isEqualTo(records);
+    assertThat(report.path("rejected").asInt()).isEqualTo(5);
+    assertThat(report.path("updated").asInt()).isEqualTo(1);
+    java.util.List<String> indexes = Wire.values(report.path("results"), "index");
+    assertThat(indexes).containsExactlyElementsOf(
+        java.util.stream.IntStream.range(0, records).mapToObj(Integer::toString).toList());
+    JsonNode second = report.path("results").get(90);
+    assertThat(second.path("status").asString()).isEqualTo("updated");
+    assertThat(second.path("version").asInt()).isEqualTo(2);
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-ord0").body()).contains("Changed by line 91");
+  }
+
+  @Test
+  void aBodyCutShortKeepsTheRecordsBeforeTheCut() {
+    StringBuilder ndjson = new StringBuilder();
+    // Larger than the hub's read buffer once unzipped, so the cut comes after whole records.
+    for (int i = 0; i < 400; i++) {
+      ndjson.append(Wire.initiative("XM-DAC-41301-B-cut" + i)).append('\n');
+    }
+    byte[] whole = gzip(ndjson.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+    HttpRequest request = HttpRequest.newBuilder(wire.uri("/packages"))
+        .header("Authorization", "Bearer " + Wire.FAO_TOKEN)
+        .header("Content-Type", "application/x-ndjson")
+        .header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(cut)).build();
+    HttpResponse<String> response = wire.send(request);
+    assertThat(response.statusCode()).isEqualTo(400);
+    java.util.regex.Matcher processed = java.util.regex.Pattern.compile("the (\\d+) record\\(s\\) before that point were processed")
+        .matcher(response.body());
+    assertThat(processed.find()).as(response.body()).isTrue();
+    int written = Integer.parseInt(processed.group(1));
+    assertThat(written).isBetween(1, 399);
+    for (int i : new int[] {0, written / 2, written - 1}) {
+      assertThat(wire.get("/initiatives/XM-DAC-41301-B-cut" + i).statusCode()).as("record %d", i).isEqualTo(200);
+    }
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-cut" + written).statusCode()).isEqualTo(404);
+  }
+}

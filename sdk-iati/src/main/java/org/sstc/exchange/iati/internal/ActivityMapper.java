@@ -1,0 +1,928 @@
+package org.sstc.exchange.iati.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Budget;
+import org.sstc.exchange.core.Contribution;
+import org.sstc.exchange.core.ContributionKind;
+import org.sstc.exchange.core.Dates;
+import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.IndicatorValue;
+import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.InitiativeRelation;
+import org.sstc.exchange.core.Instrument;
+import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Modality;
+import org.sstc.exchange.core.Money;
+import org.sstc.exchange.core.OrgRef;
+import org.sstc.exchange.core.OtherIdentifier;
+import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.ParticipationRole;
+import org.sstc.exchange.core.RecipientCountry;
+import org.sstc.exchange.core.RecipientRegion;
+import org.sstc.exchange.core.RelatedInitiative;
+import org.sstc.exchange.core.Result;
+import org.sstc.exchange.core.ResultIndicator;
+import org.sstc.exchange.core.SdgContribution;
+import org.sstc.exchange.core.SdgLink;
+import org.sstc.exchange.core.Sector;
+import org.sstc.exchange.core.SupportType;
+import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.iati.IatiNote;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Maps one IATI activity (a small tree) to an initiative, marking what it reads; what it leaves
+ * unread becomes a note. The mapping table is in {@code sdk-core/IATI.md}.
+ *
+ * <p>An activity written by this SDK carries an {@code sstc:initiative} element (and small
+ * {@code sstc:*} children in some IATI elements) with what IATI has no place for; when it is
+ * there, it is authoritative, which is what makes SSTC → IATI → SSTC lossless.
+ */
+final class ActivityMapper {
+  private final XmlElement activity;
+  private final List<IatiNote> notes = new ArrayList<>();
+  private final @Nullable String defaultCurrency;
+  private final @Nullable XmlElement extension;
+  private @Nullable String activityId;
+
+  private ActivityMapper(XmlElement activity) {
+    this.activity = activity;
+    activity.use();
+    activity.consume("xml:lang"); // the language narratives inherit (XmlElement.inheritedLanguage)
+    this.defaultCurrency = activity.attr("default-currency");
+    this.extension = activity.sstcChild("initiative");
+  }
+
+  /** An initiative and the notes on what was not mapped. */
+  record Mapped(Initiative initiative, List<IatiNote> notes) {}
+
+  static Mapped map(XmlElement activity) {
+    ActivityMapper mapper = new ActivityMapper(activity);
+    Initiative initiative = mapper.map();
+    activity.reportUnused(mapper.activityId, mapper.notes);
+    mapper.notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
+    return new Mapped(initiative, List.copyOf(mapper.notes));
+  }
+
+  private Initiative map() {
+    Initiative.Builder builder = Initiative.builder();
+    XmlElement identifier = activity.child("iati-identifier");
+    if (identifier != null) {
+      identifier.use();
+      activityId = identifier.trimmedText();
+      builder.id(activityId);
+    }
+    String lastUpdated = activity.attr("last-updated-datetime");
+    if (lastUpdated != null) {
+      try {
+        builder.lastUpdated(OffsetDateTime.parse(lastUpdated));
+      } catch (DateTimeParseException e) {
+        note(activity, "/@last-updated-datetime", "last-updated-datetime \"" + lastUpdated
+            + "\" has no time zone (or is not a date-time): lastUpdated needs an instant with a zone; set it");
+      }
+    }
+    XmlElement title = activity.child("title");
+    if (title != null) {
+      builder.title(texts(title.use()));
+    }
+    boolean noDescription = extension != null && "true".equals(extension.peek("no-description"));
+    boolean hasDescription = false;
+    for (XmlElement description : activity.children("description")) {
+      String type = description.peek("type");
+      if (noDescription && !hasDescription) {
+        description.useAll(); // the title, written because IATI requires a description
+        hasDescription = true;
+      } else if ((type == null || type.equals("1")) && !hasDescription) {
+        description.use().consume("type");
+        builder.description(texts(description));
+        hasDescription = true;
+      } else {
+        description.unmapped("description of type " + (type == null ? "1" : type)
+            + ": the standard keeps one general description (type 1)");
+      }
+    }
+    List<Participation> participants = participants();
+    builder.participants(participants);
+    builder.reportingOrg(reportingOrg(participants));
+    builder.otherIdentifiers(otherIdentifiers());
+    XmlElement status = activity.child("activity-status");
+    if (status != null) {
+      builder.status(status.use().attr("code"));
+    }
+    builder.dates(dates());
+    for (XmlElement country : activity.children("recipient-country")) {
+      country.use();
+      builder.addRecipientCountry(new RecipientCountry(country.attr("code"), percentage(country)));
+    }
+    for (XmlElement region : activity.children("recipient-region")) {
+      region.use();
+      String vocabulary = region.attr("vocabulary");
+      builder.addRecipientRegion(new RecipientRegion(vocabulary == null ? "1" : vocabulary, region.attr("code"), percentage(region)));
+    }
+    List<Indexed<SdgLink>> sdgs = new ArrayList<>();
+    for (XmlElement sector : activity.children("sector")) {
+      XmlElement link = sector.sstcChild("sdg-link");
+      String vocabulary = sector.peek("vocabulary");
+      if (link != null) {
+        sdgs.add(sdgFromExtension(sector, link));
+      } else if (extension == null && vocabulary != null && List.of("7", "8", "9").contains(vocabulary)) {
+        sector.use().consume("vocabulary");
+        SdgLink derived = sdgFromCode(sector, sector.attr("code"), vocabulary.equals("7") ? 1 : vocabulary.equals("8") ? 2 : 3);
+        if (derived != null) {
+          sdgs.add(new Indexed<>(sdgs.size(), derived));
+        }
+      } else {
+        sector.use();
+        builder.addSector(new Sector(sector.attr("vocabulary"), sector.attr("code"), percentage(sector)));
+      }
+    }
+    for (XmlElement tag : activity.children("tag")) {
+      XmlElement link = tag.sstcChild("sdg-link");
+      String vocabulary = tag.peek("vocabulary");
+      if (link != null) {
+        sdgs.add(sdgFromExtension(tag, link));
+      } else if (extension == null && ("2".equals(vocabulary) || "3".equals(vocabulary))) {
+        tag.use().consume("vocabulary");
+        SdgLink derived = sdgFromCode(tag, tag.attr("code"), vocabulary.equals("2") ? 1 : 2);
+        if (derived != null) {
+          sdgs.add(new Indexed<>(sdgs.size(), derived));
+        }
+      } else {
+        tag.unmapped("tag of vocabulary " + vocabulary + ": only SDG goal (2) and target (3) tags map, to SDG links");
+      }
+    }
+    modality(builder);
+    List<Indexed<Result>> results = new ArrayList<>();
+    int resultCount = 0;
+    for (XmlElement result : activity.children("result")) {
+      results.add(result(result, ++resultCount, sdgs));
+    }
+    builder.budgets(budgets());
+    builder.transactions(transactions(participants));
+    builder.documents(documents());
+    List<Indexed<RelatedInitiative>> related = new ArrayList<>();
+    for (XmlElement relatedActivity : activity.children("related-activity")) {
+      relatedActivity.use();
+      String type = relatedActivity.attr("type");
+      Optional<InitiativeRelation> relation = relation(type);
+      XmlElement item = itemOf(relatedActivity);
+      int index = item != null && item.peek("index") != null ? intAttr(item, "index") : related.size();
+      if (relation.isPresent()) {
+        related.add(new Indexed<>(index, new RelatedInitiative(relatedActivity.attr("ref"), relation.get())));
+      } else {
+        relatedActivity.unmapped("related-activity of type " + type + ": no SSTC relation (1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party map)");
+      }
+    }
+    if (extension != null) {
+      readExtension(builder, related, results);
+    }
+    builder.relatedInitiatives(sorted(related));
+    builder.results(sorted(results));
+    builder.sdgs(sorted(sdgs));
+    return builder.build();
+  }
+
+  // ---- participants and reporting org
+
+  private List<Participation> participants() {
+    Map<String, Participation.Builder> byKey = new LinkedHashMap<>();
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    Map<String, Boolean> explicitRole = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> types = new LinkedHashMap<>();
+    Map<String, XmlElement> firstElement = new LinkedHashMap<>();
+    for (XmlElement org : activity.children("participating-org")) {
+      org.use();
+      XmlElement ext = org.sstcChild("participant");
+      String ref = org.attr("ref");
+      String name = plainName(org);
+      String type = org.peek("type");
+      // By ref and name: real files reuse one internal ref for different organisations.
+      // Without a ref and a name nothing says two elements are one organisation: each stays its
+      // own participation (World Bank's sample has three nameless ones, two of one type).
+      String key = ext != null && ext.peek("id") != null ? "id:" + ext.peek("id")
+          : ref != null ? "ref:" + ref + "|name:" + name
+          : name != null ? "name:" + name + "|" + type
+          : "element:" + org.path();
+      Participation.Builder participation = byKey.get(key);
+      if (participation == null) {
+        participation = Participation.builder()
+            .id(ext != null && ext.peek("id") != null ? ext.peek("id") : "p" + (byKey.size() + 1))
+            .orgId(ref)
+            .name(name)
+            .orgType(org.attr("type"));
+        byKey.put(key, participation);
+        firstElement.put(key, org);
+        roles.put(key, new ArrayList<>());
+        names.put(key, name == null ? "" : name);
+        if (type != null) {
+          types.put(key, type);
+        }
+      } else {
+        if (type != null && !types.containsKey(key)) {
+          participation.orgType(org.attr("type"));
+          types.put(key, type);
+        } else if (type == null || type.equals(types.get(key))) {
+          org.consume("type");
+        }
+        if (name != null && !name.equals(names.get(key))) {
+          note(org, "/narrative[1]", "a second name \"" + name + "\" for the organisation already named \""
+              + names.get(key) + "\": the first is kept");
+        }
+      }
+      String role = org.attr("role");
+      boolean derived = false;
+      if (ext != null) {
+        ext.use();
+        ext.consume("id");
+        String country = ext.attr("country");
+        if (country != null) {
+          participation.country(country);
+        }
+        String sstcRole = ext.attr("role");
+        if (sstcRole != null) {
+          participation.role(ParticipationRole.fromCode(sstcRole).orElse(null));
+          explicitRole.put(key, true);
+        }
+        derived = "true".equals(ext.attr("derived-role"));
+      }
+      if (role != null && !derived && !roles.get(key).contains(role)) {
+        roles.get(key).add(role);
+      }
+    }
+    List<Participation> participants = new ArrayList<>();
+    for (Map.Entry<String, Participation.Builder> entry : byKey.entrySet()) {
+      List<String> iatiRoles = roles.get(entry.getKey());
+      Participation.Builder participation = entry.getValue().iatiRoles(iatiRoles);
+      if (!explicitRole.containsKey(entry.getKey())) {
+        ParticipationRole role = null;
+        for (String code : iatiRoles) {
+          if (code.equals("1")) {
+            role = ParticipationRole.FUNDER;
+            break;
+          }
+          if (code.equals("4")) {
+            role = ParticipationRole.IMPLEMENTER;
+            break;
+          }
+        }
+        participation.role(role);
+        if (role == null) {
+          XmlElement first = firstElement.get(entry.getKey());
+          note(first, "/@role",
+              "the organisation " + (!names.get(entry.getKey()).isEmpty() ? "\"" + names.get(entry.getKey()) + "\""
+                  : first.peek("ref") != null ? "with ref \"" + first.peek("ref") + "\"" : "without a ref or name")
+                  + " has IATI role(s) " + iatiRoles
+                  + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
+                  + " its iatiRoles are kept; set its role");
+        }
+      }
+      participants.add(participation.build());
+    }
+    return participants;
+  }
+
+  private @Nullable OrgRef reportingOrg(List<Participation> participants) {
+    XmlElement org = activity.child("reporting-org");
+    if (org == null) {
+      return null;
+    }
+    org.use();
+    String ref = org.attr("ref");
+    String name = plainName(org);
+    String type = org.peek("type");
+    if (type == null) {
+      org.consume("type"); // blank: nothing to keep
+    } else if (participants.stream().anyMatch(p -> Objects.equals(p.orgId(), ref) && type.equals(p.orgType()))) {
+      org.consume("type"); // the same organisation's participation keeps it
+    }
+    return new OrgRef(ref, name);
+  }
+
+  private List<OtherIdentifier> otherIdentifiers() {
+    List<Indexed<OtherIdentifier>> found = new ArrayList<>();
+    for (XmlElement other : activity.children("other-identifier")) {
+      other.use();
+      XmlElement item = itemOf(other);
+      int index = item != null && item.peek("index") != null ? intAttr(item, "index") : found.size();
+      String type = other.attr("type");
+      // The standard's schemes are lower-case kebab: IATI OtherIdentifierType A1 is scheme "iati-a1".
+      found.add(new Indexed<>(index, new OtherIdentifier(
+          type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT), other.attr("ref"))));
+    }
+    if (extension != null) {
+      for (XmlElement other : extension.sstcChildren("other-identifier")) {
+        other.use();
+        int index = other.peek("index") != null ? intAttr(other, "index") : found.size();
+        found.add(new Indexed<>(index, new OtherIdentifier(other.attr("scheme"), other.attr("id"))));
+      }
+    }
+    return sorted(found);
+  }
+
+  private Dates dates() {
+    LocalDate[] dates = new LocalDate[4];
+    for (XmlElement date : activity.children("activity-date")) {
+      String type = date.peek("type");
+      int slot = type == null ? -1 : List.of("1", "2", "3", "4").indexOf(type);
+      if (slot < 0 || dates[slot] != null) {
+        date.unmapped(slot < 0 ? "activity-date of type " + type + ": no SSTC date" : "a second activity-date of type " + type + ": the first is kept");
+        continue;
+      }
+      date.use().consume("type");
+      dates[slot] = date(date, "iso-date");
+    }
+    // IATI ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end.
+    return new Dates(dates[0], dates[2], dates[1], dates[3]);
+  }
+
+  // ---- modality and the SSTC extension
+
+  private void modality(Initiative.Builder builder) {
+    XmlElement collaboration = activity.child("collaboration-type");
+    String fromExtension = extension == null ? null : extension.peek("modality");
+    if (collaboration != null) {
+      String code = collaboration.peek("code");
+      Modality mapped = "8".equals(code) ? Modality.TRIANGULAR : "1".equals(code) ? Modality.BILATERAL : null;
+      if (mapped != null && (fromExtension == null || fromExtension.equals(mapped.code()))) {
+        collaboration.use().consume("code");
+        builder.modality(mapped);
+      } else if (fromExtension == null) {
+        collaboration.unmapped("collaboration-type " + code + " names no SSTC modality (1 → bilateral,"
+            + " 8 → triangular; regional has no IATI code): set modality");
+      } else {
+        collaboration.use().consume("code");
+      }
+    }
+  }
+
+  private void readExtension(Initiative.Builder builder, List<Indexed<RelatedInitiative>> related, List<Indexed<Result>> results) {
+    XmlElement ext = Objects.requireNonNull(extension);
+    ext.use();
+    builder.schemaVersion(ext.attr("schema-version"));
+    ext.consume("no-description");
+    String modality = ext.attr("modality");
+    if (modality != null) {
+      builder.modality(Modality.fromCode(modality).orElse(null));
+    }
+    String instrument = ext.attr("instrument");
+    if (instrument != null) {
+      builder.instrument(Instrument.fromCode(instrument).orElse(null));
+    }
+    for (XmlElement support : ext.sstcChildren("support-type")) {
+      support.use();
+      SupportType.fromCode(Objects.requireNonNullElse(support.attr("code"), "")).ifPresentOrElse(
+          builder::addSupportType, () -> support.unmapped("unknown support type"));
+    }
+    for (XmlElement contribution : ext.sstcChildren("contribution")) {
+      contribution.use();
+      XmlElement value = contribution.sstcChild("value");
+      XmlElement description = contribution.sstcChild("description");
+      builder.addContribution(new Contribution(contribution.attr("id"), contribution.attr("participant-id"),
+          ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null),
+          value == null ? null : extensionMoney(value.use()),
+          description == null ? null : extensionTexts(description.use())));
+    }
+    for (XmlElement relation : ext.sstcChildren("related-initiative")) {
+      relation.use();
+      int index = relation.peek("index") != null ? intAttr(relation, "index") : related.size();
+      related.add(new Indexed<>(index, new RelatedInitiative(relation.attr("id"),
+          InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null))));
+    }
+    for (XmlElement result : ext.sstcChildren("result")) {
+      result.use();
+      int index = result.peek("index") != null ? intAttr(result, "index") : results.size();
+      XmlElement title = result.sstcChild("title");
+      results.add(new Indexed<>(index, new Result(result.attr("id"), result.attr("type"),
+          title == null ? null : extensionTexts(title.use()), List.of())));
+    }
+    for (XmlElement record : ext.sstcChildren("record")) {
+      if (!"result".equals(record.peek("kind"))) {
+        continue; // budgets, transactions and documents are put back where they are read
+      }
+      record.use().consume("kind");
+      try {
+        int index = intAttr(record, "index");
+        results.add(new Indexed<>(index, IatiJson.read(record.text(), Result.class)));
+      } catch (RuntimeException e) {
+        record.unmapped("the SSTC result cannot be read back: " + e.getMessage());
+      }
+    }
+    Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    for (XmlElement value : ext.sstcChildren("extension")) {
+      value.use();
+      String key = value.attr("key");
+      if (key == null) {
+        value.unmapped("an extension value without a key");
+        continue;
+      }
+      try {
+        extensions.put(key, IatiJson.readValue(value.text()));
+      } catch (RuntimeException e) {
+        value.unmapped("the extension value is not JSON: " + e.getMessage());
+      }
+    }
+    builder.extensions(extensions);
+  }
+
+  private Money extensionMoney(XmlElement value) {
+    String date = value.attr("value-date");
+    return new Money(decimal(value, value.attr("amount")), value.attr("currency"), date == null ? null : parseDate(value, date));
+  }
+
+  private LanguageMap extensionTexts(XmlElement parent) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (XmlElement text : parent.sstcChildren("text")) {
+      text.use();
+      texts.put(Objects.requireNonNullElse(text.attr("xml:lang"), "und"), text.text());
+    }
+    return LanguageMap.of(texts);
+  }
+
+  // ---- SDG links
+
+  private Indexed<SdgLink> sdgFromExtension(XmlElement host, XmlElement link) {
+    host.useAll(); // vocabulary and code restate the link, which is the authority
+    int index = link.peek("index") != null ? intAttr(link, "index") : 0;
+    String contribution = link.peek("contribution");
+    return new Indexed<>(index, new SdgLink(link.peek("goal"), link.peek("target"), link.peek("indicator"),
+        contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null)));
+  }
+
+  /** A link from a code of the given depth (1 goal, 2 target, 3 indicator), its parents from its prefix. */
+  private @Nullable SdgLink sdgFromCode(XmlElement host, @Nullable String code, int depth) {
+    if (code == null) {
+      host.unmapped("an SDG " + (depth == 1 ? "goal" : depth == 2 ? "target" : "indicator") + " without a code");
+      return null;
+    }
+    String[] parts = code.split("\\.", -1);
+    if (parts.length != depth) {
+      host.unmapped("\"" + code + "\" is not an SDG " + (depth == 1 ? "goal (\"2\")" : depth == 2 ? "target (\"2.3\")" : "indicator (\"2.3.1\")"));
+      return null;
+    }
+    String percentage = host.peek("percentage");
+    if (percentage != null) {
+      note(host, "/@percentage", "an SDG link has no percentage: " + percentage + "% is not kept");
+      host.consume("percentage");
+    }
+    note(host, "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution");
+    return new SdgLink(parts[0], depth >= 2 ? parts[0] + "." + parts[1] : null, depth == 3 ? code : null, null);
+  }
+
+  // ---- money
+
+  private List<Budget> budgets() {
+    List<Budget> budgets = new ArrayList<>();
+    for (XmlElement budget : activity.children("budget")) {
+      budget.use();
+      XmlElement item = itemOf(budget);
+      String status = budget.attr("status");
+      XmlElement start = budget.child("period-start");
+      XmlElement end = budget.child("period-end");
+      budgets.add(new Budget(
+          item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1),
+          budget.attr("type"),
+          status == null ? "1" : status, // IATI: "if @status is not present, the budget is assumed to be indicative"
+          start == null ? null : date(start.use(), "iso-date"),
+          end == null ? null : date(end.use(), "iso-date"),
+          money(budget.child("value"), item)));
+    }
+    return withHeld("budget", budgets, Budget.class);
+  }
+
+  private List<Transaction> transactions(List<Participation> participants) {
+    List<Transaction> transactions = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (XmlElement transaction : activity.children("transaction")) {
+      transaction.use();
+      XmlElement item = itemOf(transaction);
+      String ref = transaction.peek("ref");
+      String id;
+      if (ref != null && !seen.contains(ref)) {
+        id = transaction.attr("ref");
+      } else {
+        // A generated id never takes one that an earlier transaction's ref holds.
+        int next = transactions.size() + 1;
+        while (seen.contains("t" + next)) {
+          next++;
+        }
+        id = "t" + next;
+        if (ref != null) {
+          note(transaction, "/@ref", "ref \"" + ref + "\" repeats an earlier transaction's: a transaction's id must be"
+              + " unique, so this one is \"" + id + "\"; give each transaction its own ref");
+          transaction.consume("ref");
+        }
+      }
+      seen.add(id);
+      XmlElement type = transaction.child("transaction-type");
+      XmlElement date = transaction.child("transaction-date");
+      XmlElement description = transaction.child("description");
+      transactions.add(new Transaction(id,
+          type == null ? null : type.use().attr("code"),
+          date == null ? null : date(date.use(), "iso-date"),
+          money(transaction.child("value"), item),
+          party(transaction.child("provider-org"), participants),
+          party(transaction.child("receiver-org"), participants),
+          description == null ? null : texts(description.use())));
+    }
+    return withHeld("transaction", transactions, Transaction.class);
+  }
+
+  private @Nullable String party(@Nullable XmlElement org, List<Participation> participants) {
+    if (org == null) {
+      return null;
+    }
+    XmlElement ext = org.sstcChild("participant-ref");
+    if (ext != null) {
+      org.useAll();
+      return ext.peek("id");
+    }
+    String ref = org.peek("ref");
+    String name = org.child("narrative") == null ? null : Objects.requireNonNull(org.child("narrative")).text().strip();
+    for (Participation participant : participants) {
+      if ((ref != null && ref.equals(participant.orgId())) || (ref == null && name != null && name.equals(participant.name()))) {
+        org.use().consume("ref");
+        org.children("narrative").forEach(narrative -> narrative.text());
+        org.children("narrative").forEach(XmlElement::use);
+        String type = org.peek("type");
+        if (type == null || type.equals(participant.orgType())) {
+          org.consume("type");
+        }
+        return participant.id();
+      }
+    }
+    org.unmapped("<" + org.name + "> " + (ref != null ? "ref=\"" + ref + "\"" : "\"" + name + "\"")
+        + " is not one of the activity's participating-orgs: a transaction's provider and receiver must be participants");
+    return null;
+  }
+
+  private @Nullable Money money(@Nullable XmlElement value, @Nullable XmlElement item) {
+    if (value == null) {
+      return null;
+    }
+    value.use();
+    String currency = value.attr("currency");
+    String valueDate = value.attr("value-date");
+    LocalDate date = valueDate == null ? null : parseDate(value, valueDate);
+    if (item != null && "true".equals(item.attr("no-value-date"))) {
+      date = null; // written only because IATI requires it
+    }
+    return new Money(decimal(value, value.trimmedText()), currency == null ? defaultCurrency : currency, date);
+  }
+
+  /**
+   * The items this SDK wrote as JSON in {@code sstc:record} because IATI could not hold them
+   * (they lack a part the XSD requires), put back at their places among the IATI ones.
+   */
+  private <T> List<T> withHeld(String kind, List<T> fromIati, Class<T> type) {
+    if (extension == null) {
+      return fromIati;
+    }
+    List<Indexed<T>> held = new ArrayList<>();
+    for (XmlElement record : extension.sstcChildren("record")) {
+      if (!kind.equals(record.peek("kind"))) {
+        continue;
+      }
+      record.use().consume("kind");
+      try {
+        int index = intAttr(record, "index");
+        held.add(new Indexed<>(index, IatiJson.read(record.text(), type)));
+      } catch (RuntimeException e) {
+        record.unmapped("the SSTC " + kind + " cannot be read back: " + e.getMessage());
+      }
+    }
+    if (held.isEmpty()) {
+      return fromIati;
+    }
+    held.sort(Comparator.comparingInt(Indexed::index));
+    List<T> merged = new ArrayList<>(fromIati);
+    for (Indexed<T> item : held) {
+      merged.add(Math.max(0, Math.min(item.index(), merged.size())), item.value());
+    }
+    return merged;
+  }
+
+  // ---- documents and results
+
+  private List<Document> documents() {
+    List<Document> documents = new ArrayList<>();
+    for (XmlElement link : activity.children("document-link")) {
+      link.use();
+      XmlElement item = itemOf(link);
+      List<XmlElement> categories = link.children("category");
+      String category = null;
+      if (!categories.isEmpty()) {
+        category = categories.get(0).use().attr("code");
+        for (XmlElement other : categories.subList(1, categories.size())) {
+          other.unmapped("a second document category: the standard keeps one");
+        }
+      }
+      List<String> languages = new ArrayList<>();
+      for (XmlElement language : link.children("language")) {
+        String code = language.use().attr("code");
+        if (code != null) {
+          languages.add(code);
+        } else {
+          language.unmapped("a document language without a code");
+        }
+      }
+      XmlElement title = link.child("title");
+      documents.add(new Document(
+          item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1),
+          link.attr("url"), title == null ? null : texts(title.use()), link.attr("format"), category, languages));
+    }
+    return withHeld("document", documents, Document.class);
+  }
+
+  private Indexed<Result> result(XmlElement result, int number, List<Indexed<SdgLink>> sdgs) {
+    result.use();
+    XmlElement item = itemOf(result);
+    String id = item != null && item.peek("id") != null ? item.attr("id") : "r" + number;
+    int index = item != null && item.peek("index") != null ? intAttr(item, "index") : number - 1;
+    XmlElement title = result.child("title");
+    List<ResultIndicator> indicators = new ArrayList<>();
+    for (XmlElement indicator : result.children("indicator")) {
+      indicator.use();
+      XmlElement indicatorItem = itemOf(indicator);
+      String indicatorId = indicatorItem != null && indicatorItem.peek("id") != null
+          ? indicatorItem.attr("id") : id + "-i" + (indicators.size() + 1);
+      String sdgIndicator = null;
+      for (XmlElement reference : indicator.children("reference")) {
+        if ("9".equals(reference.peek("vocabulary")) && sdgIndicator == null) {
+          reference.use().consume("vocabulary");
+          String code = reference.attr("code");
+          sdgIndicator = code;
+          if (extension == null && code != null
+              && sdgs.stream().noneMatch(link -> code.equals(link.value().indicator()))) {
+            SdgLink derived = sdgFromCode(reference, code, 3);
+            if (derived != null) {
+              sdgs.add(new Indexed<>(sdgs.size(), derived));
+            }
+          }
+        } else {
+          reference.unmapped("indicator reference of vocabulary " + reference.peek("vocabulary")
+              + ": only the UN SDG indicators (vocabulary 9) map");
+        }
+      }
+      IndicatorValue baseline = null;
+      for (XmlElement value : indicator.children("baseline")) {
+        if (baseline != null) {
+          value.unmapped("a second baseline: the standard keeps one");
+          continue;
+        }
+        value.use();
+        LocalDate date = value.has("iso-date") ? date(value, "iso-date") : null;
+        if (indicatorItem != null && "absent".equals(indicatorItem.attr("baseline-date"))) {
+          date = null;
+        }
+        String year = value.peek("year");
+        if (date != null && year != null && year.equals(String.valueOf(date.getYear()))
+            || indicatorItem != null) {
+          value.consume("year");
+        }
+        baseline = new IndicatorValue(decimal(value, value.attr("value")), date);
+      }
+      IndicatorValue target = null;
+      IndicatorValue actual = null;
+      List<XmlElement> periods = indicator.children("period");
+      // The standard keeps one target and one actual: the last period's (the latest reported).
+      for (int i = periods.size() - 1; i >= 0; i--) {
+        XmlElement period = periods.get(i);
+        XmlElement end = period.child("period-end");
+        XmlElement start = period.child("period-start");
+        boolean usedPeriod = false;
+        for (String kind : List.of("target", "actual")) {
+          List<XmlElement> values = period.children(kind);
+          if (values.isEmpty() || (kind.equals("target") ? target : actual) != null) {
+            continue;
+          }
+          XmlElement value = values.get(0).use();
+          LocalDate date = end == null ? null : date(end.use(), "iso-date");
+          if (indicatorItem != null && "absent".equals(indicatorItem.peek(kind + "-date"))) {
+            indicatorItem.consume(kind + "-date");
+            date = null;
+          }
+          IndicatorValue mapped = new IndicatorValue(decimal(value, value.attr("value")), date);
+          if (kind.equals("target")) {
+            target = mapped;
+          } else {
+            actual = mapped;
+          }
+          usedPeriod = true;
+        }
+        if (usedPeriod) {
+          period.use();
+          if (start != null && end != null && Objects.equals(start.peek("iso-date"), end.peek("iso-date"))) {
+            start.use().consume("iso-date");
+          }
+        }
+      }
+      XmlElement indicatorTitle = indicator.child("title");
+      indicators.add(new ResultIndicator(indicatorId, indicatorTitle == null ? null : texts(indicatorTitle.use()),
+          indicator.attr("measure"), sdgIndicator, baseline, target, actual));
+    }
+    return new Indexed<>(index, new Result(id, result.attr("type"), title == null ? null : texts(title.use()), indicators));
+  }
+
+  private static Optional<InitiativeRelation> relation(@Nullable String type) {
+    if (type == null) {
+      return Optional.empty();
+    }
+    switch (type) {
+      case "1": return Optional.of(InitiativeRelation.PARENT);
+      case "2": return Optional.of(InitiativeRelation.CHILD);
+      case "3": return Optional.of(InitiativeRelation.SIBLING);
+      case "4": return Optional.of(InitiativeRelation.CO_FUNDED);
+      case "5": return Optional.of(InitiativeRelation.THIRD_PARTY);
+      default: return Optional.empty();
+    }
+  }
+
+  // ---- small readers
+
+  private @Nullable XmlElement itemOf(XmlElement element) {
+    XmlElement item = element.sstcChild("item");
+    if (item != null) {
+      item.use();
+      item.consume("index");
+    }
+    return item;
+  }
+
+  private LanguageMap texts(XmlElement parent) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (XmlElement narrative : parent.children("narrative")) {
+      narrative.consume("xml:lang");
+      String language = languageTag(narrative, narrative.inheritedLanguage());
+      // Publishers pretty-print narratives (<narrative>\n  Text\n</narrative>): that whitespace is
+      // layout, not text. What this SDK wrote (sstc:initiative present) is taken exactly.
+      String text = extension != null ? narrative.text() : narrative.text().strip();
+      if (text.isBlank()) {
+        narrative.unmapped("an empty narrative");
+        continue;
+      }
+      if (language == null) {
+        language = "und";
+        note(narrative, "neither the narrative nor the activity has xml:lang: the text is kept under \"und\" (undetermined); set its language");
+      }
+      if (texts.containsKey(language)) {
+        narrative.unmapped("a second narrative in \"" + language + "\": the standard keeps one text per language");
+        continue;
+      }
+      narrative.use();
+      texts.put(language, text);
+    }
+    return texts.isEmpty() ? null : LanguageMap.of(texts);
+  }
+
+  /**
+   * A language xml:lang (xsd:language) accepts: "en_GB", which real files have, becomes "en-GB";
+   * a tag that cannot be read as one is noted and the text kept under "und".
+   */
+  private @Nullable String languageTag(XmlElement narrative, @Nullable String language) {
+    if (language == null || XmlElement.XML_LANG.matcher(language).matches()) {
+      return language;
+    }
+    String hyphenated = language.replace('_', '-');
+    if (XmlElement.XML_LANG.matcher(hyphenated).matches()) {
+      note(narrative, "the language \"" + language + "\" is written with an underscore: it is kept as \"" + hyphenated + "\"");
+      return hyphenated;
+    }
+    note(narrative, "\"" + language + "\" is not a language tag (such as \"en\" or \"pt-BR\"): the text is kept under \"und\"; set its language");
+    return "und";
+  }
+
+  private @Nullable String plainName(XmlElement parent) {
+    String name = null;
+    for (XmlElement narrative : parent.children("narrative")) {
+      String text = narrative.text().strip();
+      if (text.isEmpty()) {
+        narrative.unmapped("an empty narrative");
+      } else if (name == null) {
+        narrative.use();
+        name = text;
+      } else {
+        narrative.unmapped("a name in a second language: the standard keeps an organisation's name as plain text, in one language");
+      }
+    }
+    return name;
+  }
+
+  private @Nullable BigDecimal percentage(XmlElement element) {
+    String value = element.peek("percentage");
+    if (value == null) {
+      element.consume("percentage");
+      return null;
+    }
+    BigDecimal percentage = parseDecimal(value);
+    if (percentage != null) {
+      element.consume("percentage");
+    }
+    return percentage; // when null, left unused: reported with its position and value
+  }
+
+  /** The longest decimal read: 64 characters is far beyond any amount or percentage in a real file. */
+  static final int MAX_DECIMAL_LENGTH = 64;
+
+  private static final java.util.regex.Pattern XSD_DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+  /**
+   * An xsd:decimal, or null. No exponent (xsd:decimal has none, and "1E999999999" would make a
+   * plain string of a billion digits on export) and no more than {@link #MAX_DECIMAL_LENGTH}
+   * characters (a megabyte of digits is damage, not an amount).
+   */
+  static @Nullable BigDecimal parseDecimal(String value) {
+    String trimmed = value.strip();
+    if (trimmed.length() > MAX_DECIMAL_LENGTH || !XSD_DECIMAL.matcher(trimmed).matches() || digits(trimmed) > MAX_DECIMAL_DIGITS) {
+      return null;
+    }
+    return new BigDecimal(trimmed);
+  }
+
+  /**
+   * libxml2 (xmllint, lxml: what most IATI tools validate with) accepts an xsd:decimal of at
+   * most 24 digits, counting the fraction's trailing zeros but not the integer's leading ones;
+   * a longer one would make the export fail there, so it is reported instead.
+   */
+  static final int MAX_DECIMAL_DIGITS = 24;
+
+  private static int digits(String decimal) {
+    String unsigned = decimal.startsWith("+") || decimal.startsWith("-") ? decimal.substring(1) : decimal;
+    int point = unsigned.indexOf('.');
+    String integer = (point < 0 ? unsigned : unsigned.substring(0, point)).replaceFirst("^0+", "");
+    String fraction = point < 0 ? "" : unsigned.substring(point + 1);
+    return integer.length() + fraction.length();
+  }
+
+  private @Nullable BigDecimal decimal(XmlElement element, @Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal parsed = parseDecimal(value);
+    if (parsed == null) {
+      String shown = value.strip().length() <= 80 ? value.strip() : value.strip().substring(0, 77) + "...";
+      note(element, "\"" + shown + "\" is not a decimal number IATI tools accept (digits, one optional point, no exponent, at most "
+          + MAX_DECIMAL_DIGITS + " digits): the value is left out");
+    }
+    return parsed;
+  }
+
+  private @Nullable LocalDate date(XmlElement element, String attribute) {
+    String value = element.attr(attribute);
+    return value == null ? null : parseDate(element, value);
+  }
+
+  private @Nullable LocalDate parseDate(XmlElement element, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      if (value.length() > 10) {
+        try {
+          LocalDate date = LocalDate.parse(value.substring(0, 10));
+          note(element, "the date \"" + value + "\" carries a time or zone: only " + date + " is kept");
+          return date;
+        } catch (DateTimeParseException ignored) {
+          // reported below
+        }
+      }
+      note(element, "\"" + value + "\" is not a date (YYYY-MM-DD): it is left out");
+      return null;
+    }
+  }
+
+  private int intAttr(XmlElement element, String attribute) {
+    try {
+      return Integer.parseInt(Objects.requireNonNull(element.attr(attribute)));
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  private void note(XmlElement element, String message) {
+    note(element, "", message);
+  }
+
+  private void note(XmlElement element, String suffix, String message) {
+    notes.add(new IatiNote(activityId, element.path() + suffix, element.line, element.column, message));
+  }
+
+  private static <T> List<T> sorted(List<Indexed<T>> items) {
+    List<Indexed<T>> copy = new ArrayList<>(items);
+    copy.sort(Comparator.comparingInt(Indexed::index)); // stable: equal indices keep file order
+    return copy.stream().map(Indexed::value).toList();
+  }
+
+  /** A value with its place in the SSTC list it came from. */
+  record Indexed<T>(int index, T value) {}
+}

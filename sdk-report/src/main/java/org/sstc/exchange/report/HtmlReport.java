@@ -1,0 +1,215 @@
+package org.sstc.exchange.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sstc.exchange.report.Inputs.Input;
+import org.sstc.exchange.report.internal.HtmlPage;
+import org.sstc.exchange.report.internal.ReportData;
+
+/**
+ * A one-page HTML overview of SSTC Exchange files for people who read figures rather than JSON:
+ * initiatives by modality and by start year, the SDG goals covered (in the UN's colours), who
+ * cooperates with whom, money per currency, and every validation issue linked to its record.
+ *
+ * <p>The page is self-contained (inline CSS and SVG, no script, nothing fetched), escapes every
+ * string from the data, and is the same byte for byte for the same input. Invalid records are
+ * counted and shown with their issues: the report is where a data team sees them. Files are read
+ * whole (at most 256 MiB each), since every record is kept for the page.
+ *
+ * <pre>{@code
+ * HtmlReport report = HtmlReport.builder()
+ *     .title("FAO South-South cooperation 2024")
+ *     .add(Path.of("data/"))              // a file, or every *.json / *.ndjson below a folder
+ *     .build();
+ * report.writeTo(Path.of("report.html"));
+ * }</pre>
+ */
+public final class HtmlReport {
+  /** The title when none is given. */
+  public static final String DEFAULT_TITLE = "SSTC Exchange report";
+
+  private final String html;
+  private final int initiatives;
+  private final int records;
+  private final long errors;
+  private final long warnings;
+  private final int unreadableFiles;
+  private final int files;
+
+  private HtmlReport(Builder builder) {
+    ReportData data = new ReportData();
+    for (Input input : Inputs.expand(builder.paths)) {
+      data.add(input.name(), input.path(), input.problem());
+    }
+    this.html = HtmlPage.render(data, builder.title, "sstc " + ToolVersion.read(HtmlReport.class.getResourceAsStream("version.properties")));
+    this.records = data.entries().size();
+    this.initiatives = (int) data.entries().stream().filter(e -> e.type().equals("initiative")).count();
+    this.errors = data.findings().stream().filter(f -> f.issue().isError()).count();
+    this.warnings = data.findings().size() - errors;
+    this.unreadableFiles = data.unreadableFiles();
+    this.files = data.files().size();
+  }
+
+  /**
+   * A builder with the default title and no input.
+   *
+   * @return a new builder; its title is {@link #DEFAULT_TITLE} until {@link Builder#title(String)}
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The whole page, HTML text starting with {@code <!DOCTYPE html>}.
+   *
+   * @return the page, self-contained (no script, nothing to fetch); the same text for the same
+   *     inputs and title
+   */
+  public String html() {
+    return html;
+  }
+
+  /**
+   * Writes the page to {@code file} (UTF-8), atomically: a reader never sees half a page.
+   *
+   * @param file the HTML file to write; its folders are created if absent, and an existing file
+   *     is replaced. The page is first written to {@code file.partial} beside it
+   * @throws IOException if the folder or file cannot be written, or the file system cannot move
+   *     a file atomically within a folder; {@code file} is then unchanged
+   */
+  public void writeTo(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    if (absolute.getParent() != null) {
+      Files.createDirectories(absolute.getParent());
+    }
+    Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    Files.writeString(partial, html, StandardCharsets.UTF_8);
+    Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * How many initiatives the page shows.
+   *
+   * @return the initiatives read from every file, valid or not, those inside packages included
+   */
+  public int initiativeCount() {
+    return initiatives;
+  }
+
+  /**
+   * How many records (initiatives, organisations) the page shows.
+   *
+   * @return the records read from every file, valid or not (a package counts for its initiatives
+   *     and organisations, not itself); a file or line that is not JSON at all adds none
+   */
+  public int recordCount() {
+    return records;
+  }
+
+  /**
+   * How many validation errors the page lists (an unreadable file is one).
+   *
+   * @return the errors across every file; 0 when every record is valid and every file was read
+   */
+  public long errorCount() {
+    return errors;
+  }
+
+  /**
+   * How many validation warnings the page lists.
+   *
+   * @return the warnings across every file; warnings do not make a record invalid
+   */
+  public long warningCount() {
+    return warnings;
+  }
+
+  /**
+   * How many files the page is about (a folder counts as the files found below it).
+   *
+   * @return the files read or tried, unreadable ones included; 0 for an empty folder
+   */
+  public int fileCount() {
+    return files;
+  }
+
+  /**
+   * How many of the given files could not be read (each is listed on the page as an issue).
+   *
+   * @return the files that were missing, unreadable or too large; 0 when every file was read
+   */
+  public int unreadableFileCount() {
+    return unreadableFiles;
+  }
+
+  /** Collects the title and the input files. */
+  public static final class Builder {
+    private String title = DEFAULT_TITLE;
+    private final List<String> paths = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * The page's title and heading.
+     *
+     * @param title plain text (it is escaped), e.g. {@code "FAO South-South cooperation 2024"};
+     *     leading and trailing spaces are taken off
+     * @return this builder
+     * @throws NullPointerException if {@code title} is null
+     * @throws IllegalArgumentException if {@code title} is empty or only spaces
+     */
+    public Builder title(String title) {
+      Objects.requireNonNull(title, "title");
+      if (title.isBlank()) {
+        throw new IllegalArgumentException("the title is blank");
+      }
+      this.title = title.strip();
+      return this;
+    }
+
+    /**
+     * A package, a single record, an NDJSON file ({@code *.ndjson}, {@code *.jsonl}), or a folder:
+     * every {@code *.json}, {@code *.ndjson} and {@code *.jsonl} file below it, in sorted order.
+     *
+     * @param path the file or folder; it is read by {@link #build()}, not now, and one that cannot
+     *     be read then is an issue on the page rather than an exception
+     * @return this builder
+     * @throws NullPointerException if {@code path} is null
+     */
+    public Builder add(Path path) {
+      paths.add(Objects.requireNonNull(path, "path").toString());
+      return this;
+    }
+
+    /**
+     * Paths as given on a command line; see {@link #add(Path)}.
+     *
+     * @param arguments file or folder names, relative to the working directory or absolute; a name
+     *     that is not a valid path is an issue on the page, not an exception
+     * @return this builder
+     * @throws NullPointerException if {@code arguments} is or holds null
+     */
+    public Builder addAll(List<String> arguments) {
+      for (String argument : arguments) {
+        paths.add(Objects.requireNonNull(argument, "path"));
+      }
+      return this;
+    }
+
+    /**
+     * Reads and validates every file, and renders the page.
+     *
+     * @return the report, holding the page and its counts; files that cannot be read or are not
+     *     valid are shown on the page, never thrown
+     */
+    public HtmlReport build() {
+      return new HtmlReport(this);
+    }
+  }
+}

@@ -1,0 +1,423 @@
+package org.sstc.exchange.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.report.Inputs.Input;
+import org.sstc.exchange.report.internal.FileProblems;
+import org.sstc.exchange.report.internal.JUnitReporter;
+import org.sstc.exchange.report.internal.JsonReporter;
+import org.sstc.exchange.report.internal.Reporter;
+import org.sstc.exchange.report.internal.SarifReporter;
+import org.sstc.exchange.report.internal.Tally;
+
+/**
+ * One "validate these paths" run, as {@code sstc validate} and {@code sstc:validate} (the Maven
+ * plugin) do it: every file named, and every {@code *.json}, {@code *.ndjson} and {@code *.jsonl}
+ * file below every directory named (in sorted order), is validated as a stream with {@link
+ * Validator#standard()}; each issue goes to the {@link Listener} as it is found and to the reports
+ * ({@link ReportFormat}). A file that cannot be read is an {@code io.unreadable} issue of that file,
+ * and a failure of the validator an {@code internal.error} issue: bad input never ends a run.
+ *
+ * <pre>{@code
+ * ValidationRun.Result result = ValidationRun.builder()
+ *     .report(ReportFormat.SARIF, sarifWriter)
+ *     .listener((file, issue) -> System.out.println(file + ":" + issue))
+ *     .build()
+ *     .run(List.of("data/"));
+ * System.out.println(result.summary());
+ * }</pre>
+ */
+public final class ValidationRun {
+
+  /** What a run tells as it goes, file by file: all methods but {@link #issue} do nothing by default. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * Called once, before the first file.
+     *
+     * @param files how many files the run will check
+     * @param totalBytes their size, as far as it is known before they are opened
+     */
+    default void starting(int files, long totalBytes) {}
+
+    /**
+     * A file starts.
+     *
+     * @param file the file's name, as the reports name it
+     */
+    default void startFile(String file) {}
+
+    /**
+     * One issue of the current file, as soon as it is found.
+     *
+     * @param file the file's name
+     * @param issue the issue
+     */
+    void issue(String file, Issue issue);
+
+    /**
+     * The file cannot be read (told before its {@code io.unreadable} issue).
+     *
+     * @param file the file's name
+     * @param reason why, in a few words ({@code no such file})
+     */
+    default void unreadable(String file, String reason) {}
+
+    /**
+     * The validator failed on the file (told before its {@code internal.error} issue).
+     *
+     * @param file the file's name
+     * @param failure what the validator threw
+     */
+    default void failed(String file, RuntimeException failure) {}
+
+    /**
+     * The current file is done.
+     *
+     * @param file the file's name
+     */
+    default void endFile(String file) {}
+  }
+
+  /** What a run found, over all files. */
+  public static final class Result {
+    private final Tally tally;
+    private final long errors;
+    private final long warnings;
+
+    private Result(Tally tally, long errors, long warnings) {
+      this.tally = tally;
+      this.errors = errors;
+      this.warnings = warnings;
+    }
+
+    /**
+     * The files checked or found unreadable.
+     *
+     * @return how many files the run took
+     */
+    public long files() {
+      return tally.files();
+    }
+
+    /**
+     * The files read to the end with at least one error.
+     *
+     * @return how many files are invalid
+     */
+    public long invalidFiles() {
+      return tally.invalid();
+    }
+
+    /**
+     * The files that could not be read.
+     *
+     * @return how many files are unreadable
+     */
+    public long unreadableFiles() {
+      return tally.unreadableFiles();
+    }
+
+    /**
+     * The errors over all files, {@code io.unreadable} and {@code internal.error} included.
+     *
+     * @return how many errors
+     */
+    public long errors() {
+      return errors;
+    }
+
+    /**
+     * The warnings over all files.
+     *
+     * @return how many warnings
+     */
+    public long warnings() {
+      return warnings;
+    }
+
+    /**
+     * The summary line, {@code 3 files, 2 valid, 1 invalid: 4 errors, 1 warning} (and the
+     * unreadable files when there are some).
+     *
+     * @return the summary
+     */
+    public String summary() {
+      return tally.summary();
+    }
+
+    /** The summary line. */
+    @Override
+    public String toString() {
+      return summary();
+    }
+  }
+
+  private final @Nullable Path basedir;
+  private final Map<ReportFormat, Writer> reports;
+  private final @Nullable String toolName;
+  private final String toolVersion;
+  private final Listener listener;
+  private final UnaryOperator<InputStream> reading;
+  private final Validator validator = Validator.standard();
+
+  private ValidationRun(Builder builder) {
+    this.basedir = builder.basedir;
+    this.reports = new LinkedHashMap<>(builder.reports);
+    this.toolName = builder.toolName;
+    this.toolVersion = builder.toolVersion;
+    this.listener = builder.listener;
+    this.reading = builder.reading;
+  }
+
+  /**
+   * A new builder: no reports, a listener that ignores issues, names as given.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Validates the files and directories, telling the listener and writing the reports as it goes.
+   * The reports' writers are flushed, not closed.
+   *
+   * @param paths files (validated whatever their names) and directories (every record file below)
+   * @return what the run found
+   * @throws IOException when a report cannot be written; its message names the format
+   */
+  public Result run(List<String> paths) throws IOException {
+    List<Input> inputs = Inputs.expand(paths);
+    Map<ReportFormat, PrintWriter> outs = new LinkedHashMap<>();
+    List<Reporter> reporters = new ArrayList<>();
+    for (Map.Entry<ReportFormat, Writer> report : reports.entrySet()) {
+      Writer writer = report.getValue();
+      PrintWriter out = writer instanceof PrintWriter ? (PrintWriter) writer : new PrintWriter(writer);
+      outs.put(report.getKey(), out);
+      reporters.add(open(report.getKey(), out));
+    }
+    listener.starting(inputs.size(), totalBytes(inputs));
+    Tally tally = new Tally();
+    long errors = 0;
+    long warnings = 0;
+    for (Input input : inputs) {
+      String name = name(input);
+      reporters.forEach(r -> r.startFile(name));
+      listener.startFile(name);
+      FileIssues issues = new FileIssues(name, reporters, tally);
+      String unreadable = input.problem();
+      if (unreadable == null) {
+        unreadable = validate(input, name, issues);
+      }
+      if (unreadable != null) {
+        listener.unreadable(name, unreadable);
+        issues.accept(FileProblems.unreadable(unreadable));
+        tally.unreadable();
+      } else {
+        tally.file(issues.errors == 0);
+      }
+      errors += issues.errors;
+      warnings += issues.warnings;
+      reporters.forEach(Reporter::endFile);
+      listener.endFile(name);
+      check(outs);
+    }
+    reporters.forEach(r -> r.finish(tally));
+    check(outs);
+    return new Result(tally, errors, warnings);
+  }
+
+  private Reporter open(ReportFormat format, PrintWriter out) {
+    switch (format) {
+      case JSON:
+        return new JsonReporter(out);
+      case SARIF:
+        return toolName == null
+            ? new SarifReporter(out, toolVersion) // the command line's driver, names as given
+            : new SarifReporter(out, toolName, toolVersion, basedir == null ? Path.of("") : basedir);
+      case JUNIT:
+        return basedir == null ? new JUnitReporter(out) : new JUnitReporter(out, basedir);
+      default:
+        throw new IllegalStateException(format + " has no writer");
+    }
+  }
+
+  private static void check(Map<ReportFormat, PrintWriter> outs) throws IOException {
+    for (Map.Entry<ReportFormat, PrintWriter> out : outs.entrySet()) {
+      if (out.getValue().checkError()) {
+        throw new IOException("cannot write the " + out.getKey()
+            + " report (disk full, the file removed, or the output closed?)");
+      }
+    }
+  }
+
+  /** Validates one file; returns why it could not be read, or null if it was read to the end. */
+  private @Nullable String validate(Input input, String name, FileIssues issues) {
+    Path path = Objects.requireNonNull(input.path());
+    try (InputStream in = reading.apply(Files.newInputStream(path))) {
+      validator.validateStream(in, Validator.Format.of(path), issues);
+      return null;
+    } catch (IOException e) {
+      return Inputs.reason(e);
+    } catch (UncheckedIOException e) {
+      return Inputs.reason(e.getCause());
+    } catch (RuntimeException e) {
+      // Bad input never ends a run with a stack trace: the failure becomes an issue of the file.
+      listener.failed(name, e);
+      issues.accept(FileProblems.validatorFailed(e));
+      return null;
+    }
+  }
+
+  /** The file's name: as given, or relative to the base directory when the file is inside it. */
+  private String name(Input input) {
+    if (basedir == null || input.path() == null) {
+      return input.name();
+    }
+    Path absolute = input.path().toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(basedir) ? basedir.relativize(absolute) : absolute;
+    return shown.toString().isEmpty() ? "." : shown.toString();
+  }
+
+  private static long totalBytes(List<Input> inputs) {
+    long total = 0;
+    for (Input input : inputs) {
+      if (input.path() != null && input.problem() == null) {
+        try {
+          total += Files.size(input.path());
+        } catch (IOException | SecurityException e) {
+          // unreadable: reported when it is opened
+        }
+      }
+    }
+    return total;
+  }
+
+  /** One file's issues: counted and handed to the reporters and the listener as they are found. */
+  private final class FileIssues implements Consumer<Issue> {
+    private final String file;
+    private final List<Reporter> reporters;
+    private final Tally tally;
+    long errors;
+    long warnings;
+
+    FileIssues(String file, List<Reporter> reporters, Tally tally) {
+      this.file = file;
+      this.reporters = reporters;
+      this.tally = tally;
+    }
+
+    @Override
+    public void accept(Issue issue) {
+      if (issue.isError()) {
+        errors++;
+      } else {
+        warnings++;
+      }
+      tally.issue(issue);
+      for (Reporter reporter : reporters) {
+        reporter.issue(issue);
+      }
+      listener.issue(file, issue);
+    }
+  }
+
+  /** Builds a {@link ValidationRun}. */
+  public static final class Builder {
+    private @Nullable Path basedir;
+    private final Map<ReportFormat, Writer> reports = new LinkedHashMap<>();
+    private @Nullable String toolName;
+    private String toolVersion = "unknown";
+    private Listener listener = (file, issue) -> {};
+    private UnaryOperator<InputStream> reading = UnaryOperator.identity();
+
+    private Builder() {}
+
+    /**
+     * Names files relative to this directory when they are inside it (else absolute), and makes
+     * it the reports' root (SARIF's {@code %SRCROOT%}). Without it, files are named as given.
+     *
+     * @param basedir the project's directory
+     * @return this builder
+     */
+    public Builder basedir(Path basedir) {
+      this.basedir = basedir.toAbsolutePath().normalize();
+      return this;
+    }
+
+    /**
+     * Also writes a report of that format to {@code out}, which the run flushes but does not close.
+     * A format given twice is written once, to the last writer.
+     *
+     * @param format the format
+     * @param out where the report goes (UTF-8 is the caller's choice of writer)
+     * @return this builder
+     */
+    public Builder report(ReportFormat format, Writer out) {
+      reports.put(Objects.requireNonNull(format, "format"), Objects.requireNonNull(out, "out"));
+      return this;
+    }
+
+    /**
+     * The tool the SARIF report names as its driver: {@code sstc} and version {@code unknown}
+     * unless set.
+     *
+     * @param fullName the driver's full name, e.g. {@code sstc:validate (SSTC Exchange Maven plugin)},
+     *     or null for the command line's (whose file names are then as given, whatever the basedir)
+     * @param version the tool's version, e.g. {@code 1.0.0}
+     * @return this builder
+     */
+    public Builder tool(@Nullable String fullName, String version) {
+      this.toolName = fullName;
+      this.toolVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * Where the run tells what it finds as it goes.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(Listener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Wraps each file's stream as it is opened, e.g. to count the bytes read for a progress bar.
+     *
+     * @param reading given the file's stream, returns the stream to validate
+     * @return this builder
+     */
+    public Builder reading(UnaryOperator<InputStream> reading) {
+      this.reading = Objects.requireNonNull(reading, "reading");
+      return this;
+    }
+
+    /**
+     * The run.
+     *
+     * @return a run, which can be run more than once
+     */
+    public ValidationRun build() {
+      return new ValidationRun(this);
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package org.sstc.exchange.report.internal;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.sstc.exchange.core.Issue;
+
+/**
+ * Writes JUnit XML (the Apache Ant / Jenkins format that CI servers show as test reports): one
+ * {@code <testsuite>} a file, inside one {@code <testsuites>}; one {@code <testcase>} a record
+ * (named by its pointer and id, e.g. {@code /initiatives/2 XM-DAC-41301-SSTC-2024-0011}), plus
+ * one for a package's header ({@code package}) and one for issues outside any record.
+ *
+ * <p>A record with errors fails: its testcase has one {@code <failure>} (the format allows one),
+ * whose {@code type} is the first error's code and whose text lists every issue of the record, one
+ * a line. Warnings do not fail a record: they are listed in the suite's {@code <system-out>} (and
+ * in the failure text of a record that fails). A file that cannot be read, or on which the
+ * validator failed, is an {@code <error>}. Each suite is written when its file ends.
+ */
+public final class JUnitReporter implements Reporter {
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+  private final PrintWriter out;
+  private final XMLStreamWriter xml;
+  private final Path base;
+  private FileIssues file;
+  private long started;
+  private LocalDateTime startedAt;
+  private int suites;
+
+  /**
+   * The command line's writer: files are named relative to the working directory.
+   *
+   * @param out where the XML goes, a suite at a time
+   */
+  public JUnitReporter(PrintWriter out) {
+    this(out, Path.of(""));
+  }
+
+  /**
+   * A writer whose relative file names are read from {@code base} (sstc-maven-plugin: the
+   * project's directory), to find each record and its issues in the file.
+   *
+   * @param out where the XML goes, a suite at a time
+   * @param base the directory relative file names start from
+   */
+  public JUnitReporter(PrintWriter out, Path base) {
+    this.out = out;
+    this.base = base.toAbsolutePath().normalize();
+    try {
+      // The JDK's own writer, not whichever StAX provider the class path offers (Maven's has
+      // others): the same bytes from the command line and from the Maven plugin.
+      this.xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      xml.writeCharacters("\n");
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void startFile(String name) {
+    file = new FileIssues(name, base);
+    started = System.nanoTime();
+    startedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  @Override
+  public void issue(Issue issue) {
+    file.issues.add(issue);
+  }
+
+  /** One testcase: its name and its issues. */
+  private record Case(String name, List<Issue> issues) {
+    boolean failed() {
+      return issues.stream().anyMatch(Issue::isError);
+    }
+  }
+
+  @Override
+  public void endFile() {
+    String time = seconds(System.nanoTime() - started);
+    boolean broken = file.broken();
+    List<Case> cases = cases();
+    int failures = 0;
+    int errors = 0;
+    for (Case c : cases) {
+      if (broken && c.failed()) {
+        errors++;
+      } else if (c.failed()) {
+        failures++;
+      }
+    }
+    try {
+      xml.writeCharacters("  ");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", clean(file.name.isBlank() ? "(no name)" : file.name));
+      xml.writeAttribute("package", "sstc.validate");
+      xml.writeAttribute("id", Integer.toString(suites++));
+      xml.writeAttribute("timestamp", TIMESTAMP.format(startedAt));
+      xml.writeAttribute("hostname", "localhost");
+      xml.writeAttribute("tests", Integer.toString(cases.size()));
+      xml.writeAttribute("failures", Integer.toString(failures));
+      xml.writeAttribute("errors", Integer.toString(errors));
+      xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("time", time);
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("properties");
+      xml.writeEmptyElement("property");
+      xml.writeAttribute("name", "schemaVersion");
+      xml.writeAttribute("value", org.sstc.exchange.core.Initiative.CURRENT_VERSION);
+      xml.writeEndElement();
+      StringBuilder warnings = new StringBuilder();
+      for (Case c : cases) {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", clean(c.name()));
+        xml.writeAttribute("classname", clean(file.name.isBlank() ? "(no name)" : file.name));
+        xml.writeAttribute("time", "0");
+        if (c.failed()) {
+          Issue first = c.issues().stream().filter(Issue::isError).findFirst().orElseThrow();
+          long count = c.issues().stream().filter(Issue::isError).count();
+          xml.writeStartElement(broken ? "error" : "failure");
+          xml.writeAttribute("type", first.code());
+          xml.writeAttribute("message", clean((count == 1 ? "1 error: " : count + " errors, the first: ")
+              + first.code() + " at " + pointer(first) + ": " + first.message()));
+          StringBuilder text = new StringBuilder();
+          for (Issue issue : c.issues()) {
+            text.append(line(issue)).append('\n');
+          }
+          xml.writeCharacters(clean(text.toString()));
+          xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        for (Issue issue : c.issues()) {
+          if (!issue.isError()) {
+            warnings.append(c.name()).append(": ").append(line(issue)).append('\n');
+          }
+        }
+      }
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(clean(warnings.toString()));
+      xml.writeEndElement();
+      xml.writeCharacters("\n    ");
+      xml.writeStartElement("system-err");
+      xml.writeEndElement();
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    file = null;
+  }
+
+  /** The file's testcases: its records, then the package header or the rest of the file. */
+  private List<Case> cases() {
+    Map<String, Case> cases = new LinkedHashMap<>();
+    if (file.broken()) {
+      cases.put("(file)", new Case("(file)", new ArrayList<>(file.issues)));
+      return new ArrayList<>(cases.values());
+    }
+    SourceMap map = file.map();
+    if (map.isPackage()) {
+      cases.put("", new Case("package", new ArrayList<>()));
+    }
+    for (SourceMap.Record record : map.records()) {
+      String name = record.pointer().isEmpty() ? (record.id().isEmpty() ? "(record)" : record.id())
+          : record.pointer() + (record.id().isEmpty() ? "" : " " + record.id());
+      cases.put(record.pointer(), new Case(name, new ArrayList<>()));
+    }
+    for (Issue issue : file.issues) {
+      SourceMap.Record record = map.recordOf(issue.pointer());
+      String key = record != null ? record.pointer() : map.isPackage() ? "" : "(file)";
+      cases.computeIfAbsent(key, k -> new Case("(file)", new ArrayList<>())).issues().add(issue);
+    }
+    if (cases.isEmpty()) {
+      cases.put("(file)", new Case("(file)", new ArrayList<>()));
+    }
+    return new ArrayList<>(cases.values());
+  }
+
+  private static String pointer(Issue issue) {
+    return issue.pointer().isEmpty() ? "/" : issue.pointer();
+  }
+
+  private static String line(Issue issue) {
+    return issue.severity().code() + " " + issue.code() + " " + pointer(issue)
+        + (issue.line() != null ? " (line " + issue.line() + ")" : "") + ": " + issue.message();
+  }
+
+  private static String seconds(long nanos) {
+    return BigDecimal.valueOf(nanos / 1_000_000).movePointLeft(3).toPlainString();
+  }
+
+  /** XML 1.0 cannot hold most control characters, even escaped: they become U+FFFD. */
+  static String clean(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+      out.appendCodePoint(allowed ? c : 0xFFFD);
+      i += Character.charCount(c);
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void finish(Tally tally) {
+    try {
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    out.println();
+    out.flush();
+  }
+}

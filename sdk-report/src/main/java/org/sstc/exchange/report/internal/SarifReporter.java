@@ -1,0 +1,180 @@
+package org.sstc.exchange.report.internal;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sstc.exchange.core.Issue;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes one SARIF 2.1.0 log (OASIS Static Analysis Results Interchange Format), as code-scanning
+ * tools such as GitHub's read it: one run; the tool's driver lists a rule for each issue code
+ * found, with its help from {@code RULES.md}; one result an issue, with {@code ruleId},
+ * {@code level} ({@code error} or {@code warning}), the message, and a physical location: the
+ * file's URI relative to the working directory or another base (base {@code %SRCROOT%}) and the line and column
+ * of the value the issue's JSON Pointer names (of the nearest enclosing value when the pointer
+ * names a missing member). The pointer itself is the result's logical location and is in its
+ * property bag, with the offending value.
+ *
+ * <p>SARIF is one JSON document whose rules come before the results, so the results are kept
+ * until every file is done; memory grows with the number of issues, not with the files.
+ */
+public final class SarifReporter implements Reporter {
+  /** The {@code $id} of the OASIS SARIF 2.1.0 schema; a name here, never fetched. */
+  public static final String SCHEMA =
+      "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  private final PrintWriter out;
+  private final String fullName;
+  private final String version;
+  private final Path base;
+  private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+  private final ArrayNode rules = MAPPER.createArrayNode();
+  private final ArrayNode results = MAPPER.createArrayNode();
+  private FileIssues file;
+
+  /**
+   * The command line's writer: files are named relative to the working directory.
+   *
+   * @param out where the log goes, when {@link #finish} is called
+   * @param version the SDK's version, the driver's {@code version}
+   */
+  public SarifReporter(PrintWriter out, String version) {
+    this(out, "sstc validate (SSTC Exchange SDK)", version, Path.of(""));
+  }
+
+  /**
+   * A writer whose file names are relative to {@code base}, which is the log's {@code %SRCROOT%}
+   * (sstc-maven-plugin: the project's directory). The driver's {@code name} is {@code sstc} whoever
+   * writes the log, so that code-scanning tools see one tool and match the results of both.
+   *
+   * @param out where the log goes, when {@link #finish} is called
+   * @param fullName the driver's {@code fullName}, e.g. {@code sstc:validate (SSTC Exchange Maven plugin)}
+   * @param version the driver's {@code version}
+   * @param base the directory relative file names start from
+   */
+  public SarifReporter(PrintWriter out, String fullName, String version, Path base) {
+    this.out = out;
+    this.fullName = fullName;
+    this.version = version;
+    this.base = base.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public void startFile(String name) {
+    file = new FileIssues(name, base);
+  }
+
+  @Override
+  public void issue(Issue issue) {
+    file.issues.add(issue);
+  }
+
+  @Override
+  public void endFile() {
+    for (Issue issue : file.issues) {
+      results.add(result(issue));
+    }
+    file = null;
+  }
+
+  private ObjectNode result(Issue issue) {
+    ObjectNode result = MAPPER.createObjectNode();
+    result.put("ruleId", issue.code());
+    result.put("ruleIndex", rule(issue));
+    result.put("level", issue.isError() ? "error" : "warning");
+    result.putObject("message").put("text", issue.message());
+    ObjectNode location = result.putArray("locations").addObject();
+    ObjectNode physical = location.putObject("physicalLocation");
+    ObjectNode artifact = physical.putObject("artifactLocation");
+    artifact.put("uri", file.uri());
+    if (file.relative()) {
+      artifact.put("uriBaseId", "%SRCROOT%");
+    }
+    SourceMap.Position at = file.position(issue);
+    if (at != null) {
+      ObjectNode region = physical.putObject("region");
+      region.put("startLine", at.line());
+      if (at.column() > 0) {
+        region.put("startColumn", at.column());
+      }
+    }
+    ObjectNode logical = location.putArray("logicalLocations").addObject();
+    logical.put("fullyQualifiedName", issue.pointer().isEmpty() ? "/" : issue.pointer());
+    logical.put("kind", "element");
+    ObjectNode properties = result.putObject("properties");
+    properties.put("pointer", issue.pointer());
+    properties.put("file", file.name);
+    if (issue.value() != null) {
+      properties.set("value", issue.value());
+    }
+    if (issue.line() != null) {
+      properties.put("line", issue.line());
+    }
+    return result;
+  }
+
+  /** The rule's index in the driver's list, adding the rule on its first use. */
+  private int rule(Issue issue) {
+    Integer known = ruleIndex.get(issue.code());
+    if (known != null) {
+      return known;
+    }
+    RuleHelp.Help help = RuleHelp.of(issue.code());
+    ObjectNode rule = rules.addObject();
+    rule.put("id", issue.code());
+    rule.putObject("shortDescription").put("text", help.meaning());
+    rule.putObject("fullDescription").put("text", help.meaning());
+    ObjectNode text = rule.putObject("help");
+    text.put("text", help.meaning() + " How to fix it: " + help.fix());
+    text.put("markdown", help.meaning() + "\n\n**How to fix it:** " + help.fix());
+    rule.putObject("defaultConfiguration").put("level", issue.isError() ? "error" : "warning");
+    rule.putObject("properties").putArray("tags").add("sstc-exchange");
+    ruleIndex.put(issue.code(), rules.size() - 1);
+    return rules.size() - 1;
+  }
+
+  @Override
+  public void finish(Tally tally) {
+    ObjectNode log = MAPPER.createObjectNode();
+    log.put("$schema", SCHEMA);
+    log.put("version", "2.1.0");
+    ObjectNode run = log.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "sstc");
+    driver.put("fullName", fullName);
+    driver.put("version", version);
+    driver.set("rules", rules);
+    run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
+        .put("uri", base.toUri().toASCIIString());
+    ObjectNode invocation = run.putArray("invocations").addObject();
+    int exit = tally.unreadableFiles() > 0 ? 2 : tally.invalid() > 0 ? 1 : 0;
+    invocation.put("executionSuccessful", tally.unreadableFiles() == 0);
+    invocation.put("exitCode", exit);
+    run.put("columnKind", "utf16CodeUnits");
+    run.set("results", results);
+    out.println(MAPPER.writeValueAsString(log));
+    out.flush();
+  }
+
+  /** Results so far; for tests. */
+  List<ObjectNode> results() {
+    List<ObjectNode> list = new ArrayList<>();
+    results.forEach(r -> list.add((ObjectNode) r));
+    return list;
+  }
+}

@@ -1,0 +1,86 @@
+package org.sstc.exchange.sheets;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.ValidationReport;
+
+/**
+ * What {@link Spreadsheets#unflatten(java.nio.file.Path)} made of a folder of CSV files: the
+ * package, when the sheets hold a valid one, and every issue, each with its file, row and column.
+ *
+ * <pre>{@code
+ * Unflattened result = Spreadsheets.standard().unflatten(Path.of("sheets"));
+ * result.issues().forEach(System.out::println);
+ * Package pkg = result.pkg().orElseThrow(() -> new IllegalStateException("fix the sheets first"));
+ * }</pre>
+ */
+public final class Unflattened {
+  private final @Nullable Package pkg;
+  private final List<SheetIssue> issues;
+  private final ValidationReport report;
+
+  private Unflattened(@Nullable Package pkg, List<SheetIssue> issues) {
+    this.issues = List.copyOf(issues);
+    this.report = ValidationReport.of(this.issues.stream().map(SheetIssue::issue).toList());
+    if (pkg != null && !report.valid()) {
+      throw new IllegalArgumentException("a package is given only when there is no error");
+    }
+    this.pkg = pkg;
+  }
+
+  static Unflattened of(@Nullable Package pkg, List<SheetIssue> issues) {
+    Objects.requireNonNull(issues, "issues");
+    return new Unflattened(pkg, issues);
+  }
+
+  /**
+   * The package, present when there is no error (warnings allowed).
+   *
+   * @return the package the sheets hold, valid against the standard; empty when there is an error,
+   *     in the sheets' structure or in the package
+   */
+  public Optional<Package> pkg() {
+    return Optional.ofNullable(pkg);
+  }
+
+  /**
+   * Whether the sheets hold a valid package.
+   *
+   * @return true when there is no error, and then {@link #pkg()} is present
+   */
+  public boolean valid() {
+    return report.valid();
+  }
+
+  /**
+   * Every issue with its cell: spreadsheet-structure problems first ({@code csv.*}), then what
+   * the standard's validator found in the unflattened package, in its order.
+   *
+   * @return the issues, errors and warnings; empty when the sheets are clean. Immutable
+   */
+  public List<SheetIssue> issues() {
+    return issues;
+  }
+
+  /**
+   * The same issues as a {@link ValidationReport}: the validator's issues keep their JSON Pointers
+   * into the unflattened package; {@code csv.*} issues have the pointer {@code ""} (their place is
+   * the file, row and column of {@link #issues()}).
+   *
+   * @return the report, to write with {@link SstcJson#writeReport(ValidationReport)} or to hand to
+   *     code that takes one; valid exactly when {@link #valid()} is
+   */
+  public ValidationReport report() {
+    return report;
+  }
+
+  @Override
+  public String toString() {
+    return (valid() ? "valid" : "invalid") + " (" + report.errors().size() + " error(s), "
+        + report.warnings().size() + " warning(s))";
+  }
+}
