@@ -54,8 +54,8 @@ class ModulePathTest {
 
   /**
    * The modules sdk-core may require besides the JDK's: the schema jar, Jackson, the JSON Schema
-   * validator, JSpecify and the Jakarta Validation API. Hibernate Validator is still there while
-   * the validator keeps running Bean Validation; shrink this list as dependencies go.
+   * validator, JSpecify and the Jakarta Validation API (its annotations on the model). Hibernate
+   * Validator is not among them: the validator does not run Bean Validation.
    */
   static final Set<String> CORE_MAY_REQUIRE = Set.of(
       "org.sstc.exchange.schema",
