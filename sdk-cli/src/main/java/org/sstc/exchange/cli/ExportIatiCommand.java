@@ -18,7 +18,7 @@ import org.sstc.exchange.core.IatiNote;
 import org.sstc.exchange.core.IatiWriter;
 import org.sstc.exchange.core.IatiXml;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationException;
 import picocli.CommandLine.Command;
@@ -73,12 +73,12 @@ final class ExportIatiCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Package pkg;
+    RecordPackage pkg;
     int sstcErrors = 0;
     try {
       byte[] document = Files.readAllBytes(input);
       try {
-        pkg = SstcJson.standard().read(document, Package.class);
+        pkg = SstcJson.standard().read(document, RecordPackage.class);
       } catch (ValidationException e) {
         for (Issue issue : e.report().issues()) {
           out.println(input + ":" + issue);
@@ -87,7 +87,7 @@ final class ExportIatiCommand implements Callable<Integer> {
         // An imported package is incomplete by nature (IATI has no instrument, no SSTC role …):
         // what binds to the model is still written when IATI can hold it, so IATI → SSTC → IATI
         // works from the command line too. Whatever does not bind is refused.
-        Package lenient = strict ? null : bindLeniently(document);
+        RecordPackage lenient = strict ? null : bindLeniently(document);
         if (lenient == null) {
           out.println("no IATI XML written: the package is not valid (" + sstcErrors + " errors)");
           out.flush();
@@ -160,9 +160,9 @@ final class ExportIatiCommand implements Callable<Integer> {
   }
 
   /** The package bound to the model without the standard's checks, or null when it does not bind. */
-  private static Package bindLeniently(byte[] document) {
+  private static RecordPackage bindLeniently(byte[] document) {
     try {
-      return SstcJson.standard().bind(SstcJson.standard().readTree(document), Package.class);
+      return SstcJson.standard().bind(SstcJson.standard().readTree(document), RecordPackage.class);
     } catch (RuntimeException e) {
       return null;
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.Inputs;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Spreadsheets;
 import org.sstc.exchange.core.ValidationException;
@@ -106,12 +106,12 @@ final class FlattenCommand implements Callable<Integer> {
           + " error(s)): fix it first; 'sstc validate' explains each issue; nothing was written");
       return Sstc.INVALID;
     }
-    if (!Package.RECORD_TYPE.equals(tree.path("recordType").asString(""))) {
+    if (!RecordPackage.RECORD_TYPE.equals(tree.path("recordType").asString(""))) {
       stdout.println(input + ":" + Issue.error("schema.const", "/recordType", "this is an "
           + tree.path("recordType").asString("") + ", not a package; only a package can be flattened"));
       return Sstc.INVALID;
     }
-    Package pkg = json.bind(tree, Package.class);
+    RecordPackage pkg = json.bind(tree, RecordPackage.class);
     Spreadsheets sheets = Spreadsheets.builder()
         .headers(headers == HeaderStyle.paths ? Spreadsheets.Headers.PATHS : Spreadsheets.Headers.TITLES)
         .build();

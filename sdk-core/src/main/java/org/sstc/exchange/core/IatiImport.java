@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an IATI XML file became: a {@link Package} of initiatives (and of organisations, if the
+ * What an IATI XML file became: a {@link RecordPackage} of initiatives (and of organisations, if the
  * file was written by this SDK) and the list of everything that could not be mapped.
  *
  * <p>The initiatives are what the file says, nothing invented: an IATI activity lacks fields the
@@ -28,7 +28,7 @@ import java.util.Objects;
  *     reporting-org, {@code publishedAt} from {@code generated-datetime} when it has a time zone
  * @param unmapped everything not mapped, in file order
  */
-public record IatiImport(Package pkg, List<IatiNote> unmapped) {
+public record IatiImport(RecordPackage pkg, List<IatiNote> unmapped) {
   /**
    * Makes the result of an import; the notes are copied.
    *

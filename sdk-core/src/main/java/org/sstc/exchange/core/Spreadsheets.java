@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * sheets.flatten(pkg, Path.of("sheets"));               // sheets/initiatives.csv, …
  * Unflattened back = sheets.unflatten(Path.of("sheets"));
  * back.issues().forEach(System.out::println);            // participants.csv row 4 column G (Role): …
- * Package again = back.pkg().orElseThrow();
+ * RecordPackage again = back.pkg().orElseThrow();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -104,7 +104,7 @@ public final class Spreadsheets {
    * @throws IllegalArgumentException if the package holds a value no cell can hold unchanged (a
    *     list code with {@code ;} or spaces, which a valid package never has)
    */
-  public List<Path> flatten(Package pkg, Path dir) {
+  public List<Path> flatten(RecordPackage pkg, Path dir) {
     Objects.requireNonNull(pkg, "pkg");
     Objects.requireNonNull(dir, "dir");
     JsonNode tree = SstcJson.standard().toTree(pkg);
@@ -130,7 +130,7 @@ public final class Spreadsheets {
    * {@code package.csv} is required; a missing sheet is an empty part.
    *
    * @param dir the folder holding {@code package.csv} and the other sheets, as
-   *     {@link #flatten(Package, Path)} writes them (either header style); not null
+   *     {@link #flatten(RecordPackage, Path)} writes them (either header style); not null
    * @return the package if there is no error, and every issue with its file, row and column
    * @throws NullPointerException if {@code dir} is null
    * @throws UncheckedIOException if the folder or a file in it cannot be read (content that is
@@ -155,7 +155,7 @@ public final class Spreadsheets {
       }
     }
     boolean errors = issues.stream().anyMatch(issue -> issue.issue().isError());
-    Package pkg = errors ? null : SstcJson.standard().bind(tree, Package.class);
+    RecordPackage pkg = errors ? null : SstcJson.standard().bind(tree, RecordPackage.class);
     return Unflattened.of(pkg, issues);
   }
 

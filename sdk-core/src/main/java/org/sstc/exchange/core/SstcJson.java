@@ -55,7 +55,7 @@ public final class SstcJson {
    *
    * @param <T> the model type asked for
    * @param document one JSON document in UTF-8 (UTF-16 and UTF-32 are refused); not null
-   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the document's {@code recordType} says; not null
    * @return the record, bound to the model; never null
    * @throws NullPointerException if {@code document} or {@code type} is null
@@ -69,7 +69,7 @@ public final class SstcJson {
     SstcRecord[] bound = new SstcRecord[1];
     ValidationReport report = Validator.standard().validate(tree, record -> bound[0] = record);
     if (!report.valid()) {
-      throw new ValidationException("The " + type.getSimpleName() + " document", report);
+      throw new ValidationException("The " + typeName(type) + " document", report);
     }
     // The record the rules were checked on: the document is bound once.
     SstcRecord record = bound[0] != null ? bound[0] : json.lenientBinder().treeToValue(tree, recordClass(tree));
@@ -77,7 +77,7 @@ public final class SstcJson {
       throw new ValidationException(
           "The document",
           ValidationReport.of(List.of(Issue.error("schema.const", "/recordType",
-              "this is a " + record.recordType() + ", not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)))));
+              "this is a " + record.recordType() + ", not a " + typeName(type)))));
     }
     return type.cast(record);
   }
@@ -97,7 +97,7 @@ public final class SstcJson {
    *
    * @param <T> the model type asked for
    * @param tree a parsed document, e.g. from {@link #readTree(byte[])}; not null
-   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the tree's {@code recordType} says; not null
    * @return the record, bound to the model; never null. Values the standard forbids but the
    *     model can hold (a bad code, a missing required field) come through as they are
@@ -112,7 +112,7 @@ public final class SstcJson {
     Class<? extends SstcRecord> declared = modelClass(tree);
     if (declared == null || !type.isAssignableFrom(declared)) {
       throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
-          "schema.const", "/recordType", "expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+          "schema.const", "/recordType", "expected a " + typeName(type)
               + " record, but recordType is '" + recordType + "'"))));
     }
     try {
@@ -129,7 +129,7 @@ public final class SstcJson {
    *
    * @param <T> the model type asked for
    * @param in one JSON document, UTF-8, read to its end
-   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the document's {@code recordType} says
    * @return the record, bound to the model; never null
    * @throws ValidationException as {@link #read(byte[], Class)} does
@@ -147,7 +147,7 @@ public final class SstcJson {
    * Reads whatever record the document says it is ({@code recordType}).
    *
    * @param document one JSON document, UTF-8; not null
-   * @return an {@link Initiative}, {@link Organisation} or {@link Package}; test with
+   * @return an {@link Initiative}, {@link Organisation} or {@link RecordPackage}; test with
    *     {@code instanceof} or switch on {@link SstcRecord#recordType()}
    * @throws ValidationException if the document is not valid JSON or breaks the standard
    */
@@ -294,6 +294,11 @@ public final class SstcJson {
     }
   }
 
+  /** How the standard names a model type: {@code "package"} for {@link RecordPackage}. */
+  private static String typeName(Class<?> type) {
+    return type == RecordPackage.class ? RecordPackage.RECORD_TYPE : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The model class a document's {@code recordType} names, or null for none of the standard's. */
   private static @Nullable Class<? extends SstcRecord> modelClass(JsonNode tree) {
     switch (tree.path("recordType").asString("")) {
@@ -301,8 +306,8 @@ public final class SstcJson {
         return Initiative.class;
       case Organisation.RECORD_TYPE:
         return Organisation.class;
-      case Package.RECORD_TYPE:
-        return Package.class;
+      case RecordPackage.RECORD_TYPE:
+        return RecordPackage.class;
       default:
         return null;
     }

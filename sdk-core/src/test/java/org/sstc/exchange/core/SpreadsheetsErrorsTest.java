@@ -22,11 +22,11 @@ class SpreadsheetsErrorsTest {
   private static final String KENYA = "XM-DAC-41140-SSC-KE-2018-01";
 
   @TempDir Path dir;
-  private Package sample;
+  private RecordPackage sample;
 
   @BeforeEach
   void flattenTheSample() {
-    sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("sample-package.json"), Package.class);
+    sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("sample-package.json"), RecordPackage.class);
     Spreadsheets.standard().flatten(sample, dir);
   }
 

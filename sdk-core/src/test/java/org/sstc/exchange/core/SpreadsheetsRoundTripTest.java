@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Packages survive flatten → unflatten: equal objects, byte-identical JSON. */
 class SpreadsheetsRoundTripTest {
   static final SstcJson JSON = SstcJson.standard();
-  static final OrgRef PUBLISHER = new OrgRef("XM-DAC-41114", "UNOSSC");
+  static final OrgRef PUBLISHER = OrgRef.of("XM-DAC-41114", "UNOSSC");
 
   @TempDir Path dir;
 
@@ -34,11 +34,11 @@ class SpreadsheetsRoundTripTest {
   }
 
   /** A package of the given records, as the fixtures hold single records. */
-  static Package packageOf(SstcRecord record) {
-    if (record instanceof Package pkg) {
+  static RecordPackage packageOf(SstcRecord record) {
+    if (record instanceof RecordPackage pkg) {
       return pkg;
     }
-    Package.Builder builder = Package.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
+    RecordPackage.Builder builder = RecordPackage.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
     if (record instanceof Initiative initiative) {
       builder.addInitiative(initiative);
     } else {
@@ -47,18 +47,18 @@ class SpreadsheetsRoundTripTest {
     return builder.build();
   }
 
-  static void assertRoundTrip(Package original, Path dir, Spreadsheets sheets) {
+  static void assertRoundTrip(RecordPackage original, Path dir, Spreadsheets sheets) {
     sheets.flatten(original, dir);
     Unflattened back = sheets.unflatten(dir);
     assertThat(back.issues()).as("issues").isEmpty();
-    Package again = back.pkg().orElseThrow();
+    RecordPackage again = back.pkg().orElseThrow();
     assertThat(again).isEqualTo(original);
     assertThat(JSON.writeString(again)).isEqualTo(JSON.writeString(original));
   }
 
   @Test
   void theSamplePackageComesBackEqualAndByteIdentical() {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
     assertThat(sample.initiatives()).hasSizeGreaterThan(2);
 
     assertRoundTrip(sample, dir, Spreadsheets.standard());
@@ -72,7 +72,7 @@ class SpreadsheetsRoundTripTest {
 
   @Test
   void jsonPathHeadersComeBackToo() {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
     Spreadsheets paths = Spreadsheets.builder().headers(Spreadsheets.Headers.PATHS).build();
 
     assertRoundTrip(sample, dir, paths);
@@ -83,7 +83,7 @@ class SpreadsheetsRoundTripTest {
 
   @Test
   void oneSheetPerRepeatedPartWithReadableTitlesKeyedByInitiativeId() throws IOException {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
 
     List<Path> written = Spreadsheets.standard().flatten(sample, dir);
 
@@ -103,11 +103,11 @@ class SpreadsheetsRoundTripTest {
 
   @Test
   void filesAreUtf8WithABomAndCrlfAndTheSameBytesEveryTime() throws IOException {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
     Path again = dir.resolve("again");
 
     Spreadsheets.standard().flatten(sample, dir);
-    Spreadsheets.standard().flatten(JSON.read(JSON.write(sample), Package.class), again);
+    Spreadsheets.standard().flatten(JSON.read(JSON.write(sample), RecordPackage.class), again);
 
     byte[] initiatives = Files.readAllBytes(dir.resolve("initiatives.csv"));
     assertThat(initiatives).startsWith(0xEF, 0xBB, 0xBF);
@@ -126,7 +126,7 @@ class SpreadsheetsRoundTripTest {
         .title(LanguageMap.of("en", "=HYPERLINK(\"http://evil.example\",\"click\")").with("fr", "'=already quoted"))
         .description(LanguageMap.of("en", "-5 is a number, +1 too, @SUM(A1) is not"))
         .build();
-    Package pkg = packageOf(hostile);
+    RecordPackage pkg = packageOf(hostile);
 
     Spreadsheets.standard().flatten(pkg, dir);
 
@@ -147,7 +147,7 @@ class SpreadsheetsRoundTripTest {
     Initiative base = JSON.read(resource("fixture-initiative-minimal.json"), Initiative.class);
     Initiative enFr = base.toBuilder().id(base.reportingOrg().id() + "-A").title(LanguageMap.of("en", "One").with("fr", "Un")).build();
     Initiative frEn = base.toBuilder().id(base.reportingOrg().id() + "-B").title(LanguageMap.of("fr", "Deux").with("en", "Two")).build();
-    Package pkg = Package.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
+    RecordPackage pkg = RecordPackage.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
         .initiatives(List.of(enFr, frEn)).build();
 
     assertRoundTrip(pkg, dir, Spreadsheets.standard());

@@ -6,7 +6,7 @@ import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.BulkResult;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 
 /**
  * Publishes the initiatives one organisation reports, from a package, to a hub in one bulk
@@ -36,7 +36,7 @@ public final class PublishOwnRecords {
   }
 
   /** Publishes {@code organisation}'s initiatives of {@code pkg} and prints the hub's report. */
-  public static BulkReport publish(SstcClient client, Package pkg, String organisation, PrintStream out) {
+  public static BulkReport publish(SstcClient client, RecordPackage pkg, String organisation, PrintStream out) {
     List<Initiative> own = pkg.initiatives().stream()
         .filter(initiative -> initiative.reportingOrg().id().equals(organisation))
         .toList();
