@@ -24,6 +24,10 @@ module org.sstc.exchange.core {
   // Maven's class path, where module boundaries do not apply); not API.
   exports org.sstc.exchange.core.internal.report to
       org.sstc.exchange.cli;
+  // export-iati writes what IATI can hold of a package that is not valid yet (an import's
+  // output): it binds such a package with required members left absent; not API.
+  exports org.sstc.exchange.core.internal.model to
+      org.sstc.exchange.cli;
 
   // Jackson binds the records and Hibernate Validator reads their constraints reflectively.
   opens org.sstc.exchange.core to

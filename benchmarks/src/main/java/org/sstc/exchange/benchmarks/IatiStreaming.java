@@ -41,7 +41,10 @@ public final class IatiStreaming {
     Path file = Path.of(args.length > 0 ? args[0] : "activities.xml");
     long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 200;
     Initiative template = SstcJson.standard().read(ValidationBenchmark.resource("initiative.json"), Initiative.class);
-    RecordPackage header = RecordPackage.builder().publisher(template.reportingOrg()).publishedAt(OffsetDateTime.parse("2026-11-29T00:00:00Z")).build();
+    RecordPackage header = RecordPackage.builder()
+        .publisher(template.reportingOrg())
+        .publishedAt(OffsetDateTime.parse("2026-11-29T00:00:00Z"))
+        .build();
     if (!Files.exists(file) || Files.size(file) < megabytes << 20) {
       long start = System.nanoTime();
       long count = export(template, header, Files.newOutputStream(file), megabytes << 20, Long.MAX_VALUE);

@@ -21,11 +21,13 @@ import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationException;
+import org.sstc.exchange.core.internal.model.PartialRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code sstc export-iati PACKAGE.json --out FILE.xml}: writes a valid SSTC package as IATI 2.03
@@ -162,7 +164,9 @@ final class ExportIatiCommand implements Callable<Integer> {
   /** The package bound to the model without the standard's checks, or null when it does not bind. */
   private static RecordPackage bindLeniently(byte[] document) {
     try {
-      return SstcJson.standard().bind(SstcJson.standard().readTree(document), RecordPackage.class);
+      JsonNode tree = SstcJson.standard().readTree(document);
+      // What the package lacks stays absent: the SSTC issues were printed, IATI's are named on write.
+      return PartialRecords.allow(() -> SstcJson.standard().bind(tree, RecordPackage.class));
     } catch (RuntimeException e) {
       return null;
     }

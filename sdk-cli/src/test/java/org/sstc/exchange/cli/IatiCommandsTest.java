@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.core.IatiXml;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.internal.model.PartialRecords;
 
 class IatiCommandsTest {
   @TempDir Path dir;
@@ -131,7 +132,9 @@ class IatiCommandsTest {
     assertTrue(run.out.contains("1 initiative written to " + again + " as IATI 2.03 XML (validates against the IATI XSD)"
         + "; the package is not valid under the SSTC standard yet"), run::toString);
     assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(again)));
-    RecordPackage first = SstcJson.standard().bind(SstcJson.standard().readTree(Files.readAllBytes(pkg)), RecordPackage.class);
+    tools.jackson.databind.JsonNode imported = SstcJson.standard().readTree(Files.readAllBytes(pkg));
+    // The import lacks what IATI does not say: bound as it is, with those members absent.
+    RecordPackage first = PartialRecords.allow(() -> SstcJson.standard().bind(imported, RecordPackage.class));
     assertEquals(first.initiatives(), IatiXml.standard().read(again).pkg().initiatives());
   }
 

@@ -69,12 +69,20 @@ final class Generators {
       CodelistItem target = pick(random, TARGETS);
       List<CodelistItem> indicators = INDICATORS.stream().filter(i -> target.code().equals(i.parent())).toList();
       String indicator = !indicators.isEmpty() && random.nextBoolean() ? pick(random, indicators).code() : null;
-      builder.addSdg(SdgLink.builder().goal(target.parent()).target(target.code()).indicator(indicator).contribution(SdgContribution.PRINCIPAL).build());
+      builder.addSdg(SdgLink.builder()
+          .goal(target.parent())
+          .target(target.code())
+          .indicator(indicator)
+          .contribution(SdgContribution.PRINCIPAL)
+          .build());
       builder.addSdg(SdgLink.goal("17", SdgContribution.SIGNIFICANT));
     }
     if (random.nextBoolean()) {
       builder.recipientCountries(List.of(
-          RecipientCountry.builder().code(participants.get(participants.size() - 1).country()).percentage(new BigDecimal("60")).build(),
+          RecipientCountry.builder()
+              .code(participants.get(participants.size() - 1).country())
+              .percentage(new BigDecimal("60"))
+              .build(),
           RecipientCountry.builder().code("SN").percentage(new BigDecimal("40.00")).build()));
     }
     if (random.nextBoolean()) {
@@ -82,11 +90,31 @@ final class Generators {
     }
     int budgets = random.nextInt(3);
     for (int i = 0; i < budgets; i++) {
-      builder.addBudget(Budget.builder().id("b" + i).type("1").status("2").periodStart(start).periodEnd(start.plusDays(364)).value(money(random)).build());
+      builder.addBudget(Budget.builder()
+          .id("b" + i)
+          .type("1")
+          .status("2")
+          .periodStart(start)
+          .periodEnd(start.plusDays(364))
+          .value(money(random))
+          .build());
     }
     if (random.nextBoolean()) {
-      builder.addTransaction(Transaction.builder().id("t1").type("3").date(start.plusDays(10)).value(money(random)).providerId(participants.get(0).id()).receiverId(participants.get(participants.size() - 1).id()).description(languageMap(random)).build());
-      builder.addContribution(Contribution.builder().id("c1").participantId(participants.get(0).id()).kind(ContributionKind.EXPERTISE).description(languageMap(random)).build());
+      builder.addTransaction(Transaction.builder()
+          .id("t1")
+          .type("3")
+          .date(start.plusDays(10))
+          .value(money(random))
+          .providerId(participants.get(0).id())
+          .receiverId(participants.get(participants.size() - 1).id())
+          .description(languageMap(random))
+          .build());
+      builder.addContribution(Contribution.builder()
+          .id("c1")
+          .participantId(participants.get(0).id())
+          .kind(ContributionKind.EXPERTISE)
+          .description(languageMap(random))
+          .build());
     }
     if (random.nextBoolean()) {
       // Empty languages (a language-neutral document) must survive the round trip: the schema requires the member.
@@ -171,13 +199,29 @@ final class Generators {
           new Fault("title removed", "schema.required", "/title", i -> PartialRecords.allow(() -> i.toBuilder().title(null).build())),
           new Fault("no participants", "schema.required", "/participants", i -> i.toBuilder().participants(List.of()).build()),
           new Fault("planned end before start", "rule.date-order", "/dates/plannedEnd",
-              i -> i.toBuilder().dates(Dates.builder().plannedStart(i.dates().plannedStart()).plannedEnd(i.dates().plannedStart().minusDays(1)).actualStart(i.dates().actualStart()).actualEnd(i.dates().actualEnd()).build()).build()),
+              i -> i.toBuilder().dates(Dates.builder()
+                  .plannedStart(i.dates().plannedStart())
+                  .plannedEnd(i.dates().plannedStart().minusDays(1))
+                  .actualStart(i.dates().actualStart())
+                  .actualEnd(i.dates().actualEnd())
+                  .build()).build()),
           new Fault("target outside its goal", "rule.sdg-target-goal", "/sdgs/0/target",
-              i -> i.toBuilder().sdgs(List.of(SdgLink.builder().goal("2").target("3.4").contribution(SdgContribution.PRINCIPAL).build())).build()),
+              i -> i.toBuilder().sdgs(List.of(SdgLink.builder()
+                  .goal("2")
+                  .target("3.4")
+                  .contribution(SdgContribution.PRINCIPAL)
+                  .build())).build()),
           new Fault("unknown recipient country", "codelist.unknown-code", "/recipientCountries/0/code",
               i -> i.toBuilder().recipientCountries(List.of(RecipientCountry.of("QQ"))).build()),
           new Fault("yen with decimals", "rule.currency-precision", "/budgets/0/value/amount",
-              i -> i.toBuilder().budgets(List.of(Budget.builder().id("b0").type("1").status("2").periodStart(LocalDate.of(2020, 1, 1)).periodEnd(LocalDate.of(2020, 12, 31)).value(Money.of("100.5", "JPY")).build())).build()),
+              i -> i.toBuilder().budgets(List.of(Budget.builder()
+                  .id("b0")
+                  .type("1")
+                  .status("2")
+                  .periodStart(LocalDate.of(2020, 1, 1))
+                  .periodEnd(LocalDate.of(2020, 12, 31))
+                  .value(Money.of("100.5", "JPY"))
+                  .build())).build()),
           new Fault("id without the reporting org's prefix", "rule.id-prefix", "/id",
               i -> i.toBuilder().id("XM-DAC-99999-X1").build()),
           new Fault("duplicate participant id", "rule.duplicate-id", "/participants/1/id",
@@ -187,11 +231,24 @@ final class Generators {
                 return i.toBuilder().participants(participants).build();
               }),
           new Fault("transaction from nobody", "rule.unknown-participant", "/transactions/0/providerId",
-              i -> i.toBuilder().transactions(List.of(Transaction.builder().id("t9").type("3").date(LocalDate.of(2020, 2, 2)).value(Money.of("10.00", "USD")).providerId("nobody").build())).build()),
+              i -> i.toBuilder().transactions(List.of(Transaction.builder()
+                  .id("t9")
+                  .type("3")
+                  .date(LocalDate.of(2020, 2, 2))
+                  .value(Money.of("10.00", "USD"))
+                  .providerId("nobody")
+                  .build())).build()),
           new Fault("closed without actual end", "rule.closed-needs-actual-end", "/dates/actualEnd",
               i -> i.toBuilder().status("4").dates(Dates.planned(i.dates().plannedStart(), null)).build()),
           new Fault("negative amount", "schema.pattern", "/budgets/0/value/amount",
-              i -> i.toBuilder().budgets(List.of(Budget.builder().id("b0").type("1").status("2").periodStart(LocalDate.of(2020, 1, 1)).periodEnd(LocalDate.of(2020, 12, 31)).value(Money.of("-5", "USD")).build())).build()),
+              i -> i.toBuilder().budgets(List.of(Budget.builder()
+                  .id("b0")
+                  .type("1")
+                  .status("2")
+                  .periodStart(LocalDate.of(2020, 1, 1))
+                  .periodEnd(LocalDate.of(2020, 12, 31))
+                  .value(Money.of("-5", "USD"))
+                  .build())).build()),
           new Fault("unknown reporting org prefix", "rule.org-id-prefix", "/reportingOrg/id",
               i -> i.toBuilder().id("ZZ-NOPE-1-X").reportingOrg(OrgRef.of("ZZ-NOPE-1", "x")).build()));
 }

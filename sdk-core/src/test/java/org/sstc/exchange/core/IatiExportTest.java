@@ -46,7 +46,11 @@ class IatiExportTest {
   void generatedInitiativesSurviveSstcToIatiToSstc() {
     OffsetDateTime published = OffsetDateTime.parse("2025-01-02T03:04:05+01:00");
     qt().withExamples(150).forAll(Generators.initiatives()).checkAssert(initiative -> {
-      RecordPackage pkg = RecordPackage.builder().publisher(initiative.reportingOrg()).publishedAt(published).addInitiative(initiative).build();
+      RecordPackage pkg = RecordPackage.builder()
+          .publisher(initiative.reportingOrg())
+          .publishedAt(published)
+          .addInitiative(initiative)
+          .build();
       IatiImport back = roundTrip(pkg);
       assertThat(back.pkg().initiatives()).containsExactly(initiative);
       assertThat(back.unmapped()).isEmpty();
@@ -241,7 +245,8 @@ class IatiExportTest {
   @Test
   void anInitiativeWithoutWhatIatiRequiresIsRefusedByName() {
     // As an IATI import leaves it: what IATI lacks is absent, not invented.
-    RecordPackage incomplete = PartialRecords.allow(() -> RecordPackage.builder().addInitiative(Initiative.builder()
+    RecordPackage incomplete = PartialRecords.allow(() -> RecordPackage.builder()
+        .addInitiative(Initiative.builder()
         .id("XM-DAC-41301-X").reportingOrg(OrgRef.of("XM-DAC-41301", "FAO"))
         .title(LanguageMap.of("en", "x")).status("2").dates(Dates.planned(java.time.LocalDate.of(2020, 1, 1), null)).build()).build());
     assertThatThrownBy(() -> IATI.write(incomplete))

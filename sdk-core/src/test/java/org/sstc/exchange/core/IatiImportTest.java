@@ -56,7 +56,11 @@ class IatiImportTest {
     assertThat(initiative.recipientRegions()).extracting(RecipientRegion::vocabulary, RecipientRegion::code)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "489"), org.assertj.core.groups.Tuple.tuple("99", "A1"));
     assertThat(initiative.budgets()).singleElement().satisfies(b -> {
-      assertThat(b.value()).isEqualTo(Money.builder().amount(new java.math.BigDecimal("3000")).currency("EUR").valueDate(java.time.LocalDate.of(2014, 1, 1)).build());
+      assertThat(b.value()).isEqualTo(Money.builder()
+          .amount(new java.math.BigDecimal("3000"))
+          .currency("EUR")
+          .valueDate(java.time.LocalDate.of(2014, 1, 1))
+          .build());
       assertThat(b.type()).isEqualTo("1");
     });
     assertThat(initiative.transactions()).singleElement().satisfies(t -> {
@@ -163,7 +167,10 @@ class IatiImportTest {
         org.assertj.core.groups.Tuple.tuple("17", "17.9", null),
         org.assertj.core.groups.Tuple.tuple("12", "12.3", "12.3.1"));
     assertThat(initiative.sdgs()).allSatisfy(link -> assertThat(link.contribution()).isNull()); // IATI does not say: not invented
-    assertThat(initiative.sectors()).containsExactly(Sector.builder().code("31120").percentage(new java.math.BigDecimal("100")).build());
+    assertThat(initiative.sectors()).containsExactly(Sector.builder()
+        .code("31120")
+        .percentage(new java.math.BigDecimal("100"))
+        .build());
     assertThat(initiative.results().get(0).indicators().get(0).sdgIndicator()).isEqualTo("12.3.1");
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("principal or significant"));
     assertThat(Validator.standard().validate(initiative).issues())
@@ -187,7 +194,11 @@ class IatiImportTest {
         + "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-02-02\"/><value value-date=\"2020-02-02\">12.50</value>"
         + "<provider-org ref=\"XM-DAC-99999\"><narrative>Someone</narrative></provider-org><receiver-org ref=\"XM-DAC-41301\"/></transaction>"));
     Transaction transaction = imported.pkg().initiatives().get(0).transactions().get(0);
-    assertThat(transaction.value()).isEqualTo(Money.builder().amount(new java.math.BigDecimal("12.50")).currency("USD").valueDate(java.time.LocalDate.of(2020, 2, 2)).build());
+    assertThat(transaction.value()).isEqualTo(Money.builder()
+        .amount(new java.math.BigDecimal("12.50"))
+        .currency("USD")
+        .valueDate(java.time.LocalDate.of(2020, 2, 2))
+        .build());
     assertThat(transaction.providerId()).isNull();
     assertThat(transaction.receiverId()).isEqualTo("p1");
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("XM-DAC-99999").contains("not one of the activity's participating-orgs"));

@@ -106,8 +106,15 @@ class IatiOtherPublishersRegressionTest {
   @Test
   void theWriterRefusesAnAmountWhosePlainFormWouldBeHugeInsteadOfRunningOutOfMemory() {
     Initiative initiative = xml(activity(PARTICIPANT + transaction(null, "2020-01-01"))).pkg().initiatives().get(0);
-    Transaction huge = Transaction.builder().id("t1").type("2").date(java.time.LocalDate.parse("2020-01-01")).value(Money.builder().amount(new java.math.BigDecimal("1E999999999")).currency("USD").build()).build();
-    RecordPackage pkg = PartialRecords.allow(() -> RecordPackage.builder().initiatives(List.of(initiative.toBuilder().transactions(List.of(huge)).build())).build());
+    Transaction huge = Transaction.builder()
+        .id("t1")
+        .type("2")
+        .date(java.time.LocalDate.parse("2020-01-01"))
+        .value(Money.builder().amount(new java.math.BigDecimal("1E999999999")).currency("USD").build())
+        .build();
+    RecordPackage pkg = PartialRecords.allow(() -> RecordPackage.builder()
+        .initiatives(List.of(initiative.toBuilder().transactions(List.of(huge)).build()))
+        .build());
     assertThatThrownBy(() -> IatiXml.standard().write(pkg))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 1000 digits");
   }
@@ -227,9 +234,12 @@ class IatiOtherPublishersRegressionTest {
   void aRefusedInitiativeLeavesNothingOfItInTheFileSoTheWriterCanGoOn() {
     Initiative good = xml(activity(PARTICIPANT)).pkg().initiatives().get(0);
     // Refused only once its start is written: the reporting org has no name.
-    Initiative bad = PartialRecords.allow(() -> good.toBuilder().id("XM-DAC-41301-T2").reportingOrg(OrgRef.builder().id("XM-DAC-41301").build()).build());
+    Initiative bad = PartialRecords.allow(() -> good.toBuilder().id("XM-DAC-41301-T2").reportingOrg(OrgRef.builder()
+        .id("XM-DAC-41301")
+        .build()).build());
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    IatiWriter writer = IatiXml.standard().writer(out, PartialRecords.allow(() -> RecordPackage.builder().build()));
+    IatiWriter writer = IatiXml.standard().writer(out, PartialRecords.allow(() -> RecordPackage.builder()
+        .build()));
     writer.write(good);
     assertThatThrownBy(() -> writer.write(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reportingOrg.name");
     writer.write(PartialRecords.allow(() -> good.toBuilder().id("XM-DAC-41301-T3").build()));
@@ -243,9 +253,16 @@ class IatiOtherPublishersRegressionTest {
   void anAmountLongerThanLibxml2AcceptsIsHeldInTheExtensionSoTheExportValidatesEverywhere() {
     Initiative initiative = xml(activity(PARTICIPANT + transaction("t1", "2020-01-01"))).pkg().initiatives().get(0);
     Transaction transaction = initiative.transactions().get(0);
-    Transaction longer = Transaction.builder().id("t2").type("2").date(transaction.date()).value(Money.builder().amount(new java.math.BigDecimal("1234567890123456789012345.5")).currency("USD").build()).build();
+    Transaction longer = Transaction.builder()
+        .id("t2")
+        .type("2")
+        .date(transaction.date())
+        .value(Money.builder().amount(new java.math.BigDecimal("1234567890123456789012345.5")).currency("USD").build())
+        .build();
     Initiative both = PartialRecords.allow(() -> initiative.toBuilder().transactions(List.of(transaction, longer)).build());
-    byte[] exported = IatiXml.standard().write(PartialRecords.allow(() -> RecordPackage.builder().initiatives(List.of(both)).build()));
+    byte[] exported = IatiXml.standard().write(PartialRecords.allow(() -> RecordPackage.builder()
+        .initiatives(List.of(both))
+        .build()));
     String text = new String(exported, java.nio.charset.StandardCharsets.UTF_8);
     assertThat(text).contains("kind=\"transaction\" index=\"1\"").doesNotContain(">1234567890123456789012345.5<");
     assertThat(IatiXml.standard().read(new ByteArrayInputStream(exported)).pkg().initiatives()).containsExactly(both);

@@ -31,7 +31,12 @@ class ModelEvolutionTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Initiative is missing required members reportingOrg, title, modality, instrument,"
             + " status, dates, lastUpdated: set them on the builder before build()");
-    assertThatThrownBy(() -> Budget.builder().id("b1").type("1").status("2").periodStart(LocalDate.of(2020, 1, 1)).build())
+    assertThatThrownBy(() -> Budget.builder()
+        .id("b1")
+        .type("1")
+        .status("2")
+        .periodStart(LocalDate.of(2020, 1, 1))
+        .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("Budget is missing required members periodEnd, value: set them on the builder before build()");
     assertThatThrownBy(() -> OrgRef.builder().id("XM-DAC-41301").build())

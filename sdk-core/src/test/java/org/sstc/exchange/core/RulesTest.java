@@ -450,7 +450,9 @@ class RulesTest {
             .recipientRegions(List.of(RecipientRegion.builder().percentage(BigDecimal.TEN).build()))
             .sdgs(
                 List.of(SdgLink.builder().build(), SdgLink.builder().goal("2").indicator("3.4.1").build()))
-            .sectors(List.of(Sector.builder().percentage(BigDecimal.ONE).build(), Sector.builder().vocabulary("2").build()))
+            .sectors(List.of(Sector.builder()
+                .percentage(BigDecimal.ONE)
+                .build(), Sector.builder().vocabulary("2").build()))
             .budgets(List.of(Budget.builder().value(nothing).build(),
                 Budget.builder().build()))
             .transactions(List.of(Transaction.builder().build()))
@@ -465,7 +467,10 @@ class RulesTest {
     check(Organisation.builder().build());
     check(RecordPackage.builder().build());
     check(RecordPackage.builder().publisher(OrgRef.builder().build()).build());
-    check(Organisation.builder().id("XM-DAC-41301").lastUpdated(OffsetDateTime.parse("2024-05-01T12:00:00Z")).build());
+    check(Organisation.builder()
+        .id("XM-DAC-41301")
+        .lastUpdated(OffsetDateTime.parse("2024-05-01T12:00:00Z"))
+        .build());
     return null;
   }
 

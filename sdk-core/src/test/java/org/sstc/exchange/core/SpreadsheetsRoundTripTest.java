@@ -38,7 +38,9 @@ class SpreadsheetsRoundTripTest {
     if (record instanceof RecordPackage pkg) {
       return pkg;
     }
-    RecordPackage.Builder builder = RecordPackage.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
+    RecordPackage.Builder builder = RecordPackage.builder()
+        .publisher(PUBLISHER)
+        .publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
     if (record instanceof Initiative initiative) {
       builder.addInitiative(initiative);
     } else {
@@ -147,7 +149,9 @@ class SpreadsheetsRoundTripTest {
     Initiative base = JSON.read(resource("fixture-initiative-minimal.json"), Initiative.class);
     Initiative enFr = base.toBuilder().id(base.reportingOrg().id() + "-A").title(LanguageMap.of("en", "One").with("fr", "Un")).build();
     Initiative frEn = base.toBuilder().id(base.reportingOrg().id() + "-B").title(LanguageMap.of("fr", "Deux").with("en", "Two")).build();
-    RecordPackage pkg = RecordPackage.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
+    RecordPackage pkg = RecordPackage.builder()
+        .publisher(PUBLISHER)
+        .publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
         .initiatives(List.of(enFr, frEn)).build();
 
     assertRoundTrip(pkg, dir, Spreadsheets.standard());

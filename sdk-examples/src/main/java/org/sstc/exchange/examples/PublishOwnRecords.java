@@ -29,7 +29,10 @@ public final class PublishOwnRecords {
       System.err.println("usage: SSTC_TOKEN=... PublishOwnRecords HUB_URL ORGANISATION_ID");
       System.exit(2);
     }
-    try (SstcClient client = SstcClient.builder().baseUrl(args[0]).token(System.getenv("SSTC_TOKEN")).build()) {
+    try (SstcClient client = SstcClient.builder()
+        .baseUrl(args[0])
+        .token(System.getenv("SSTC_TOKEN"))
+        .build()) {
       BulkReport report = publish(client, SamplePackage.read(), args[1], System.out);
       System.exit(report.rejected() == 0 ? 0 : 1);
     }

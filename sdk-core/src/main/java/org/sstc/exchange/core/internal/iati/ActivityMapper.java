@@ -125,12 +125,19 @@ final class ActivityMapper {
     builder.dates(dates());
     for (XmlElement country : activity.children("recipient-country")) {
       country.use();
-      builder.addRecipientCountry(RecipientCountry.builder().code(country.attr("code")).percentage(percentage(country)).build());
+      builder.addRecipientCountry(RecipientCountry.builder()
+          .code(country.attr("code"))
+          .percentage(percentage(country))
+          .build());
     }
     for (XmlElement region : activity.children("recipient-region")) {
       region.use();
       String vocabulary = region.attr("vocabulary");
-      builder.addRecipientRegion(RecipientRegion.builder().vocabulary(vocabulary == null ? "1" : vocabulary).code(region.attr("code")).percentage(percentage(region)).build());
+      builder.addRecipientRegion(RecipientRegion.builder()
+          .vocabulary(vocabulary == null ? "1" : vocabulary)
+          .code(region.attr("code"))
+          .percentage(percentage(region))
+          .build());
     }
     List<Indexed<SdgLink>> sdgs = new ArrayList<>();
     for (XmlElement sector : activity.children("sector")) {
@@ -146,7 +153,11 @@ final class ActivityMapper {
         }
       } else {
         sector.use();
-        builder.addSector(Sector.builder().vocabulary(sector.attr("vocabulary")).code(sector.attr("code")).percentage(percentage(sector)).build());
+        builder.addSector(Sector.builder()
+            .vocabulary(sector.attr("vocabulary"))
+            .code(sector.attr("code"))
+            .percentage(percentage(sector))
+            .build());
       }
     }
     for (XmlElement tag : activity.children("tag")) {
@@ -345,7 +356,12 @@ final class ActivityMapper {
       dates[slot] = date(date, "iso-date");
     }
     // IATI ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end.
-    return Dates.builder().plannedStart(dates[0]).plannedEnd(dates[2]).actualStart(dates[1]).actualEnd(dates[3]).build();
+    return Dates.builder()
+        .plannedStart(dates[0])
+        .plannedEnd(dates[2])
+        .actualStart(dates[1])
+        .actualEnd(dates[3])
+        .build();
   }
 
   // ---- modality and the SSTC extension
@@ -390,7 +406,13 @@ final class ActivityMapper {
       contribution.use();
       XmlElement value = contribution.sstcChild("value");
       XmlElement description = contribution.sstcChild("description");
-      builder.addContribution(Contribution.builder().id(contribution.attr("id")).participantId(contribution.attr("participant-id")).kind(ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null)).value(value == null ? null : extensionMoney(value.use())).description(description == null ? null : extensionTexts(description.use())).build());
+      builder.addContribution(Contribution.builder()
+          .id(contribution.attr("id"))
+          .participantId(contribution.attr("participant-id"))
+          .kind(ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null))
+          .value(value == null ? null : extensionMoney(value.use()))
+          .description(description == null ? null : extensionTexts(description.use()))
+          .build());
     }
     for (XmlElement relation : ext.sstcChildren("related-initiative")) {
       relation.use();
@@ -401,7 +423,12 @@ final class ActivityMapper {
       result.use();
       int index = result.peek("index") != null ? intAttr(result, "index") : results.size();
       XmlElement title = result.sstcChild("title");
-      results.add(new Indexed<>(index, Result.builder().id(result.attr("id")).type(result.attr("type")).title(title == null ? null : extensionTexts(title.use())).indicators(List.of()).build()));
+      results.add(new Indexed<>(index, Result.builder()
+          .id(result.attr("id"))
+          .type(result.attr("type"))
+          .title(title == null ? null : extensionTexts(title.use()))
+          .indicators(List.of())
+          .build()));
     }
     for (XmlElement record : ext.sstcChildren("record")) {
       if (!"result".equals(record.peek("kind"))) {
@@ -434,7 +461,11 @@ final class ActivityMapper {
 
   private Money extensionMoney(XmlElement value) {
     String date = value.attr("value-date");
-    return Money.builder().amount(decimal(value, value.attr("amount"))).currency(value.attr("currency")).valueDate(date == null ? null : parseDate(value, date)).build();
+    return Money.builder()
+        .amount(decimal(value, value.attr("amount")))
+        .currency(value.attr("currency"))
+        .valueDate(date == null ? null : parseDate(value, date))
+        .build();
   }
 
   private LanguageMap extensionTexts(XmlElement parent) {
@@ -452,7 +483,12 @@ final class ActivityMapper {
     host.useAll(); // vocabulary and code restate the link, which is the authority
     int index = link.peek("index") != null ? intAttr(link, "index") : 0;
     String contribution = link.peek("contribution");
-    return new Indexed<>(index, SdgLink.builder().goal(link.peek("goal")).target(link.peek("target")).indicator(link.peek("indicator")).contribution(contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null)).build());
+    return new Indexed<>(index, SdgLink.builder()
+        .goal(link.peek("goal"))
+        .target(link.peek("target"))
+        .indicator(link.peek("indicator"))
+        .contribution(contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null))
+        .build());
   }
 
   /** A link from a code of the given depth (1 goal, 2 target, 3 indicator), its parents from its prefix. */
@@ -472,7 +508,11 @@ final class ActivityMapper {
       host.consume("percentage");
     }
     note(host, "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution");
-    return SdgLink.builder().goal(parts[0]).target(depth >= 2 ? parts[0] + "." + parts[1] : null).indicator(depth == 3 ? code : null).build();
+    return SdgLink.builder()
+        .goal(parts[0])
+        .target(depth >= 2 ? parts[0] + "." + parts[1] : null)
+        .indicator(depth == 3 ? code : null)
+        .build();
   }
 
   // ---- money
@@ -485,8 +525,14 @@ final class ActivityMapper {
       String status = budget.attr("status");
       XmlElement start = budget.child("period-start");
       XmlElement end = budget.child("period-end");
-      budgets.add(Budget.builder().id(item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1)).type(budget.attr("type")).status(status == null ? "1" : status).periodStart(// IATI: "if @status is not present, the budget is assumed to be indicative"
-          start == null ? null : date(start.use(), "iso-date")).periodEnd(end == null ? null : date(end.use(), "iso-date")).value(money(budget.child("value"), item)).build());
+      budgets.add(Budget.builder()
+          .id(item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1))
+          .type(budget.attr("type"))
+          .status(status == null ? "1" : status) // IATI: "if @status is not present, the budget is assumed to be indicative"
+          .periodStart(start == null ? null : date(start.use(), "iso-date"))
+          .periodEnd(end == null ? null : date(end.use(), "iso-date"))
+          .value(money(budget.child("value"), item))
+          .build());
     }
     return withHeld("budget", budgets, Budget.class);
   }
@@ -518,7 +564,15 @@ final class ActivityMapper {
       XmlElement type = transaction.child("transaction-type");
       XmlElement date = transaction.child("transaction-date");
       XmlElement description = transaction.child("description");
-      transactions.add(Transaction.builder().id(id).type(type == null ? null : type.use().attr("code")).date(date == null ? null : date(date.use(), "iso-date")).value(money(transaction.child("value"), item)).providerId(party(transaction.child("provider-org"), participants)).receiverId(party(transaction.child("receiver-org"), participants)).description(description == null ? null : texts(description.use())).build());
+      transactions.add(Transaction.builder()
+          .id(id)
+          .type(type == null ? null : type.use().attr("code"))
+          .date(date == null ? null : date(date.use(), "iso-date"))
+          .value(money(transaction.child("value"), item))
+          .providerId(party(transaction.child("provider-org"), participants))
+          .receiverId(party(transaction.child("receiver-org"), participants))
+          .description(description == null ? null : texts(description.use()))
+          .build());
     }
     return withHeld("transaction", transactions, Transaction.class);
   }
@@ -562,7 +616,11 @@ final class ActivityMapper {
     if (item != null && "true".equals(item.attr("no-value-date"))) {
       date = null; // written only because IATI requires it
     }
-    return Money.builder().amount(decimal(value, value.trimmedText())).currency(currency == null ? defaultCurrency : currency).valueDate(date).build();
+    return Money.builder()
+        .amount(decimal(value, value.trimmedText()))
+        .currency(currency == null ? defaultCurrency : currency)
+        .valueDate(date)
+        .build();
   }
 
   /**
@@ -622,7 +680,14 @@ final class ActivityMapper {
         }
       }
       XmlElement title = link.child("title");
-      documents.add(Document.builder().id(item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1)).url(link.attr("url")).title(title == null ? null : texts(title.use())).format(link.attr("format")).category(category).languages(languages).build());
+      documents.add(Document.builder()
+          .id(item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1))
+          .url(link.attr("url"))
+          .title(title == null ? null : texts(title.use()))
+          .format(link.attr("format"))
+          .category(category)
+          .languages(languages)
+          .build());
     }
     return withHeld("document", documents, Document.class);
   }
@@ -695,7 +760,10 @@ final class ActivityMapper {
             indicatorItem.consume(kind + "-date");
             date = null;
           }
-          IndicatorValue mapped = IndicatorValue.builder().value(decimal(value, value.attr("value"))).date(date).build();
+          IndicatorValue mapped = IndicatorValue.builder()
+              .value(decimal(value, value.attr("value")))
+              .date(date)
+              .build();
           if (kind.equals("target")) {
             target = mapped;
           } else {
@@ -711,9 +779,22 @@ final class ActivityMapper {
         }
       }
       XmlElement indicatorTitle = indicator.child("title");
-      indicators.add(ResultIndicator.builder().id(indicatorId).title(indicatorTitle == null ? null : texts(indicatorTitle.use())).measure(indicator.attr("measure")).sdgIndicator(sdgIndicator).baseline(baseline).target(target).actual(actual).build());
+      indicators.add(ResultIndicator.builder()
+          .id(indicatorId)
+          .title(indicatorTitle == null ? null : texts(indicatorTitle.use()))
+          .measure(indicator.attr("measure"))
+          .sdgIndicator(sdgIndicator)
+          .baseline(baseline)
+          .target(target)
+          .actual(actual)
+          .build());
     }
-    return new Indexed<>(index, Result.builder().id(id).type(result.attr("type")).title(title == null ? null : texts(title.use())).indicators(indicators).build());
+    return new Indexed<>(index, Result.builder()
+        .id(id)
+        .type(result.attr("type"))
+        .title(title == null ? null : texts(title.use()))
+        .indicators(indicators)
+        .build());
   }
 
   private static Optional<InitiativeRelation> relation(@Nullable String type) {

@@ -92,7 +92,10 @@ public final class IatiReading {
   private static RecordPackage header(XmlElement root, @Nullable OrgRef firstReporter, List<IatiNote> notes) {
     String publisherId = root.attr("sstc:publisher-id");
     String publisherName = root.attr("sstc:publisher-name");
-    OrgRef publisher = publisherId != null || publisherName != null ? PartialRecords.allow(() -> OrgRef.builder().id(publisherId).name(publisherName).build()) : firstReporter;
+    OrgRef publisher = publisherId != null || publisherName != null ? PartialRecords.allow(() -> OrgRef.builder()
+        .id(publisherId)
+        .name(publisherName)
+        .build()) : firstReporter;
     OffsetDateTime publishedAt = null;
     String generated = root.attr("generated-datetime");
     if (generated != null) {

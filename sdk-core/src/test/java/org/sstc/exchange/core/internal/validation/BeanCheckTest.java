@@ -43,7 +43,10 @@ class BeanCheckTest {
       List<Issue> issues = new ArrayList<>();
       issues.addAll(check.check(Money.of("-5", "USD")));
       issues.addAll(check.check(Sector.builder().code("31120").percentage(new BigDecimal("140")).build()));
-      issues.addAll(check.check(RecipientCountry.builder().code("MZ").percentage(new BigDecimal("-1")).build()));
+      issues.addAll(check.check(RecipientCountry.builder()
+          .code("MZ")
+          .percentage(new BigDecimal("-1"))
+          .build()));
 
       assertThat(issues).extracting(Issue::message).anySatisfy(m -> assertThat(m).contains("must be 0 or more"));
       assertThat(issues).extracting(Issue::message).anySatisfy(m -> assertThat(m).contains("must be 100 or less"));
