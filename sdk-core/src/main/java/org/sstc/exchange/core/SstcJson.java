@@ -100,10 +100,12 @@ public final class SstcJson {
    * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the tree's {@code recordType} says; not null
    * @return the record, bound to the model; never null. Values the standard forbids but the
-   *     model can hold (a bad code, a missing required field) come through as they are
+   *     model can hold (a bad code, a broken rule) come through as they are; members the SDK does
+   *     not know (of a newer minor version) are kept and written back
    * @throws NullPointerException if {@code tree} or {@code type} is null
-   * @throws ValidationException if the tree is not a document of that type, or holds a value the
-   *     model cannot (a {@code schema.type} or {@code schema.const} issue)
+   * @throws ValidationException if the tree is not a document of that type, lacks a required
+   *     member ({@code schema.required}, naming all that are missing) or holds a value the model
+   *     cannot (a {@code schema.type} or {@code schema.const} issue)
    */
   public <T extends SstcRecord> T bind(JsonNode tree, Class<T> type) {
     Objects.requireNonNull(tree, "tree");
@@ -118,6 +120,11 @@ public final class SstcJson {
     try {
       return type.cast(json.lenientBinder().treeToValue(tree, declared));
     } catch (JacksonException failure) {
+      if (failure.getCause() instanceof IllegalStateException missing) {
+        // build() of a model object named every required member its JSON lacks
+        throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
+            "schema.required", pointer(failure), missing.getMessage().replace("on the builder before build()", "in the document")))));
+      }
       throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
           "schema.type", "", "the document does not fit the " + recordType + " model: "
               + failure.getOriginalMessage()))));
@@ -292,6 +299,15 @@ public final class SstcJson {
         parser.close();
       }
     }
+  }
+
+  /** The JSON Pointer of the object a binding failure is in, e.g. {@code /participants/0}. */
+  private static String pointer(JacksonException failure) {
+    StringBuilder pointer = new StringBuilder();
+    for (JacksonException.Reference reference : failure.getPath()) {
+      pointer.append('/').append(reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()));
+    }
+    return pointer.toString();
   }
 
   /** How the standard names a model type: {@code "package"} for {@link RecordPackage}. */

@@ -83,6 +83,19 @@ class ModelEvolutionTest {
   }
 
   @Test
+  void aNestedObjectLackingRequiredMembersIsRefusedWithItsPointer() throws Exception {
+    ObjectNode tree = (ObjectNode) JSON.readTree(Files.readAllBytes(VALID.resolve("initiative-full.json")));
+    ((ObjectNode) tree.get("participants").get(1)).remove(java.util.List.of("name", "orgType"));
+    assertThatThrownBy(() -> JSON.bind(tree, Initiative.class))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.report().issues()).singleElement()
+            .satisfies(issue -> {
+              assertThat(issue.code()).isEqualTo("schema.required");
+              assertThat(issue.pointer()).isEqualTo("/participants/1");
+              assertThat(issue.message()).isEqualTo("Participation is missing required members name, orgType: set them in the document");
+            }));
+  }
+
+  @Test
   void aPackageKeepsUnknownMembersOfItselfAndOfItsRecords() throws Exception {
     byte[] known = JSON.write(JSON.read(Files.readAllBytes(VALID.resolve("package.json")), RecordPackage.class));
     ObjectNode tree = (ObjectNode) JSON.readTree(known);
@@ -160,8 +173,11 @@ class ModelEvolutionTest {
     JsonNode tree = JSON.readTree("{\"recordType\":\"organisation\",\"id\":\"XM-DAC-41301\",\"schemaVersion\":\"1.0\",\"orgType\":\"40\",\"lastUpdated\":\"2024-05-01T12:00:00Z\"}"
         .getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> JSON.bind(tree, Organisation.class))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("name");
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.report().issues()).singleElement()
+            .satisfies(issue -> {
+              assertThat(issue.code()).isEqualTo("schema.required");
+              assertThat(issue.message()).isEqualTo("Organisation is missing required member name: set it in the document");
+            }));
     assertThat(Validator.standard().validate(tree).issues())
         .anySatisfy(issue -> assertThat(issue.pointer()).isEqualTo("/name"));
   }
