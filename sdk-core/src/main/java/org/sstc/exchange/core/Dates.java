@@ -3,31 +3,16 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
-import org.sstc.exchange.core.internal.validation.Shapes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonPOJOBuilder;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The planned and actual dates of an initiative. The standard asks for at least one start.
@@ -38,7 +23,6 @@ import tools.jackson.databind.annotation.JsonSerialize;
  */
 @JsonPropertyOrder({"plannedStart", "plannedEnd", "actualStart", "actualEnd"})
 @JsonDeserialize(builder = Dates.Builder.class)
-@SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public final class Dates {
 
   private final @Nullable LocalDate plannedStart;
@@ -257,9 +241,10 @@ public final class Dates {
     }
 
     /**
-     * The Dates, once every required member is set.
+     * The {@code Dates}, once every required member is set.
      *
-     * @return a new, immutable Dates with the members set so far; the builder can be used again
+     * @return a new, immutable {@code Dates} with the members set so far; the builder can be
+     *     used again
      * @throws IllegalStateException if required members are missing; the message names all of
      *     them
      */

@@ -7,14 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
 import org.sstc.exchange.core.internal.validation.Shapes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonPOJOBuilder;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A South-South or triangular cooperation initiative (≈ an IATI activity, a SEGIB initiative): who
@@ -944,9 +937,10 @@ public final class Initiative implements SstcRecord {
     }
 
     /**
-     * The Initiative, once every required member is set.
+     * The {@code Initiative}, once every required member is set.
      *
-     * @return a new, immutable Initiative with the members set so far; the builder can be used again
+     * @return a new, immutable {@code Initiative} with the members set so far; the builder can be
+     *     used again
      * @throws IllegalStateException if required members are missing; the message names all of
      *     them (id, reportingOrg, title, modality, instrument, status, dates, lastUpdated)
      */

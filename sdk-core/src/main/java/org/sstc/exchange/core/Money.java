@@ -3,19 +3,13 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,9 +243,10 @@ public final class Money {
     }
 
     /**
-     * The Money, once every required member is set.
+     * The {@code Money}, once every required member is set.
      *
-     * @return a new, immutable Money with the members set so far; the builder can be used again
+     * @return a new, immutable {@code Money} with the members set so far; the builder can be
+     *     used again
      * @throws IllegalStateException if required members are missing; the message names all of
      *     them (amount, currency)
      */

@@ -7,14 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
 import org.sstc.exchange.core.internal.validation.Shapes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonPOJOBuilder;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The bulk file and unit of publication: a publisher's initiatives and organisations, like an
@@ -334,9 +326,10 @@ public final class RecordPackage implements SstcRecord {
     }
 
     /**
-     * The RecordPackage, once every required member is set.
+     * The {@code RecordPackage}, once every required member is set.
      *
-     * @return a new, immutable RecordPackage with the members set so far; the builder can be used again
+     * @return a new, immutable {@code RecordPackage} with the members set so far; the builder can be
+     *     used again
      * @throws IllegalStateException if required members are missing; the message names all of
      *     them (publisher, publishedAt)
      */

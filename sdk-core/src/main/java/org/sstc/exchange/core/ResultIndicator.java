@@ -3,31 +3,22 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.sstc.exchange.core.internal.json.PlainDecimalAsString;
 import org.sstc.exchange.core.internal.validation.Shapes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonPOJOBuilder;
-import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * How a result is measured.
@@ -315,9 +306,10 @@ public final class ResultIndicator {
     }
 
     /**
-     * The ResultIndicator, once every required member is set.
+     * The {@code ResultIndicator}, once every required member is set.
      *
-     * @return a new, immutable ResultIndicator with the members set so far; the builder can be used again
+     * @return a new, immutable {@code ResultIndicator} with the members set so far; the builder can be
+     *     used again
      * @throws IllegalStateException if required members are missing; the message names all of
      *     them (id, title, measure)
      */
