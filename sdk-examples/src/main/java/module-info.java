@@ -3,7 +3,7 @@
  * README's examples: each class has a {@code main} and fits on a screen.
  */
 module org.sstc.exchange.examples {
-  // Transitive: the examples' methods return the core's types (Initiative, Package).
+  // Transitive: the examples' methods return the core's types (Initiative, RecordPackage).
   requires transitive org.sstc.exchange.core;
   // Transitive: PublishOwnRecords and MirrorChanges take an SstcClient.
   requires transitive org.sstc.exchange.client;

@@ -59,7 +59,7 @@ public final class ExchangeThroughput {
     int bulkRecords = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     SstcJson json = SstcJson.standard();
     Initiative rich = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
-        .toBuilder().reportingOrg(new OrgRef(ORG, "FAO")).build();
+        .toBuilder().reportingOrg(OrgRef.of(ORG, "FAO")).build();
     Initiative minimal = Initiative.builder()
         .id(ORG + "-MINIMAL")
         .reportingOrg(rich.reportingOrg())

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.iati.IatiWriter;
 import org.sstc.exchange.iati.IatiXml;
@@ -41,7 +41,10 @@ public final class IatiStreaming {
     Path file = Path.of(args.length > 0 ? args[0] : "activities.xml");
     long megabytes = args.length > 1 ? Long.parseLong(args[1]) : 200;
     Initiative template = SstcJson.standard().read(ValidationBenchmark.resource("initiative.json"), Initiative.class);
-    Package header = Package.builder().publisher(template.reportingOrg()).publishedAt(OffsetDateTime.parse("2026-11-29T00:00:00Z")).build();
+    RecordPackage header = RecordPackage.builder()
+        .publisher(template.reportingOrg())
+        .publishedAt(OffsetDateTime.parse("2026-11-29T00:00:00Z"))
+        .build();
     if (!Files.exists(file) || Files.size(file) < megabytes << 20) {
       long start = System.nanoTime();
       long count = export(template, header, Files.newOutputStream(file), megabytes << 20, Long.MAX_VALUE);
@@ -85,7 +88,7 @@ public final class IatiStreaming {
   }
 
   /** Exports copies of the template with distinct ids until {@code bytes} are written or {@code count} activities. */
-  private static long export(Initiative template, Package header, OutputStream target, long bytes, long count) throws IOException {
+  private static long export(Initiative template, RecordPackage header, OutputStream target, long bytes, long count) throws IOException {
     CountingDiscard counter = new CountingDiscard();
     long written = 0;
     try (OutputStream out = new BufferedOutputStream(new Tee(target, counter), 1 << 20);

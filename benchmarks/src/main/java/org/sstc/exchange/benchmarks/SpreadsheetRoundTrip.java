@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
@@ -34,7 +34,7 @@ public final class SpreadsheetRoundTrip {
 
   public static void main(String[] args) throws IOException {
     SstcJson json = SstcJson.standard();
-    Package sample = json.read(Files.readAllBytes(Path.of(args[0])), Package.class);
+    RecordPackage sample = json.read(Files.readAllBytes(Path.of(args[0])), RecordPackage.class);
     int copies = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     Path dir = Path.of(args.length > 2 ? args[2] : "sheets");
     List<Initiative> initiatives = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class SpreadsheetRoundTrip {
         initiatives.add(initiative.toBuilder().id(initiative.id() + "-C" + copy).build());
       }
     }
-    Package pkg = sample.toBuilder().initiatives(initiatives).build();
+    RecordPackage pkg = sample.toBuilder().initiatives(initiatives).build();
     System.out.printf("package: %d initiatives, %d organisations, max heap %d MB%n",
         pkg.initiatives().size(), pkg.organisations().size(), Runtime.getRuntime().maxMemory() >> 20);
 
@@ -70,16 +70,16 @@ public final class SpreadsheetRoundTrip {
     System.out.printf("ratio spreadsheet / JSON: %.2f%n", sheetSeconds / jsonSeconds);
   }
 
-  private static int jsonRoundTrip(SstcJson json, Package pkg) {
+  private static int jsonRoundTrip(SstcJson json, RecordPackage pkg) {
     byte[] bytes = json.write(pkg);
     ValidationReport report = Validator.standard().validate(bytes);
-    if (!report.valid() || !json.read(bytes, Package.class).equals(pkg)) {
+    if (!report.valid() || !json.read(bytes, RecordPackage.class).equals(pkg)) {
       throw new IllegalStateException("the JSON round trip lost the package: " + report.errors());
     }
     return bytes.length;
   }
 
-  private static void sheetRoundTrip(Package pkg, Path dir) {
+  private static void sheetRoundTrip(RecordPackage pkg, Path dir) {
     Spreadsheets.standard().flatten(pkg, dir);
     Unflattened back = Spreadsheets.standard().unflatten(dir);
     if (!back.pkg().map(pkg::equals).orElse(false)) {

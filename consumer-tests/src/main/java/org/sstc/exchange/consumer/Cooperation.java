@@ -29,7 +29,7 @@ public final class Cooperation {
     String fao = "XM-DAC-41301";
     return Initiative.builder()
         .id(fao + "-" + localId)
-        .reportingOrg(new OrgRef(fao, "Food and Agriculture Organization of the United Nations"))
+        .reportingOrg(OrgRef.of(fao, "Food and Agriculture Organization of the United Nations"))
         .title(LanguageMap.of("en", "Cassava seed systems in Mozambique")
             .with("pt", "Sistemas de sementes de mandioca em Moçambique"))
         .modality(Modality.TRIANGULAR)
@@ -41,12 +41,17 @@ public final class Cooperation {
         .addParticipant(Participation.builder().id("p-jica").orgId("XM-DAC-701-8")
             .name("Japan International Cooperation Agency").orgType("10").country("JP")
             .role(ParticipationRole.SECOND_PROVIDER).build())
-        .addParticipant(Participation.builder().id("p-iiam").name("Instituto de Investigação Agrária de Moçambique")
+        .addParticipant(Participation.builder()
+            .id("p-iiam")
+            .name("Instituto de Investigação Agrária de Moçambique")
             .orgType("15").country("MZ").role(ParticipationRole.RECIPIENT).build())
-        .addSdg(new SdgLink("2", "2.3", "2.3.1", SdgContribution.PRINCIPAL))
-        .addTransaction(new Transaction("t-1", "1", LocalDate.of(2022, 4, 20),
-            Money.of("48000000", "JPY"), "p-jica", "p-iiam",
-            LanguageMap.of("en", "Japanese co-financing, first instalment")))
+        .addSdg(SdgLink.builder()
+            .goal("2").target("2.3").indicator("2.3.1")
+            .contribution(SdgContribution.PRINCIPAL).build())
+        .addTransaction(Transaction.builder()
+            .id("t-1").type("1").date(LocalDate.of(2022, 4, 20)).value(Money.of("48000000", "JPY"))
+            .providerId("p-jica").receiverId("p-iiam")
+            .description(LanguageMap.of("en", "Japanese co-financing, first instalment")).build())
         .lastUpdated(OffsetDateTime.parse("2024-05-02T09:30:00Z"))
         .build();
   }

@@ -25,7 +25,7 @@ import org.sstc.exchange.client.SstcException;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.ParticipationRole;
 import org.sstc.exchange.core.RecipientCountry;
@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
       err.println("sstc: cannot use " + out + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
     }
-    Package sample = sample();
+    RecordPackage sample = sample();
     // The sample's initiatives, grouped by the organisation that reports them (sorted: FAO first,
     // then the package's publisher, then the others by org-id).
     Map<String, List<Initiative>> byOrg = new LinkedHashMap<>();
@@ -287,7 +287,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The organisation's acronym in the sample ("FAO"), else the name it reports under. */
-  private static String shortName(Package sample, String org) {
+  private static String shortName(RecordPackage sample, String org) {
     for (Organisation organisation : sample.organisations()) {
       if (organisation.id().equals(org) && organisation.acronym() != null && !organisation.acronym().isBlank()) {
         return organisation.acronym();
@@ -321,12 +321,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The sample package that sdk-examples owns; the build copies it into this jar. */
-  static Package sample() {
+  static RecordPackage sample() {
     try (InputStream in = DemoCommand.class.getResourceAsStream("demo/sample-package.json")) {
       if (in == null) {
         throw new IllegalStateException("the sample package is not in the jar (build sdk-cli with Maven)");
       }
-      return SstcJson.standard().read(in.readAllBytes(), Package.class);
+      return SstcJson.standard().read(in.readAllBytes(), RecordPackage.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package org.sstc.exchange.cli;
 
+import org.sstc.exchange.core.IncompleteRecords;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.iati.IatiNote;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code sstc export-iati PACKAGE.json --out FILE.xml}: writes a valid SSTC package as IATI 2.03
@@ -73,12 +75,12 @@ final class ExportIatiCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Package pkg;
+    RecordPackage pkg;
     int sstcErrors = 0;
     try {
       byte[] document = Files.readAllBytes(input);
       try {
-        pkg = SstcJson.standard().read(document, Package.class);
+        pkg = SstcJson.standard().read(document, RecordPackage.class);
       } catch (ValidationException e) {
         for (Issue issue : e.report().issues()) {
           out.println(input + ":" + issue);
@@ -87,7 +89,7 @@ final class ExportIatiCommand implements Callable<Integer> {
         // An imported package is incomplete by nature (IATI has no instrument, no SSTC role …):
         // what binds to the model is still written when IATI can hold it, so IATI → SSTC → IATI
         // works from the command line too. Whatever does not bind is refused.
-        Package lenient = strict ? null : bindLeniently(document);
+        RecordPackage lenient = strict ? null : bindLeniently(document);
         if (lenient == null) {
           out.println("no IATI XML written: the package is not valid (" + sstcErrors + " errors)");
           out.flush();
@@ -160,9 +162,11 @@ final class ExportIatiCommand implements Callable<Integer> {
   }
 
   /** The package bound to the model without the standard's checks, or null when it does not bind. */
-  private static Package bindLeniently(byte[] document) {
+  private static RecordPackage bindLeniently(byte[] document) {
     try {
-      return SstcJson.standard().bind(SstcJson.standard().readTree(document), Package.class);
+      JsonNode tree = SstcJson.standard().readTree(document);
+      // What the package lacks stays absent: the SSTC issues were printed, IATI's are named on write.
+      return IncompleteRecords.allow(() -> SstcJson.standard().bind(tree, RecordPackage.class));
     } catch (RuntimeException e) {
       return null;
     }

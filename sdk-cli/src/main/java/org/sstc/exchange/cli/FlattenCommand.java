@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
@@ -98,7 +98,7 @@ final class FlattenCommand implements Callable<Integer> {
       return Sstc.INVALID;
     }
     SstcRecord record = checked.record().orElseThrow();
-    if (!(record instanceof Package pkg)) {
+    if (!(record instanceof RecordPackage pkg)) {
       stdout.println(input + ":" + Issue.error("schema.const", "/recordType", "this is an "
           + record.recordType() + ", not a package; only a package can be flattened"));
       return Sstc.INVALID;

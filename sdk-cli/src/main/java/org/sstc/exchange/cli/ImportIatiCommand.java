@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
@@ -163,7 +163,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     }
 
     @Override
-    public void initiative(Package header, Initiative initiative, List<IatiNote> notes) {
+    public void initiative(RecordPackage header, Initiative initiative, List<IatiNote> notes) {
       writeHeader(header);
       write(initiatives == 0 ? "" : ",");
       record(SstcJson.standard().write(initiative), notes, "/initiatives/" + initiatives);
@@ -171,7 +171,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     }
 
     @Override
-    public void organisation(Package header, Organisation organisation, List<IatiNote> notes) {
+    public void organisation(RecordPackage header, Organisation organisation, List<IatiNote> notes) {
       writeHeader(header);
       write(organisations == 0 ? "],\"organisations\":[" : ",");
       record(SstcJson.standard().write(organisation), notes, "/organisations/" + organisations);
@@ -199,12 +199,12 @@ final class ImportIatiCommand implements Callable<Integer> {
       write("\n");
     }
 
-    private void writeHeader(Package header) {
+    private void writeHeader(RecordPackage header) {
       if (headerWritten) {
         return;
       }
       headerWritten = true;
-      Package complete = header;
+      RecordPackage complete = header;
       if (header.publishedAt() == null) {
         // The package is published now, by this conversion, when the file does not say when.
         complete = header.toBuilder().publishedAt(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).build();

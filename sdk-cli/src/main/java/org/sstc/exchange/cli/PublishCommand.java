@@ -15,7 +15,7 @@ import org.sstc.exchange.client.BulkResult;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.SstcException;
 import org.sstc.exchange.core.Issue;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.Validator;
@@ -161,7 +161,7 @@ final class PublishCommand implements Callable<Integer> {
       }
     }
     SstcRecord record = json.bind(json.readTree(Files.readAllBytes(path)), SstcRecord.class);
-    if (record instanceof Package pkg) {
+    if (record instanceof RecordPackage pkg) {
       return client.publish(pkg);
     }
     return client.publish(Stream.of(record));

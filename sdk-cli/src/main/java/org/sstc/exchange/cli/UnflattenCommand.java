@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.report.Inputs;
 import org.sstc.exchange.sheets.SheetIssue;
@@ -82,7 +82,7 @@ final class UnflattenCommand implements Callable<Integer> {
       stdout.println(out + " not written: " + errors + " error(s), " + warnings + " warning(s)");
       return Sstc.INVALID;
     }
-    Package pkg = result.pkg().get();
+    RecordPackage pkg = result.pkg().get();
     try {
       write(SstcJson.standard().writePretty(pkg) + "\n");
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.sstc.exchange.cli;
 
+import org.sstc.exchange.core.IncompleteRecords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.iati.IatiXml;
 
@@ -41,8 +42,8 @@ class IatiCommandsTest {
     Path back = dir.resolve("back.json");
     CliRun imported = sstc("import-iati", xml.toString(), "--out", back.toString());
     assertEquals(0, imported.status, imported::toString);
-    Package original = SstcJson.standard().read(Files.readAllBytes(pkg), Package.class);
-    assertEquals(original, SstcJson.standard().read(Files.readAllBytes(back), Package.class));
+    RecordPackage original = SstcJson.standard().read(Files.readAllBytes(pkg), RecordPackage.class);
+    assertEquals(original, SstcJson.standard().read(Files.readAllBytes(back), RecordPackage.class));
     assertTrue(imported.out.contains("2 activities and 2 organisations imported to " + back + ": 4 valid, 0 to complete; 0 unmapped items"), imported::toString);
   }
 
@@ -131,7 +132,9 @@ class IatiCommandsTest {
     assertTrue(run.out.contains("1 initiative written to " + again + " as IATI 2.03 XML (validates against the IATI XSD)"
         + "; the package is not valid under the SSTC standard yet"), run::toString);
     assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(again)));
-    Package first = SstcJson.standard().bind(SstcJson.standard().readTree(Files.readAllBytes(pkg)), Package.class);
+    tools.jackson.databind.JsonNode imported = SstcJson.standard().readTree(Files.readAllBytes(pkg));
+    // The import lacks what IATI does not say: bound as it is, with those members absent.
+    RecordPackage first = IncompleteRecords.allow(() -> SstcJson.standard().bind(imported, RecordPackage.class));
     assertEquals(first.initiatives(), IatiXml.standard().read(again).pkg().initiatives());
   }
 

@@ -104,8 +104,8 @@ class SstcJarIT {
 
     org.sstc.exchange.core.SstcJson json = org.sstc.exchange.core.SstcJson.standard();
     assertEquals(
-        json.writeString(json.read(Files.readAllBytes(pkg), org.sstc.exchange.core.Package.class)),
-        json.writeString(json.read(Files.readAllBytes(again), org.sstc.exchange.core.Package.class)));
+        json.writeString(json.read(Files.readAllBytes(pkg), org.sstc.exchange.core.RecordPackage.class)),
+        json.writeString(json.read(Files.readAllBytes(again), org.sstc.exchange.core.RecordPackage.class)));
   }
 
   @Test

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 
 class UnflattenCommandTest {
@@ -46,8 +46,8 @@ class UnflattenCommandTest {
     assertEquals(0, run.status, run::toString);
     assertEquals(List.of("wrote " + out + ": 2 initiative(s), 2 organisation(s), 0 warning(s)"), run.outLines());
     SstcJson json = SstcJson.standard();
-    Package before = json.read(Files.readAllBytes(original), Package.class);
-    Package after = json.read(Files.readAllBytes(out), Package.class);
+    RecordPackage before = json.read(Files.readAllBytes(original), RecordPackage.class);
+    RecordPackage after = json.read(Files.readAllBytes(out), RecordPackage.class);
     assertEquals(before, after);
     assertEquals(json.writeString(before), json.writeString(after));
     assertEquals(0, sstc("validate", out.toString()).status);

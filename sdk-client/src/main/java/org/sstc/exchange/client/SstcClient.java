@@ -21,7 +21,7 @@ import org.sstc.exchange.client.internal.UserAgent;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -148,7 +148,7 @@ public final class SstcClient implements AutoCloseable {
    * @return the hub's report; records it refused are {@code rejected} there, not thrown
    * @throws ValidationFailedException if the package is not valid (nothing is sent)
    */
-  public BulkReport publish(Package pkg) {
+  public BulkReport publish(RecordPackage pkg) {
     Objects.requireNonNull(pkg, "pkg");
     exchange.checkBeforeSend(pkg, "the package");
     NdjsonBody body = NdjsonBody.replayable(() -> Stream.<SstcRecord>concat(

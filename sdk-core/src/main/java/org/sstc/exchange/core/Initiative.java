@@ -1,23 +1,26 @@
 package org.sstc.exchange.core;
 
-import org.sstc.exchange.core.internal.validation.Shapes;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.internal.validation.Shapes;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * A South-South or triangular cooperation initiative (≈ an IATI activity, a SEGIB initiative): who
@@ -26,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>{@code
  * Initiative initiative = Initiative.builder()
  *     .id("XM-DAC-41301-TRI-BR-JP-MZ-001")
- *     .reportingOrg(new OrgRef("XM-DAC-41301", "FAO"))
+ *     .reportingOrg(OrgRef.of("XM-DAC-41301", "FAO"))
  *     .title(LanguageMap.of("en", "Rice value chains in Mozambique"))
  *     .modality(Modality.TRIANGULAR)
  *     ...
@@ -34,127 +37,121 @@ import tools.jackson.databind.JsonNode;
  * ValidationReport report = Validator.standard().validate(initiative);
  * }</pre>
  *
- * @param id the initiative id, {@code {reportingOrgId}-{localId}}; never changes
- * @param schemaVersion the standard's version, {@code "1.0"} by default
- * @param reportingOrg the organisation that reports the initiative
- * @param title the title, in one language or more
- * @param description what the initiative does
- * @param modality bilateral, triangular or regional
- * @param instrument programme, project or action
- * @param supportTypes the kinds of support given
- * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}
- * @param dates planned and actual start and end
- * @param participants the partners and their roles; at least one
- * @param recipientCountries the countries that benefit
- * @param recipientRegions the regions that benefit
- * @param sdgs the SDGs, targets and indicators it contributes to
- * @param sectors the sectors it works in
- * @param budgets money planned per period
- * @param transactions money committed or moved
- * @param contributions each partner's share, in money or in kind
- * @param results results and their indicators
- * @param relatedInitiatives other initiatives it relates to
- * @param documents documents about it
- * @param otherIdentifiers its identifiers in other schemes, e.g. IATI
- * @param lastUpdated when the record last changed (RFC 3339, with a zone)
- * @param extensions namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim
+ * <p>Made with {@link #builder()}; {@link #toBuilder()} changes a copy. Members of a newer
+ * minor version of the standard that this SDK does not know are kept when read and written
+ * back unchanged, and take part in {@link #equals(Object)}.
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"recordType", "id", "schemaVersion", "reportingOrg", "title", "description", "modality", "instrument", "supportTypes", "status", "dates", "participants", "recipientCountries", "recipientRegions", "sdgs", "sectors", "budgets", "transactions", "contributions", "results", "relatedInitiatives", "documents", "otherIdentifiers", "lastUpdated", "extensions"})
+@JsonDeserialize(builder = Initiative.Builder.class)
 @SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
-public record Initiative(
-    @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) String id,
-    @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) String schemaVersion,
-    @NotNull @Valid OrgRef reportingOrg,
-    @NotNull LanguageMap title,
-    @Nullable LanguageMap description,
-    @NotNull Modality modality,
-    @NotNull Instrument instrument,
-    List<SupportType> supportTypes,
-    @NotNull String status,
-    @NotNull @Valid Dates dates,
-    @Size(min = 1) List<@Valid Participation> participants,
-    List<@Valid RecipientCountry> recipientCountries,
-    List<@Valid RecipientRegion> recipientRegions,
-    List<@Valid SdgLink> sdgs,
-    List<@Valid Sector> sectors,
-    List<@Valid Budget> budgets,
-    List<@Valid Transaction> transactions,
-    List<@Valid Contribution> contributions,
-    List<@Valid Result> results,
-    List<@Valid RelatedInitiative> relatedInitiatives,
-    List<@Valid Document> documents,
-    List<@Valid OtherIdentifier> otherIdentifiers,
-    @NotNull OffsetDateTime lastUpdated,
-    Map<String, JsonNode> extensions) implements SstcRecord {
+public final class Initiative implements SstcRecord {
   /** The value of {@code recordType} for this type. */
   public static final String RECORD_TYPE = "initiative";
 
   /** The version of the standard this SDK writes. */
   public static final String CURRENT_VERSION = "1.0";
 
+  @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) private final String id;
+  @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) private final String schemaVersion;
+  @NotNull @Valid private final OrgRef reportingOrg;
+  @NotNull private final LanguageMap title;
+  private final @Nullable LanguageMap description;
+  @NotNull private final Modality modality;
+  @NotNull private final Instrument instrument;
+  private final List<SupportType> supportTypes;
+  @NotNull private final String status;
+  @NotNull @Valid private final Dates dates;
+  @Size(min = 1) private final List<@Valid Participation> participants;
+  private final List<@Valid RecipientCountry> recipientCountries;
+  private final List<@Valid RecipientRegion> recipientRegions;
+  private final List<@Valid SdgLink> sdgs;
+  private final List<@Valid Sector> sectors;
+  private final List<@Valid Budget> budgets;
+  private final List<@Valid Transaction> transactions;
+  private final List<@Valid Contribution> contributions;
+  private final List<@Valid Result> results;
+  private final List<@Valid RelatedInitiative> relatedInitiatives;
+  private final List<@Valid Document> documents;
+  private final List<@Valid OtherIdentifier> otherIdentifiers;
+  @NotNull private final OffsetDateTime lastUpdated;
+  private final Map<String, JsonNode> extensions;
+  private final Map<String, JsonNode> unknownMembers;
+
+  @SuppressWarnings("NullAway") // build() has checked every required member
+  private Initiative(Builder builder) {
+    this.id = builder.id;
+    this.schemaVersion = builder.schemaVersion == null ? CURRENT_VERSION : builder.schemaVersion;
+    this.reportingOrg = builder.reportingOrg;
+    this.title = builder.title;
+    this.description = builder.description;
+    this.modality = builder.modality;
+    this.instrument = builder.instrument;
+    this.supportTypes = builder.supportTypes;
+    this.status = builder.status;
+    this.dates = builder.dates;
+    this.participants = builder.participants;
+    this.recipientCountries = builder.recipientCountries;
+    this.recipientRegions = builder.recipientRegions;
+    this.sdgs = builder.sdgs;
+    this.sectors = builder.sectors;
+    this.budgets = builder.budgets;
+    this.transactions = builder.transactions;
+    this.contributions = builder.contributions;
+    this.results = builder.results;
+    this.relatedInitiatives = builder.relatedInitiatives;
+    this.documents = builder.documents;
+    this.otherIdentifiers = builder.otherIdentifiers;
+    this.lastUpdated = builder.lastUpdated;
+    this.extensions = builder.extensions;
+    this.unknownMembers = Copies.orderedMap(builder.unknownMembers);
+  }
+
+
   /**
-   * Makes the initiative; a null {@code schemaVersion} becomes the current version, and the lists
-   * and maps given are copied, so the record stays immutable. Nothing is validated here: use
-   * {@link Validator} (or the builder, which is lenient in the same way).
+   * A new, empty builder.
    *
-   * @param id the initiative id, {@code {reportingOrgId}-{localId}}; never changes; required by the
-   *     standard: null leaves it absent, which the validator reports
-   * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version
-   *     this SDK writes, {@link Initiative#CURRENT_VERSION}
-   * @param reportingOrg the organisation that reports the initiative; required by the standard:
-   *     null leaves it absent, which the validator reports
-   * @param title the title, in one language or more; required by the standard: null leaves it
-   *     absent, which the validator reports
-   * @param description what the initiative does; optional: null leaves it out
-   * @param modality bilateral, triangular or regional; required by the standard: null leaves it
-   *     absent, which the validator reports
-   * @param instrument programme, project or action; required by the standard: null leaves it
-   *     absent, which the validator reports
-   * @param supportTypes the kinds of support given; null or empty means none. The list is copied
-   * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}; required by the standard:
-   *     null leaves it absent, which the validator reports
-   * @param dates planned and actual start and end; required by the standard: null leaves it absent,
-   *     which the validator reports
-   * @param participants the partners and their roles; the standard wants at least one, so null or
-   *     empty is reported by the validator. The list is copied
-   * @param recipientCountries the countries that benefit; null or empty means none. The list is
-   *     copied
-   * @param recipientRegions the regions that benefit; null or empty means none. The list is copied
-   * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The
-   *     list is copied
-   * @param sectors the sectors it works in; null or empty means none. The list is copied
-   * @param budgets money planned per period; null or empty means none. The list is copied
-   * @param transactions money committed or moved; null or empty means none. The list is copied
-   * @param contributions each partner's share, in money or in kind; null or empty means none. The
-   *     list is copied
-   * @param results results and their indicators; null or empty means none. The list is copied
-   * @param relatedInitiatives other initiatives it relates to; null or empty means none. The list
-   *     is copied
-   * @param documents documents about it; null or empty means none. The list is copied
-   * @param otherIdentifiers its identifiers in other schemes, e.g. IATI; null or empty means none.
-   *     The list is copied
-   * @param lastUpdated when the record last changed (RFC 3339, with a zone); required by the
-   *     standard: null leaves it absent, which the validator reports
-   * @param extensions namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim;
-   *     null or empty means none. The map is copied, its order kept
+   * @return a builder with every member absent and every list empty
    */
-  public Initiative {
-    schemaVersion = schemaVersion == null ? CURRENT_VERSION : schemaVersion;
-    supportTypes = Copies.list(supportTypes);
-    participants = Copies.list(participants);
-    recipientCountries = Copies.list(recipientCountries);
-    recipientRegions = Copies.list(recipientRegions);
-    sdgs = Copies.list(sdgs);
-    sectors = Copies.list(sectors);
-    budgets = Copies.list(budgets);
-    transactions = Copies.list(transactions);
-    contributions = Copies.list(contributions);
-    results = Copies.list(results);
-    relatedInitiatives = Copies.list(relatedInitiatives);
-    documents = Copies.list(documents);
-    otherIdentifiers = Copies.list(otherIdentifiers);
-    extensions = Copies.orderedMap(extensions);
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder that starts from this initiative, to change a member or two.
+   *
+   * @return a new builder holding every member of this initiative, unknown members included;
+   *     changing the builder leaves this initiative as it is
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.id = id;
+    builder.schemaVersion = schemaVersion;
+    builder.reportingOrg = reportingOrg;
+    builder.title = title;
+    builder.description = description;
+    builder.modality = modality;
+    builder.instrument = instrument;
+    builder.supportTypes = supportTypes;
+    builder.status = status;
+    builder.dates = dates;
+    builder.participants = participants;
+    builder.recipientCountries = recipientCountries;
+    builder.recipientRegions = recipientRegions;
+    builder.sdgs = sdgs;
+    builder.sectors = sectors;
+    builder.budgets = budgets;
+    builder.transactions = transactions;
+    builder.contributions = contributions;
+    builder.results = results;
+    builder.relatedInitiatives = relatedInitiatives;
+    builder.documents = documents;
+    builder.otherIdentifiers = otherIdentifiers;
+    builder.lastUpdated = lastUpdated;
+    builder.extensions = extensions;
+    builder.unknownMembers.putAll(unknownMembers);
+    return builder;
   }
 
   /**
@@ -169,52 +166,321 @@ public record Initiative(
   }
 
   /**
-   * A new, empty builder.
+   * The id member: the initiative id, {@code {reportingOrgId}-{localId}}; never changes.
    *
-   * @return a builder with every field absent and every list empty
+   * @return the initiative id, {@code {reportingOrgId}-{localId}}; never changes; never null (required: {@link Builder#build()} refuses a Initiative without it)
    */
-  public static Builder builder() {
-    return new Builder();
+  @JsonProperty("id")
+  public String id() {
+    return id;
   }
 
   /**
-   * A builder that starts from this initiative, to change a field or two.
+   * The schemaVersion member: the standard's version, {@code "1.0"} by default.
    *
-   * @return a new builder holding every field of this initiative; changing the builder leaves
-   *     this initiative as it is
+   * @return the standard's version, {@code "1.0"} by default; never null (required: {@link Builder#build()} refuses a Initiative without it)
    */
-  public Builder toBuilder() {
-    return new Builder()
-        .id(id)
-        .schemaVersion(schemaVersion)
-        .reportingOrg(reportingOrg)
-        .title(title)
-        .description(description)
-        .modality(modality)
-        .instrument(instrument)
-        .supportTypes(supportTypes)
-        .status(status)
-        .dates(dates)
-        .participants(participants)
-        .recipientCountries(recipientCountries)
-        .recipientRegions(recipientRegions)
-        .sdgs(sdgs)
-        .sectors(sectors)
-        .budgets(budgets)
-        .transactions(transactions)
-        .contributions(contributions)
-        .results(results)
-        .relatedInitiatives(relatedInitiatives)
-        .documents(documents)
-        .otherIdentifiers(otherIdentifiers)
-        .lastUpdated(lastUpdated)
-        .extensions(extensions);
+  @Override
+  @JsonProperty("schemaVersion")
+  public String schemaVersion() {
+    return schemaVersion;
   }
 
   /**
-   * Builds a {@link Initiative}. Fields not set stay absent; {@link Validator} reports what the
-   * standard requires, with a JSON Pointer, rather than the builder throwing on the first gap.
+   * The reportingOrg member: the organisation that reports the initiative.
+   *
+   * @return the organisation that reports the initiative; never null (required: {@link Builder#build()} refuses a Initiative without it)
    */
+  @JsonProperty("reportingOrg")
+  public OrgRef reportingOrg() {
+    return reportingOrg;
+  }
+
+  /**
+   * The title member: the title, in one language or more.
+   *
+   * @return the title, in one language or more; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   */
+  @JsonProperty("title")
+  public LanguageMap title() {
+    return title;
+  }
+
+  /**
+   * The description member: what the initiative does. Optional: it may be absent.
+   *
+   * @return what the initiative does, or null when absent
+   */
+  @JsonProperty("description")
+  public @Nullable LanguageMap description() {
+    return description;
+  }
+
+  /**
+   * The modality member: bilateral, triangular or regional.
+   *
+   * @return bilateral, triangular or regional; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   */
+  @JsonProperty("modality")
+  public Modality modality() {
+    return modality;
+  }
+
+  /**
+   * The instrument member: programme, project or action.
+   *
+   * @return programme, project or action; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   */
+  @JsonProperty("instrument")
+  public Instrument instrument() {
+    return instrument;
+  }
+
+  /**
+   * The supportTypes member: the kinds of support given.
+   *
+   * @return the kinds of support given; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("supportTypes")
+  public List<SupportType> supportTypes() {
+    return supportTypes;
+  }
+
+  /**
+   * The status member: IATI ActivityStatus code, {@code "1"} to {@code "6"}.
+   *
+   * @return IATI ActivityStatus code, {@code "1"} to {@code "6"}; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   */
+  @JsonProperty("status")
+  public String status() {
+    return status;
+  }
+
+  /**
+   * The dates member: planned and actual start and end.
+   *
+   * @return planned and actual start and end; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   */
+  @JsonProperty("dates")
+  public Dates dates() {
+    return dates;
+  }
+
+  /**
+   * The participants member: the partners and their roles; the standard wants at least one.
+   *
+   * @return the partners and their roles; the standard wants at least one; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("participants")
+  public List<Participation> participants() {
+    return participants;
+  }
+
+  /**
+   * The recipientCountries member: the countries that benefit.
+   *
+   * @return the countries that benefit; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("recipientCountries")
+  public List<RecipientCountry> recipientCountries() {
+    return recipientCountries;
+  }
+
+  /**
+   * The recipientRegions member: the regions that benefit.
+   *
+   * @return the regions that benefit; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("recipientRegions")
+  public List<RecipientRegion> recipientRegions() {
+    return recipientRegions;
+  }
+
+  /**
+   * The sdgs member: the SDGs, targets and indicators it contributes to.
+   *
+   * @return the SDGs, targets and indicators it contributes to; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("sdgs")
+  public List<SdgLink> sdgs() {
+    return sdgs;
+  }
+
+  /**
+   * The sectors member: the sectors it works in.
+   *
+   * @return the sectors it works in; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("sectors")
+  public List<Sector> sectors() {
+    return sectors;
+  }
+
+  /**
+   * The budgets member: money planned per period.
+   *
+   * @return money planned per period; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("budgets")
+  public List<Budget> budgets() {
+    return budgets;
+  }
+
+  /**
+   * The transactions member: money committed or moved.
+   *
+   * @return money committed or moved; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("transactions")
+  public List<Transaction> transactions() {
+    return transactions;
+  }
+
+  /**
+   * The contributions member: each partner's share, in money or in kind.
+   *
+   * @return each partner's share, in money or in kind; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("contributions")
+  public List<Contribution> contributions() {
+    return contributions;
+  }
+
+  /**
+   * The results member: results and their indicators.
+   *
+   * @return results and their indicators; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("results")
+  public List<Result> results() {
+    return results;
+  }
+
+  /**
+   * The relatedInitiatives member: other initiatives it relates to.
+   *
+   * @return other initiatives it relates to; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("relatedInitiatives")
+  public List<RelatedInitiative> relatedInitiatives() {
+    return relatedInitiatives;
+  }
+
+  /**
+   * The documents member: documents about it.
+   *
+   * @return documents about it; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("documents")
+  public List<Document> documents() {
+    return documents;
+  }
+
+  /**
+   * The otherIdentifiers member: its identifiers in other schemes, e.g. IATI.
+   *
+   * @return its identifiers in other schemes, e.g. IATI; an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("otherIdentifiers")
+  public List<OtherIdentifier> otherIdentifiers() {
+    return otherIdentifiers;
+  }
+
+  /**
+   * The lastUpdated member: when the record last changed (RFC 3339, with a zone).
+   *
+   * @return when the record last changed (RFC 3339, with a zone); never null (required: {@link Builder#build()} refuses a Initiative without it)
+   */
+  @JsonProperty("lastUpdated")
+  public OffsetDateTime lastUpdated() {
+    return lastUpdated;
+  }
+
+  /**
+   * The extensions member: namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim, in order.
+   *
+   * @return namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim, in order; an unmodifiable map in the order given, empty (never null) when there are none
+   */
+  @JsonProperty("extensions")
+  public Map<String, JsonNode> extensions() {
+    return extensions;
+  }
+
+
+  /** Members not in this SDK's version of the standard, in the order they were read. */
+  @JsonAnyGetter
+  Map<String, JsonNode> unknownMembers() {
+    return unknownMembers;
+  }
+
+  /**
+   * Equal when every member, unknown members included, is equal.
+   *
+   * @param other the object to compare with; may be null
+   * @return whether {@code other} is an {@code Initiative} with the same members
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Initiative)) {
+      return false;
+    }
+    Initiative that = (Initiative) other;
+    return Objects.equals(id, that.id)
+        && Objects.equals(schemaVersion, that.schemaVersion)
+        && Objects.equals(reportingOrg, that.reportingOrg)
+        && Objects.equals(title, that.title)
+        && Objects.equals(description, that.description)
+        && Objects.equals(modality, that.modality)
+        && Objects.equals(instrument, that.instrument)
+        && Objects.equals(supportTypes, that.supportTypes)
+        && Objects.equals(status, that.status)
+        && Objects.equals(dates, that.dates)
+        && Objects.equals(participants, that.participants)
+        && Objects.equals(recipientCountries, that.recipientCountries)
+        && Objects.equals(recipientRegions, that.recipientRegions)
+        && Objects.equals(sdgs, that.sdgs)
+        && Objects.equals(sectors, that.sectors)
+        && Objects.equals(budgets, that.budgets)
+        && Objects.equals(transactions, that.transactions)
+        && Objects.equals(contributions, that.contributions)
+        && Objects.equals(results, that.results)
+        && Objects.equals(relatedInitiatives, that.relatedInitiatives)
+        && Objects.equals(documents, that.documents)
+        && Objects.equals(otherIdentifiers, that.otherIdentifiers)
+        && Objects.equals(lastUpdated, that.lastUpdated)
+        && Objects.equals(extensions, that.extensions)
+        && unknownMembers.equals(that.unknownMembers);
+  }
+
+  /**
+   * A hash of every member, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, schemaVersion, reportingOrg, title, description, modality, instrument, supportTypes, status, dates, participants, recipientCountries, recipientRegions, sdgs, sectors, budgets, transactions, contributions, results, relatedInitiatives, documents, otherIdentifiers, lastUpdated, extensions, unknownMembers);
+  }
+
+  /**
+   * A short text for logs and tests: the members present, absent ones left out.
+   *
+   * @return e.g. {@code Initiative{id=...}}
+   */
+  @Override
+  public String toString() {
+    return Copies.describe("Initiative", new Object[] {"id", id, "schemaVersion", schemaVersion, "reportingOrg", reportingOrg, "title", title, "description", description, "modality", modality, "instrument", instrument, "supportTypes", supportTypes, "status", status, "dates", dates, "participants", participants, "recipientCountries", recipientCountries, "recipientRegions", recipientRegions, "sdgs", sdgs, "sectors", sectors, "budgets", budgets, "transactions", transactions, "contributions", contributions, "results", results, "relatedInitiatives", relatedInitiatives, "documents", documents, "otherIdentifiers", otherIdentifiers, "lastUpdated", lastUpdated, "extensions", extensions, "unknownMembers", unknownMembers.keySet()});
+  }
+
+  /**
+   * Builds an {@link Initiative}. {@link #build()} refuses one without its required members
+   * (id, schemaVersion, reportingOrg, title, modality, instrument, status, dates, lastUpdated), naming all of them at once.
+   */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonIgnoreProperties(value = "recordType")
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String schemaVersion;
@@ -240,53 +506,54 @@ public record Initiative(
     private List<OtherIdentifier> otherIdentifiers = List.of();
     private @Nullable OffsetDateTime lastUpdated;
     private Map<String, JsonNode> extensions = Map.of();
+    private final Map<String, JsonNode> unknownMembers = new LinkedHashMap<>();
 
     private Builder() {}
 
     /**
      * Sets {@code id}.
      *
-     * @param id the initiative id, {@code {reportingOrgId}-{localId}}; never changes; required by
-     *     the standard: null leaves it absent, which the validator reports
+     * @param id the initiative id, {@code {reportingOrgId}-{localId}}; never changes; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
+
     /**
      * Sets {@code schemaVersion}.
      *
-     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version
-     *     this SDK writes, {@link Initiative#CURRENT_VERSION}
+     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version this SDK writes, {@link Initiative#CURRENT_VERSION}
      * @return this builder
      */
     public Builder schemaVersion(@Nullable String schemaVersion) {
       this.schemaVersion = schemaVersion;
       return this;
     }
+
     /**
      * Sets {@code reportingOrg}.
      *
-     * @param reportingOrg the organisation that reports the initiative; required by the standard:
-     *     null leaves it absent, which the validator reports
+     * @param reportingOrg the organisation that reports the initiative; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder reportingOrg(@Nullable OrgRef reportingOrg) {
       this.reportingOrg = reportingOrg;
       return this;
     }
+
     /**
      * Sets {@code title}.
      *
-     * @param title the title, in one language or more; required by the standard: null leaves it
-     *     absent, which the validator reports
+     * @param title the title, in one language or more; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder title(@Nullable LanguageMap title) {
       this.title = title;
       return this;
     }
+
     /**
      * Sets {@code description}.
      *
@@ -297,38 +564,40 @@ public record Initiative(
       this.description = description;
       return this;
     }
+
     /**
      * Sets {@code modality}.
      *
-     * @param modality bilateral, triangular or regional; required by the standard: null leaves it
-     *     absent, which the validator reports
+     * @param modality bilateral, triangular or regional; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder modality(@Nullable Modality modality) {
       this.modality = modality;
       return this;
     }
+
     /**
      * Sets {@code instrument}.
      *
-     * @param instrument programme, project or action; required by the standard: null leaves it
-     *     absent, which the validator reports
+     * @param instrument programme, project or action; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder instrument(@Nullable Instrument instrument) {
       this.instrument = instrument;
       return this;
     }
+
     /**
      * Sets {@code supportTypes}, replacing whatever was set or added before.
      *
      * @param supportTypes the kinds of support given; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder supportTypes(List<SupportType> supportTypes) {
+    public Builder supportTypes(@Nullable List<SupportType> supportTypes) {
       this.supportTypes = Copies.list(supportTypes);
       return this;
     }
+
     /**
      * Adds one item to {@code supportTypes}.
      *
@@ -337,141 +606,135 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addSupportType(SupportType item) {
-      List<SupportType> copy = new ArrayList<>(this.supportTypes);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.supportTypes = List.copyOf(copy);
+      this.supportTypes = Copies.append(this.supportTypes, item);
       return this;
     }
+
     /**
      * Sets {@code status}.
      *
-     * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}; required by the standard:
-     *     null leaves it absent, which the validator reports
+     * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
+
     /**
      * Sets {@code dates}.
      *
-     * @param dates planned and actual start and end; required by the standard: null leaves it
-     *     absent, which the validator reports
+     * @param dates planned and actual start and end; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder dates(@Nullable Dates dates) {
       this.dates = dates;
       return this;
     }
+
     /**
      * Sets {@code participants}, replacing whatever was set or added before.
      *
-     * @param participants the partners and their roles; the standard wants at least one, so null
-     *     or empty is reported by the validator. The list is copied
+     * @param participants the partners and their roles; the standard wants at least one; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder participants(List<Participation> participants) {
+    public Builder participants(@Nullable List<Participation> participants) {
       this.participants = Copies.list(participants);
       return this;
     }
 
     /**
-     * Adds one partner to {@code participants}.
+     * Adds one item to {@code participants}.
      *
-     * @param item a partner and its role, added after those already there; not null
+     * @param item a partner, added after those already there; not null
      * @return this builder
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addParticipant(Participation item) {
-      List<Participation> copy = new ArrayList<>(this.participants);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.participants = List.copyOf(copy);
+      this.participants = Copies.append(this.participants, item);
       return this;
     }
+
     /**
      * Sets {@code recipientCountries}, replacing whatever was set or added before.
      *
-     * @param recipientCountries the countries that benefit; null or empty means none. The list is
-     *     copied
+     * @param recipientCountries the countries that benefit; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder recipientCountries(List<RecipientCountry> recipientCountries) {
+    public Builder recipientCountries(@Nullable List<RecipientCountry> recipientCountries) {
       this.recipientCountries = Copies.list(recipientCountries);
       return this;
     }
+
     /**
      * Adds one item to {@code recipientCountries}.
      *
-     * @param item a country that benefits, added after those already there; not null
+     * @param item a country, added after those already there; not null
      * @return this builder
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addRecipientCountry(RecipientCountry item) {
-      List<RecipientCountry> copy = new ArrayList<>(this.recipientCountries);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.recipientCountries = List.copyOf(copy);
+      this.recipientCountries = Copies.append(this.recipientCountries, item);
       return this;
     }
+
     /**
      * Sets {@code recipientRegions}, replacing whatever was set or added before.
      *
-     * @param recipientRegions the regions that benefit; null or empty means none. The list is
-     *     copied
+     * @param recipientRegions the regions that benefit; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder recipientRegions(List<RecipientRegion> recipientRegions) {
+    public Builder recipientRegions(@Nullable List<RecipientRegion> recipientRegions) {
       this.recipientRegions = Copies.list(recipientRegions);
       return this;
     }
+
     /**
      * Adds one item to {@code recipientRegions}.
      *
-     * @param item a region that benefits, added after those already there; not null
+     * @param item a region, added after those already there; not null
      * @return this builder
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addRecipientRegion(RecipientRegion item) {
-      List<RecipientRegion> copy = new ArrayList<>(this.recipientRegions);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.recipientRegions = List.copyOf(copy);
+      this.recipientRegions = Copies.append(this.recipientRegions, item);
       return this;
     }
+
     /**
      * Sets {@code sdgs}, replacing whatever was set or added before.
      *
-     * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The
-     *     list is copied
+     * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder sdgs(List<SdgLink> sdgs) {
+    public Builder sdgs(@Nullable List<SdgLink> sdgs) {
       this.sdgs = Copies.list(sdgs);
       return this;
     }
+
     /**
      * Adds one item to {@code sdgs}.
      *
-     * @param item an SDG link (goal, and optionally target and indicator), added after those
-     *     already there; not null
+     * @param item an SDG link, added after those already there; not null
      * @return this builder
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addSdg(SdgLink item) {
-      List<SdgLink> copy = new ArrayList<>(this.sdgs);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.sdgs = List.copyOf(copy);
+      this.sdgs = Copies.append(this.sdgs, item);
       return this;
     }
+
     /**
      * Sets {@code sectors}, replacing whatever was set or added before.
      *
      * @param sectors the sectors it works in; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder sectors(List<Sector> sectors) {
+    public Builder sectors(@Nullable List<Sector> sectors) {
       this.sectors = Copies.list(sectors);
       return this;
     }
+
     /**
      * Adds one item to {@code sectors}.
      *
@@ -480,44 +743,44 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addSector(Sector item) {
-      List<Sector> copy = new ArrayList<>(this.sectors);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.sectors = List.copyOf(copy);
+      this.sectors = Copies.append(this.sectors, item);
       return this;
     }
+
     /**
      * Sets {@code budgets}, replacing whatever was set or added before.
      *
      * @param budgets money planned per period; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder budgets(List<Budget> budgets) {
+    public Builder budgets(@Nullable List<Budget> budgets) {
       this.budgets = Copies.list(budgets);
       return this;
     }
+
     /**
      * Adds one item to {@code budgets}.
      *
-     * @param item a budget for one period, added after those already there; not null
+     * @param item a budget, added after those already there; not null
      * @return this builder
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addBudget(Budget item) {
-      List<Budget> copy = new ArrayList<>(this.budgets);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.budgets = List.copyOf(copy);
+      this.budgets = Copies.append(this.budgets, item);
       return this;
     }
+
     /**
      * Sets {@code transactions}, replacing whatever was set or added before.
      *
      * @param transactions money committed or moved; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder transactions(List<Transaction> transactions) {
+    public Builder transactions(@Nullable List<Transaction> transactions) {
       this.transactions = Copies.list(transactions);
       return this;
     }
+
     /**
      * Adds one item to {@code transactions}.
      *
@@ -526,22 +789,21 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addTransaction(Transaction item) {
-      List<Transaction> copy = new ArrayList<>(this.transactions);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.transactions = List.copyOf(copy);
+      this.transactions = Copies.append(this.transactions, item);
       return this;
     }
+
     /**
      * Sets {@code contributions}, replacing whatever was set or added before.
      *
-     * @param contributions each partner's share, in money or in kind; null or empty means none. The
-     *     list is copied
+     * @param contributions each partner's share, in money or in kind; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder contributions(List<Contribution> contributions) {
+    public Builder contributions(@Nullable List<Contribution> contributions) {
       this.contributions = Copies.list(contributions);
       return this;
     }
+
     /**
      * Adds one item to {@code contributions}.
      *
@@ -550,21 +812,21 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addContribution(Contribution item) {
-      List<Contribution> copy = new ArrayList<>(this.contributions);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.contributions = List.copyOf(copy);
+      this.contributions = Copies.append(this.contributions, item);
       return this;
     }
+
     /**
      * Sets {@code results}, replacing whatever was set or added before.
      *
      * @param results results and their indicators; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder results(List<Result> results) {
+    public Builder results(@Nullable List<Result> results) {
       this.results = Copies.list(results);
       return this;
     }
+
     /**
      * Adds one item to {@code results}.
      *
@@ -573,22 +835,21 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addResult(Result item) {
-      List<Result> copy = new ArrayList<>(this.results);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.results = List.copyOf(copy);
+      this.results = Copies.append(this.results, item);
       return this;
     }
+
     /**
      * Sets {@code relatedInitiatives}, replacing whatever was set or added before.
      *
-     * @param relatedInitiatives other initiatives it relates to; null or empty means none. The list
-     *     is copied
+     * @param relatedInitiatives other initiatives it relates to; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder relatedInitiatives(List<RelatedInitiative> relatedInitiatives) {
+    public Builder relatedInitiatives(@Nullable List<RelatedInitiative> relatedInitiatives) {
       this.relatedInitiatives = Copies.list(relatedInitiatives);
       return this;
     }
+
     /**
      * Adds one item to {@code relatedInitiatives}.
      *
@@ -597,21 +858,21 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addRelatedInitiative(RelatedInitiative item) {
-      List<RelatedInitiative> copy = new ArrayList<>(this.relatedInitiatives);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.relatedInitiatives = List.copyOf(copy);
+      this.relatedInitiatives = Copies.append(this.relatedInitiatives, item);
       return this;
     }
+
     /**
      * Sets {@code documents}, replacing whatever was set or added before.
      *
      * @param documents documents about it; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder documents(List<Document> documents) {
+    public Builder documents(@Nullable List<Document> documents) {
       this.documents = Copies.list(documents);
       return this;
     }
+
     /**
      * Adds one item to {@code documents}.
      *
@@ -620,22 +881,21 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addDocument(Document item) {
-      List<Document> copy = new ArrayList<>(this.documents);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.documents = List.copyOf(copy);
+      this.documents = Copies.append(this.documents, item);
       return this;
     }
+
     /**
      * Sets {@code otherIdentifiers}, replacing whatever was set or added before.
      *
-     * @param otherIdentifiers its identifiers in other schemes, e.g. IATI; null or empty means
-     *     none. The list is copied
+     * @param otherIdentifiers its identifiers in other schemes, e.g. IATI; null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder otherIdentifiers(List<OtherIdentifier> otherIdentifiers) {
+    public Builder otherIdentifiers(@Nullable List<OtherIdentifier> otherIdentifiers) {
       this.otherIdentifiers = Copies.list(otherIdentifiers);
       return this;
     }
+
     /**
      * Adds one item to {@code otherIdentifiers}.
      *
@@ -644,48 +904,74 @@ public record Initiative(
      * @throws NullPointerException if {@code item} is null
      */
     public Builder addOtherIdentifier(OtherIdentifier item) {
-      List<OtherIdentifier> copy = new ArrayList<>(this.otherIdentifiers);
-      copy.add(Objects.requireNonNull(item, "item"));
-      this.otherIdentifiers = List.copyOf(copy);
+      this.otherIdentifiers = Copies.append(this.otherIdentifiers, item);
       return this;
     }
+
     /**
      * Sets {@code lastUpdated}.
      *
-     * @param lastUpdated when the record last changed (RFC 3339, with a zone); required by the
-     *     standard: null leaves it absent, which the validator reports
+     * @param lastUpdated when the record last changed (RFC 3339, with a zone); required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder lastUpdated(@Nullable OffsetDateTime lastUpdated) {
       this.lastUpdated = lastUpdated;
       return this;
     }
+
     /**
-     * Sets {@code extensions}, replacing whatever was set or added before.
+     * Sets {@code extensions}, replacing whatever was set before.
      *
-     * @param extensions namespaced extension values, each key {@code prefix:name} (e.g.
-     *     {@code "wfp:matchingScore"}), each value any JSON, kept verbatim and written in this
-     *     order; null or empty means none. The map is copied
+     * @param extensions namespaced extension values ({@code "wfp:matchingScore"}), kept verbatim, in order, each key {@code prefix:name}, each value any JSON; null or empty means none. The map is copied, its order kept
      * @return this builder
      */
-    public Builder extensions(Map<String, JsonNode> extensions) {
+    public Builder extensions(@Nullable Map<String, JsonNode> extensions) {
       this.extensions = Copies.orderedMap(extensions);
       return this;
     }
 
+    /** Keeps a member this SDK does not know, to write it back unchanged. */
+    @JsonAnySetter
+    void unknownMember(String name, JsonNode value) {
+      unknownMembers.put(name, value);
+    }
+
     /**
-     * The initiative, as set so far.
+     * The {@code Initiative}, once every required member is set.
      *
-     * @return a new initiative with the fields set so far; nothing is checked, so a required
-     *     field not set is absent (null), and {@link Validator} reports it
+     * @return a new, immutable {@code Initiative} with the members set so far; the builder can be
+     *     used again
+     * @throws IllegalStateException if required members are missing; the message names all of
+     *     them (id, reportingOrg, title, modality, instrument, status, dates, lastUpdated)
      */
-    @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
     public Initiative build() {
-      return new Initiative(
-          id, schemaVersion, reportingOrg, title, description, modality, instrument,
-          supportTypes, status, dates, participants, recipientCountries, recipientRegions, sdgs,
-          sectors, budgets, transactions, contributions, results, relatedInitiatives, documents,
-          otherIdentifiers, lastUpdated, extensions);
+      List<String> missing = new ArrayList<>();
+      if (id == null) {
+        missing.add("id");
+      }
+      if (reportingOrg == null) {
+        missing.add("reportingOrg");
+      }
+      if (title == null) {
+        missing.add("title");
+      }
+      if (modality == null) {
+        missing.add("modality");
+      }
+      if (instrument == null) {
+        missing.add("instrument");
+      }
+      if (status == null) {
+        missing.add("status");
+      }
+      if (dates == null) {
+        missing.add("dates");
+      }
+      if (lastUpdated == null) {
+        missing.add("lastUpdated");
+      }
+      Copies.requireMembers("Initiative", missing);
+      return new Initiative(this);
     }
   }
 }

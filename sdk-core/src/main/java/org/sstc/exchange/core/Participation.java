@@ -1,83 +1,214 @@
 package org.sstc.exchange.core;
 
-import org.sstc.exchange.core.internal.validation.Shapes;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.internal.validation.Shapes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * A partner's place in one initiative.
  *
- * @param id the participation's id, unique within the initiative; other items refer to it
- *     ({@code providerId}, {@code receiverId}, {@code participantId})
- * @param orgId the partner's org-id, whenever it has one (a village cooperative may not)
- * @param name the partner's name as plain text
- * @param orgType IATI OrganisationType code, e.g. {@code "10"} (government)
- * @param country ISO 3166-1 alpha-2 code; governments carry one
- * @param role the partner's role in this initiative
- * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing)
+ * <p>Made with {@link #builder()}; {@link #toBuilder()} changes a copy. Members of a newer
+ * minor version of the standard that this SDK does not know are kept when read and written
+ * back unchanged, and take part in {@link #equals(Object)}.
  */
+@JsonPropertyOrder({"id", "orgId", "name", "orgType", "country", "role", "iatiRoles"})
+@JsonDeserialize(builder = Participation.Builder.class)
 @SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
-public record Participation(
-    @NotNull @NotBlank String id,
-    @Nullable @Pattern(regexp = Shapes.ORG_ID_REGEX) String orgId,
-    @NotNull @NotBlank String name,
-    @NotNull String orgType,
-    @Nullable @Pattern(regexp = Shapes.COUNTRY_REGEX) String country,
-    @NotNull ParticipationRole role,
-    List<String> iatiRoles) {
+public final class Participation {
 
-  /**
-   * Makes the record; the lists and maps given are copied, so the record stays immutable.
-   *
-   * @param id the participation's id, unique within the initiative; other items refer to it ({@code
-   *     providerId}, {@code receiverId}, {@code participantId}); required by the standard: null
-   *     leaves it absent, which the validator reports
-   * @param orgId the partner's org-id, whenever it has one (a village cooperative may not);
-   *     optional: null leaves it out
-   * @param name the partner's name as plain text; required by the standard: null leaves it absent,
-   *     which the validator reports
-   * @param orgType IATI OrganisationType code, e.g. {@code "10"} (government); required by the
-   *     standard: null leaves it absent, which the validator reports
-   * @param country ISO 3166-1 alpha-2 code; governments carry one; optional: null leaves it out
-   * @param role the partner's role in this initiative; required by the standard: null leaves it
-   *     absent, which the validator reports
-   * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing);
-   *     null or empty means none. The list is copied
-   */
-  public Participation {
-    iatiRoles = Copies.list(iatiRoles);
+  @NotNull @NotBlank private final String id;
+  @Pattern(regexp = Shapes.ORG_ID_REGEX) private final @Nullable String orgId;
+  @NotNull @NotBlank private final String name;
+  @NotNull private final String orgType;
+  @Pattern(regexp = Shapes.COUNTRY_REGEX) private final @Nullable String country;
+  @NotNull private final ParticipationRole role;
+  private final List<String> iatiRoles;
+  private final Map<String, JsonNode> unknownMembers;
+
+  @SuppressWarnings("NullAway") // build() has checked every required member
+  private Participation(Builder builder) {
+    this.id = builder.id;
+    this.orgId = builder.orgId;
+    this.name = builder.name;
+    this.orgType = builder.orgType;
+    this.country = builder.country;
+    this.role = builder.role;
+    this.iatiRoles = builder.iatiRoles;
+    this.unknownMembers = Copies.orderedMap(builder.unknownMembers);
   }
+
 
   /**
    * A new, empty builder.
    *
-   * @return a builder with every field absent and every list empty
+   * @return a builder with every member absent and every list empty
    */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * A builder that starts from this participation, to change a field or two.
+   * A builder that starts from this participation, to change a member or two.
    *
-   * @return a new builder holding every field of this participation; changing the builder leaves
-   *     this participation as it is
+   * @return a new builder holding every member of this participation, unknown members included;
+   *     changing the builder leaves this participation as it is
    */
   public Builder toBuilder() {
-    return new Builder()
-        .id(id)
-        .orgId(orgId)
-        .name(name)
-        .orgType(orgType)
-        .country(country)
-        .role(role)
-        .iatiRoles(iatiRoles);
+    Builder builder = new Builder();
+    builder.id = id;
+    builder.orgId = orgId;
+    builder.name = name;
+    builder.orgType = orgType;
+    builder.country = country;
+    builder.role = role;
+    builder.iatiRoles = iatiRoles;
+    builder.unknownMembers.putAll(unknownMembers);
+    return builder;
   }
 
-  /** Builds a {@link Participation}; fields not set stay absent and are reported by validation. */
+  /**
+   * The id member: the participation's id, unique within the initiative; other items refer to it ({@code providerId}, {@code receiverId}, {@code participantId}).
+   *
+   * @return the participation's id, unique within the initiative; other items refer to it ({@code providerId}, {@code receiverId}, {@code participantId}); never null (required: {@link Builder#build()} refuses a Participation without it)
+   */
+  @JsonProperty("id")
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The orgId member: the partner's org-id, whenever it has one (a village cooperative may not). Optional: it may be absent.
+   *
+   * @return the partner's org-id, whenever it has one (a village cooperative may not), or null when absent
+   */
+  @JsonProperty("orgId")
+  public @Nullable String orgId() {
+    return orgId;
+  }
+
+  /**
+   * The name member: the partner's name as plain text.
+   *
+   * @return the partner's name as plain text; never null (required: {@link Builder#build()} refuses a Participation without it)
+   */
+  @JsonProperty("name")
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The orgType member: IATI OrganisationType code, e.g. {@code "10"} (government).
+   *
+   * @return IATI OrganisationType code, e.g. {@code "10"} (government); never null (required: {@link Builder#build()} refuses a Participation without it)
+   */
+  @JsonProperty("orgType")
+  public String orgType() {
+    return orgType;
+  }
+
+  /**
+   * The country member: ISO 3166-1 alpha-2 code; governments carry one. Optional: it may be absent.
+   *
+   * @return ISO 3166-1 alpha-2 code; governments carry one, or null when absent
+   */
+  @JsonProperty("country")
+  public @Nullable String country() {
+    return country;
+  }
+
+  /**
+   * The role member: the partner's role in this initiative.
+   *
+   * @return the partner's role in this initiative; never null (required: {@link Builder#build()} refuses a Participation without it)
+   */
+  @JsonProperty("role")
+  public ParticipationRole role() {
+    return role;
+  }
+
+  /**
+   * The iatiRoles member: IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing).
+   *
+   * @return IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing); an unmodifiable list, empty (never null) when there are none
+   */
+  @JsonProperty("iatiRoles")
+  public List<String> iatiRoles() {
+    return iatiRoles;
+  }
+
+
+  /** Members not in this SDK's version of the standard, in the order they were read. */
+  @JsonAnyGetter
+  Map<String, JsonNode> unknownMembers() {
+    return unknownMembers;
+  }
+
+  /**
+   * Equal when every member, unknown members included, is equal.
+   *
+   * @param other the object to compare with; may be null
+   * @return whether {@code other} is a {@code Participation} with the same members
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof Participation)) {
+      return false;
+    }
+    Participation that = (Participation) other;
+    return Objects.equals(id, that.id)
+        && Objects.equals(orgId, that.orgId)
+        && Objects.equals(name, that.name)
+        && Objects.equals(orgType, that.orgType)
+        && Objects.equals(country, that.country)
+        && Objects.equals(role, that.role)
+        && Objects.equals(iatiRoles, that.iatiRoles)
+        && unknownMembers.equals(that.unknownMembers);
+  }
+
+  /**
+   * A hash of every member, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, orgId, name, orgType, country, role, iatiRoles, unknownMembers);
+  }
+
+  /**
+   * A short text for logs and tests: the members present, absent ones left out.
+   *
+   * @return e.g. {@code Participation{id=...}}
+   */
+  @Override
+  public String toString() {
+    return Copies.describe("Participation", new Object[] {"id", id, "orgId", orgId, "name", name, "orgType", orgType, "country", country, "role", role, "iatiRoles", iatiRoles, "unknownMembers", unknownMembers.keySet()});
+  }
+
+  /**
+   * Builds a {@link Participation}. {@link #build()} refuses one without its required members
+   * (id, name, orgType, role), naming all of them at once.
+   */
+  @JsonPOJOBuilder(withPrefix = "")
+  @JsonIgnoreProperties(value = "recordType")
   public static final class Builder {
     private @Nullable String id;
     private @Nullable String orgId;
@@ -86,15 +217,14 @@ public record Participation(
     private @Nullable String country;
     private @Nullable ParticipationRole role;
     private List<String> iatiRoles = List.of();
+    private final Map<String, JsonNode> unknownMembers = new LinkedHashMap<>();
 
     private Builder() {}
 
     /**
      * Sets {@code id}.
      *
-     * @param id the participation's id, unique within the initiative; other items refer to it
-     *     ({@code providerId}, {@code receiverId}, {@code participantId}); required by the
-     *     standard: null leaves it absent, which the validator reports
+     * @param id the participation's id, unique within the initiative; other items refer to it ({@code providerId}, {@code receiverId}, {@code participantId}); required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder id(@Nullable String id) {
@@ -105,8 +235,7 @@ public record Participation(
     /**
      * Sets {@code orgId}.
      *
-     * @param orgId the partner's org-id, whenever it has one (a village cooperative may not);
-     *     optional: null leaves it out
+     * @param orgId the partner's org-id, whenever it has one (a village cooperative may not); optional: null leaves it out
      * @return this builder
      */
     public Builder orgId(@Nullable String orgId) {
@@ -117,8 +246,7 @@ public record Participation(
     /**
      * Sets {@code name}.
      *
-     * @param name the partner's name as plain text; required by the standard: null leaves it
-     *     absent, which the validator reports
+     * @param name the partner's name as plain text; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder name(@Nullable String name) {
@@ -129,8 +257,7 @@ public record Participation(
     /**
      * Sets {@code orgType}.
      *
-     * @param orgType IATI OrganisationType code, e.g. {@code "10"} (government); required by the
-     *     standard: null leaves it absent, which the validator reports
+     * @param orgType IATI OrganisationType code, e.g. {@code "10"} (government); required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder orgType(@Nullable String orgType) {
@@ -152,8 +279,7 @@ public record Participation(
     /**
      * Sets {@code role}.
      *
-     * @param role the partner's role in this initiative; required by the standard: null leaves it
-     *     absent, which the validator reports
+     * @param role the partner's role in this initiative; required: {@link #build()} refuses to build without it
      * @return this builder
      */
     public Builder role(@Nullable ParticipationRole role) {
@@ -164,24 +290,56 @@ public record Participation(
     /**
      * Sets {@code iatiRoles}, replacing whatever was set or added before.
      *
-     * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"}
-     *     implementing); null or empty means none. The list is copied
+     * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing); null or empty means none. The list is copied
      * @return this builder
      */
-    public Builder iatiRoles(List<String> iatiRoles) {
+    public Builder iatiRoles(@Nullable List<String> iatiRoles) {
       this.iatiRoles = Copies.list(iatiRoles);
       return this;
     }
 
     /**
-     * The participation, as set so far.
+     * Adds one item to {@code iatiRoles}.
      *
-     * @return a new participation with the fields set so far; nothing is checked, so a required
-     *     field not set is absent (null), and {@link Validator} reports it
+     * @param item an IATI OrganisationRole code, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
      */
-    @SuppressWarnings("NullAway") // absent required fields are reported by validation, not here
+    public Builder addIatiRole(String item) {
+      this.iatiRoles = Copies.append(this.iatiRoles, item);
+      return this;
+    }
+
+    /** Keeps a member this SDK does not know, to write it back unchanged. */
+    @JsonAnySetter
+    void unknownMember(String name, JsonNode value) {
+      unknownMembers.put(name, value);
+    }
+
+    /**
+     * The {@code Participation}, once every required member is set.
+     *
+     * @return a new, immutable {@code Participation} with the members set so far; the builder can be
+     *     used again
+     * @throws IllegalStateException if required members are missing; the message names all of
+     *     them (id, name, orgType, role)
+     */
     public Participation build() {
-      return new Participation(id, orgId, name, orgType, country, role, iatiRoles);
+      List<String> missing = new ArrayList<>();
+      if (id == null) {
+        missing.add("id");
+      }
+      if (name == null) {
+        missing.add("name");
+      }
+      if (orgType == null) {
+        missing.add("orgType");
+      }
+      if (role == null) {
+        missing.add("role");
+      }
+      Copies.requireMembers("Participation", missing);
+      return new Participation(this);
     }
   }
 }

@@ -52,7 +52,7 @@ public final class SstcJson {
    *
    * @param <T> the model type asked for
    * @param document one JSON document in UTF-8 (UTF-16 and UTF-32 are refused); not null
-   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the document's {@code recordType} says; not null
    * @return the record, bound to the model; never null
    * @throws NullPointerException if {@code document} or {@code type} is null
@@ -64,7 +64,7 @@ public final class SstcJson {
     Objects.requireNonNull(type, "type");
     Validator.Checked checked = Validator.standard().validateAndRead(document);
     if (!checked.valid()) {
-      throw new ValidationException("The " + type.getSimpleName() + " document", checked.report());
+      throw new ValidationException("The " + typeName(type) + " document", checked.report());
     }
     // The record the rules were checked on: the document is bound once.
     SstcRecord record = checked.record().orElseThrow();
@@ -72,7 +72,7 @@ public final class SstcJson {
       throw new ValidationException(
           "The document",
           ValidationReport.of(List.of(Issue.error("schema.const", "/recordType",
-              "this is a " + record.recordType() + ", not a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)))));
+              "this is a " + record.recordType() + ", not a " + typeName(type)))));
     }
     return type.cast(record);
   }
@@ -91,13 +91,15 @@ public final class SstcJson {
    *
    * @param <T> the model type asked for
    * @param tree a parsed document, e.g. from {@link #readTree(byte[])}; not null
-   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the tree's {@code recordType} says; not null
    * @return the record, bound to the model; never null. Values the standard forbids but the
-   *     model can hold (a bad code, a missing required field) come through as they are
+   *     model can hold (a bad code, a broken rule) come through as they are; members the SDK does
+   *     not know (of a newer minor version) are kept and written back
    * @throws NullPointerException if {@code tree} or {@code type} is null
-   * @throws ValidationException if the tree is not a document of that type, or holds a value the
-   *     model cannot (a {@code schema.type} or {@code schema.const} issue)
+   * @throws ValidationException if the tree is not a document of that type, lacks a required
+   *     member ({@code schema.required}, naming all that are missing) or holds a value the model
+   *     cannot (a {@code schema.type} or {@code schema.const} issue)
    */
   public <T extends SstcRecord> T bind(JsonNode tree, Class<T> type) {
     Objects.requireNonNull(tree, "tree");
@@ -106,12 +108,17 @@ public final class SstcJson {
     Class<? extends SstcRecord> declared = modelClass(tree);
     if (declared == null || !type.isAssignableFrom(declared)) {
       throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
-          "schema.const", "/recordType", "expected a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+          "schema.const", "/recordType", "expected a " + typeName(type)
               + " record, but recordType is '" + recordType + "'"))));
     }
     try {
       return type.cast(json.lenientBinder().treeToValue(tree, declared));
     } catch (JacksonException failure) {
+      if (failure.getCause() instanceof IllegalStateException missing) {
+        // build() of a model object named every required member its JSON lacks
+        throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
+            "schema.required", pointer(failure), missing.getMessage().replace("on the builder before build()", "in the document")))));
+      }
       throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
           "schema.type", "", "the document does not fit the " + recordType + " model: "
               + failure.getOriginalMessage()))));
@@ -123,7 +130,7 @@ public final class SstcJson {
    *
    * @param <T> the model type asked for
    * @param in one JSON document, UTF-8, read to its end
-   * @param type {@link Initiative}, {@link Organisation}, {@link Package}, or {@link SstcRecord}
+   * @param type {@link Initiative}, {@link Organisation}, {@link RecordPackage}, or {@link SstcRecord}
    *     for whichever the document's {@code recordType} says
    * @return the record, bound to the model; never null
    * @throws ValidationException as {@link #read(byte[], Class)} does
@@ -141,7 +148,7 @@ public final class SstcJson {
    * Reads whatever record the document says it is ({@code recordType}).
    *
    * @param document one JSON document, UTF-8; not null
-   * @return an {@link Initiative}, {@link Organisation} or {@link Package}; test with
+   * @return an {@link Initiative}, {@link Organisation} or {@link RecordPackage}; test with
    *     {@code instanceof} or switch on {@link SstcRecord#recordType()}
    * @throws ValidationException if the document is not valid JSON or breaks the standard
    */
@@ -251,6 +258,20 @@ public final class SstcJson {
     return json.readDocument(Objects.requireNonNull(document, "document"));
   }
 
+  /** The JSON Pointer of the object a binding failure is in, e.g. {@code /participants/0}. */
+  private static String pointer(JacksonException failure) {
+    StringBuilder pointer = new StringBuilder();
+    for (JacksonException.Reference reference : failure.getPath()) {
+      pointer.append('/').append(reference.getPropertyName() != null ? reference.getPropertyName() : String.valueOf(reference.getIndex()));
+    }
+    return pointer.toString();
+  }
+
+  /** How the standard names a model type: {@code "package"} for {@link RecordPackage}. */
+  private static String typeName(Class<?> type) {
+    return type == RecordPackage.class ? RecordPackage.RECORD_TYPE : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The model class a document's {@code recordType} names, or null for none of the standard's. */
   private static @Nullable Class<? extends SstcRecord> modelClass(JsonNode tree) {
     switch (tree.path("recordType").asString("")) {
@@ -258,8 +279,8 @@ public final class SstcJson {
         return Initiative.class;
       case Organisation.RECORD_TYPE:
         return Organisation.class;
-      case Package.RECORD_TYPE:
-        return Package.class;
+      case RecordPackage.RECORD_TYPE:
+        return RecordPackage.class;
       default:
         return null;
     }

@@ -4,7 +4,7 @@ package org.sstc.exchange.core;
  * A top-level document of the standard: it says what it is in {@code recordType}, which lets one
  * NDJSON stream mix records and lets a validator pick the schema without being told.
  */
-public sealed interface SstcRecord permits Initiative, Organisation, Package {
+public sealed interface SstcRecord permits Initiative, Organisation, RecordPackage {
   /**
    * What the record is, as its JSON says in {@code recordType}.
    *

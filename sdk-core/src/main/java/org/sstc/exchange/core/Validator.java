@@ -135,7 +135,7 @@ public final class Validator {
     /**
      * The record the rules were checked on.
      *
-     * @return an {@link Initiative}, {@link Organisation} or {@link Package} when the report is
+     * @return an {@link Initiative}, {@link Organisation} or {@link RecordPackage} when the report is
      *     valid; empty when it has an error
      */
     public Optional<SstcRecord> record() {

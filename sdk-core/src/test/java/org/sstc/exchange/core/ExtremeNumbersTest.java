@@ -58,8 +58,14 @@ class ExtremeNumbersTest {
   void aHugeAmountInAModelObjectIsWrittenInScientificNotationAndRefusedByTheSchema() {
     Initiative valid = Generators.initiative(new java.util.Random(11));
     Initiative huge = valid.toBuilder()
-        .budgets(List.of(new Budget("b0", "1", "2", java.time.LocalDate.of(2020, 1, 1),
-            java.time.LocalDate.of(2020, 12, 31), Money.of("1.5E999999999", "JPY"))))
+        .budgets(List.of(Budget.builder()
+            .id("b0")
+            .type("1")
+            .status("2")
+            .periodStart(java.time.LocalDate.of(2020, 1, 1))
+            .periodEnd(java.time.LocalDate.of(2020, 12, 31))
+            .value(Money.of("1.5E999999999", "JPY"))
+            .build()))
         .build();
 
     String written = SstcJson.standard().writeString(huge);

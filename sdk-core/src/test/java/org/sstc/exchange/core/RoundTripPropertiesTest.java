@@ -120,7 +120,7 @@ class RoundTripPropertiesTest {
     qt().withExamples(VALIDATING_EXAMPLES / 4)
         .forAll(Generators.initiatives(), Generators.initiatives(), Generators.faults())
         .checkAssert((first, second, fault) -> {
-          Package pkg = Package.builder()
+          RecordPackage pkg = RecordPackage.builder()
               .initiatives(List.of(first, fault.inject().apply(second)))
               .build();
           assertThat(validator.validate(pkg).issues())

@@ -69,7 +69,7 @@ public final class BuildAndValidate {
 
     return Initiative.builder()
         .id(fao + "-SSTC-2022-0019") // always {reportingOrg.id}-{local id}
-        .reportingOrg(new OrgRef(fao, "Food and Agriculture Organization of the United Nations"))
+        .reportingOrg(OrgRef.of(fao, "Food and Agriculture Organization of the United Nations"))
         .title(LanguageMap.of("en", "Cassava seed systems in Mozambique: Brazil–Japan–Mozambique"
                 + " triangular cooperation")
             .with("pt", "Sistemas de sementes de mandioca em Moçambique: cooperação triangular"
@@ -98,19 +98,27 @@ public final class BuildAndValidate {
         .addRecipientCountry(RecipientCountry.of("MZ"))
 
         // An SDG target must belong to its goal, an indicator to its target.
-        .addSdg(new SdgLink("2", "2.3", "2.3.1", SdgContribution.PRINCIPAL))
+        .addSdg(SdgLink.builder()
+            .goal("2").target("2.3").indicator("2.3.1")
+            .contribution(SdgContribution.PRINCIPAL).build())
         .addSdg(SdgLink.target("17", "17.9", SdgContribution.SIGNIFICANT))
         // DAC 5-digit sectors; when percentages are given they add up to 100.
-        .addSector(new Sector("1", "31161", new BigDecimal("70"))) // food crop production
-        .addSector(new Sector("1", "31166", new BigDecimal("30"))) // agricultural extension
+        .addSector(Sector.builder() // food crop production
+            .vocabulary("1").code("31161").percentage(new BigDecimal("70")).build())
+        .addSector(Sector.builder() // agricultural extension
+            .vocabulary("1").code("31166").percentage(new BigDecimal("30")).build())
 
         // Money is exact, with no more decimals than the currency has: yen have none.
         // providerId and receiverId name participants by their participation id.
-        .addTransaction(new Transaction("t-1", "1", LocalDate.of(2022, 4, 20),
-            Money.of("48000000", "JPY").withValueDate(LocalDate.of(2022, 4, 20)),
-            "p-jica", "p-fao", LanguageMap.of("en", "Japanese co-financing, first instalment")))
-        .addContribution(new Contribution("c-abc", "p-abc", ContributionKind.EXPERTISE, null,
-            LanguageMap.of("en", "Two Embrapa cassava breeders, 12 person-months in Nampula")))
+        .addTransaction(Transaction.builder()
+            .id("t-1").type("1").date(LocalDate.of(2022, 4, 20))
+            .value(Money.of("48000000", "JPY").withValueDate(LocalDate.of(2022, 4, 20)))
+            .providerId("p-jica").receiverId("p-fao")
+            .description(LanguageMap.of("en", "Japanese co-financing, first instalment")).build())
+        .addContribution(Contribution.builder()
+            .id("c-abc").participantId("p-abc").kind(ContributionKind.EXPERTISE)
+            .description(LanguageMap.of("en", "Two Embrapa cassava breeders, 12 person-months in Nampula"))
+            .build())
         .lastUpdated(OffsetDateTime.parse("2024-05-02T09:30:00Z"))
         .build();
   }

@@ -6,7 +6,7 @@ import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.BulkResult;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 
 /**
  * Publishes the initiatives one organisation reports, from a package, to a hub in one bulk
@@ -29,14 +29,17 @@ public final class PublishOwnRecords {
       System.err.println("usage: SSTC_TOKEN=... PublishOwnRecords HUB_URL ORGANISATION_ID");
       System.exit(2);
     }
-    try (SstcClient client = SstcClient.builder().baseUrl(args[0]).token(System.getenv("SSTC_TOKEN")).build()) {
+    try (SstcClient client = SstcClient.builder()
+        .baseUrl(args[0])
+        .token(System.getenv("SSTC_TOKEN"))
+        .build()) {
       BulkReport report = publish(client, SamplePackage.read(), args[1], System.out);
       System.exit(report.rejected() == 0 ? 0 : 1);
     }
   }
 
   /** Publishes {@code organisation}'s initiatives of {@code pkg} and prints the hub's report. */
-  public static BulkReport publish(SstcClient client, Package pkg, String organisation, PrintStream out) {
+  public static BulkReport publish(SstcClient client, RecordPackage pkg, String organisation, PrintStream out) {
     List<Initiative> own = pkg.initiatives().stream()
         .filter(initiative -> initiative.reportingOrg().id().equals(organisation))
         .toList();

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 
 /**
@@ -16,7 +16,7 @@ import org.sstc.exchange.core.SstcJson;
  * of South-South cooperation, with their organisations. The figures are illustrative.
  *
  * <pre>{@code
- * Package sample = SamplePackage.read();
+ * RecordPackage sample = SamplePackage.read();
  * sample.initiatives().forEach(i -> System.out.println(i.id() + "  " + i.title().text()));
  * }</pre>
  *
@@ -42,8 +42,8 @@ public final class SamplePackage {
   }
 
   /** The sample package, read (and so validated) by {@link SstcJson}. */
-  public static Package read() {
-    return SstcJson.standard().read(bytes(), Package.class);
+  public static RecordPackage read() {
+    return SstcJson.standard().read(bytes(), RecordPackage.class);
   }
 
   /** A new stream on the sample records as NDJSON; the caller closes it. */
@@ -63,7 +63,7 @@ public final class SamplePackage {
 
   /** Prints the sample's publisher, its initiatives by modality and each initiative's title. */
   public static void run(PrintStream out) {
-    Package sample = read();
+    RecordPackage sample = read();
     out.println("Publisher: " + sample.publisher().name() + " (" + sample.publisher().id() + ")");
     out.println(sample.initiatives().size() + " initiatives, "
         + sample.organisations().size() + " organisations");

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.sheets.SheetIssue;
 import org.sstc.exchange.sheets.Spreadsheets;
 import org.sstc.exchange.sheets.Unflattened;
@@ -29,7 +29,7 @@ public final class Spreadsheet {
 
   /** Flattens the sample into {@code dir}, reads it back, then breaks one cell; 0 if all went as expected. */
   public static int run(Path dir, PrintStream out) throws IOException {
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     Spreadsheets sheets = Spreadsheets.standard();
 
     // One CSV file a repeated part: package.csv, initiatives.csv, participants.csv, sdgs.csv, ...

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.testkit.SstcHubExtension;
 
@@ -34,13 +34,13 @@ class ExchangeExamplesTest {
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
-  private static long reportedBy(Package pkg, String org) {
+  private static long reportedBy(RecordPackage pkg, String org) {
     return pkg.initiatives().stream().filter(i -> i.reportingOrg().id().equals(org)).count();
   }
 
   @Test
   void eachOrganisationPublishesItsOwnInitiativesAndTheMirrorFollowsEveryChange() throws IOException {
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
 
     BulkReport fao = PublishOwnRecords.publish(HUB.client(FAO), sample, FAO, out);
     assertEquals(reportedBy(sample, FAO), fao.created(), buffer.toString(StandardCharsets.UTF_8));

@@ -28,7 +28,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.RecipientRegion;
@@ -80,7 +80,7 @@ class SamplePackageTest {
         + " -Dsstc.examples.regenerate=true and commit the file");
 
     List<SstcRecord> records = SstcJson.standard().readNdjson(SamplePackage.ndjsonBytes());
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     List<SstcRecord> inPackage = new ArrayList<>(sample.organisations());
     inPackage.addAll(sample.initiatives());
     assertEquals(inPackage, records);
@@ -88,16 +88,16 @@ class SamplePackageTest {
 
   @Test
   void thePackageReadsWritesAndReadsAgainUnchanged() {
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     byte[] written = SstcJson.standard().write(sample);
-    assertEquals(sample, SstcJson.standard().read(written, Package.class));
+    assertEquals(sample, SstcJson.standard().read(written, RecordPackage.class));
     assertEquals(SstcJson.standard().writeString(sample),
-        SstcJson.standard().writeString(SstcJson.standard().read(written, Package.class)));
+        SstcJson.standard().writeString(SstcJson.standard().read(written, RecordPackage.class)));
   }
 
   @Test
   void theSampleCoversWhatAnExampleShouldShow() {
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     List<Initiative> initiatives = sample.initiatives();
     assertTrue(initiatives.size() >= 12, "at least 12 initiatives");
 
@@ -141,7 +141,7 @@ class SamplePackageTest {
 
   @Test
   void identifiersHoldTogether() {
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     Set<String> organisations = sample.organisations().stream()
         .map(Organisation::id).collect(Collectors.toSet());
     Set<String> initiativeIds = new HashSet<>();
@@ -176,7 +176,7 @@ class SamplePackageTest {
     SamplePackage.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
     String printed = buffer.toString(StandardCharsets.UTF_8);
 
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     assertTrue(printed.contains(sample.initiatives().size() + " initiatives, "
         + sample.organisations().size() + " organisations"), printed);
     assertTrue(printed.contains("By modality: {bilateral="), printed);
@@ -187,7 +187,7 @@ class SamplePackageTest {
   }
 
   /** The package's records as NDJSON: organisations first, then initiatives, compact JSON. */
-  static String ndjson(Package sample) {
+  static String ndjson(RecordPackage sample) {
     StringBuilder out = new StringBuilder();
     List<SstcRecord> records = new ArrayList<>(sample.organisations());
     records.addAll(sample.initiatives());

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 
 class ValidateFileTest {
@@ -27,7 +27,7 @@ class ValidateFileTest {
 
   @Test
   void withoutArgumentsItValidatesTheBundledSample() {
-    Package sample = SamplePackage.read();
+    RecordPackage sample = SamplePackage.read();
     int records = sample.initiatives().size() + sample.organisations().size();
 
     assertEquals(0, ValidateFile.run(new String[0], out), printed());

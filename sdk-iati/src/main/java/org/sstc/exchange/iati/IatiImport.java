@@ -2,11 +2,11 @@ package org.sstc.exchange.iati;
 
 import java.util.List;
 import java.util.Objects;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Validator;
 
 /**
- * What an IATI XML file became: a {@link Package} of initiatives (and of organisations, if the
+ * What an IATI XML file became: a {@link RecordPackage} of initiatives (and of organisations, if the
  * file was written by this SDK) and the list of everything that could not be mapped.
  *
  * <p>The initiatives are what the file says, nothing invented: an IATI activity lacks fields the
@@ -30,7 +30,7 @@ import org.sstc.exchange.core.Validator;
  *     reporting-org, {@code publishedAt} from {@code generated-datetime} when it has a time zone
  * @param unmapped everything not mapped, in file order
  */
-public record IatiImport(Package pkg, List<IatiNote> unmapped) {
+public record IatiImport(RecordPackage pkg, List<IatiNote> unmapped) {
   /**
    * Makes the result of an import; the notes are copied.
    *

@@ -4,12 +4,12 @@ import java.io.OutputStream;
 import java.util.Objects;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.iati.internal.ActivitiesWriter;
 
 /**
  * Writes IATI 2.03 XML one initiative at a time, so that a large package is exported in constant
- * memory. Made by {@link IatiXml#writer(OutputStream, Package)}; not thread-safe.
+ * memory. Made by {@link IatiXml#writer(OutputStream, RecordPackage)}; not thread-safe.
  *
  * <p>Initiatives come first, then (optionally) organisations, then {@link #close()}, which ends
  * the document and flushes; the caller closes the stream.
@@ -24,7 +24,7 @@ public final class IatiWriter implements AutoCloseable {
   private final ActivitiesWriter writer;
   private boolean closed;
 
-  IatiWriter(OutputStream out, Package header) {
+  IatiWriter(OutputStream out, RecordPackage header) {
     this.writer = new ActivitiesWriter(Objects.requireNonNull(out, "out"), Objects.requireNonNull(header, "header"));
   }
 

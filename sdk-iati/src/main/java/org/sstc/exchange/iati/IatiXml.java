@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Validator;
 import org.sstc.exchange.iati.internal.IatiReading;
 import org.sstc.exchange.iati.internal.IatiSchema;
@@ -43,7 +43,7 @@ import org.sstc.exchange.iati.internal.IatiSchema;
  * <pre>{@code
  * IatiImport imported = IatiXml.standard().read(Path.of("activities.xml"));
  * imported.unmapped().forEach(System.out::println);
- * Package pkg = imported.pkg();
+ * RecordPackage pkg = imported.pkg();
  *
  * try (OutputStream out = Files.newOutputStream(Path.of("out.xml"))) {
  *   IatiXml.standard().write(pkg, out);
@@ -80,7 +80,7 @@ public final class IatiXml {
      * @param initiative the initiative, possibly incomplete (see {@link IatiImport})
      * @param unmapped what this activity held that was not mapped, in file order
      */
-    void initiative(Package header, Initiative initiative, List<IatiNote> unmapped);
+    void initiative(RecordPackage header, Initiative initiative, List<IatiNote> unmapped);
 
     /**
      * One organisation: an {@code <iati-organisation>} of an IATI organisation file, mapped (see
@@ -91,7 +91,7 @@ public final class IatiXml {
      * @param organisation the organisation, possibly incomplete
      * @param unmapped what it held that was not mapped
      */
-    default void organisation(Package header, Organisation organisation, List<IatiNote> unmapped) {}
+    default void organisation(RecordPackage header, Organisation organisation, List<IatiNote> unmapped) {}
   }
 
   /**
@@ -155,7 +155,7 @@ public final class IatiXml {
    *     the package has no initiative
    * @throws java.io.UncheckedIOException if writing to {@code out} fails
    */
-  public void write(Package pkg, OutputStream out) {
+  public void write(RecordPackage pkg, OutputStream out) {
     Objects.requireNonNull(pkg, "pkg");
     if (pkg.initiatives().isEmpty()) {
       throw new IllegalArgumentException("an IATI file holds one activity or more: the package has no initiative");
@@ -169,12 +169,12 @@ public final class IatiXml {
   /**
    * The package as IATI 2.03 XML, in memory.
    *
-   * @param pkg the package, as for {@link #write(Package, OutputStream)}
+   * @param pkg the package, as for {@link #write(RecordPackage, OutputStream)}
    * @return the UTF-8 XML document
    * @throws IllegalArgumentException if an initiative lacks what the IATI schema requires, or the
    *     package has no initiative
    */
-  public byte[] write(Package pkg) {
+  public byte[] write(RecordPackage pkg) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(pkg, out);
     return out.toByteArray();
@@ -193,7 +193,7 @@ public final class IatiXml {
    * @throws NullPointerException if {@code out} or {@code header} is null
    * @throws java.io.UncheckedIOException if writing the start of the document fails
    */
-  public IatiWriter writer(OutputStream out, Package header) {
+  public IatiWriter writer(OutputStream out, RecordPackage header) {
     return new IatiWriter(out, header);
   }
 

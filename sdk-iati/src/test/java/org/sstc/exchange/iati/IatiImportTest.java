@@ -54,7 +54,7 @@ class IatiImportTest {
     assertThat(imported.pkg().initiatives()).hasSize(1);
     Initiative initiative = imported.pkg().initiatives().get(0);
     assertThat(initiative.id()).isEqualTo("AA-AAA-123456789-ABC123");
-    assertThat(initiative.reportingOrg()).isEqualTo(new OrgRef("AA-AAA-123456789", "Organisation name"));
+    assertThat(initiative.reportingOrg()).isEqualTo(OrgRef.of("AA-AAA-123456789", "Organisation name"));
     assertThat(initiative.title().asMap()).containsEntry("en", "Activity title").containsEntry("fr", "Titre de l'activité").hasSize(3);
     assertThat(initiative.modality()).isEqualTo(Modality.BILATERAL); // collaboration-type 1
     assertThat(initiative.status()).isEqualTo("2");
@@ -71,7 +71,11 @@ class IatiImportTest {
     assertThat(initiative.recipientRegions()).extracting(RecipientRegion::vocabulary, RecipientRegion::code)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "489"), org.assertj.core.groups.Tuple.tuple("99", "A1"));
     assertThat(initiative.budgets()).singleElement().satisfies(b -> {
-      assertThat(b.value()).isEqualTo(new Money(new java.math.BigDecimal("3000"), "EUR", java.time.LocalDate.of(2014, 1, 1)));
+      assertThat(b.value()).isEqualTo(Money.builder()
+          .amount(new java.math.BigDecimal("3000"))
+          .currency("EUR")
+          .valueDate(java.time.LocalDate.of(2014, 1, 1))
+          .build());
       assertThat(b.type()).isEqualTo("1");
     });
     assertThat(initiative.transactions()).singleElement().satisfies(t -> {
@@ -110,7 +114,7 @@ class IatiImportTest {
   void importsTheRealMaecFileAndEveryInitiativeKeepsItsIatiRoles() {
     IatiImport imported = fixture("MAEC_IATI_INDONESIA.xml");
     assertThat(imported.pkg().initiatives()).hasSize(83);
-    assertThat(imported.pkg().publisher()).isEqualTo(new OrgRef("ES-DIR3-E04585801", "Ministry of Foreign Affairs and Cooperation, Spain"));
+    assertThat(imported.pkg().publisher()).isEqualTo(OrgRef.of("ES-DIR3-E04585801", "Ministry of Foreign Affairs and Cooperation, Spain"));
     assertThat(imported.pkg().publishedAt()).isNull(); // generated-datetime has no zone: reported, not guessed
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).isEqualTo("/iati-activities/@generated-datetime"));
     Initiative first = imported.pkg().initiatives().get(0);
@@ -121,7 +125,7 @@ class IatiImportTest {
         org.assertj.core.groups.Tuple.tuple("CCAA CAV - País Vasco", List.of("3", "2")),
         org.assertj.core.groups.Tuple.tuple("Spain", List.of("1")));
     assertThat(first.title().asMap()).containsEntry("es", "Personas cooperantes voluntarias en organismos internacionales");
-    assertThat(first.otherIdentifiers()).containsExactly(new OtherIdentifier("iati-a1", "009-001301-IDN"));
+    assertThat(first.otherIdentifiers()).containsExactly(OtherIdentifier.of("iati-a1", "009-001301-IDN"));
     assertThat(imported.unmapped()).filteredOn(n -> n.path().matches(".*/policy-marker\\[\\d+]")).hasSize(664);
     assertThat(imported.unmapped()).allSatisfy(n -> assertThat(n.line()).isPositive());
     long invalid = imported.pkg().initiatives().stream().filter(i -> !Validator.standard().validate(i).valid()).count();
@@ -178,7 +182,10 @@ class IatiImportTest {
         org.assertj.core.groups.Tuple.tuple("17", "17.9", null),
         org.assertj.core.groups.Tuple.tuple("12", "12.3", "12.3.1"));
     assertThat(initiative.sdgs()).allSatisfy(link -> assertThat(link.contribution()).isNull()); // IATI does not say: not invented
-    assertThat(initiative.sectors()).containsExactly(new Sector(null, "31120", new java.math.BigDecimal("100")));
+    assertThat(initiative.sectors()).containsExactly(Sector.builder()
+        .code("31120")
+        .percentage(new java.math.BigDecimal("100"))
+        .build());
     assertThat(initiative.results().get(0).indicators().get(0).sdgIndicator()).isEqualTo("12.3.1");
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("principal or significant"));
     assertThat(Validator.standard().validate(initiative).issues())
@@ -202,7 +209,11 @@ class IatiImportTest {
         + "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-02-02\"/><value value-date=\"2020-02-02\">12.50</value>"
         + "<provider-org ref=\"XM-DAC-99999\"><narrative>Someone</narrative></provider-org><receiver-org ref=\"XM-DAC-41301\"/></transaction>"));
     Transaction transaction = imported.pkg().initiatives().get(0).transactions().get(0);
-    assertThat(transaction.value()).isEqualTo(new Money(new java.math.BigDecimal("12.50"), "USD", java.time.LocalDate.of(2020, 2, 2)));
+    assertThat(transaction.value()).isEqualTo(Money.builder()
+        .amount(new java.math.BigDecimal("12.50"))
+        .currency("USD")
+        .valueDate(java.time.LocalDate.of(2020, 2, 2))
+        .build());
     assertThat(transaction.providerId()).isNull();
     assertThat(transaction.receiverId()).isEqualTo("p1");
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("XM-DAC-99999").contains("not one of the activity's participating-orgs"));

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.JsonStreams;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Validator;
 import org.sstc.exchange.sheets.internal.CsvFiles;
@@ -48,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * sheets.flatten(pkg, Path.of("sheets"));               // sheets/initiatives.csv, …
  * Unflattened back = sheets.unflatten(Path.of("sheets"));
  * back.issues().forEach(System.out::println);            // participants.csv row 4 column G (Role): …
- * Package again = back.pkg().orElseThrow();
+ * RecordPackage again = back.pkg().orElseThrow();
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -107,7 +107,7 @@ public final class Spreadsheets {
    * @throws IllegalArgumentException if the package holds a value no cell can hold unchanged (a
    *     list code with {@code ;} or spaces, which a valid package never has)
    */
-  public List<Path> flatten(Package pkg, Path dir) {
+  public List<Path> flatten(RecordPackage pkg, Path dir) {
     Objects.requireNonNull(pkg, "pkg");
     Objects.requireNonNull(dir, "dir");
     JsonNode tree = JsonStreams.mapper().valueToTree(pkg);
@@ -133,7 +133,7 @@ public final class Spreadsheets {
    * {@code package.csv} is required; a missing sheet is an empty part.
    *
    * @param dir the folder holding {@code package.csv} and the other sheets, as
-   *     {@link #flatten(Package, Path)} writes them (either header style); not null
+   *     {@link #flatten(RecordPackage, Path)} writes them (either header style); not null
    * @return the package if there is no error, and every issue with its file, row and column
    * @throws NullPointerException if {@code dir} is null
    * @throws UncheckedIOException if the folder or a file in it cannot be read (content that is
@@ -152,9 +152,9 @@ public final class Spreadsheets {
     if (tree == null) {
       return Unflattened.of(null, issues);
     }
-    Package[] bound = new Package[1];
+    RecordPackage[] bound = new RecordPackage[1];
     ValidationReport report =
-        JsonStreams.validateTree(Validator.standard(), tree, record -> bound[0] = (Package) record);
+        JsonStreams.validateTree(Validator.standard(), tree, record -> bound[0] = (RecordPackage) record);
     for (Issue issue : report.issues()) {
       if (!coveredBy(issue.pointer(), read.skipped())) {
         issues.add(placed(issue, read.rows()));
@@ -162,7 +162,7 @@ public final class Spreadsheets {
     }
     boolean errors = issues.stream().anyMatch(issue -> issue.issue().isError());
     // The package the rules were checked on: the tree is bound once.
-    Package pkg = errors ? null : bound[0];
+    RecordPackage pkg = errors ? null : bound[0];
     return Unflattened.of(pkg, issues);
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationReport;
 
@@ -15,15 +15,15 @@ import org.sstc.exchange.core.ValidationReport;
  * <pre>{@code
  * Unflattened result = Spreadsheets.standard().unflatten(Path.of("sheets"));
  * result.issues().forEach(System.out::println);
- * Package pkg = result.pkg().orElseThrow(() -> new IllegalStateException("fix the sheets first"));
+ * RecordPackage pkg = result.pkg().orElseThrow(() -> new IllegalStateException("fix the sheets first"));
  * }</pre>
  */
 public final class Unflattened {
-  private final @Nullable Package pkg;
+  private final @Nullable RecordPackage pkg;
   private final List<SheetIssue> issues;
   private final ValidationReport report;
 
-  private Unflattened(@Nullable Package pkg, List<SheetIssue> issues) {
+  private Unflattened(@Nullable RecordPackage pkg, List<SheetIssue> issues) {
     this.issues = List.copyOf(issues);
     this.report = ValidationReport.of(this.issues.stream().map(SheetIssue::issue).toList());
     if (pkg != null && !report.valid()) {
@@ -32,7 +32,7 @@ public final class Unflattened {
     this.pkg = pkg;
   }
 
-  static Unflattened of(@Nullable Package pkg, List<SheetIssue> issues) {
+  static Unflattened of(@Nullable RecordPackage pkg, List<SheetIssue> issues) {
     Objects.requireNonNull(issues, "issues");
     return new Unflattened(pkg, issues);
   }
@@ -43,7 +43,7 @@ public final class Unflattened {
    * @return the package the sheets hold, valid against the standard; empty when there is an error,
    *     in the sheets' structure or in the package
    */
-  public Optional<Package> pkg() {
+  public Optional<RecordPackage> pkg() {
     return Optional.ofNullable(pkg);
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 
 /**
@@ -24,11 +24,11 @@ class SpreadsheetsErrorsTest {
   private static final String KENYA = "XM-DAC-41140-SSC-KE-2018-01";
 
   @TempDir Path dir;
-  private Package sample;
+  private RecordPackage sample;
 
   @BeforeEach
   void flattenTheSample() {
-    sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("sample-package.json"), Package.class);
+    sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("sample-package.json"), RecordPackage.class);
     Spreadsheets.standard().flatten(sample, dir);
   }
 

@@ -20,7 +20,7 @@ import org.sstc.exchange.core.LanguageMap;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.OtherIdentifier;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Validator;
@@ -52,7 +52,7 @@ class SpreadsheetsPropertiesTest {
           Spreadsheets.standard().flatten(pkg, sheets);
           Unflattened back = Spreadsheets.standard().unflatten(sheets);
           assertThat(back.report().errors()).as(JSON.writeString(pkg)).isEmpty();
-          Package again = back.pkg().orElseThrow();
+          RecordPackage again = back.pkg().orElseThrow();
           assertThat(again).isEqualTo(pkg);
           assertThat(JSON.writeString(again)).isEqualTo(JSON.writeString(pkg));
         });
@@ -64,7 +64,7 @@ class SpreadsheetsPropertiesTest {
     qt().withExamples(Integer.getInteger("sstc.examples", 40))
         .forAll(texts())
         .checkAssert(text -> {
-          Package pkg = packageOf(List.of(base.toBuilder().title(LanguageMap.of("en", text)).build()), List.of());
+          RecordPackage pkg = packageOf(List.of(base.toBuilder().title(LanguageMap.of("en", text)).build()), List.of());
           Path sheets = dir.resolve("text-" + run.incrementAndGet());
           Spreadsheets.standard().flatten(pkg, sheets);
           assertThat(Spreadsheets.standard().unflatten(sheets).pkg()).contains(pkg);
@@ -77,7 +77,7 @@ class SpreadsheetsPropertiesTest {
    */
   @Test
   void damagedFilesGiveIssuesNeverAnException() throws java.io.IOException {
-    Package sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("fixture-package.json"), Package.class);
+    RecordPackage sample = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("fixture-package.json"), RecordPackage.class);
     Path clean = dir.resolve("clean");
     Spreadsheets.standard().flatten(sample, clean);
     List<String> names = new ArrayList<>();
@@ -149,7 +149,7 @@ class SpreadsheetsPropertiesTest {
     });
   }
 
-  static Gen<Package> packages() {
+  static Gen<RecordPackage> packages() {
     return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> {
       Random random = new Random(seed);
       List<Initiative> initiatives = new ArrayList<>();
@@ -166,9 +166,9 @@ class SpreadsheetsPropertiesTest {
     });
   }
 
-  private static Package packageOf(List<Initiative> initiatives, List<Organisation> organisations) {
-    return Package.builder()
-        .publisher(new OrgRef("XM-DAC-41114", "UNOSSC, \"hosted\" by UNDP"))
+  private static RecordPackage packageOf(List<Initiative> initiatives, List<Organisation> organisations) {
+    return RecordPackage.builder()
+        .publisher(OrgRef.of("XM-DAC-41114", "UNOSSC, \"hosted\" by UNDP"))
         .publishedAt(OffsetDateTime.of(2024, 6, 28, 9, 0, 0, 0, ZoneOffset.UTC))
         .license("https://creativecommons.org/licenses/by/4.0/")
         .initiatives(initiatives)
@@ -179,7 +179,7 @@ class SpreadsheetsPropertiesTest {
   /** The initiative with hostile text in its free-text fields. */
   private static Initiative hostile(Initiative initiative, Random random) {
     Initiative.Builder builder = initiative.toBuilder()
-        .reportingOrg(new OrgRef(initiative.reportingOrg().id(), text(random)))
+        .reportingOrg(OrgRef.of(initiative.reportingOrg().id(), text(random)))
         .title(initiative.title().with(pick(random, List.of("en", "fr", "ar", "zh")), text(random)));
     List<Participation> participants = new ArrayList<>();
     for (Participation participation : initiative.participants()) {
@@ -200,7 +200,7 @@ class SpreadsheetsPropertiesTest {
         .lastUpdated(OffsetDateTime.of(2024, 1, 1 + index, 0, 0, 0, 0, ZoneOffset.UTC));
     if (random.nextBoolean()) {
       builder.acronym("=" + text(random).strip()).country("KE").website("https://example.org/" + index)
-          .addOtherIdentifier(new OtherIdentifier("iati", "XM-DAC-4" + (1100 + index)))
+          .addOtherIdentifier(OtherIdentifier.of("iati", "XM-DAC-4" + (1100 + index)))
           .extensions(java.util.Map.of("sstc:note", JsonNodeFactory.instance.stringNode(text(random))));
     }
     return builder.build();

@@ -18,14 +18,14 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.LanguageMap;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 
 /** Packages survive flatten → unflatten: equal objects, byte-identical JSON. */
 class SpreadsheetsRoundTripTest {
   static final SstcJson JSON = SstcJson.standard();
-  static final OrgRef PUBLISHER = new OrgRef("XM-DAC-41114", "UNOSSC");
+  static final OrgRef PUBLISHER = OrgRef.of("XM-DAC-41114", "UNOSSC");
 
   @TempDir Path dir;
 
@@ -41,11 +41,13 @@ class SpreadsheetsRoundTripTest {
   }
 
   /** A package of the given records, as the fixtures hold single records. */
-  static Package packageOf(SstcRecord record) {
-    if (record instanceof Package pkg) {
+  static RecordPackage packageOf(SstcRecord record) {
+    if (record instanceof RecordPackage pkg) {
       return pkg;
     }
-    Package.Builder builder = Package.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
+    RecordPackage.Builder builder = RecordPackage.builder()
+        .publisher(PUBLISHER)
+        .publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
     if (record instanceof Initiative initiative) {
       builder.addInitiative(initiative);
     } else {
@@ -54,18 +56,18 @@ class SpreadsheetsRoundTripTest {
     return builder.build();
   }
 
-  static void assertRoundTrip(Package original, Path dir, Spreadsheets sheets) {
+  static void assertRoundTrip(RecordPackage original, Path dir, Spreadsheets sheets) {
     sheets.flatten(original, dir);
     Unflattened back = sheets.unflatten(dir);
     assertThat(back.issues()).as("issues").isEmpty();
-    Package again = back.pkg().orElseThrow();
+    RecordPackage again = back.pkg().orElseThrow();
     assertThat(again).isEqualTo(original);
     assertThat(JSON.writeString(again)).isEqualTo(JSON.writeString(original));
   }
 
   @Test
   void theSamplePackageComesBackEqualAndByteIdentical() {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
     assertThat(sample.initiatives()).hasSizeGreaterThan(2);
 
     assertRoundTrip(sample, dir, Spreadsheets.standard());
@@ -79,7 +81,7 @@ class SpreadsheetsRoundTripTest {
 
   @Test
   void jsonPathHeadersComeBackToo() {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
     Spreadsheets paths = Spreadsheets.builder().headers(Spreadsheets.Headers.PATHS).build();
 
     assertRoundTrip(sample, dir, paths);
@@ -90,7 +92,7 @@ class SpreadsheetsRoundTripTest {
 
   @Test
   void oneSheetPerRepeatedPartWithReadableTitlesKeyedByInitiativeId() throws IOException {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
 
     List<Path> written = Spreadsheets.standard().flatten(sample, dir);
 
@@ -110,11 +112,11 @@ class SpreadsheetsRoundTripTest {
 
   @Test
   void filesAreUtf8WithABomAndCrlfAndTheSameBytesEveryTime() throws IOException {
-    Package sample = JSON.read(resource("sample-package.json"), Package.class);
+    RecordPackage sample = JSON.read(resource("sample-package.json"), RecordPackage.class);
     Path again = dir.resolve("again");
 
     Spreadsheets.standard().flatten(sample, dir);
-    Spreadsheets.standard().flatten(JSON.read(JSON.write(sample), Package.class), again);
+    Spreadsheets.standard().flatten(JSON.read(JSON.write(sample), RecordPackage.class), again);
 
     byte[] initiatives = Files.readAllBytes(dir.resolve("initiatives.csv"));
     assertThat(initiatives).startsWith(0xEF, 0xBB, 0xBF);
@@ -133,7 +135,7 @@ class SpreadsheetsRoundTripTest {
         .title(LanguageMap.of("en", "=HYPERLINK(\"http://evil.example\",\"click\")").with("fr", "'=already quoted"))
         .description(LanguageMap.of("en", "-5 is a number, +1 too, @SUM(A1) is not"))
         .build();
-    Package pkg = packageOf(hostile);
+    RecordPackage pkg = packageOf(hostile);
 
     Spreadsheets.standard().flatten(pkg, dir);
 
@@ -154,7 +156,9 @@ class SpreadsheetsRoundTripTest {
     Initiative base = JSON.read(resource("fixture-initiative-minimal.json"), Initiative.class);
     Initiative enFr = base.toBuilder().id(base.reportingOrg().id() + "-A").title(LanguageMap.of("en", "One").with("fr", "Un")).build();
     Initiative frEn = base.toBuilder().id(base.reportingOrg().id() + "-B").title(LanguageMap.of("fr", "Deux").with("en", "Two")).build();
-    Package pkg = Package.builder().publisher(PUBLISHER).publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
+    RecordPackage pkg = RecordPackage.builder()
+        .publisher(PUBLISHER)
+        .publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
         .initiatives(List.of(enFr, frEn)).build();
 
     assertRoundTrip(pkg, dir, Spreadsheets.standard());

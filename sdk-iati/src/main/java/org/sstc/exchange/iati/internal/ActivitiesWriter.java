@@ -7,7 +7,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 
 /** Writes an {@code <iati-activities>} file incrementally: header, activities one by one, end. */
@@ -18,7 +18,7 @@ public final class ActivitiesWriter {
   private long written;
 
   /** Starts the file: declaration and {@code <iati-activities>} with the package's header. */
-  public ActivitiesWriter(OutputStream stream, Package header) {
+  public ActivitiesWriter(OutputStream stream, RecordPackage header) {
     try {
       this.stream = stream;
       out = FACTORY.createXMLStreamWriter(stream, "UTF-8");

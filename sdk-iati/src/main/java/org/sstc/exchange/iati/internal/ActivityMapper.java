@@ -1,5 +1,6 @@
 package org.sstc.exchange.iati.internal;
 
+import org.sstc.exchange.core.IncompleteRecords;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -69,7 +70,8 @@ final class ActivityMapper {
 
   static Mapped map(XmlElement activity) {
     ActivityMapper mapper = new ActivityMapper(activity);
-    Initiative initiative = mapper.map();
+    // Nothing required is invented: what IATI lacks stays absent, and the validator reports it.
+    Initiative initiative = IncompleteRecords.allow(mapper::map);
     activity.reportUnused(mapper.activityId, mapper.notes);
     mapper.notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
     return new Mapped(initiative, List.copyOf(mapper.notes));
@@ -123,12 +125,19 @@ final class ActivityMapper {
     builder.dates(dates());
     for (XmlElement country : activity.children("recipient-country")) {
       country.use();
-      builder.addRecipientCountry(new RecipientCountry(country.attr("code"), percentage(country)));
+      builder.addRecipientCountry(RecipientCountry.builder()
+          .code(country.attr("code"))
+          .percentage(percentage(country))
+          .build());
     }
     for (XmlElement region : activity.children("recipient-region")) {
       region.use();
       String vocabulary = region.attr("vocabulary");
-      builder.addRecipientRegion(new RecipientRegion(vocabulary == null ? "1" : vocabulary, region.attr("code"), percentage(region)));
+      builder.addRecipientRegion(RecipientRegion.builder()
+          .vocabulary(vocabulary == null ? "1" : vocabulary)
+          .code(region.attr("code"))
+          .percentage(percentage(region))
+          .build());
     }
     List<Indexed<SdgLink>> sdgs = new ArrayList<>();
     for (XmlElement sector : activity.children("sector")) {
@@ -144,7 +153,11 @@ final class ActivityMapper {
         }
       } else {
         sector.use();
-        builder.addSector(new Sector(sector.attr("vocabulary"), sector.attr("code"), percentage(sector)));
+        builder.addSector(Sector.builder()
+            .vocabulary(sector.attr("vocabulary"))
+            .code(sector.attr("code"))
+            .percentage(percentage(sector))
+            .build());
       }
     }
     for (XmlElement tag : activity.children("tag")) {
@@ -179,7 +192,7 @@ final class ActivityMapper {
       XmlElement item = itemOf(relatedActivity);
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : related.size();
       if (relation.isPresent()) {
-        related.add(new Indexed<>(index, new RelatedInitiative(relatedActivity.attr("ref"), relation.get())));
+        related.add(new Indexed<>(index, RelatedInitiative.of(relatedActivity.attr("ref"), relation.get())));
       } else {
         relatedActivity.unmapped("related-activity of type " + type + ": no SSTC relation (1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party map)");
       }
@@ -307,7 +320,7 @@ final class ActivityMapper {
     } else if (participants.stream().anyMatch(p -> Objects.equals(p.orgId(), ref) && type.equals(p.orgType()))) {
       org.consume("type"); // the same organisation's participation keeps it
     }
-    return new OrgRef(ref, name);
+    return OrgRef.of(ref, name);
   }
 
   private List<OtherIdentifier> otherIdentifiers() {
@@ -318,14 +331,13 @@ final class ActivityMapper {
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : found.size();
       String type = other.attr("type");
       // The standard's schemes are lower-case kebab: IATI OtherIdentifierType A1 is scheme "iati-a1".
-      found.add(new Indexed<>(index, new OtherIdentifier(
-          type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT), other.attr("ref"))));
+      found.add(new Indexed<>(index, OtherIdentifier.of(type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT), other.attr("ref"))));
     }
     if (extension != null) {
       for (XmlElement other : extension.sstcChildren("other-identifier")) {
         other.use();
         int index = other.peek("index") != null ? intAttr(other, "index") : found.size();
-        found.add(new Indexed<>(index, new OtherIdentifier(other.attr("scheme"), other.attr("id"))));
+        found.add(new Indexed<>(index, OtherIdentifier.of(other.attr("scheme"), other.attr("id"))));
       }
     }
     return sorted(found);
@@ -344,7 +356,12 @@ final class ActivityMapper {
       dates[slot] = date(date, "iso-date");
     }
     // IATI ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end.
-    return new Dates(dates[0], dates[2], dates[1], dates[3]);
+    return Dates.builder()
+        .plannedStart(dates[0])
+        .plannedEnd(dates[2])
+        .actualStart(dates[1])
+        .actualEnd(dates[3])
+        .build();
   }
 
   // ---- modality and the SSTC extension
@@ -389,23 +406,29 @@ final class ActivityMapper {
       contribution.use();
       XmlElement value = contribution.sstcChild("value");
       XmlElement description = contribution.sstcChild("description");
-      builder.addContribution(new Contribution(contribution.attr("id"), contribution.attr("participant-id"),
-          ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null),
-          value == null ? null : extensionMoney(value.use()),
-          description == null ? null : extensionTexts(description.use())));
+      builder.addContribution(Contribution.builder()
+          .id(contribution.attr("id"))
+          .participantId(contribution.attr("participant-id"))
+          .kind(ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null))
+          .value(value == null ? null : extensionMoney(value.use()))
+          .description(description == null ? null : extensionTexts(description.use()))
+          .build());
     }
     for (XmlElement relation : ext.sstcChildren("related-initiative")) {
       relation.use();
       int index = relation.peek("index") != null ? intAttr(relation, "index") : related.size();
-      related.add(new Indexed<>(index, new RelatedInitiative(relation.attr("id"),
-          InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null))));
+      related.add(new Indexed<>(index, RelatedInitiative.of(relation.attr("id"), InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null))));
     }
     for (XmlElement result : ext.sstcChildren("result")) {
       result.use();
       int index = result.peek("index") != null ? intAttr(result, "index") : results.size();
       XmlElement title = result.sstcChild("title");
-      results.add(new Indexed<>(index, new Result(result.attr("id"), result.attr("type"),
-          title == null ? null : extensionTexts(title.use()), List.of())));
+      results.add(new Indexed<>(index, Result.builder()
+          .id(result.attr("id"))
+          .type(result.attr("type"))
+          .title(title == null ? null : extensionTexts(title.use()))
+          .indicators(List.of())
+          .build()));
     }
     for (XmlElement record : ext.sstcChildren("record")) {
       if (!"result".equals(record.peek("kind"))) {
@@ -438,7 +461,11 @@ final class ActivityMapper {
 
   private Money extensionMoney(XmlElement value) {
     String date = value.attr("value-date");
-    return new Money(decimal(value, value.attr("amount")), value.attr("currency"), date == null ? null : parseDate(value, date));
+    return Money.builder()
+        .amount(decimal(value, value.attr("amount")))
+        .currency(value.attr("currency"))
+        .valueDate(date == null ? null : parseDate(value, date))
+        .build();
   }
 
   private LanguageMap extensionTexts(XmlElement parent) {
@@ -456,8 +483,12 @@ final class ActivityMapper {
     host.useAll(); // vocabulary and code restate the link, which is the authority
     int index = link.peek("index") != null ? intAttr(link, "index") : 0;
     String contribution = link.peek("contribution");
-    return new Indexed<>(index, new SdgLink(link.peek("goal"), link.peek("target"), link.peek("indicator"),
-        contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null)));
+    return new Indexed<>(index, SdgLink.builder()
+        .goal(link.peek("goal"))
+        .target(link.peek("target"))
+        .indicator(link.peek("indicator"))
+        .contribution(contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null))
+        .build());
   }
 
   /** A link from a code of the given depth (1 goal, 2 target, 3 indicator), its parents from its prefix. */
@@ -477,7 +508,11 @@ final class ActivityMapper {
       host.consume("percentage");
     }
     note(host, "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution");
-    return new SdgLink(parts[0], depth >= 2 ? parts[0] + "." + parts[1] : null, depth == 3 ? code : null, null);
+    return SdgLink.builder()
+        .goal(parts[0])
+        .target(depth >= 2 ? parts[0] + "." + parts[1] : null)
+        .indicator(depth == 3 ? code : null)
+        .build();
   }
 
   // ---- money
@@ -490,13 +525,14 @@ final class ActivityMapper {
       String status = budget.attr("status");
       XmlElement start = budget.child("period-start");
       XmlElement end = budget.child("period-end");
-      budgets.add(new Budget(
-          item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1),
-          budget.attr("type"),
-          status == null ? "1" : status, // IATI: "if @status is not present, the budget is assumed to be indicative"
-          start == null ? null : date(start.use(), "iso-date"),
-          end == null ? null : date(end.use(), "iso-date"),
-          money(budget.child("value"), item)));
+      budgets.add(Budget.builder()
+          .id(item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1))
+          .type(budget.attr("type"))
+          .status(status == null ? "1" : status) // IATI: "if @status is not present, the budget is assumed to be indicative"
+          .periodStart(start == null ? null : date(start.use(), "iso-date"))
+          .periodEnd(end == null ? null : date(end.use(), "iso-date"))
+          .value(money(budget.child("value"), item))
+          .build());
     }
     return withHeld("budget", budgets, Budget.class);
   }
@@ -528,13 +564,15 @@ final class ActivityMapper {
       XmlElement type = transaction.child("transaction-type");
       XmlElement date = transaction.child("transaction-date");
       XmlElement description = transaction.child("description");
-      transactions.add(new Transaction(id,
-          type == null ? null : type.use().attr("code"),
-          date == null ? null : date(date.use(), "iso-date"),
-          money(transaction.child("value"), item),
-          party(transaction.child("provider-org"), participants),
-          party(transaction.child("receiver-org"), participants),
-          description == null ? null : texts(description.use())));
+      transactions.add(Transaction.builder()
+          .id(id)
+          .type(type == null ? null : type.use().attr("code"))
+          .date(date == null ? null : date(date.use(), "iso-date"))
+          .value(money(transaction.child("value"), item))
+          .providerId(party(transaction.child("provider-org"), participants))
+          .receiverId(party(transaction.child("receiver-org"), participants))
+          .description(description == null ? null : texts(description.use()))
+          .build());
     }
     return withHeld("transaction", transactions, Transaction.class);
   }
@@ -578,7 +616,11 @@ final class ActivityMapper {
     if (item != null && "true".equals(item.attr("no-value-date"))) {
       date = null; // written only because IATI requires it
     }
-    return new Money(decimal(value, value.trimmedText()), currency == null ? defaultCurrency : currency, date);
+    return Money.builder()
+        .amount(decimal(value, value.trimmedText()))
+        .currency(currency == null ? defaultCurrency : currency)
+        .valueDate(date)
+        .build();
   }
 
   /**
@@ -638,9 +680,14 @@ final class ActivityMapper {
         }
       }
       XmlElement title = link.child("title");
-      documents.add(new Document(
-          item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1),
-          link.attr("url"), title == null ? null : texts(title.use()), link.attr("format"), category, languages));
+      documents.add(Document.builder()
+          .id(item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1))
+          .url(link.attr("url"))
+          .title(title == null ? null : texts(title.use()))
+          .format(link.attr("format"))
+          .category(category)
+          .languages(languages)
+          .build());
     }
     return withHeld("document", documents, Document.class);
   }
@@ -691,7 +738,7 @@ final class ActivityMapper {
             || indicatorItem != null) {
           value.consume("year");
         }
-        baseline = new IndicatorValue(decimal(value, value.attr("value")), date);
+        baseline = IndicatorValue.builder().value(decimal(value, value.attr("value"))).date(date).build();
       }
       IndicatorValue target = null;
       IndicatorValue actual = null;
@@ -713,7 +760,10 @@ final class ActivityMapper {
             indicatorItem.consume(kind + "-date");
             date = null;
           }
-          IndicatorValue mapped = new IndicatorValue(decimal(value, value.attr("value")), date);
+          IndicatorValue mapped = IndicatorValue.builder()
+              .value(decimal(value, value.attr("value")))
+              .date(date)
+              .build();
           if (kind.equals("target")) {
             target = mapped;
           } else {
@@ -729,10 +779,22 @@ final class ActivityMapper {
         }
       }
       XmlElement indicatorTitle = indicator.child("title");
-      indicators.add(new ResultIndicator(indicatorId, indicatorTitle == null ? null : texts(indicatorTitle.use()),
-          indicator.attr("measure"), sdgIndicator, baseline, target, actual));
+      indicators.add(ResultIndicator.builder()
+          .id(indicatorId)
+          .title(indicatorTitle == null ? null : texts(indicatorTitle.use()))
+          .measure(indicator.attr("measure"))
+          .sdgIndicator(sdgIndicator)
+          .baseline(baseline)
+          .target(target)
+          .actual(actual)
+          .build());
     }
-    return new Indexed<>(index, new Result(id, result.attr("type"), title == null ? null : texts(title.use()), indicators));
+    return new Indexed<>(index, Result.builder()
+        .id(id)
+        .type(result.attr("type"))
+        .title(title == null ? null : texts(title.use()))
+        .indicators(indicators)
+        .build());
   }
 
   private static Optional<InitiativeRelation> relation(@Nullable String type) {

@@ -1,5 +1,6 @@
 package org.sstc.exchange.iati.internal;
 
+import org.sstc.exchange.core.IncompleteRecords;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.iati.IatiImport;
@@ -47,7 +48,7 @@ public final class IatiReading {
       }
       root.consume(XSI + "noNamespaceSchemaLocation");
       root.consume(XSI + "schemaLocation");
-      Package header = null;
+      RecordPackage header = null;
       XmlElement child;
       while ((child = stream.next()) != null) {
         if (child.is("iati-activity")) {
@@ -88,10 +89,13 @@ public final class IatiReading {
     }
   }
 
-  private static Package header(XmlElement root, @Nullable OrgRef firstReporter, List<IatiNote> notes) {
+  private static RecordPackage header(XmlElement root, @Nullable OrgRef firstReporter, List<IatiNote> notes) {
     String publisherId = root.attr("sstc:publisher-id");
     String publisherName = root.attr("sstc:publisher-name");
-    OrgRef publisher = publisherId != null || publisherName != null ? new OrgRef(publisherId, publisherName) : firstReporter;
+    OrgRef publisher = publisherId != null || publisherName != null ? IncompleteRecords.allow(() -> OrgRef.builder()
+        .id(publisherId)
+        .name(publisherName)
+        .build()) : firstReporter;
     OffsetDateTime publishedAt = null;
     String generated = root.attr("generated-datetime");
     if (generated != null) {
@@ -102,12 +106,12 @@ public final class IatiReading {
             "generated-datetime \"" + generated + "\" has no time zone: the package's publishedAt is left unset"));
       }
     }
-    return Package.builder()
+    RecordPackage.Builder header = RecordPackage.builder()
         .schemaVersion(root.attr("sstc:schema-version"))
         .publisher(publisher)
         .publishedAt(publishedAt)
-        .license(root.attr("sstc:license"))
-        .build();
+        .license(root.attr("sstc:license"));
+    return IncompleteRecords.allow(header::build); // a missing publisher or publishedAt is reported
   }
 
   /** Reads the whole file into one package (for files that fit in memory). */
@@ -117,20 +121,21 @@ public final class IatiReading {
     List<IatiNote> notes = new ArrayList<>();
     IatiImport file = stream(in, new IatiXml.ActivityHandler() {
       @Override
-      public void initiative(Package header, Initiative initiative, List<IatiNote> unmapped) {
+      public void initiative(RecordPackage header, Initiative initiative, List<IatiNote> unmapped) {
         initiatives.add(initiative);
         notes.addAll(unmapped);
       }
 
       @Override
-      public void organisation(Package header, Organisation organisation, List<IatiNote> unmapped) {
+      public void organisation(RecordPackage header, Organisation organisation, List<IatiNote> unmapped) {
         organisations.add(organisation);
         notes.addAll(unmapped);
       }
     });
     notes.addAll(file.unmapped());
     notes.sort(java.util.Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
-    Package header = file.pkg();
-    return new IatiImport(header.toBuilder().initiatives(initiatives).organisations(organisations).build(), notes);
+    RecordPackage header = file.pkg();
+    RecordPackage.Builder pkg = header.toBuilder().initiatives(initiatives).organisations(organisations);
+    return new IatiImport(IncompleteRecords.allow(pkg::build), notes); // a header IATI lacks is reported
   }
 }

@@ -1,5 +1,6 @@
 package org.sstc.exchange.iati.internal;
 
+import org.sstc.exchange.core.IncompleteRecords;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ final class OrganisationMapper {
   record Mapped(Organisation organisation, @Nullable OrgRef reporter, List<IatiNote> notes) {}
 
   static Mapped map(XmlElement element) {
+    // Nothing required is invented: what IATI lacks stays absent, and the validator reports it.
+    return IncompleteRecords.allow(() -> mapPartial(element));
+  }
+
+  private static Mapped mapPartial(XmlElement element) {
     List<IatiNote> notes = new ArrayList<>();
     element.use();
     element.consume("xml:lang"); // narratives inherit it (XmlElement.inheritedLanguage)
@@ -65,7 +71,7 @@ final class OrganisationMapper {
       String ref = reporting.peek("ref");
       List<XmlElement> narratives = reporting.children("narrative");
       String reporterName = narratives.isEmpty() ? null : narratives.get(0).text().strip();
-      reporter = new OrgRef(ref, reporterName);
+      reporter = OrgRef.of(ref, reporterName);
       if (ref != null && ref.equals(id)) {
         // The organisation reports itself: its type is the organisation's type; its name restates the name.
         reporting.use().consume("ref");

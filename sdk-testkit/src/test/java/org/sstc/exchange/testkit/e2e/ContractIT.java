@@ -34,7 +34,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.LanguageMap;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.hub.SstcHub;
 
@@ -213,7 +213,7 @@ class ContractIT {
         .updatedSince(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z")).build()).forEach(it -> {});
 
     Organisation organisation = read("/records/organisation.json", Organisation.class);
-    Package pkg = Package.builder()
+    RecordPackage pkg = RecordPackage.builder()
         .publisher(minimal.reportingOrg())
         .publishedAt(java.time.OffsetDateTime.parse("2026-11-28T00:00:00Z"))
         .organisations(List.of(organisation))

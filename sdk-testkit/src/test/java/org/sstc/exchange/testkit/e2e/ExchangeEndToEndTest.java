@@ -61,7 +61,7 @@ class ExchangeEndToEndTest {
   static Initiative initiative(String org, String localId) {
     return TEMPLATE.toBuilder()
         .id(org + "-" + localId)
-        .reportingOrg(new OrgRef(org, org.equals(FAO) ? "FAO" : "UNDP"))
+        .reportingOrg(OrgRef.of(org, org.equals(FAO) ? "FAO" : "UNDP"))
         .build();
   }
 

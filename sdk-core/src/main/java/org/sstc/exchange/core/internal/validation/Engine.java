@@ -1,5 +1,6 @@
 package org.sstc.exchange.core.internal.validation;
 
+import org.sstc.exchange.core.IncompleteRecords;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.Package;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Severity;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.internal.json.JsonSupport;
@@ -41,7 +42,7 @@ public final class Engine {
       Map.of(
           "initiative", Initiative.class,
           "organisation", Organisation.class,
-          "package", Package.class);
+          "package", RecordPackage.class);
 
   private final JsonSupport json;
   private final SchemaCheck schemas;
@@ -347,7 +348,9 @@ public final class Engine {
 
   private @Nullable SstcRecord bind(String recordType, JsonNode document) {
     try {
-      return json.lenientBinder().treeToValue(document, MODEL.get(recordType));
+      // The rules run on what the record holds: required members it lacks stay absent, as the
+      // schema check has reported them.
+      return IncompleteRecords.allow(() -> json.lenientBinder().treeToValue(document, MODEL.get(recordType)));
     } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
       // The schema check has reported why it does not fit the model; rules need a model.
       return null;

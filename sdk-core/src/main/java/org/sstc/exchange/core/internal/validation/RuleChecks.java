@@ -19,7 +19,7 @@ public final class RuleChecks {
    * Checks one record. The record was bound leniently, so any field may be null even where the
    * standard requires it: the schema check has already reported that.
    *
-   * <p>For a {@link org.sstc.exchange.core.Package} only the package's own fields are checked
+   * <p>For a {@link org.sstc.exchange.core.RecordPackage} only the package's own fields are checked
    * (the publisher's org id): its initiatives and organisations are checked one by one by the
    * caller, each under its own pointer prefix.
    */
@@ -28,7 +28,7 @@ public final class RuleChecks {
       initiative(initiative, findings);
     } else if (record instanceof Organisation organisation) {
       organisation(organisation, findings);
-    } else if (record instanceof org.sstc.exchange.core.Package pkg) {
+    } else if (record instanceof org.sstc.exchange.core.RecordPackage pkg) {
       OrgIdChecks.check(
           findings, "/publisher/id", pkg.publisher() == null ? null : pkg.publisher().id());
     }
