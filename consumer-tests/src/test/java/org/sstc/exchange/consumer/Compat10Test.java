@@ -16,8 +16,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -147,6 +149,33 @@ class Compat10Test {
     assertThat(layer.findModule(EXAMPLES)).isPresent();
     assertThat(layer.findModule(EXAMPLES).orElseThrow().getDescriptor().requires())
         .extracting(r -> r.name()).containsAll(REQUIRED);
+  }
+
+  /**
+   * The SHA-256 of the frozen {@code java/} and {@code resources/} (each file's relative path and
+   * content, line ends as LF, in path order). Editing the frozen examples to follow an API change defeats this test: a change that
+   * needs them edited is a breaking change. Do not update this value.
+   */
+  private static final String FROZEN_SHA256 = "d1dadc7838062a4f8248aca3e0b5ab5655500a8b347eaa8920d79b2da41b2ea3";
+
+  @Test
+  void theFrozenExamplesAreUnchanged() throws Exception {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(FROZEN)) {
+      // The sources and the sample data; not the README beside them.
+      files = walk.filter(Files::isRegularFile).filter(file -> !file.getParent().equals(FROZEN)).sorted().toList();
+    }
+    assertThat(files).hasSize(11);
+    for (Path file : files) {
+      digest.update(FROZEN.relativize(file).toString().replace(File.separatorChar, '/').getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+    assertThat(HexFormat.of().formatHex(digest.digest()))
+        .as("the SHA-256 of %s, frozen at 1.0.0: its files must never be edited (see its README.md)", FROZEN)
+        .isEqualTo(FROZEN_SHA256);
   }
 
   @Test
