@@ -66,6 +66,8 @@ class Compat10Test {
 
   /** The compiler's diagnostics, set by {@link #compile()}. */
   private static List<Diagnostic<? extends JavaFileObject>> diagnostics = List.of();
+  /** Whether javac succeeded. */
+  private static boolean compiled;
   private static ModuleLayer layer;
 
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -91,10 +93,11 @@ class Compat10Test {
           "-Xlint:deprecation,removal",
           "-proc:none",
           "-d", classes.toString());
-      Boolean ok = javac.getTask(null, files, collected, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+      compiled = Boolean.TRUE.equals(
+          javac.getTask(null, files, collected, options, null, files.getJavaFileObjectsFromPaths(sources)).call());
       diagnostics = List.copyOf(collected.getDiagnostics());
       diagnostics.forEach(d -> System.out.println("Compat10Test javac: " + describe(d)));
-      if (!ok || errors().size() > 0) {
+      if (!compiled) {
         return;
       }
     }
@@ -121,7 +124,7 @@ class Compat10Test {
 
   /** Fails, naming each compile error, unless the frozen examples compiled. */
   private static void assertCompiled() {
-    if (!errors().isEmpty()) {
+    if (!compiled || !errors().isEmpty()) {
       fail("the 1.0 examples in " + FROZEN + " no longer compile against the current API: a breaking change"
           + " (revert it, or keep the old member beside the new one)\n"
           + errors().stream().map(Compat10Test::describe).collect(Collectors.joining("\n")));
