@@ -140,7 +140,8 @@ class BeanConstraintsAgreeWithSchemaTest {
         .build();
     assertThat(beanPointers(valid)).isEmpty();
     assertThat(schemaPointers(valid)).isEmpty();
-    List<Object[]> cases = List.of(
+    // Records without a required member are what an importer makes: build() allows them only here.
+    List<Object[]> cases = IncompleteRecords.allow(() -> List.of(
         new Object[] {"/id", valid.toBuilder().id("not an id").build()},
         new Object[] {"/id", valid.toBuilder().id(null).build()},
         new Object[] {"/name", valid.toBuilder().name(null).build()},
@@ -148,7 +149,7 @@ class BeanConstraintsAgreeWithSchemaTest {
         new Object[] {"/country", valid.toBuilder().country("it").build()},
         new Object[] {"/parentId", valid.toBuilder().parentId("no org id").build()},
         new Object[] {"/schemaVersion", valid.toBuilder().schemaVersion("one").build()},
-        new Object[] {"/lastUpdated", valid.toBuilder().lastUpdated(null).build()});
+        new Object[] {"/lastUpdated", valid.toBuilder().lastUpdated(null).build()}));
     for (Object[] c : cases) {
       Organisation broken = (Organisation) c[1];
       assertThat(beanPointers(broken)).as((String) c[0]).contains((String) c[0]);

@@ -121,6 +121,7 @@ class RoundTripPropertiesTest {
         .forAll(Generators.initiatives(), Generators.initiatives(), Generators.faults())
         .checkAssert((first, second, fault) -> {
           RecordPackage pkg = RecordPackage.builder()
+              .publisher(OrgRef.of("XM-DAC-41301", "FAO")).publishedAt(java.time.OffsetDateTime.parse("2024-05-01T12:00:00Z"))
               .initiatives(List.of(first, fault.inject().apply(second)))
               .build();
           assertThat(validator.validate(pkg).issues())

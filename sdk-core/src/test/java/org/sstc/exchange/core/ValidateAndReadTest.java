@@ -34,7 +34,7 @@ class ValidateAndReadTest {
   @Test
   void aPackageIsReadWholeWithItsWarnings() {
     Initiative initiative = Generators.initiative(new java.util.Random(11));
-    RecordPackage pkg = RecordPackage.builder().initiatives(java.util.List.of(initiative)).build();
+    RecordPackage pkg = RecordPackage.builder().publisher(OrgRef.of("XM-DAC-41301", "FAO")).publishedAt(java.time.OffsetDateTime.parse("2024-05-01T12:00:00Z")).initiatives(java.util.List.of(initiative)).build();
     byte[] bytes = json.write(pkg);
     Validator.Checked checked = Validator.standard().validateAndRead(bytes);
     assertThat(checked.report()).isEqualTo(Validator.standard().validate(bytes));
