@@ -532,13 +532,7 @@ public final class HtmlPage {
     h.append("<article class=\"card").append(e.invalid() ? " invalid" : "").append("\" id=\"r").append(e.number())
         .append("\" aria-labelledby=\"r").append(e.number()).append("-h\"><p class=\"badges\"><span class=\"badge\" style=\"background:")
         .append(colour(modality)).append("\">").append(esc(modality)).append("</span>");
-    if (e.invalid()) {
-      h.append(" <span class=\"badge bad\">invalid</span>");
-    }
-    h.append("</p><h3 id=\"r").append(e.number()).append("-h\">").append(esc(text(t.path("title"), e.id()))).append("</h3>")
-        .append("<p class=\"rid\"><code>").append(esc(e.id())).append("</code></p><dl>");
-    JsonNode org = t.path("reportingOrg");
-    row(h, "Reported by", org.path("name").asString("") + (org.has("id") ? " (" + org.path("id").asString("") + ")" : ""));
+    titledCard(h, e);
     row(h, "Status", statusName(t.path("status").asString("")));
     JsonNode d = t.path("dates");
     row(h, "Planned", span(d.path("plannedStart").asString(""), d.path("plannedEnd").asString("")));
@@ -650,13 +644,7 @@ public final class HtmlPage {
     if (!maturity.isEmpty()) {
       h.append(" <span class=\"badge\" style=\"background:").append(OTHER_COLOUR).append("\">").append(esc(maturity)).append("</span>");
     }
-    if (e.invalid()) {
-      h.append(" <span class=\"badge bad\">invalid</span>");
-    }
-    h.append("</p><h3 id=\"r").append(e.number()).append("-h\">").append(esc(text(t.path("title"), e.id()))).append("</h3>")
-        .append("<p class=\"rid\"><code>").append(esc(e.id())).append("</code></p><dl>");
-    JsonNode org = t.path("reportingOrg");
-    row(h, "Reported by", org.path("name").asString("") + (org.has("id") ? " (" + org.path("id").asString("") + ")" : ""));
+    titledCard(h, e);
     row(h, "Problem", text(t.path("problem"), ""));
     List<String> providers = new ArrayList<>();
     for (JsonNode p : t.path("providers")) {
@@ -690,6 +678,18 @@ public final class HtmlPage {
     goalChips(h, goalsOf(t));
     cardIssues(h, e);
     h.append("</article>");
+  }
+
+  /** The end of a card's badges, its title and id, and the start of its list with who reported it. */
+  private static void titledCard(StringBuilder h, Entry e) {
+    JsonNode t = e.tree();
+    if (e.invalid()) {
+      h.append(" <span class=\"badge bad\">invalid</span>");
+    }
+    h.append("</p><h3 id=\"r").append(e.number()).append("-h\">").append(esc(text(t.path("title"), e.id()))).append("</h3>")
+        .append("<p class=\"rid\"><code>").append(esc(e.id())).append("</code></p><dl>");
+    JsonNode org = t.path("reportingOrg");
+    row(h, "Reported by", org.path("name").asString("") + (org.has("id") ? " (" + org.path("id").asString("") + ")" : ""));
   }
 
   private void otherCard(StringBuilder h, Entry e) {
