@@ -114,7 +114,8 @@ final class FlattenCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     stdout.println("wrote " + written.size() + " sheets to " + out + ": " + pkg.initiatives().size()
-        + " initiative(s), " + pkg.organisations().size() + " organisation(s)");
+        + " initiative(s), " + pkg.organisations().size() + " organisation(s)"
+        + (pkg.solutions().isEmpty() ? "" : ", " + pkg.solutions().size() + " solution(s)"));
     return Sstc.OK;
   }
 }

@@ -90,7 +90,8 @@ final class UnflattenCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     stdout.println("wrote " + out + ": " + pkg.initiatives().size() + " initiative(s), "
-        + pkg.organisations().size() + " organisation(s), " + warnings + " warning(s)");
+        + pkg.organisations().size() + " organisation(s), "
+        + (pkg.solutions().isEmpty() ? "" : pkg.solutions().size() + " solution(s), ") + warnings + " warning(s)");
     return Sstc.OK;
   }
 

@@ -28,6 +28,23 @@ class FlattenCommandTest {
   }
 
   @Test
+  void a11PackageWithSolutionsGetsItsSheetsAndComesBack() throws IOException {
+    Path pkg = dir.resolve("package-1.1.json");
+    Files.copy(Path.of("../schema/test-fixtures/1.1/valid/package.json"), pkg);
+    Path sheets = dir.resolve("sheets11");
+
+    CliRun run = sstc("flatten", pkg.toString(), "--out", sheets.toString());
+
+    assertEquals(0, run.status, run::toString);
+    assertEquals(List.of("wrote 29 sheets to " + sheets + ": 2 initiative(s), 1 organisation(s), 2 solution(s)"), run.outLines());
+    assertTrue(header(sheets.resolve("solutions.csv")).startsWith("Solution ID,Schema version,"));
+    Path again = dir.resolve("again.json");
+    CliRun back = sstc("unflatten", sheets.toString(), "--out", again.toString());
+    assertEquals(0, back.status, back::toString);
+    assertTrue(back.out.startsWith("wrote " + again + ": 2 initiative(s), 1 organisation(s), 2 solution(s), "), back::toString);
+  }
+
+  @Test
   void aValidPackageIsWrittenAsOneSheetPerPartAndExitsZero() throws IOException {
     String pkg = file("package.json");
     Path sheets = dir.resolve("sheets");

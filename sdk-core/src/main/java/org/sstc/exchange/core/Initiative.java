@@ -43,7 +43,7 @@ import tools.jackson.databind.annotation.JsonPOJOBuilder;
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"recordType", "id", "schemaVersion", "reportingOrg", "title", "description", "modality", "instrument", "supportTypes", "status", "dates", "participants", "recipientCountries", "recipientRegions", "sdgs", "sectors", "budgets", "transactions", "contributions", "results", "relatedInitiatives", "documents", "otherIdentifiers", "lastUpdated", "extensions"})
+@JsonPropertyOrder({"recordType", "id", "schemaVersion", "reportingOrg", "title", "description", "modality", "instrument", "supportTypes", "status", "dates", "participants", "recipientCountries", "recipientRegions", "locations", "sdgs", "sectors", "policyMarkers", "humanitarian", "budgets", "transactions", "contributions", "results", "relatedInitiatives", "documents", "otherIdentifiers", "lastUpdated", "extensions"})
 @JsonDeserialize(builder = Initiative.Builder.class)
 @SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public final class Initiative implements SstcRecord {
@@ -51,7 +51,7 @@ public final class Initiative implements SstcRecord {
   public static final String RECORD_TYPE = "initiative";
 
   /** The version of the standard this SDK writes. */
-  public static final String CURRENT_VERSION = "1.0";
+  public static final String CURRENT_VERSION = "1.1";
 
   @NotNull @Pattern(regexp = Shapes.INITIATIVE_ID_REGEX) private final String id;
   @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) private final String schemaVersion;
@@ -66,8 +66,11 @@ public final class Initiative implements SstcRecord {
   @Size(min = 1) private final List<@Valid Participation> participants;
   private final List<@Valid RecipientCountry> recipientCountries;
   private final List<@Valid RecipientRegion> recipientRegions;
+  private final List<@Valid Location> locations;
   private final List<@Valid SdgLink> sdgs;
   private final List<@Valid Sector> sectors;
+  private final List<@Valid PolicyMarker> policyMarkers;
+  private final @Nullable Boolean humanitarian;
   private final List<@Valid Budget> budgets;
   private final List<@Valid Transaction> transactions;
   private final List<@Valid Contribution> contributions;
@@ -94,8 +97,11 @@ public final class Initiative implements SstcRecord {
     this.participants = builder.participants;
     this.recipientCountries = builder.recipientCountries;
     this.recipientRegions = builder.recipientRegions;
+    this.locations = builder.locations;
     this.sdgs = builder.sdgs;
     this.sectors = builder.sectors;
+    this.policyMarkers = builder.policyMarkers;
+    this.humanitarian = builder.humanitarian;
     this.budgets = builder.budgets;
     this.transactions = builder.transactions;
     this.contributions = builder.contributions;
@@ -139,8 +145,11 @@ public final class Initiative implements SstcRecord {
     builder.participants = participants;
     builder.recipientCountries = recipientCountries;
     builder.recipientRegions = recipientRegions;
+    builder.locations = locations;
     builder.sdgs = sdgs;
     builder.sectors = sectors;
+    builder.policyMarkers = policyMarkers;
+    builder.humanitarian = humanitarian;
     builder.budgets = budgets;
     builder.transactions = transactions;
     builder.contributions = contributions;
@@ -176,9 +185,9 @@ public final class Initiative implements SstcRecord {
   }
 
   /**
-   * The schemaVersion member: the standard's version, {@code "1.0"} by default.
+   * The schemaVersion member: the standard's version, {@code "1.1"} by default.
    *
-   * @return the standard's version, {@code "1.0"} by default; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   * @return the standard's version, {@code "1.1"} by default; never null (required: {@link Builder#build()} refuses a Initiative without it)
    */
   @Override
   @JsonProperty("schemaVersion")
@@ -297,6 +306,18 @@ public final class Initiative implements SstcRecord {
   }
 
   /**
+   * The locations member: the places where the initiative is carried out or where its
+   * beneficiaries live, below the level of recipient countries (IATI location).
+   *
+   * @return the places of the initiative; an unmodifiable list, empty (never null) when there are none
+   * @since 1.1
+   */
+  @JsonProperty("locations")
+  public List<Location> locations() {
+    return locations;
+  }
+
+  /**
    * The sdgs member: the SDGs, targets and indicators it contributes to.
    *
    * @return the SDGs, targets and indicators it contributes to; an unmodifiable list, empty (never null) when there are none
@@ -314,6 +335,30 @@ public final class Initiative implements SstcRecord {
   @JsonProperty("sectors")
   public List<Sector> sectors() {
     return sectors;
+  }
+
+  /**
+   * The policyMarkers member: the policy objectives the initiative targets and how much (IATI
+   * policy-marker), e.g. gender equality as a significant objective.
+   *
+   * @return the policy markers; an unmodifiable list, empty (never null) when there are none
+   * @since 1.1
+   */
+  @JsonProperty("policyMarkers")
+  public List<PolicyMarker> policyMarkers() {
+    return policyMarkers;
+  }
+
+  /**
+   * The humanitarian member: whether the initiative relates entirely or partly to humanitarian
+   * aid (IATI iati-activity/@humanitarian). Optional: it may be absent.
+   *
+   * @return true when it does, false when it does not, or null when the record does not say
+   * @since 1.1
+   */
+  @JsonProperty("humanitarian")
+  public @Nullable Boolean humanitarian() {
+    return humanitarian;
   }
 
   /**
@@ -441,8 +486,11 @@ public final class Initiative implements SstcRecord {
         && Objects.equals(participants, that.participants)
         && Objects.equals(recipientCountries, that.recipientCountries)
         && Objects.equals(recipientRegions, that.recipientRegions)
+        && Objects.equals(locations, that.locations)
         && Objects.equals(sdgs, that.sdgs)
         && Objects.equals(sectors, that.sectors)
+        && Objects.equals(policyMarkers, that.policyMarkers)
+        && Objects.equals(humanitarian, that.humanitarian)
         && Objects.equals(budgets, that.budgets)
         && Objects.equals(transactions, that.transactions)
         && Objects.equals(contributions, that.contributions)
@@ -462,7 +510,7 @@ public final class Initiative implements SstcRecord {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(id, schemaVersion, reportingOrg, title, description, modality, instrument, supportTypes, status, dates, participants, recipientCountries, recipientRegions, sdgs, sectors, budgets, transactions, contributions, results, relatedInitiatives, documents, otherIdentifiers, lastUpdated, extensions, unknownMembers);
+    return Objects.hash(id, schemaVersion, reportingOrg, title, description, modality, instrument, supportTypes, status, dates, participants, recipientCountries, recipientRegions, locations, sdgs, sectors, policyMarkers, humanitarian, budgets, transactions, contributions, results, relatedInitiatives, documents, otherIdentifiers, lastUpdated, extensions, unknownMembers);
   }
 
   /**
@@ -472,7 +520,7 @@ public final class Initiative implements SstcRecord {
    */
   @Override
   public String toString() {
-    return Copies.describe("Initiative", new Object[] {"id", id, "schemaVersion", schemaVersion, "reportingOrg", reportingOrg, "title", title, "description", description, "modality", modality, "instrument", instrument, "supportTypes", supportTypes, "status", status, "dates", dates, "participants", participants, "recipientCountries", recipientCountries, "recipientRegions", recipientRegions, "sdgs", sdgs, "sectors", sectors, "budgets", budgets, "transactions", transactions, "contributions", contributions, "results", results, "relatedInitiatives", relatedInitiatives, "documents", documents, "otherIdentifiers", otherIdentifiers, "lastUpdated", lastUpdated, "extensions", extensions, "unknownMembers", unknownMembers.keySet()});
+    return Copies.describe("Initiative", new Object[] {"id", id, "schemaVersion", schemaVersion, "reportingOrg", reportingOrg, "title", title, "description", description, "modality", modality, "instrument", instrument, "supportTypes", supportTypes, "status", status, "dates", dates, "participants", participants, "recipientCountries", recipientCountries, "recipientRegions", recipientRegions, "locations", locations, "sdgs", sdgs, "sectors", sectors, "policyMarkers", policyMarkers, "humanitarian", humanitarian, "budgets", budgets, "transactions", transactions, "contributions", contributions, "results", results, "relatedInitiatives", relatedInitiatives, "documents", documents, "otherIdentifiers", otherIdentifiers, "lastUpdated", lastUpdated, "extensions", extensions, "unknownMembers", unknownMembers.keySet()});
   }
 
   /**
@@ -495,8 +543,11 @@ public final class Initiative implements SstcRecord {
     private List<Participation> participants = List.of();
     private List<RecipientCountry> recipientCountries = List.of();
     private List<RecipientRegion> recipientRegions = List.of();
+    private List<Location> locations = List.of();
     private List<SdgLink> sdgs = List.of();
     private List<Sector> sectors = List.of();
+    private List<PolicyMarker> policyMarkers = List.of();
+    private @Nullable Boolean humanitarian;
     private List<Budget> budgets = List.of();
     private List<Transaction> transactions = List.of();
     private List<Contribution> contributions = List.of();
@@ -524,7 +575,7 @@ public final class Initiative implements SstcRecord {
     /**
      * Sets {@code schemaVersion}.
      *
-     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version this SDK writes, {@link Initiative#CURRENT_VERSION}
+     * @param schemaVersion the standard's version, {@code "1.1"} by default; null means the version this SDK writes, {@link Initiative#CURRENT_VERSION}
      * @return this builder
      */
     public Builder schemaVersion(@Nullable String schemaVersion) {
@@ -702,6 +753,31 @@ public final class Initiative implements SstcRecord {
     }
 
     /**
+     * Sets {@code locations}, replacing whatever was set or added before.
+     *
+     * @param locations the places of the initiative; null or empty means none. The list is copied
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder locations(@Nullable List<Location> locations) {
+      this.locations = Copies.list(locations);
+      return this;
+    }
+
+    /**
+     * Adds one item to {@code locations}.
+     *
+     * @param item a location, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     * @since 1.1
+     */
+    public Builder addLocation(Location item) {
+      this.locations = Copies.append(this.locations, item);
+      return this;
+    }
+
+    /**
      * Sets {@code sdgs}, replacing whatever was set or added before.
      *
      * @param sdgs the SDGs, targets and indicators it contributes to; null or empty means none. The list is copied
@@ -744,6 +820,44 @@ public final class Initiative implements SstcRecord {
      */
     public Builder addSector(Sector item) {
       this.sectors = Copies.append(this.sectors, item);
+      return this;
+    }
+
+    /**
+     * Sets {@code policyMarkers}, replacing whatever was set or added before.
+     *
+     * @param policyMarkers the policy markers; null or empty means none. The list is copied
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder policyMarkers(@Nullable List<PolicyMarker> policyMarkers) {
+      this.policyMarkers = Copies.list(policyMarkers);
+      return this;
+    }
+
+    /**
+     * Adds one item to {@code policyMarkers}.
+     *
+     * @param item a policy marker, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     * @since 1.1
+     */
+    public Builder addPolicyMarker(PolicyMarker item) {
+      this.policyMarkers = Copies.append(this.policyMarkers, item);
+      return this;
+    }
+
+    /**
+     * Sets {@code humanitarian}.
+     *
+     * @param humanitarian true when the initiative relates entirely or partly to humanitarian aid,
+     *     false when it does not; optional: null leaves it out
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder humanitarian(@Nullable Boolean humanitarian) {
+      this.humanitarian = humanitarian;
       return this;
     }
 

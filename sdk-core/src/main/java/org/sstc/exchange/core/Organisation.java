@@ -38,7 +38,7 @@ public final class Organisation implements SstcRecord {
   public static final String RECORD_TYPE = "organisation";
 
   /** The version of the standard this SDK writes. */
-  public static final String CURRENT_VERSION = "1.0";
+  public static final String CURRENT_VERSION = "1.1";
 
   @NotNull @Pattern(regexp = Shapes.ORG_ID_REGEX) private final String id;
   @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) private final String schemaVersion;
@@ -124,9 +124,9 @@ public final class Organisation implements SstcRecord {
   }
 
   /**
-   * The schemaVersion member: the standard's version, {@code "1.0"} by default.
+   * The schemaVersion member: the standard's version, {@code "1.1"} by default.
    *
-   * @return the standard's version, {@code "1.0"} by default; never null (required: {@link Builder#build()} refuses a Organisation without it)
+   * @return the standard's version, {@code "1.1"} by default; never null (required: {@link Builder#build()} refuses a Organisation without it)
    */
   @Override
   @JsonProperty("schemaVersion")
@@ -316,7 +316,7 @@ public final class Organisation implements SstcRecord {
     /**
      * Sets {@code schemaVersion}.
      *
-     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version this SDK writes, {@link Organisation#CURRENT_VERSION}
+     * @param schemaVersion the standard's version, {@code "1.1"} by default; null means the version this SDK writes, {@link Organisation#CURRENT_VERSION}
      * @return this builder
      */
     public Builder schemaVersion(@Nullable String schemaVersion) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.annotation.JsonPOJOBuilder;
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"recordType", "schemaVersion", "publisher", "publishedAt", "license", "initiatives", "organisations"})
+@JsonPropertyOrder({"recordType", "schemaVersion", "publisher", "publishedAt", "license", "initiatives", "organisations", "solutions"})
 @JsonDeserialize(builder = RecordPackage.Builder.class)
 @SuppressWarnings("exports") // Shapes' patterns are compile-time constants: inlined, never loaded
 public final class RecordPackage implements SstcRecord {
@@ -40,7 +40,7 @@ public final class RecordPackage implements SstcRecord {
   public static final String RECORD_TYPE = "package";
 
   /** The version of the standard this SDK writes. */
-  public static final String CURRENT_VERSION = "1.0";
+  public static final String CURRENT_VERSION = "1.1";
 
   @NotNull @Pattern(regexp = Shapes.SCHEMA_VERSION_REGEX) private final String schemaVersion;
   @NotNull @Valid private final OrgRef publisher;
@@ -48,6 +48,7 @@ public final class RecordPackage implements SstcRecord {
   private final @Nullable String license;
   private final List<@Valid Initiative> initiatives;
   private final List<@Valid Organisation> organisations;
+  private final List<@Valid Solution> solutions;
   private final Map<String, JsonNode> unknownMembers;
 
   @SuppressWarnings("NullAway") // build() has checked every required member
@@ -58,6 +59,7 @@ public final class RecordPackage implements SstcRecord {
     this.license = builder.license;
     this.initiatives = builder.initiatives;
     this.organisations = builder.organisations;
+    this.solutions = builder.solutions;
     this.unknownMembers = Copies.orderedMap(builder.unknownMembers);
   }
 
@@ -85,6 +87,7 @@ public final class RecordPackage implements SstcRecord {
     builder.license = license;
     builder.initiatives = initiatives;
     builder.organisations = organisations;
+    builder.solutions = solutions;
     builder.unknownMembers.putAll(unknownMembers);
     return builder;
   }
@@ -101,9 +104,9 @@ public final class RecordPackage implements SstcRecord {
   }
 
   /**
-   * The schemaVersion member: the standard's version, {@code "1.0"} by default.
+   * The schemaVersion member: the standard's version, {@code "1.1"} by default.
    *
-   * @return the standard's version, {@code "1.0"} by default; never null (required: {@link Builder#build()} refuses a RecordPackage without it)
+   * @return the standard's version, {@code "1.1"} by default; never null (required: {@link Builder#build()} refuses a RecordPackage without it)
    */
   @Override
   @JsonProperty("schemaVersion")
@@ -161,6 +164,17 @@ public final class RecordPackage implements SstcRecord {
     return organisations;
   }
 
+  /**
+   * The solutions member: the solution records it publishes, each a full record.
+   *
+   * @return the solutions it publishes; an unmodifiable list, empty (never null) when there are none
+   * @since 1.1
+   */
+  @JsonProperty("solutions")
+  public List<Solution> solutions() {
+    return solutions;
+  }
+
 
   /** Members not in this SDK's version of the standard, in the order they were read. */
   @JsonAnyGetter
@@ -189,6 +203,7 @@ public final class RecordPackage implements SstcRecord {
         && Objects.equals(license, that.license)
         && Objects.equals(initiatives, that.initiatives)
         && Objects.equals(organisations, that.organisations)
+        && Objects.equals(solutions, that.solutions)
         && unknownMembers.equals(that.unknownMembers);
   }
 
@@ -199,7 +214,7 @@ public final class RecordPackage implements SstcRecord {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(schemaVersion, publisher, publishedAt, license, initiatives, organisations, unknownMembers);
+    return Objects.hash(schemaVersion, publisher, publishedAt, license, initiatives, organisations, solutions, unknownMembers);
   }
 
   /**
@@ -209,7 +224,7 @@ public final class RecordPackage implements SstcRecord {
    */
   @Override
   public String toString() {
-    return Copies.describe("RecordPackage", new Object[] {"schemaVersion", schemaVersion, "publisher", publisher, "publishedAt", publishedAt, "license", license, "initiatives", initiatives, "organisations", organisations, "unknownMembers", unknownMembers.keySet()});
+    return Copies.describe("RecordPackage", new Object[] {"schemaVersion", schemaVersion, "publisher", publisher, "publishedAt", publishedAt, "license", license, "initiatives", initiatives, "organisations", organisations, "solutions", solutions, "unknownMembers", unknownMembers.keySet()});
   }
 
   /**
@@ -225,6 +240,7 @@ public final class RecordPackage implements SstcRecord {
     private @Nullable String license;
     private List<Initiative> initiatives = List.of();
     private List<Organisation> organisations = List.of();
+    private List<Solution> solutions = List.of();
     private final Map<String, JsonNode> unknownMembers = new LinkedHashMap<>();
 
     private Builder() {}
@@ -232,7 +248,7 @@ public final class RecordPackage implements SstcRecord {
     /**
      * Sets {@code schemaVersion}.
      *
-     * @param schemaVersion the standard's version, {@code "1.0"} by default; null means the version this SDK writes, {@link RecordPackage#CURRENT_VERSION}
+     * @param schemaVersion the standard's version, {@code "1.1"} by default; null means the version this SDK writes, {@link RecordPackage#CURRENT_VERSION}
      * @return this builder
      */
     public Builder schemaVersion(@Nullable String schemaVersion) {
@@ -316,6 +332,31 @@ public final class RecordPackage implements SstcRecord {
      */
     public Builder addOrganisation(Organisation item) {
       this.organisations = Copies.append(this.organisations, item);
+      return this;
+    }
+
+    /**
+     * Sets {@code solutions}, replacing whatever was set or added before.
+     *
+     * @param solutions the solution records it publishes; null or empty means none. The list is copied
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder solutions(@Nullable List<Solution> solutions) {
+      this.solutions = Copies.list(solutions);
+      return this;
+    }
+
+    /**
+     * Adds one item to {@code solutions}.
+     *
+     * @param item a solution record, added after those already there; not null
+     * @return this builder
+     * @throws NullPointerException if {@code item} is null
+     * @since 1.1
+     */
+    public Builder addSolution(Solution item) {
+      this.solutions = Copies.append(this.solutions, item);
       return this;
     }
 

@@ -281,6 +281,8 @@ public final class SstcJson {
         return Organisation.class;
       case RecordPackage.RECORD_TYPE:
         return RecordPackage.class;
+      case Solution.RECORD_TYPE:
+        return Solution.class;
       default:
         return null;
     }

@@ -4,11 +4,11 @@ package org.sstc.exchange.core;
  * A top-level document of the standard: it says what it is in {@code recordType}, which lets one
  * NDJSON stream mix records and lets a validator pick the schema without being told.
  */
-public sealed interface SstcRecord permits Initiative, Organisation, RecordPackage {
+public sealed interface SstcRecord permits Initiative, Organisation, RecordPackage, Solution {
   /**
    * What the record is, as its JSON says in {@code recordType}.
    *
-   * @return {@code "initiative"}, {@code "organisation"} or {@code "package"}
+   * @return {@code "initiative"}, {@code "organisation"}, {@code "package"} or (since 1.1) {@code "solution"}
    */
   String recordType();
 

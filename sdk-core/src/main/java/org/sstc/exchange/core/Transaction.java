@@ -26,7 +26,7 @@ import tools.jackson.databind.annotation.JsonPOJOBuilder;
  * minor version of the standard that this SDK does not know are kept when read and written
  * back unchanged, and take part in {@link #equals(Object)}.
  */
-@JsonPropertyOrder({"id", "type", "date", "value", "providerId", "receiverId", "description"})
+@JsonPropertyOrder({"id", "type", "date", "value", "reversal", "providerId", "receiverId", "description"})
 @JsonDeserialize(builder = Transaction.Builder.class)
 public final class Transaction {
 
@@ -34,6 +34,7 @@ public final class Transaction {
   @NotNull private final String type;
   @NotNull private final LocalDate date;
   @NotNull @Valid private final Money value;
+  private final @Nullable Boolean reversal;
   private final @Nullable String providerId;
   private final @Nullable String receiverId;
   private final @Nullable LanguageMap description;
@@ -45,6 +46,7 @@ public final class Transaction {
     this.type = builder.type;
     this.date = builder.date;
     this.value = builder.value;
+    this.reversal = builder.reversal;
     this.providerId = builder.providerId;
     this.receiverId = builder.receiverId;
     this.description = builder.description;
@@ -73,6 +75,7 @@ public final class Transaction {
     builder.type = type;
     builder.date = date;
     builder.value = value;
+    builder.reversal = reversal;
     builder.providerId = providerId;
     builder.receiverId = receiverId;
     builder.description = description;
@@ -118,6 +121,29 @@ public final class Transaction {
   @JsonProperty("value")
   public Money value() {
     return value;
+  }
+
+  /**
+   * The reversal member: true when this transaction reverses or corrects an earlier one of the
+   * same type, so that its value counts negatively in every total (IATI writes such a correction
+   * with a negative value). Optional: absent means false.
+   *
+   * @return true for a reversal, false or null (absent) for an ordinary transaction
+   * @since 1.1
+   */
+  @JsonProperty("reversal")
+  public @Nullable Boolean reversal() {
+    return reversal;
+  }
+
+  /**
+   * The value as it counts in totals: negative for a {@linkplain #reversal() reversal}.
+   *
+   * @return {@code value().amount()}, negated when {@code reversal} is true
+   * @since 1.1
+   */
+  public java.math.BigDecimal signedAmount() {
+    return Boolean.TRUE.equals(reversal) ? value.amount().negate() : value.amount();
   }
 
   /**
@@ -176,6 +202,7 @@ public final class Transaction {
         && Objects.equals(type, that.type)
         && Objects.equals(date, that.date)
         && Objects.equals(value, that.value)
+        && Objects.equals(reversal, that.reversal)
         && Objects.equals(providerId, that.providerId)
         && Objects.equals(receiverId, that.receiverId)
         && Objects.equals(description, that.description)
@@ -189,7 +216,7 @@ public final class Transaction {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(id, type, date, value, providerId, receiverId, description, unknownMembers);
+    return Objects.hash(id, type, date, value, reversal, providerId, receiverId, description, unknownMembers);
   }
 
   /**
@@ -199,7 +226,7 @@ public final class Transaction {
    */
   @Override
   public String toString() {
-    return Copies.describe("Transaction", new Object[] {"id", id, "type", type, "date", date, "value", value, "providerId", providerId, "receiverId", receiverId, "description", description, "unknownMembers", unknownMembers.keySet()});
+    return Copies.describe("Transaction", new Object[] {"id", id, "type", type, "date", date, "value", value, "reversal", reversal, "providerId", providerId, "receiverId", receiverId, "description", description, "unknownMembers", unknownMembers.keySet()});
   }
 
   /**
@@ -213,6 +240,7 @@ public final class Transaction {
     private @Nullable String type;
     private @Nullable LocalDate date;
     private @Nullable Money value;
+    private @Nullable Boolean reversal;
     private @Nullable String providerId;
     private @Nullable String receiverId;
     private @Nullable LanguageMap description;
@@ -261,6 +289,19 @@ public final class Transaction {
      */
     public Builder value(@Nullable Money value) {
       this.value = value;
+      return this;
+    }
+
+    /**
+     * Sets {@code reversal}.
+     *
+     * @param reversal true when this transaction reverses or corrects an earlier one (its value
+     *     then counts negatively in totals); optional: null leaves it out, which means false
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder reversal(@Nullable Boolean reversal) {
+      this.reversal = reversal;
       return this;
     }
 

@@ -63,8 +63,9 @@ class ModelEvolutionTest {
     byte[] known = JSON.write(JSON.read(Files.readAllBytes(VALID.resolve("initiative-full.json")), Initiative.class));
     ObjectNode tree = (ObjectNode) JSON.readTree(known);
     tree.put("schemaVersion", "1.2");
-    tree.putObject("locations").put("name", "Maputo").put("exactness", "1");
-    tree.put("humanitarian", true);
+    // Members this SDK (1.1) does not know: locations and humanitarian became known in 1.1.
+    tree.putObject("targetGroup").put("name", "Smallholders").put("size", "1");
+    tree.put("fragileContext", true);
     ((ObjectNode) tree.get("participants").get(0)).put("contact", "desk@example.org");
     ((ObjectNode) tree.get("budgets").get(0).get("value")).put("exchangeRate", "1.0");
     ((ObjectNode) tree.get("dates")).put("plannedReview", "2023-01-01");
@@ -101,7 +102,7 @@ class ModelEvolutionTest {
     byte[] known = JSON.write(JSON.read(Files.readAllBytes(VALID.resolve("package.json")), RecordPackage.class));
     ObjectNode tree = (ObjectNode) JSON.readTree(known);
     tree.put("generator", "sstc 1.2");
-    ((ObjectNode) tree.get("initiatives").get(0)).put("humanitarian", false);
+    ((ObjectNode) tree.get("initiatives").get(0)).put("fragileContext", false);
     String newer = tree.toString();
 
     RecordPackage bound = JSON.bind(JSON.readTree(newer.getBytes(StandardCharsets.UTF_8)), RecordPackage.class);

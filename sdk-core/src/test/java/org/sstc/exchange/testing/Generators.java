@@ -204,6 +204,168 @@ public final class Generators {
     return values.get(random.nextInt(values.size()));
   }
 
+  /** Valid 1.1 initiatives: {@link #initiative11(java.util.Random)} from a seed. */
+  public static Gen<Initiative> initiatives11() {
+    return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> initiative11(new java.util.Random(seed)));
+  }
+
+  /**
+   * One valid initiative with the members version 1.1 added, each present or not at random:
+   * locations (with and without an id, a point, administrative areas), policy markers (a DAC one
+   * with its significance, a reporting organisation's own with its vocabulary URI), humanitarian,
+   * and a transaction with {@code reversal}.
+   */
+  public static Initiative initiative11(java.util.Random random) {
+    Initiative initiative = initiative(random);
+    Initiative.Builder builder = initiative.toBuilder();
+    if (random.nextBoolean()) {
+      List<org.sstc.exchange.core.Location> locations = new ArrayList<>();
+      locations.add(org.sstc.exchange.core.Location.builder()
+          .id(random.nextBoolean() ? "loc-1" : null)
+          .name(languageMap(random))
+          .description(random.nextBoolean() ? languageMap(random) : null)
+          .point(org.sstc.exchange.core.GeoPoint.builder()
+              .latitude(BigDecimal.valueOf(random.nextInt(1_800_000) - 900_000, 4))
+              .longitude(BigDecimal.valueOf(random.nextInt(3_600_000) - 1_800_000, 4))
+              .build())
+          .locationReach(random.nextBoolean() ? "1" : "2")
+          .exactness(random.nextBoolean() ? "1" : null)
+          .build());
+      if (random.nextBoolean()) {
+        locations.add(org.sstc.exchange.core.Location.builder()
+            .name(languageMap(random))
+            .addAdministrative(org.sstc.exchange.core.AdministrativeArea.builder()
+                .vocabulary("A4").level(0).code(pick(random, COUNTRIES)).build())
+            .addAdministrative(org.sstc.exchange.core.AdministrativeArea.builder()
+                .vocabulary("G1").level(1).code(Integer.toString(1_000_000 + random.nextInt(1_000_000))).build())
+            .build());
+      }
+      builder.locations(locations);
+    }
+    if (random.nextBoolean()) {
+      List<org.sstc.exchange.core.PolicyMarker> markers = new ArrayList<>();
+      markers.add(org.sstc.exchange.core.PolicyMarker.builder()
+          .code(String.valueOf(1 + random.nextInt(9))).significance(String.valueOf(random.nextInt(3))).build());
+      if (random.nextBoolean()) {
+        markers.add(org.sstc.exchange.core.PolicyMarker.builder()
+            .vocabulary("99").vocabularyUri("https://example.org/markers").code("M-" + random.nextInt(100))
+            .description(languageMap(random)).build());
+      }
+      builder.policyMarkers(markers);
+    }
+    if (random.nextBoolean()) {
+      builder.humanitarian(random.nextBoolean());
+    }
+    if (random.nextBoolean() && !initiative.transactions().isEmpty()) {
+      Transaction first = initiative.transactions().get(0);
+      List<Transaction> transactions = new ArrayList<>(initiative.transactions());
+      transactions.add(first.toBuilder().id("t2").date(first.date().plusDays(30)).reversal(true).description(null).build());
+      builder.transactions(transactions);
+    }
+    return builder.build();
+  }
+
+  /** Valid solutions: {@link #solution(java.util.Random)} from a seed. */
+  public static Gen<org.sstc.exchange.core.Solution> solutions() {
+    return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> solution(new java.util.Random(seed)));
+  }
+
+  /**
+   * One valid solution (standard 1.1) from a seed, each optional member present or not at random:
+   * maturity, providers, countries where applied, SDG links, sectors, transfer, evidence (documents,
+   * results with indicators), initiative ids, other identifiers, extensions.
+   */
+  public static org.sstc.exchange.core.Solution solution(java.util.Random random) {
+    String reporter = pick(random, REPORTERS);
+    org.sstc.exchange.core.Solution.Builder builder = org.sstc.exchange.core.Solution.builder()
+        .id(reporter + "-SOL-" + Integer.toString(random.nextInt(1 << 30), 36).toUpperCase(java.util.Locale.ROOT))
+        .reportingOrg(OrgRef.of(reporter, pick(random, WORDS)))
+        .title(languageMap(random))
+        .description(languageMap(random))
+        .problem(languageMap(random))
+        .lastUpdated(instant(random));
+    if (random.nextBoolean()) {
+      builder.maturity(pick(random, List.of(org.sstc.exchange.core.SolutionMaturity.values())));
+    }
+    if (random.nextBoolean()) {
+      int providers = 1 + random.nextInt(2);
+      for (int i = 0; i < providers; i++) {
+        builder.addProvider(org.sstc.exchange.core.SolutionProvider.builder()
+            .id("pr-" + i)
+            .orgId(random.nextBoolean() ? pick(random, REPORTERS) : null)
+            .name(pick(random, WORDS))
+            .orgType(random.nextBoolean() ? "10" : "80")
+            .country(random.nextBoolean() ? pick(random, COUNTRIES) : null)
+            .build());
+      }
+    }
+    String initiativeId = reporter + "-SSTC-" + random.nextInt(1000);
+    if (random.nextBoolean()) {
+      List<String> countries = new ArrayList<>(COUNTRIES);
+      java.util.Collections.shuffle(countries, random);
+      int applied = 1 + random.nextInt(3);
+      for (int i = 0; i < applied; i++) {
+        builder.addCountry(org.sstc.exchange.core.SolutionCountry.builder()
+            .code(countries.get(i))
+            .year(random.nextBoolean() ? 2000 + random.nextInt(25) : null)
+            .initiativeId(random.nextBoolean() ? initiativeId : null)
+            .build());
+      }
+    }
+    if (random.nextBoolean()) {
+      builder.addSdg(SdgLink.goal(String.valueOf(1 + random.nextInt(17)), SdgContribution.PRINCIPAL));
+    }
+    if (random.nextBoolean()) {
+      builder.addSector(Sector.builder().code("11250").percentage(new BigDecimal("60")).build());
+      builder.addSector(Sector.builder().code("31120").percentage(new BigDecimal("40.0")).build());
+    }
+    if (random.nextBoolean()) {
+      org.sstc.exchange.core.Transfer.Builder transfer = org.sstc.exchange.core.Transfer.builder()
+          .duration("P" + (1 + random.nextInt(36)) + "M");
+      if (random.nextBoolean()) {
+        transfer.supportTypes(List.of(SupportType.values()).subList(0, 1 + random.nextInt(3)));
+      }
+      if (random.nextBoolean()) {
+        transfer.indicativeCost(money(random));
+      }
+      if (random.nextBoolean()) {
+        transfer.prerequisites(languageMap(random));
+      }
+      builder.transfer(transfer.build());
+    }
+    if (random.nextBoolean()) {
+      org.sstc.exchange.core.Evidence.Builder evidence = org.sstc.exchange.core.Evidence.builder();
+      boolean documents = random.nextBoolean();
+      if (documents) {
+        evidence.addDocument(Document.builder().id("d1").url("https://example.org/evaluation.pdf")
+            .title(languageMap(random)).format("application/pdf").category("A12")
+            .languages(random.nextBoolean() ? List.of() : List.of(pick(random, LANGUAGES))).build());
+      }
+      if (!documents || random.nextBoolean()) {
+        org.sstc.exchange.core.Result.Builder result = org.sstc.exchange.core.Result.builder()
+            .id("r1").type("2").title(languageMap(random));
+        if (random.nextBoolean()) {
+          result.addIndicator(org.sstc.exchange.core.ResultIndicator.builder()
+              .id("i1").title(languageMap(random)).measure("1")
+              .baseline(org.sstc.exchange.core.IndicatorValue.of(BigDecimal.valueOf(random.nextInt(100))))
+              .actual(org.sstc.exchange.core.IndicatorValue.builder()
+                  .value(BigDecimal.valueOf(random.nextInt(10_000), 1)).date(LocalDate.of(2020, 12, 31)).build())
+              .build());
+        }
+        evidence.addResult(result.build());
+      }
+      builder.evidence(evidence.build());
+    }
+    if (random.nextBoolean()) {
+      builder.addInitiativeId(initiativeId);
+    }
+    if (random.nextBoolean()) {
+      builder.addOtherIdentifier(OtherIdentifier.of("south-south-galaxy", "solution-" + random.nextInt(10_000)));
+      builder.extensions(java.util.Map.of("wfp:matchingScore", JsonNodeFactory.instance.numberNode(new BigDecimal("0.87"))));
+    }
+    return builder.build();
+  }
+
   /** One fault injected into a valid initiative, and what the validator must say about it. */
   public record Fault(String name, String code, String pointer, java.util.function.UnaryOperator<Initiative> inject) {
     @Override

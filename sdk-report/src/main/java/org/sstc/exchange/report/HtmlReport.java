@@ -15,7 +15,9 @@ import org.sstc.exchange.report.internal.ReportData;
 /**
  * A one-page HTML overview of SSTC Exchange files for people who read figures rather than JSON:
  * initiatives by modality and by start year, the SDG goals covered (in the UN's colours), who
- * cooperates with whom, money per currency, and every validation issue linked to its record.
+ * cooperates with whom, money per currency (a reversal counts negatively), the solutions (since
+ * 1.1: by maturity, the goals they cover, their providers' and application countries, a card
+ * each linked to the initiatives it came from), and every validation issue linked to its record.
  *
  * <p>The page is self-contained (inline CSS and SVG, no script, nothing fetched), escapes every
  * string from the data, and is the same byte for byte for the same input. Invalid records are
@@ -36,6 +38,7 @@ public final class HtmlReport {
 
   private final String html;
   private final int initiatives;
+  private final int solutions;
   private final int records;
   private final long errors;
   private final long warnings;
@@ -50,6 +53,7 @@ public final class HtmlReport {
     this.html = HtmlPage.render(data, builder.title, "sstc " + ToolVersion.read(HtmlReport.class.getResourceAsStream("version.properties")));
     this.records = data.entries().size();
     this.initiatives = (int) data.entries().stream().filter(e -> e.type().equals("initiative")).count();
+    this.solutions = (int) data.entries().stream().filter(e -> e.type().equals("solution")).count();
     this.errors = data.findings().stream().filter(f -> f.issue().isError()).count();
     this.warnings = data.findings().size() - errors;
     this.unreadableFiles = data.unreadableFiles();
@@ -103,10 +107,19 @@ public final class HtmlReport {
   }
 
   /**
-   * How many records (initiatives, organisations) the page shows.
+   * How many solutions (standard 1.1) the page shows.
    *
-   * @return the records read from every file, valid or not (a package counts for its initiatives
-   *     and organisations, not itself); a file or line that is not JSON at all adds none
+   * @return the solutions read from every file, valid or not, those inside packages included
+   */
+  public int solutionCount() {
+    return solutions;
+  }
+
+  /**
+   * How many records (initiatives, organisations, solutions) the page shows.
+   *
+   * @return the records read from every file, valid or not (a package counts for its initiatives,
+   *     organisations and solutions, not itself); a file or line that is not JSON at all adds none
    */
   public int recordCount() {
     return records;

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>There is one file a repeated part of the package: {@code initiatives.csv},
  * {@code participants.csv}, {@code sdgs.csv}, {@code budgets.csv}, … and {@code organisations.csv},
- * plus {@code package.csv} for the package's own fields. A row of a part names its initiative by
+ * {@code solutions.csv} with its parts ({@code solution-providers.csv}, …), plus {@code
+ * package.csv} for the package's own fields. A row of a part names its initiative by
  * the {@code Initiative ID} column and itself by its own id or, for items without one (SDG links,
  * recipient countries, sectors …), by its {@code Position}. Multilingual text takes one column a
  * language ({@code Title (en)}, {@code Title (fr)}). The files are UTF-8 with a byte-order mark,
@@ -96,7 +97,9 @@ public final class Spreadsheets {
 
   /**
    * Writes the package as CSV files into {@code dir} (created if absent), one file a sheet of the
-   * layout, every sheet always (an empty part has its header only). Files of the layout already in
+   * layout, every sheet always (an empty part has its header only), except that the sheets and
+   * columns version 1.1 added ({@code solutions.csv}, {@code locations.csv}, the {@code Humanitarian}
+   * column …) are left out of a 1.0 package that has nothing to put in them. Files of the layout already in
    * {@code dir} are replaced, each atomically; other files are left alone.
    *
    * @param pkg the package to write; it is not validated first; not null

@@ -52,6 +52,71 @@ class SpreadsheetsErrorsTest {
     return found.get(0);
   }
 
+  /** The 1.1 package fixture (solutions, locations, policy markers), flattened over the sample. */
+  private void flattenThe11Fixture() throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
+    }
+    RecordPackage pkg = SstcJson.standard().read(SpreadsheetsRoundTripTest.resource("fixture-1.1-package.json"), RecordPackage.class);
+    Spreadsheets.standard().flatten(pkg, dir);
+  }
+
+  @Test
+  void aWrongValueInASolutionCellIsReportedAtItsCell() throws IOException {
+    flattenThe11Fixture();
+    edit("solutions.csv", text -> text.replace(",scaled-up,", ",ripe,"));
+
+    Unflattened result = unflatten();
+
+    assertThat(result.pkg()).isEmpty();
+    List<SheetIssue> found = result.issues().stream().filter(issue -> issue.file().equals("solutions.csv")).toList();
+    assertThat(found).as(result.issues().toString()).hasSize(1);
+    SheetIssue issue = found.get(0);
+    assertThat(issue.issue().isError()).isTrue();
+    assertThat(issue.issue().pointer()).isEqualTo("/solutions/1/maturity");
+    assertThat(issue.row()).isEqualTo(3);
+    assertThat(issue.column()).isEqualTo("K");
+    assertThat(issue.header()).isEqualTo("Maturity");
+  }
+
+  @Test
+  void aYearThatIsNotANumberInSolutionCountriesIsReportedAtItsCell() throws IOException {
+    flattenThe11Fixture();
+    edit("solution-countries.csv", text -> text.replace(",2016,", ",soon,"));
+
+    SheetIssue issue = only(unflatten(), "csv.not-a-number");
+
+    assertThat(issue.toString()).startsWith("solution-countries.csv row 3 column D (Year): error csv.not-a-number: ");
+    assertThat(issue.issue().message()).contains("'soon' is not a number");
+  }
+
+  @Test
+  void aReversalThatIsNotTrueOrFalseIsReportedAtItsCell() throws IOException {
+    flattenThe11Fixture();
+    edit("transactions.csv", text -> text.replace(",true,", ",yes,"));
+
+    SheetIssue issue = only(unflatten(), "csv.not-a-boolean");
+
+    assertThat(issue.file()).isEqualTo("transactions.csv");
+    assertThat(issue.row()).isEqualTo(3);
+    assertThat(issue.header()).isEqualTo("Reversal");
+    assertThat(issue.issue().message()).contains("'yes' is not true or false");
+  }
+
+  @Test
+  void anAdministrativeAreaOfALocationThatIsNotThereNamesItsPosition() throws IOException {
+    flattenThe11Fixture();
+    edit("location-administrative-areas.csv", text -> text.replace("-0019,3,1,", "-0019,4,1,"));
+
+    SheetIssue issue = only(unflatten(), "csv.unknown-parent");
+
+    assertThat(issue.file()).isEqualTo("location-administrative-areas.csv");
+    assertThat(issue.header()).isEqualTo("Location position");
+    assertThat(issue.issue().message()).contains("'XM-DAC-41301-SSTC-2024-0019' / '4'").contains("locations.csv");
+  }
+
   @Test
   void anUnknownColumnIsReportedAtItsHeaderWithTheColumnsThatExist() throws IOException {
     edit("participants.csv", text -> text.replace(",Role,", ",Rol,"));

@@ -22,6 +22,7 @@ import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.OtherIdentifier;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Validator;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -47,15 +48,24 @@ class SpreadsheetsPropertiesTest {
   void generatedPackagesComeBackEqualAndByteIdentical() {
     qt().withExamples(Integer.getInteger("sstc.examples", 40))
         .forAll(packages())
-        .checkAssert(pkg -> {
-          Path sheets = dir.resolve("run-" + run.incrementAndGet());
-          Spreadsheets.standard().flatten(pkg, sheets);
-          Unflattened back = Spreadsheets.standard().unflatten(sheets);
-          assertThat(back.report().errors()).as(JSON.writeString(pkg)).isEmpty();
-          RecordPackage again = back.pkg().orElseThrow();
-          assertThat(again).isEqualTo(pkg);
-          assertThat(JSON.writeString(again)).isEqualTo(JSON.writeString(pkg));
-        });
+        .checkAssert(pkg -> assertComesBack(pkg, "run"));
+  }
+
+  @Test
+  void generated11PackagesWithSolutionsComeBackEqualAndByteIdentical() {
+    qt().withExamples(Integer.getInteger("sstc.examples", 40))
+        .forAll(packages11())
+        .checkAssert(pkg -> assertComesBack(pkg, "run11"));
+  }
+
+  private void assertComesBack(RecordPackage pkg, String prefix) {
+    Path sheets = dir.resolve(prefix + "-" + run.incrementAndGet());
+    Spreadsheets.standard().flatten(pkg, sheets);
+    Unflattened back = Spreadsheets.standard().unflatten(sheets);
+    assertThat(back.report().errors()).as(JSON.writeString(pkg)).isEmpty();
+    RecordPackage again = back.pkg().orElseThrow();
+    assertThat(again).isEqualTo(pkg);
+    assertThat(JSON.writeString(again)).isEqualTo(JSON.writeString(pkg));
   }
 
   @Test
@@ -163,6 +173,28 @@ class SpreadsheetsPropertiesTest {
         organisations.add(organisation(random, i));
       }
       return packageOf(initiatives, organisations);
+    });
+  }
+
+  /** Packages of 1.1 initiatives (locations, policy markers …) and solutions, with hostile text. */
+  static Gen<RecordPackage> packages11() {
+    return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> {
+      Random random = new Random(seed);
+      List<Initiative> initiatives = new ArrayList<>();
+      int count = random.nextInt(3);
+      for (int i = 0; i < count; i++) {
+        initiatives.add(hostile(Generators.initiative11(random), random));
+      }
+      List<Solution> solutions = new ArrayList<>();
+      int many = 1 + random.nextInt(3);
+      for (int i = 0; i < many; i++) {
+        Solution solution = Generators.solution(random);
+        solutions.add(solution.toBuilder()
+            .id(solution.id() + "-" + i)
+            .problem(solution.problem().with(pick(random, List.of("en", "fr", "ar")), text(random)))
+            .build());
+      }
+      return packageOf(initiatives, List.of()).toBuilder().solutions(solutions).build();
     });
   }
 

@@ -19,6 +19,7 @@ import org.sstc.exchange.core.LanguageMap;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 
@@ -46,10 +47,13 @@ class SpreadsheetsRoundTripTest {
       return pkg;
     }
     RecordPackage.Builder builder = RecordPackage.builder()
+        .schemaVersion(record.schemaVersion()) // a package's records follow its version
         .publisher(PUBLISHER)
         .publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
     if (record instanceof Initiative initiative) {
       builder.addInitiative(initiative);
+    } else if (record instanceof Solution solution) {
+      builder.solutions(List.of(solution));
     } else {
       builder.addOrganisation((Organisation) record);
     }
@@ -77,6 +81,53 @@ class SpreadsheetsRoundTripTest {
   @ValueSource(strings = {"fixture-package.json", "fixture-initiative-full.json", "fixture-initiative-minimal.json", "fixture-organisation.json"})
   void theValidFixturesComeBack(String fixture) {
     assertRoundTrip(packageOf(JSON.read(resource(fixture))), dir, Spreadsheets.standard());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fixture-1.1-package.json", "fixture-1.1-solution-full.json", "fixture-1.1-solution-minimal.json",
+      "fixture-1.1-initiative-locations-policy-markers.json"})
+  void theValid11FixturesComeBackByteForByteInBothHeaderStyles(String fixture) {
+    RecordPackage pkg = packageOf(JSON.read(resource(fixture)));
+
+    assertRoundTrip(pkg, dir.resolve("titles"), Spreadsheets.standard());
+    assertRoundTrip(pkg, dir.resolve("paths"), Spreadsheets.builder().headers(Spreadsheets.Headers.PATHS).build());
+  }
+
+  @Test
+  void a11PackageGetsTheSolutionLocationAndMarkerSheetsAndColumns() throws IOException {
+    RecordPackage pkg = JSON.read(resource("fixture-1.1-package.json"), RecordPackage.class);
+
+    List<Path> written = Spreadsheets.standard().flatten(pkg, dir);
+
+    assertThat(written).extracting(path -> path.getFileName().toString()).hasSize(29).contains(
+        "locations.csv", "location-administrative-areas.csv", "policy-markers.csv", "solutions.csv",
+        "solution-providers.csv", "solution-countries.csv", "solution-sdgs.csv", "solution-sectors.csv",
+        "solution-evidence-documents.csv", "solution-evidence-results.csv",
+        "solution-evidence-result-indicators.csv", "solution-other-identifiers.csv");
+    assertThat(firstLine(dir.resolve("location-administrative-areas.csv")))
+        .isEqualTo("Initiative ID,Location position,Position,Area vocabulary,Area level,Area code");
+    assertThat(Files.readAllLines(dir.resolve("location-administrative-areas.csv")))
+        .contains("XM-DAC-41301-SSTC-2024-0019,3,1,A1,1,2108");
+    assertThat(firstLine(dir.resolve("transactions.csv"))).contains("Value date,Reversal,Provider");
+    assertThat(Files.readAllLines(dir.resolve("transactions.csv")).get(2)).contains(",USD,,true,p-abc,");
+    assertThat(firstLine(dir.resolve("solution-evidence-result-indicators.csv")))
+        .startsWith("Solution ID,Result ID,Indicator ID,Title (en),Measure");
+    assertThat(Files.readAllLines(dir.resolve("solution-countries.csv")))
+        .contains("XM-DAC-41301-SOL-0013,2,MZ,2016,XM-DAC-41301-SSTC-2021-0042");
+  }
+
+  @Test
+  void a10PackageGetsExactlyThe10SheetsAndColumns() throws IOException {
+    RecordPackage sample = JSON.read(resource("fixture-package.json"), RecordPackage.class);
+    assertThat(sample.schemaVersion()).isEqualTo("1.0");
+
+    List<Path> written = Spreadsheets.standard().flatten(sample, dir);
+
+    assertThat(written).hasSize(17);
+    assertThat(firstLine(dir.resolve("initiatives.csv"))).doesNotContain("Humanitarian");
+    assertThat(firstLine(dir.resolve("transactions.csv"))).doesNotContain("Reversal");
+    assertThat(dir.resolve("solutions.csv")).doesNotExist();
+    assertRoundTrip(sample, dir.resolve("again"), Spreadsheets.standard());
   }
 
   @Test
@@ -157,6 +208,7 @@ class SpreadsheetsRoundTripTest {
     Initiative enFr = base.toBuilder().id(base.reportingOrg().id() + "-A").title(LanguageMap.of("en", "One").with("fr", "Un")).build();
     Initiative frEn = base.toBuilder().id(base.reportingOrg().id() + "-B").title(LanguageMap.of("fr", "Deux").with("en", "Two")).build();
     RecordPackage pkg = RecordPackage.builder()
+        .schemaVersion(base.schemaVersion())
         .publisher(PUBLISHER)
         .publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
         .initiatives(List.of(enFr, frEn)).build();

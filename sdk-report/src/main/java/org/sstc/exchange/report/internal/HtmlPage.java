@@ -35,6 +35,9 @@ public final class HtmlPage {
   private static final Map<String, String> MODALITY_COLOURS =
       Map.of("bilateral", "#2f6db5", "triangular", "#d9711c", "regional", "#23907f");
   private static final String OTHER_COLOUR = "#8a8f98";
+  private static final String SOLUTION_COLOUR = "#6b4fa0";
+  /** The standard's SolutionMaturity values, least to most mature. */
+  private static final List<String> MATURITIES = List.of("piloted", "implemented", "replicated", "scaled-up");
   private static final Set<String> PROVIDER_ROLES = Set.of("provider", "first-provider", "second-provider");
   private static final Pattern YEAR = Pattern.compile("^(\\d{4})-\\d{2}-\\d{2}$");
 
@@ -53,6 +56,9 @@ public final class HtmlPage {
   private final Codelist countries = Codelists.standard().get(Codelists.COUNTRY);
   private final List<Entry> initiatives = new ArrayList<>();
   private final List<Entry> organisations = new ArrayList<>();
+  private final List<Entry> solutions = new ArrayList<>();
+  /** The initiatives by id, the first of each id: a solution's card links to them. */
+  private final Map<String, Entry> initiativesById = new LinkedHashMap<>();
 
   private HtmlPage(ReportData data, String title, String generator) {
     this.data = data;
@@ -63,6 +69,13 @@ public final class HtmlPage {
         initiatives.add(entry);
       } else if (entry.type().equals("organisation")) {
         organisations.add(entry);
+      } else if (entry.type().equals("solution")) {
+        solutions.add(entry);
+      }
+    }
+    for (Entry entry : initiatives) {
+      if (!entry.id().isEmpty()) {
+        initiativesById.putIfAbsent(entry.id(), entry);
       }
     }
   }
@@ -84,7 +97,9 @@ public final class HtmlPage {
     h.append("<a class=\"skip\" href=\"#main\">Skip to the figures</a>\n");
     h.append("<header class=\"top\"><div class=\"wrap\"><p class=\"kicker\">South-South and triangular cooperation</p><h1>")
         .append(esc(title)).append("</h1><p class=\"sub\">")
-        .append(count(initiatives.size(), "initiative")).append(" and ").append(count(organisations.size(), "organisation"))
+        .append(count(initiatives.size(), "initiative"))
+        .append(solutions.isEmpty() ? " and " : ", ").append(count(organisations.size(), "organisation"))
+        .append(solutions.isEmpty() ? "" : " and " + count(solutions.size(), "solution"))
         .append(" from ").append(count(data.files().size(), "file")).append("</p></div></header>\n");
     h.append("<main id=\"main\" class=\"wrap\">\n");
     nav(h);
@@ -96,6 +111,9 @@ public final class HtmlPage {
     sdgs(h);
     matrix(h);
     money(h);
+    if (!solutions.isEmpty()) {
+      solutionFigures(h);
+    }
     issues(h);
     records(h);
     h.append("</main>\n<footer class=\"wrap\"><p>Made by ").append(esc(generator)).append(" from ")
@@ -109,7 +127,9 @@ public final class HtmlPage {
     h.append("<nav aria-label=\"Sections\"><ul>")
         .append("<li><a href=\"#modality\">Modality</a></li><li><a href=\"#years\">Years</a></li>")
         .append("<li><a href=\"#sdgs\">SDGs</a></li><li><a href=\"#partners\">Partners</a></li>")
-        .append("<li><a href=\"#money\">Money</a></li><li><a href=\"#issues\">Issues</a></li>")
+        .append("<li><a href=\"#money\">Money</a></li>")
+        .append(solutions.isEmpty() ? "" : "<li><a href=\"#solutions\">Solutions</a></li>")
+        .append("<li><a href=\"#issues\">Issues</a></li>")
         .append("<li><a href=\"#records\">Records</a></li></ul></nav>\n");
   }
 
@@ -383,6 +403,9 @@ public final class HtmlPage {
         BigDecimal amount = amount(t.path("value"));
         String currency = t.path("value").path("currency").asString("");
         String type = t.path("type").asString("");
+        if (amount != null && t.path("reversal").isBoolean() && t.path("reversal").booleanValue()) {
+          amount = amount.negate(); // a correction (since 1.1): it takes its amount off the total
+        }
         if (amount != null && !currency.isEmpty()) {
           transactions.computeIfAbsent(currency, c -> new TreeMap<>()).merge(type, amount, BigDecimal::add);
           types.add(type);
@@ -393,7 +416,7 @@ public final class HtmlPage {
     currencies.addAll(transactions.keySet());
     h.append("<section id=\"money\" aria-labelledby=\"money-h\"><h2 id=\"money-h\">Money by currency</h2>\n")
         .append("<p class=\"hint\">Budgets and transactions added up per currency exactly as reported. Currencies are never converted, ")
-        .append("so rows cannot be compared with each other.</p>\n");
+        .append("so rows cannot be compared with each other. A reversal (a correction) counts negatively.</p>\n");
     if (currencies.isEmpty()) {
       h.append("<p>No budget or transaction.</p></section>\n");
       return;
@@ -494,7 +517,9 @@ public final class HtmlPage {
       initiativeCard(h, e);
     }
     for (Entry e : data.entries()) {
-      if (!e.type().equals("initiative")) {
+      if (e.type().equals("solution")) {
+        solutionCard(h, e);
+      } else if (!e.type().equals("initiative")) {
         otherCard(h, e);
       }
     }
@@ -507,13 +532,7 @@ public final class HtmlPage {
     h.append("<article class=\"card").append(e.invalid() ? " invalid" : "").append("\" id=\"r").append(e.number())
         .append("\" aria-labelledby=\"r").append(e.number()).append("-h\"><p class=\"badges\"><span class=\"badge\" style=\"background:")
         .append(colour(modality)).append("\">").append(esc(modality)).append("</span>");
-    if (e.invalid()) {
-      h.append(" <span class=\"badge bad\">invalid</span>");
-    }
-    h.append("</p><h3 id=\"r").append(e.number()).append("-h\">").append(esc(text(t.path("title"), e.id()))).append("</h3>")
-        .append("<p class=\"rid\"><code>").append(esc(e.id())).append("</code></p><dl>");
-    JsonNode org = t.path("reportingOrg");
-    row(h, "Reported by", org.path("name").asString("") + (org.has("id") ? " (" + org.path("id").asString("") + ")" : ""));
+    titledCard(h, e);
     row(h, "Status", statusName(t.path("status").asString("")));
     JsonNode d = t.path("dates");
     row(h, "Planned", span(d.path("plannedStart").asString(""), d.path("plannedEnd").asString("")));
@@ -533,7 +552,12 @@ public final class HtmlPage {
     budget.forEach((c, a) -> money.add(group(a) + " " + c));
     row(h, "Budgets", String.join(" + ", money));
     h.append("</dl>");
-    Set<String> goals = goalsOf(t);
+    goalChips(h, goalsOf(t));
+    cardIssues(h, e);
+    h.append("</article>");
+  }
+
+  private static void goalChips(StringBuilder h, Set<String> goals) {
     if (!goals.isEmpty()) {
       h.append("<ul class=\"chips\" aria-label=\"SDG goals\">");
       for (String goal : goals) {
@@ -547,8 +571,125 @@ public final class HtmlPage {
       }
       h.append("</ul>");
     }
+  }
+
+  // --- solutions (since 1.1) ----------------------------------------------------------------
+
+  private void solutionFigures(StringBuilder h) {
+    Map<String, Integer> maturity = new LinkedHashMap<>();
+    MATURITIES.forEach(m -> maturity.put(m, 0));
+    Map<String, Integer> otherMaturity = new TreeMap<>();
+    Map<String, Integer> goals = new TreeMap<>(Comparator.comparing((String g) -> g.length()).thenComparing(g -> g));
+    Set<String> providerCountries = new TreeSet<>();
+    Set<String> applied = new TreeSet<>();
+    for (Entry e : solutions) {
+      JsonNode t = e.tree();
+      String m = t.path("maturity").asString("");
+      String key = m.isEmpty() ? "(not said)" : m;
+      if (maturity.containsKey(key)) {
+        maturity.merge(key, 1, Integer::sum);
+      } else {
+        otherMaturity.merge(key, 1, Integer::sum);
+      }
+      goalsOf(t).forEach(goal -> goals.merge(goal, 1, Integer::sum));
+      for (JsonNode p : t.path("providers")) {
+        String country = p.path("country").asString("");
+        if (!country.isEmpty()) {
+          providerCountries.add(country);
+        }
+      }
+      applied.addAll(appliedIn(t));
+    }
+    maturity.putAll(otherMaturity);
+    h.append("<section id=\"solutions\" aria-labelledby=\"solutions-h\"><h2 id=\"solutions-h\">Solutions</h2>\n")
+        .append("<p class=\"hint\">Solutions and good practices that a country or organisation has applied and others can take up. ")
+        .append("Each has its card under Records.</p>\n<dl class=\"figures\">");
+    figure(h, "Solutions", Integer.toString(solutions.size()), "solutions-count");
+    List<String> goalNames = new ArrayList<>();
+    goals.forEach((goal, n) -> {
+      String[] info = GOALS.get(goal);
+      goalNames.add("SDG " + goal + (info == null ? "" : " · " + info[0]) + " (" + n + ")");
+    });
+    figure(h, "SDG goals covered", goalNames.isEmpty() ? "none" : String.join(", ", goalNames), "solutions-goals");
+    figure(h, "Providers' countries", providerCountries.isEmpty() ? "none given" : names(providerCountries), "solutions-providers");
+    figure(h, "Countries where applied", applied.isEmpty() ? "none given" : names(applied), "solutions-applied");
+    h.append("</dl>\n<table class=\"maturity\"><thead><tr><th scope=\"col\">Maturity</th><th scope=\"col\" class=\"num\">Solutions</th>")
+        .append("</tr></thead><tbody>");
+    maturity.forEach((m, n) -> h.append("<tr><th scope=\"row\">").append(esc(m)).append("</th><td class=\"num\" data-maturity=\"")
+        .append(esc(m)).append("\">").append(n).append("</td></tr>"));
+    h.append("</tbody></table></section>\n");
+  }
+
+  private static void figure(StringBuilder h, String label, String value, String id) {
+    h.append("<div><dt>").append(esc(label)).append("</dt><dd id=\"").append(id).append("\">").append(esc(value)).append("</dd></div>");
+  }
+
+  private static Set<String> appliedIn(JsonNode t) {
+    Set<String> found = new TreeSet<>();
+    for (JsonNode c : t.path("countries")) {
+      String code = c.path("code").asString("");
+      if (!code.isEmpty()) {
+        found.add(code);
+      }
+    }
+    return found;
+  }
+
+  private void solutionCard(StringBuilder h, Entry e) {
+    JsonNode t = e.tree();
+    h.append("<article class=\"card").append(e.invalid() ? " invalid" : "").append("\" id=\"r").append(e.number())
+        .append("\" aria-labelledby=\"r").append(e.number()).append("-h\"><p class=\"badges\"><span class=\"badge\" style=\"background:")
+        .append(SOLUTION_COLOUR).append("\">solution</span>");
+    String maturity = t.path("maturity").asString("");
+    if (!maturity.isEmpty()) {
+      h.append(" <span class=\"badge\" style=\"background:").append(OTHER_COLOUR).append("\">").append(esc(maturity)).append("</span>");
+    }
+    titledCard(h, e);
+    row(h, "Problem", text(t.path("problem"), ""));
+    List<String> providers = new ArrayList<>();
+    for (JsonNode p : t.path("providers")) {
+      String country = p.path("country").asString("");
+      providers.add(p.path("name").asString("?") + (country.isEmpty() ? "" : " (" + countryName(country) + ")"));
+    }
+    row(h, "Providers", String.join("; ", providers));
+    row(h, "Applied in", names(appliedIn(t)));
+    Set<String> from = new java.util.LinkedHashSet<>();
+    for (JsonNode id : t.path("initiativeIds")) {
+      from.add(id.asString(""));
+    }
+    for (JsonNode c : t.path("countries")) {
+      from.add(c.path("initiativeId").asString(""));
+    }
+    from.remove("");
+    if (!from.isEmpty()) {
+      h.append("<div><dt>Initiatives</dt><dd><ul class=\"links\">");
+      for (String id : from) {
+        Entry initiative = initiativesById.get(id);
+        if (initiative != null) {
+          h.append("<li><a href=\"#r").append(initiative.number()).append("\">")
+              .append(esc(text(initiative.tree().path("title"), id))).append("</a></li>");
+        } else {
+          h.append("<li><code>").append(esc(id)).append("</code> <span class=\"code\">(not in these files)</span></li>");
+        }
+      }
+      h.append("</ul></dd></div>");
+    }
+    h.append("</dl>");
+    goalChips(h, goalsOf(t));
     cardIssues(h, e);
     h.append("</article>");
+  }
+
+  /** The end of a card's badges, its title and id, and the start of its list with who reported it. */
+  private static void titledCard(StringBuilder h, Entry e) {
+    JsonNode t = e.tree();
+    if (e.invalid()) {
+      h.append(" <span class=\"badge bad\">invalid</span>");
+    }
+    h.append("</p><h3 id=\"r").append(e.number()).append("-h\">").append(esc(text(t.path("title"), e.id()))).append("</h3>")
+        .append("<p class=\"rid\"><code>").append(esc(e.id())).append("</code></p><dl>");
+    JsonNode org = t.path("reportingOrg");
+    row(h, "Reported by", org.path("name").asString("") + (org.has("id") ? " (" + org.path("id").asString("") + ")" : ""));
   }
 
   private void otherCard(StringBuilder h, Entry e) {
@@ -797,6 +938,7 @@ public final class HtmlPage {
       dl{margin:0;display:grid;grid-template-columns:1fr;gap:2px}dl div{display:flex;gap:8px}
       dt{color:var(--muted);min-width:92px;font-size:13px}dd{margin:0;font-size:13.5px}
       .chips{list-style:none;display:flex;flex-wrap:wrap;gap:4px;padding:0;margin:10px 0 0}
+      .figures{margin:0 0 12px}.links{list-style:none;padding:0;margin:0}table.maturity{max-width:360px}
       .chip{color:#fff;border-radius:4px;padding:1px 7px;font-size:12px;font-weight:600;background:#8a8f98}
       .card-issues{margin:10px 0 0;padding-left:18px;font-size:13px}.card-issues li.error{color:var(--bad)}.card-issues li.warning{color:var(--warn)}
       .src{color:var(--muted);font-size:12px;margin:10px 0 0}

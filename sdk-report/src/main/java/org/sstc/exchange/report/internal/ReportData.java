@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * counts in the figures and gets its card: the report is where its issues are shown. Each file is
  * validated with the core {@link Validator} (streaming, the same verdict as {@code sstc
  * validate}), and each issue is attached to the record its pointer is under ({@code
- * /initiatives/2/...} in a package, {@code /7/...} in NDJSON); issues outside any record (a
+ * /initiatives/2/...} or {@code /solutions/0/...} in a package, {@code /7/...} in NDJSON); issues outside any record (a
  * package header, a syntax error) belong to the file.
  */
 public final class ReportData {
@@ -36,7 +36,8 @@ public final class ReportData {
    * @param number 1-based, in the order of the files and of the records in them; the anchor
    * @param file the file's name as given
    * @param pointer the record's JSON Pointer in the file ({@code ""} for a single-record file)
-   * @param type {@code initiative}, {@code organisation}, or whatever {@code recordType} says
+   * @param type {@code initiative}, {@code organisation}, {@code solution}, or whatever {@code
+   *     recordType} says
    * @param tree the record as read
    * @param issues the validator's issues under the record, pointers as in the file
    */
@@ -125,7 +126,7 @@ public final class ReportData {
       return found;
     }
     if ("package".equals(tree.path("recordType").asString(""))) {
-      for (String member : List.of("initiatives", "organisations")) {
+      for (String member : List.of("initiatives", "organisations", "solutions")) {
         JsonNode records = tree.path(member);
         for (int i = 0; i < records.size(); i++) {
           if (records.get(i).isObject()) {

@@ -112,7 +112,10 @@ public final class SourceMap {
     return records;
   }
 
-  /** True when the file is a package (its records are under {@code /initiatives} and {@code /organisations}). */
+  /**
+   * True when the file is a package (its records are under {@code /initiatives}, {@code
+   * /organisations} and, since 1.1, {@code /solutions}).
+   */
   public boolean isPackage() {
     return isPackage;
   }
@@ -163,13 +166,14 @@ public final class SourceMap {
       if (wanted.contains(pointer)) {
         positions.putIfAbsent(pointer, new Position(at.getLineNr(), at.getColumnNr()));
       }
-      // Records: each root object, or the items of a package's two arrays (kept aside until the
+      // Records: each root object, or the items of a package's record arrays (kept aside until the
       // end, since "recordType" may come after them).
       int depth = path.size();
       if (token == JsonToken.START_OBJECT && depth == 0) {
         records.add(new Record(pointer, "", at.getLineNr()));
       } else if (token == JsonToken.START_OBJECT && depth == 2 && !ndjson
-          && (pointer.startsWith("/initiatives/") || pointer.startsWith("/organisations/"))) {
+          && (pointer.startsWith("/initiatives/") || pointer.startsWith("/organisations/")
+              || pointer.startsWith("/solutions/"))) {
         nested.add(new Record(pointer, "", at.getLineNr()));
       } else if (token == JsonToken.VALUE_STRING && depth == 1 && !ndjson && pointer.equals("/recordType")) {
         isPackage = "package".equals(parser.getString());

@@ -31,14 +31,22 @@ public final class Flattener {
   /** One item of a sheet, with the ids of the items it sits in and its 1-based position. */
   record Item(List<String> parentIds, int position, JsonNode node) {}
 
-  /** Every sheet's rows, header first, in layout order. */
+  /**
+   * Every sheet's rows, header first, in layout order. A sheet or column that a later version of
+   * the standard added than the package's {@code schemaVersion} is left out when it would be empty,
+   * so a 1.0 package gives the 1.0 layout; every other sheet is written, an empty one as its header.
+   */
   public Map<Sheet, List<String[]>> flatten(JsonNode root) {
+    String version = root.path("schemaVersion").asString("");
     Map<Sheet, List<Item>> items = new LinkedHashMap<>();
     Map<Sheet, List<String[]>> sheets = new LinkedHashMap<>();
     for (Sheet sheet : Layout.SHEETS) {
       List<Item> own = items(sheet, root, items);
       items.put(sheet, own);
-      sheets.put(sheet, rows(sheet, own));
+      if (own.isEmpty() && sheet.since() != null && Layout.predates(version, sheet.since())) {
+        continue;
+      }
+      sheets.put(sheet, rows(sheet, own, version));
     }
     return sheets;
   }
@@ -53,18 +61,21 @@ public final class Flattener {
     for (Item parent : done.get(sheet.parent())) {
       List<String> ids = new ArrayList<>(parent.parentIds());
       if (!topLevel) {
-        ids.add(parent.node().path("id").asString(""));
+        ids.add(sheet.parent().keyedBy() == Sheet.Keying.POSITION
+            ? Integer.toString(parent.position())
+            : parent.node().path("id").asString(""));
       }
       int position = 0;
-      for (JsonNode node : parent.node().path(sheet.array())) {
+      JsonNode array = at(parent.node(), sheet.array());
+      for (JsonNode node : array == null ? List.<JsonNode>of() : array) {
         found.add(new Item(List.copyOf(ids), ++position, node));
       }
     }
     return found;
   }
 
-  private List<String[]> rows(Sheet sheet, List<Item> items) {
-    List<Column> columns = columns(sheet, items);
+  private List<String[]> rows(Sheet sheet, List<Item> items, String version) {
+    List<Column> columns = columns(sheet, items, version);
     List<String[]> rows = new ArrayList<>();
     rows.add(columns.stream().map(column -> column.header(sheet, titles)).toArray(String[]::new));
     int parentKeys = sheet.parentKeys().size();
@@ -85,10 +96,17 @@ public final class Flattener {
     return rows;
   }
 
-  /** The sheet's columns: parent keys, position, then each field (a growing one as its entries). */
-  static List<Column> columns(Sheet sheet, List<Item> items) {
+  /**
+   * The sheet's columns: parent keys, position, then each field (a growing one as its entries);
+   * a field newer than the package's version only if an item has it.
+   */
+  static List<Column> columns(Sheet sheet, List<Item> items, String version) {
     List<Column> columns = new ArrayList<>();
     for (Field field : sheet.columnFields()) {
+      if (field.since() != null && Layout.predates(version, field.since())
+          && items.stream().noneMatch(item -> at(item.node(), field.path()) != null)) {
+        continue;
+      }
       if (!field.grows()) {
         columns.add(Column.of(field));
         continue;
@@ -171,6 +189,8 @@ public final class Flattener {
     switch (field.kind()) {
       case NUMBER:
         return value.isNumber() ? JsonStreams.decimalText(value.decimalValue()) : CellText.neutralise(value.asString());
+      case BOOLEAN:
+        return value.isBoolean() ? Boolean.toString(value.booleanValue()) : CellText.neutralise(value.asString());
       case LIST:
       case REQUIRED_LIST:
         List<String> codes = new ArrayList<>();

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param array the array property in the parent item, e.g. {@code participants}
  * @param keyedBy how a row names its item: by the item's own {@code id}, or by its position
  * @param fields the item's properties, in column order
+ * @param since the version of the standard that added the array ({@code "1.1"}), or null for
+ *     1.0: a package of an older version gets the sheet only when it has such items
  */
-public record Sheet(String file, @Nullable Sheet parent, String array, Keying keyedBy, List<Field> fields) {
+public record Sheet(
+    String file, @Nullable Sheet parent, String array, Keying keyedBy, List<Field> fields, @Nullable String since) {
 
   /** How a row names its item within its parent. */
   public enum Keying {
@@ -30,15 +33,28 @@ public record Sheet(String file, @Nullable Sheet parent, String array, Keying ke
     fields = List.copyOf(fields);
   }
 
+  Sheet(String file, @Nullable Sheet parent, String array, Keying keyedBy, List<Field> fields) {
+    this(file, parent, array, keyedBy, fields, null);
+  }
+
+  /** This sheet, marked as added in {@code version} of the standard. */
+  Sheet since(String version) {
+    return new Sheet(file, parent, array, keyedBy, fields, version);
+  }
+
   /**
    * The columns that name a row's parent items, outermost first ({@code initiative/id}, then
-   * {@code result/id}), as fields of kind TEXT.
+   * {@code result/id}), as fields of kind TEXT; a parent keyed by position is named by its
+   * position ({@code location/position}).
    */
   public List<Field> parentKeys() {
     List<Field> keys = new ArrayList<>();
     for (Sheet ancestor : ancestors()) {
       String singular = singular(ancestor.array);
-      keys.add(Field.text(singular + "/id", Character.toUpperCase(singular.charAt(0)) + singular.substring(1) + " ID"));
+      String title = Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
+      keys.add(ancestor.keyedBy == Keying.POSITION
+          ? Field.text(singular + "/position", title + " position")
+          : Field.text(singular + "/id", title + " ID"));
     }
     return keys;
   }
@@ -68,8 +84,9 @@ public record Sheet(String file, @Nullable Sheet parent, String array, Keying ke
   public String jsonPath(String column) {
     List<Field> keys = parentKeys();
     for (int i = 0; i < keys.size(); i++) {
-      if (keys.get(i).path().equals(column)) {
-        return arrayPrefix(i) + "id";
+      String key = keys.get(i).path();
+      if (key.equals(column)) {
+        return arrayPrefix(i) + key.substring(key.indexOf('/') + 1);
       }
     }
     if (column.equals(Layout.POSITION.path())) {
@@ -106,7 +123,12 @@ public record Sheet(String file, @Nullable Sheet parent, String array, Keying ke
       case "organisations":
         return "organisation";
       case "results":
+      case "evidence/results":
         return "result";
+      case "solutions":
+        return "solution";
+      case "locations":
+        return "location";
       default:
         return array;
     }

@@ -41,6 +41,8 @@ public final class Unflattener {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final Pattern POSITION = Pattern.compile("[0-9]{1,9}");
+  /** The sheets whose items hold other sheets' items: their rows are found by key. */
+  private static final Set<Sheet> PARENTS = parents();
 
   private final CsvFiles files;
   private final ObjectMapper json;
@@ -240,9 +242,9 @@ public final class Unflattener {
                   + "; give each row its own position (1, 2, 3 …)"));
           continue;
         }
-        if (sheet == Layout.INITIATIVES || sheet == Layout.ORGANISATIONS || sheet == Layout.RESULTS) {
+        if (PARENTS.contains(sheet)) {
           List<String> key = new ArrayList<>(parent.key);
-          key.add(row.node.path("id").asString(""));
+          key.add(sheet.keyedBy() == Keying.POSITION ? Integer.toString(row.position) : row.node.path("id").asString(""));
           if (byKey.containsKey(key)) {
             issues.add(cellIssue(row, "id", "csv.duplicate-key",
                 "the id '" + key.get(key.size() - 1) + "' is already used on row " + byKey.get(key).number
@@ -272,6 +274,7 @@ public final class Unflattener {
     register(packageRow, "", places, skipped);
     rows.getOrDefault(Layout.INITIATIVES, List.of()).forEach(row -> row.node.put("recordType", "initiative"));
     rows.getOrDefault(Layout.ORGANISATIONS, List.of()).forEach(row -> row.node.put("recordType", "organisation"));
+    rows.getOrDefault(Layout.SOLUTIONS, List.of()).forEach(row -> row.node.put("recordType", "solution"));
     for (Sheet sheet : Layout.SHEETS) {
       if (sheet == Layout.PACKAGE) {
         continue;
@@ -289,7 +292,8 @@ public final class Unflattener {
         if (sheet.keyedBy() == Keying.POSITION) {
           mine.sort(Comparator.comparingInt(child -> child.position));
         }
-        ArrayNode array = parent.node.putArray(sheet.array());
+        ArrayNode array = NODES.arrayNode();
+        put(parent.node, sheet.array(), array);
         String base = pointers.get(parent) + "/" + sheet.array();
         for (int i = 0; i < mine.size(); i++) {
           Row child = mine.get(i);
@@ -301,6 +305,16 @@ public final class Unflattener {
       }
     }
     return new Result(root, issues.all(), places, skipped);
+  }
+
+  private static Set<Sheet> parents() {
+    Set<Sheet> parents = new HashSet<>();
+    for (Sheet sheet : Layout.SHEETS) {
+      if (sheet.parent() != null && sheet.parent().parent() != null) {
+        parents.add(sheet.parent());
+      }
+    }
+    return Set.copyOf(parents);
   }
 
   private static List<Row> parentRows(Sheet parent, Map<Sheet, List<Row>> rows) {
@@ -328,6 +342,9 @@ public final class Unflattener {
             "the " + key.title() + " is empty, so the row belongs to no " + key.path().replace("/id", "")
                 + "; fill it in with the id of its " + key.path().replace("/id", "")));
         return null;
+      }
+      if (key.path().endsWith("/position") && POSITION.matcher(id).matches()) {
+        id = Integer.toString(Integer.parseInt(id)); // 01 is position 1
       }
       ids.add(id);
     }
@@ -584,6 +601,17 @@ public final class Unflattener {
             continue;
           }
           value = NODES.numberNode(new BigDecimal(text));
+          break;
+        case BOOLEAN:
+          String flag = cell.strip().toLowerCase(Locale.ROOT);
+          if (!flag.equals("true") && !flag.equals("false")) {
+            issues.add(issue(place, "csv.not-a-boolean", "",
+                "'" + cell + "' is not true or false; write true, false, or leave the cell empty when it is "
+                    + "not said"));
+            row.skip(field.path());
+            continue;
+          }
+          value = NODES.booleanNode(flag.equals("true"));
           break;
         case LIST:
         case REQUIRED_LIST:

@@ -15,6 +15,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.Severity;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.internal.json.JsonSupport;
@@ -42,7 +43,8 @@ public final class Engine {
       Map.of(
           "initiative", Initiative.class,
           "organisation", Organisation.class,
-          "package", RecordPackage.class);
+          "package", RecordPackage.class,
+          "solution", Solution.class);
 
   private final JsonSupport json;
   private final SchemaCheck schemas;
