@@ -148,14 +148,17 @@ public final class IatiXml {
    * Writes a package as one IATI 2.03 {@code <iati-activities>} document (UTF-8).
    *
    * @param pkg the package: its initiatives become activities, its organisations go into the
-   *     extension namespace after them; its header goes on {@code <iati-activities>}
+   *     extension namespace after them; its header goes on {@code <iati-activities>}. Its
+   *     solutions are not written (see {@link #notWritten})
    * @param out where the XML goes; flushed, not closed. After a refused initiative it holds an
    *     unfinished document, to be discarded
+   * @return what the package holds that IATI has no place for and was not written: one note per
+   *     solution ({@link #notWritten}); empty for a package without solutions
    * @throws IllegalArgumentException if an initiative lacks what the IATI schema requires, or
    *     the package has no initiative
    * @throws java.io.UncheckedIOException if writing to {@code out} fails
    */
-  public void write(RecordPackage pkg, OutputStream out) {
+  public List<IatiNote> write(RecordPackage pkg, OutputStream out) {
     Objects.requireNonNull(pkg, "pkg");
     if (pkg.initiatives().isEmpty()) {
       throw new IllegalArgumentException("an IATI file holds one activity or more: the package has no initiative");
@@ -164,6 +167,30 @@ public final class IatiXml {
     pkg.initiatives().forEach(writer::write);
     pkg.organisations().forEach(writer::write);
     writer.close(); // not in a finally: after a refused initiative, the document is not ended
+    return notWritten(pkg);
+  }
+
+  /**
+   * What an IATI export of the package leaves out because IATI has no place for it: one note per
+   * solution record (standard 1.1). An IATI activity file holds activities (initiatives) and
+   * this SDK's extension holds organisations, but a solution (a practice offered for others to
+   * take up) is neither an activity nor part of one, so it is not written; the SSTC JSON package
+   * holds it. The note's path is the solution's place in the package ({@code /solutions/0}), its
+   * line and column -1.
+   *
+   * @param pkg the package to be exported
+   * @return one note per solution, in package order; empty when the package has none
+   * @throws NullPointerException if {@code pkg} is null
+   */
+  public List<IatiNote> notWritten(RecordPackage pkg) {
+    Objects.requireNonNull(pkg, "pkg");
+    List<IatiNote> notes = new java.util.ArrayList<>();
+    for (int i = 0; i < pkg.solutions().size(); i++) {
+      notes.add(new IatiNote(null, "/solutions/" + i, -1, -1, "the solution \"" + pkg.solutions().get(i).id()
+          + "\" is not written: IATI has no place for a solution record (an IATI file holds activities, and a solution is"
+          + " not one); publish the SSTC JSON package, which holds solutions, alongside the IATI file"));
+    }
+    return List.copyOf(notes);
   }
 
   /**
