@@ -21,20 +21,22 @@ import org.sstc.exchange.iati.internal.IatiSchema;
 /**
  * Converts between IATI activity XML (versions 2.01 to 2.03 read, 2.03 written) and the SSTC
  * standard; IATI organisation files are read too (into organisations). The mapping table is in
- * {@code sdk-core/IATI.md}.
+ * {@code sdk-iati/IATI.md}.
  *
  * <p>Reading maps what IATI and the standard share (identifier, reporting and participating
  * organisations with their IATI roles, title, description, status, dates, recipient countries
- * and regions, sectors, SDG tags, sectors and indicator references as SDG links, collaboration
- * type 1 or 8 as bilateral or triangular modality, budgets, transactions, documents, related
- * activities, results) and lists everything else as an {@link IatiNote} with its line, column
+ * and regions, locations, sectors, SDG tags, sectors and indicator references as SDG links, policy
+ * markers, humanitarian, collaboration type 1 or 8 as bilateral or triangular modality, budgets,
+ * transactions (a negative value as a reversal), documents, related activities, results) and lists everything else as an {@link IatiNote} with its line, column
  * and path: nothing is dropped silently and nothing required is invented, so an imported
  * initiative may still need completing (check it with {@link Validator}).
  *
  * <p>Writing produces XML that validates against the official IATI 2.03 XSD ({@link
  * #checkSchema}); what IATI has no element for (modality, instrument, support types, SSTC roles,
  * contributions, extensions …) goes into elements of the namespace {@value #EXTENSION_NAMESPACE},
- * which the XSD allows, so SSTC → IATI → SSTC gives back the same initiatives.
+ * which the XSD allows, so SSTC → IATI → SSTC gives back the same initiatives. IATI has no place
+ * for a solution record: {@link #write(RecordPackage, OutputStream)} leaves solutions out and
+ * names each in a note ({@link #notWritten}).
  *
  * <p>Files are read as a stream, one {@code <iati-activity>} at a time with a StAX parser that
  * refuses DTDs (no entity is ever expanded or fetched), so a file of any size imports in constant

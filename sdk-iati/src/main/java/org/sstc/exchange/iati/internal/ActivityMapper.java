@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Maps one IATI activity (a small tree) to an initiative, marking what it reads; what it leaves
- * unread becomes a note. The mapping table is in {@code sdk-core/IATI.md}.
+ * unread becomes a note. The mapping table is in {@code sdk-iati/IATI.md}.
  *
  * <p>An activity written by this SDK carries an {@code sstc:initiative} element (and small
  * {@code sstc:*} children in some IATI elements) with what IATI has no place for; when it is
