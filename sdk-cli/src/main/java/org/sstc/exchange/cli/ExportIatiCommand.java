@@ -133,6 +133,10 @@ final class ExportIatiCommand implements Callable<Integer> {
         pkg.organisations().forEach(writer::write);
         writer.close();
       }
+      // IATI has no place for a solution record: each is named, the rest of the package is written.
+      for (IatiNote note : IatiXml.standard().notWritten(pkg)) {
+        out.println(input + ":" + note.path() + ": " + note.message());
+      }
       List<IatiNote> violations;
       try (InputStream written = new BufferedInputStream(Files.newInputStream(partial), 1 << 16)) {
         violations = IatiXml.standard().checkSchema(written);
@@ -155,6 +159,8 @@ final class ExportIatiCommand implements Callable<Integer> {
         + " written to " + output + " as IATI 2.03 XML (validates against the IATI XSD)"
         + (pkg.organisations().isEmpty() ? "" : "; " + pkg.organisations().size() + " organisations in the sstc extension")
         + (skipped == 0 ? "" : "; " + skipped + " not written (named above)")
+        + (pkg.solutions().isEmpty() ? "" : "; " + pkg.solutions().size()
+            + (pkg.solutions().size() == 1 ? " solution" : " solutions") + " not written (IATI has no place for them: named above)")
         + (sstcErrors == 0 ? "" : "; the package is not valid under the SSTC standard yet (" + sstcErrors
             + " errors above): complete it before publishing"));
     out.flush();

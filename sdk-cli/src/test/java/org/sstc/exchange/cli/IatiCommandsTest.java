@@ -70,7 +70,10 @@ class IatiCommandsTest {
     Path xml = officialExample();
     CliRun run = sstc("import-iati", "--summary", xml.toString(), "--out", dir.resolve("p.json").toString());
     assertEquals(1, run.status, run::toString);
-    assertTrue(run.out.contains("unmapped 3x /iati-activities/iati-activity/policy-marker (first at "), run::toString);
+    assertTrue(run.out.contains("unmapped 2x /iati-activities/iati-activity/humanitarian-scope (first at "), run::toString);
+    // policy markers and locations map (standard 1.1): only the location parts 1.1 leaves out are listed
+    assertFalse(run.out.contains("/iati-activity/policy-marker"), run::toString);
+    assertTrue(run.out.contains("unmapped 2x /iati-activities/iati-activity/location/location-id (first at "), run::toString);
   }
 
   @Test
@@ -182,5 +185,24 @@ class IatiCommandsTest {
     try (var files = Files.list(dir)) {
       assertTrue(files.noneMatch(p -> p.getFileName().toString().contains("partial")), "no partial file left");
     }
+  }
+
+  @Test
+  void aPackageWithSolutionsIsExportedAndEachSolutionIsNamedAsNotWritten() throws IOException {
+    // IATI has no place for a solution record: the initiatives and organisations are written, each solution named.
+    Path pkg = Files.copy(Path.of("../schema/test-fixtures/1.1/valid/package.json"), dir.resolve("package.json"));
+    RecordPackage original = SstcJson.standard().read(Files.readAllBytes(pkg), RecordPackage.class);
+    Path out = dir.resolve("out.xml");
+
+    CliRun run = sstc("export-iati", pkg.toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    for (int i = 0; i < original.solutions().size(); i++) {
+      String line = pkg + ":/solutions/" + i + ": the solution \"" + original.solutions().get(i).id() + "\" is not written";
+      assertTrue(run.out.contains(line), run::toString);
+    }
+    assertTrue(run.out.contains("2 solutions not written (IATI has no place for them: named above)"), run::toString);
+    assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(out)));
+    assertEquals(original.initiatives(), IatiXml.standard().read(out).pkg().initiatives());
   }
 }

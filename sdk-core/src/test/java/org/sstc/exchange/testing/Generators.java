@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
+import org.sstc.exchange.core.AdministrativeArea;
 import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.CodelistItem;
 import org.sstc.exchange.core.Codelists;
@@ -18,14 +19,17 @@ import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.ContributionKind;
 import org.sstc.exchange.core.Dates;
 import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.GeoPoint;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Instrument;
 import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Location;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.OtherIdentifier;
 import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.PolicyMarker;
 import org.sstc.exchange.core.ParticipationRole;
 import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.SdgContribution;
@@ -145,6 +149,84 @@ public final class Generators {
     if (random.nextBoolean()) {
       builder.addOtherIdentifier(OtherIdentifier.of("iati", reporter + "-P" + random.nextInt(1000)));
       builder.extensions(java.util.Map.of("wfp:matchingScore", JsonNodeFactory.instance.numberNode(new BigDecimal("0.75"))));
+    }
+    return builder.build();
+  }
+
+  /**
+   * Valid initiatives of standard 1.1 that use what 1.1 adds: {@link #initiative} with
+   * locations, policy markers, humanitarian and a reversed transaction, each present or not.
+   */
+  public static Gen<Initiative> initiativesWithStandard11Members() {
+    return integers().between(0, Integer.MAX_VALUE - 1).map(seed -> initiativeWithStandard11Members(new java.util.Random(seed)));
+  }
+
+  /** One valid 1.1 initiative from a seed, with some of locations, policyMarkers, humanitarian, reversal. */
+  public static Initiative initiativeWithStandard11Members(java.util.Random random) {
+    Initiative base = initiative(random);
+    Initiative.Builder builder = base.toBuilder().schemaVersion("1.1");
+    int locations = random.nextInt(3);
+    for (int i = 0; i < locations; i++) {
+      Location.Builder location = Location.builder()
+          .id(random.nextBoolean() ? "loc-" + i : null)
+          .name(languageMap(random));
+      boolean point = random.nextBoolean();
+      if (point) {
+        location.point(GeoPoint.builder()
+            .latitude(BigDecimal.valueOf(random.nextInt(1_800_001) - 900_000, 4))
+            .longitude(BigDecimal.valueOf(random.nextInt(360_000_001) - 180_000_000, 6))
+            .build());
+      }
+      if (!point || random.nextBoolean()) {
+        location.addAdministrative(AdministrativeArea.builder()
+            .vocabulary(pick(random, List.of("A1", "A2", "A3", "A4", "G1", "G2")))
+            .level(random.nextBoolean() ? random.nextInt(4) : null)
+            .code(String.valueOf(1000 + random.nextInt(9000)))
+            .build());
+      }
+      if (random.nextBoolean()) {
+        location.description(languageMap(random));
+      }
+      if (random.nextBoolean()) {
+        location.locationReach(pick(random, List.of("1", "2")));
+      }
+      if (random.nextBoolean()) {
+        location.exactness(pick(random, List.of("1", "2")));
+      }
+      builder.addLocation(location.build());
+    }
+    if (random.nextBoolean()) {
+      builder.addPolicyMarker(PolicyMarker.builder()
+          .vocabulary(random.nextBoolean() ? "1" : null)
+          .code(String.valueOf(1 + random.nextInt(12)))
+          .significance(String.valueOf(random.nextInt(5)))
+          .build());
+      if (random.nextBoolean()) {
+        builder.addPolicyMarker(PolicyMarker.builder()
+            .vocabulary("99")
+            .vocabularyUri("https://example.org/markers")
+            .code("M" + random.nextInt(100))
+            .description(languageMap(random))
+            .build());
+      }
+    }
+    if (random.nextBoolean()) {
+      builder.humanitarian(random.nextBoolean());
+    }
+    if (random.nextBoolean()) {
+      Participation provider = base.participants().get(0);
+      Participation receiver = base.participants().get(base.participants().size() - 1);
+      Money paid = money(random);
+      LocalDate date = base.dates().plannedStart() != null ? base.dates().plannedStart() : LocalDate.of(2020, 1, 1);
+      builder.addTransaction(Transaction.builder()
+          .id("t-paid").type("3").date(date.plusDays(20)).value(paid)
+          .providerId(provider.id()).receiverId(receiver.id()).build());
+      builder.addTransaction(Transaction.builder()
+          .id("t-returned").type("3").date(date.plusDays(200))
+          .value(Money.builder().amount(paid.amount().divide(BigDecimal.valueOf(2), java.math.RoundingMode.DOWN)
+              .setScale(paid.amount().scale(), java.math.RoundingMode.DOWN)).currency(paid.currency()).build())
+          .reversal(random.nextBoolean() ? Boolean.TRUE : Boolean.FALSE)
+          .providerId(provider.id()).receiverId(receiver.id()).build());
     }
     return builder.build();
   }

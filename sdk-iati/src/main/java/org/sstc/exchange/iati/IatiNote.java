@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * against the IATI schema), with where it is: the element path, line and column.
  *
  * <p>The importer never drops content silently: whatever it does not map (a {@code
- * <contact-info>}, a {@code <policy-marker>}, a {@code collaboration-type} with no SSTC modality,
- * a second narrative where the standard keeps plain text) is listed as a note.
+ * <contact-info>}, a {@code <humanitarian-scope>}, a {@code collaboration-type} with no SSTC modality,
+ * a second narrative where the standard keeps plain text) is listed as a note. On export, a note
+ * names what IATI has no place for and was not written (a solution record).
  *
  * <pre>{@code
  * for (IatiNote note : IatiXml.standard().read(file).unmapped()) {

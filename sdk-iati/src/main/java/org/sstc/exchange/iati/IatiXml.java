@@ -21,20 +21,22 @@ import org.sstc.exchange.iati.internal.IatiSchema;
 /**
  * Converts between IATI activity XML (versions 2.01 to 2.03 read, 2.03 written) and the SSTC
  * standard; IATI organisation files are read too (into organisations). The mapping table is in
- * {@code sdk-core/IATI.md}.
+ * {@code sdk-iati/IATI.md}.
  *
  * <p>Reading maps what IATI and the standard share (identifier, reporting and participating
  * organisations with their IATI roles, title, description, status, dates, recipient countries
- * and regions, sectors, SDG tags, sectors and indicator references as SDG links, collaboration
- * type 1 or 8 as bilateral or triangular modality, budgets, transactions, documents, related
- * activities, results) and lists everything else as an {@link IatiNote} with its line, column
+ * and regions, locations, sectors, SDG tags, sectors and indicator references as SDG links, policy
+ * markers, humanitarian, collaboration type 1 or 8 as bilateral or triangular modality, budgets,
+ * transactions (a negative value as a reversal), documents, related activities, results) and lists everything else as an {@link IatiNote} with its line, column
  * and path: nothing is dropped silently and nothing required is invented, so an imported
  * initiative may still need completing (check it with {@link Validator}).
  *
  * <p>Writing produces XML that validates against the official IATI 2.03 XSD ({@link
  * #checkSchema}); what IATI has no element for (modality, instrument, support types, SSTC roles,
  * contributions, extensions …) goes into elements of the namespace {@value #EXTENSION_NAMESPACE},
- * which the XSD allows, so SSTC → IATI → SSTC gives back the same initiatives.
+ * which the XSD allows, so SSTC → IATI → SSTC gives back the same initiatives. IATI has no place
+ * for a solution record: {@link #write(RecordPackage, OutputStream)} leaves solutions out and
+ * names each in a note ({@link #notWritten}).
  *
  * <p>Files are read as a stream, one {@code <iati-activity>} at a time with a StAX parser that
  * refuses DTDs (no entity is ever expanded or fetched), so a file of any size imports in constant
@@ -148,14 +150,17 @@ public final class IatiXml {
    * Writes a package as one IATI 2.03 {@code <iati-activities>} document (UTF-8).
    *
    * @param pkg the package: its initiatives become activities, its organisations go into the
-   *     extension namespace after them; its header goes on {@code <iati-activities>}
+   *     extension namespace after them; its header goes on {@code <iati-activities>}. Its
+   *     solutions are not written (see {@link #notWritten})
    * @param out where the XML goes; flushed, not closed. After a refused initiative it holds an
    *     unfinished document, to be discarded
+   * @return what the package holds that IATI has no place for and was not written: one note per
+   *     solution ({@link #notWritten}); empty for a package without solutions
    * @throws IllegalArgumentException if an initiative lacks what the IATI schema requires, or
    *     the package has no initiative
    * @throws java.io.UncheckedIOException if writing to {@code out} fails
    */
-  public void write(RecordPackage pkg, OutputStream out) {
+  public List<IatiNote> write(RecordPackage pkg, OutputStream out) {
     Objects.requireNonNull(pkg, "pkg");
     if (pkg.initiatives().isEmpty()) {
       throw new IllegalArgumentException("an IATI file holds one activity or more: the package has no initiative");
@@ -164,6 +169,30 @@ public final class IatiXml {
     pkg.initiatives().forEach(writer::write);
     pkg.organisations().forEach(writer::write);
     writer.close(); // not in a finally: after a refused initiative, the document is not ended
+    return notWritten(pkg);
+  }
+
+  /**
+   * What an IATI export of the package leaves out because IATI has no place for it: one note per
+   * solution record (standard 1.1). An IATI activity file holds activities (initiatives) and
+   * this SDK's extension holds organisations, but a solution (a practice offered for others to
+   * take up) is neither an activity nor part of one, so it is not written; the SSTC JSON package
+   * holds it. The note's path is the solution's place in the package ({@code /solutions/0}), its
+   * line and column -1.
+   *
+   * @param pkg the package to be exported
+   * @return one note per solution, in package order; empty when the package has none
+   * @throws NullPointerException if {@code pkg} is null
+   */
+  public List<IatiNote> notWritten(RecordPackage pkg) {
+    Objects.requireNonNull(pkg, "pkg");
+    List<IatiNote> notes = new java.util.ArrayList<>();
+    for (int i = 0; i < pkg.solutions().size(); i++) {
+      notes.add(new IatiNote(null, "/solutions/" + i, -1, -1, "the solution \"" + pkg.solutions().get(i).id()
+          + "\" is not written: IATI has no place for a solution record (an IATI file holds activities, and a solution is"
+          + " not one); publish the SSTC JSON package, which holds solutions, alongside the IATI file"));
+    }
+    return List.copyOf(notes);
   }
 
   /**

@@ -111,10 +111,7 @@ class IatiExportTest {
    * region vocabulary 1, currency from default-currency).
    */
   static List<List<String>> mappedElements(byte[] xml) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+    Element root = root(xml);
     List<List<String>> activities = new ArrayList<>();
     for (Element activity : children(root, "iati-activity")) {
       String lang = activity.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
@@ -212,12 +209,20 @@ class IatiExportTest {
     return activities;
   }
 
+  /** The document element, parsed namespace-aware, DOCTYPE refused. */
+  static Element root(byte[] xml) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+  }
+
   private static String value(Element parent, String defaultCurrency) {
     Element value = children(parent, "value").get(0);
     return value.getTextContent().strip() + " " + or(value.getAttribute("currency"), defaultCurrency) + " " + value.getAttribute("value-date");
   }
 
-  private static String attr(Element parent, String child, String attribute) {
+  static String attr(Element parent, String child, String attribute) {
     List<Element> found = children(parent, child);
     return found.isEmpty() ? "" : found.get(0).getAttribute(attribute);
   }
@@ -240,7 +245,7 @@ class IatiExportTest {
     return out.toString();
   }
 
-  private static List<Element> children(Element parent, String name) {
+  static List<Element> children(Element parent, String name) {
     List<Element> found = new ArrayList<>();
     for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
       if (node instanceof Element element && (name == null || (element.getNamespaceURI() == null && name.equals(element.getLocalName())))) {

@@ -189,12 +189,12 @@ class IatiOtherPublishersRegressionTest {
     // lines that was the wrong line, and the column was never the tag's.
     IatiImport imported = xml("<iati-activities version=\"2.03\"><iati-activity\n"
         + "   xml:lang=\"en\"><iati-identifier>X-1</iati-identifier><contact-info/>\n"
-        + " <!-- c --><location\n    ref=\"a\"\n/>text<policy-marker code=\"1\"/>&amp;<capital-spend percentage=\"1\"/><![CDATA[x]]><fss/>"
+        + " <!-- c --><humanitarian-scope\n    type=\"a\"\n/>text<planned-disbursement  />&amp;<capital-spend percentage=\"1\"/><![CDATA[x]]><fss/>"
         + "</iati-activity>\n</iati-activities>");
     java.util.Map<String, String> positions = new java.util.HashMap<>();
     imported.unmapped().forEach(n -> positions.put(n.path().replace("/iati-activities/iati-activity[1]", ""), n.line() + ":" + n.column()));
-    assertThat(positions).containsEntry("/contact-info[1]", "2:56").containsEntry("/location[1]", "3:12")
-        .containsEntry("/policy-marker[1]", "5:7").containsEntry("/capital-spend[1]", "5:37").containsEntry("/fss[1]", "5:81")
+    assertThat(positions).containsEntry("/contact-info[1]", "2:56").containsEntry("/humanitarian-scope[1]", "3:12")
+        .containsEntry("/planned-disbursement[1]", "5:7").containsEntry("/capital-spend[1]", "5:37").containsEntry("/fss[1]", "5:81")
         .containsEntry("/text()", "1:33");
   }
 

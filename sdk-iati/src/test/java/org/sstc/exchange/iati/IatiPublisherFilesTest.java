@@ -76,7 +76,17 @@ class IatiPublisherFilesTest {
       "result/indicator/baseline/@year",
       "result/indicator/period", "result/indicator/period/period-end", "result/indicator/period/period-end/@iso-date",
       "result/indicator/period/target", "result/indicator/period/target/@value",
-      "result/indicator/period/actual", "result/indicator/period/actual/@value");
+      "result/indicator/period/actual", "result/indicator/period/actual/@value",
+      // standard 1.1
+      "@humanitarian",
+      "location", "location/@ref", "location/location-reach", "location/location-reach/@code",
+      "location/name", "location/name/narrative", "location/name/narrative/text()",
+      "location/description", "location/description/narrative", "location/description/narrative/text()",
+      "location/administrative", "location/administrative/@vocabulary", "location/administrative/@level",
+      "location/administrative/@code", "location/point", "location/point/@srsName", "location/point/pos",
+      "location/point/pos/text()", "location/exactness", "location/exactness/@code",
+      "policy-marker", "policy-marker/@vocabulary", "policy-marker/@vocabulary-uri", "policy-marker/@code",
+      "policy-marker/@significance", "policy-marker/narrative", "policy-marker/narrative/text()");
 
   /**
    * Values the mapping reads but writes back in another form, by design (IATI.md): codes that
@@ -90,7 +100,8 @@ class IatiPublisherFilesTest {
       "result/indicator/reference/@code", "result/indicator/baseline/@iso-date",
       "result/indicator/period/period-end/@iso-date", "transaction/provider-org/narrative/text()",
       "transaction/receiver-org/narrative/text()", "transaction/provider-org/@ref", "transaction/receiver-org/@ref",
-      "budget/value/@value-date", "transaction/value/@value-date");
+      "budget/value/@value-date", "transaction/value/@value-date",
+      "@humanitarian"); // "true" is written back as "1", "false" as "0"
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -101,7 +112,8 @@ class IatiPublisherFilesTest {
       "publishers/iati-cloud-standard-example-2.02.xml",
       "publishers/crafted-latin1-2.03.xml",
       "publishers/crafted-bom-2.03.xml",
-      "publishers/crafted-odd-but-valid-2.02.xml"})
+      "publishers/crafted-odd-but-valid-2.02.xml",
+      "publishers/crafted-1.1-members-2.03.xml"})
   void importsExportsValidatesAndAccountsForEveryInputNode(String name) throws Exception {
     byte[] input = fixture(name);
     IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(input));

@@ -13,21 +13,25 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.AdministrativeArea;
 import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.ContributionKind;
 import org.sstc.exchange.core.Dates;
 import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.GeoPoint;
 import org.sstc.exchange.core.IndicatorValue;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.InitiativeRelation;
 import org.sstc.exchange.core.Instrument;
 import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Location;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.OtherIdentifier;
 import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.PolicyMarker;
 import org.sstc.exchange.core.ParticipationRole;
 import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.RecipientRegion;
@@ -44,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Maps one IATI activity (a small tree) to an initiative, marking what it reads; what it leaves
- * unread becomes a note. The mapping table is in {@code sdk-core/IATI.md}.
+ * unread becomes a note. The mapping table is in {@code sdk-iati/IATI.md}.
  *
  * <p>An activity written by this SDK carries an {@code sstc:initiative} element (and small
  * {@code sstc:*} children in some IATI elements) with what IATI has no place for; when it is
@@ -94,6 +98,7 @@ final class ActivityMapper {
             + "\" has no time zone (or is not a date-time): lastUpdated needs an instant with a zone; set it");
       }
     }
+    builder.humanitarian(humanitarian());
     XmlElement title = activity.child("title");
     if (title != null) {
       builder.title(texts(title.use()));
@@ -139,6 +144,7 @@ final class ActivityMapper {
           .percentage(percentage(region))
           .build());
     }
+    builder.locations(locations());
     List<Indexed<SdgLink>> sdgs = new ArrayList<>();
     for (XmlElement sector : activity.children("sector")) {
       XmlElement link = sector.sstcChild("sdg-link");
@@ -175,6 +181,7 @@ final class ActivityMapper {
         tag.unmapped("tag of vocabulary " + vocabulary + ": only SDG goal (2) and target (3) tags map, to SDG links");
       }
     }
+    builder.policyMarkers(policyMarkers());
     modality(builder);
     List<Indexed<Result>> results = new ArrayList<>();
     int resultCount = 0;
@@ -515,6 +522,144 @@ final class ActivityMapper {
         .build();
   }
 
+  // ---- humanitarian, locations and policy markers (standard 1.1)
+
+  private @Nullable Boolean humanitarian() {
+    String value = activity.peek("humanitarian");
+    if (value == null) {
+      activity.consume("humanitarian"); // blank: nothing said
+      return null;
+    }
+    switch (value) {
+      case "1": case "true":
+        activity.consume("humanitarian");
+        return Boolean.TRUE;
+      case "0": case "false":
+        activity.consume("humanitarian");
+        return Boolean.FALSE;
+      default:
+        note(activity, "/@humanitarian", "humanitarian=\"" + value + "\" is not a boolean (1, 0, true or false): it is left out");
+        activity.consume("humanitarian");
+        return null;
+    }
+  }
+
+  /** The WGS84 reference system IATI's point must name (its guidance; the XSD takes any string). */
+  static final String WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326";
+
+  private List<Location> locations() {
+    List<Location> locations = new ArrayList<>();
+    for (XmlElement location : activity.children("location")) {
+      location.use();
+      Location.Builder builder = Location.builder().id(location.attr("ref"));
+      XmlElement reach = location.child("location-reach");
+      if (reach != null) {
+        builder.locationReach(reach.use().attr("code"));
+      }
+      XmlElement name = location.child("name");
+      if (name != null) {
+        builder.name(texts(name.use()));
+      }
+      XmlElement description = location.child("description");
+      if (description != null) {
+        builder.description(texts(description.use()));
+      }
+      for (XmlElement administrative : location.children("administrative")) {
+        administrative.use();
+        Integer level = null;
+        String levelText = administrative.peek("level");
+        if (levelText != null) {
+          if (levelText.matches("\\+?\\d{1,9}")) {
+            level = Integer.valueOf(administrative.attr("level"));
+          } else {
+            note(administrative, "/@level", "the administrative level \"" + levelText
+                + "\" is not a whole number of 0 or more (0 a country, 1 its first subdivision …): it is left out");
+            administrative.consume("level");
+          }
+        }
+        builder.addAdministrative(AdministrativeArea.builder()
+            .vocabulary(administrative.attr("vocabulary"))
+            .level(level)
+            .code(administrative.attr("code"))
+            .build());
+      }
+      XmlElement point = location.child("point");
+      if (point != null) {
+        builder.point(point(point));
+      }
+      XmlElement exactness = location.child("exactness");
+      if (exactness != null) {
+        builder.exactness(exactness.use().attr("code"));
+      }
+      for (String other : List.of("location-id", "activity-description", "location-class", "feature-designation")) {
+        for (XmlElement element : location.children(other)) {
+          element.unmapped("<" + other + ">: the standard's locations (1.1) keep ref, name, description, administrative,"
+              + " point, location-reach and exactness; " + other + " may come in a later minor version");
+        }
+      }
+      locations.add(builder.build());
+    }
+    return locations;
+  }
+
+  /**
+   * A {@code <point>}: {@code <pos>} is "latitude longitude" in decimal degrees, WGS84. Anything
+   * else (another reference system, not two numbers, a coordinate out of range) is a note and the
+   * point is left out.
+   */
+  private @Nullable GeoPoint point(XmlElement point) {
+    point.use();
+    String srs = point.peek("srsName");
+    XmlElement pos = point.child("pos");
+    if (srs != null && !srs.equals(WGS84)) {
+      note(point, "/@srsName", "the point's srsName \"" + srs + "\" is not WGS84 (" + WGS84
+          + "), the only reference system the standard's points use: the point is left out");
+      point.useAll();
+      return null;
+    }
+    point.consume("srsName"); // absent: IATI's guidance and the standard both mean WGS84
+    if (pos == null) {
+      note(point, "a point without <pos>: the point is left out");
+      return null;
+    }
+    pos.use();
+    String text = Objects.requireNonNullElse(pos.trimmedText(), "");
+    String[] parts = text.isEmpty() ? new String[0] : text.split("\\s+");
+    BigDecimal latitude = parts.length == 2 ? parseDecimal(parts[0]) : null;
+    BigDecimal longitude = parts.length == 2 ? parseDecimal(parts[1]) : null;
+    String shown = text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    if (latitude == null || longitude == null) {
+      note(pos, "the position \"" + shown + "\" is not two decimal numbers, latitude then longitude"
+          + " (such as \"-15.1165 39.2666\"): the point is left out");
+      return null;
+    }
+    if (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+      note(pos, "the latitude " + latitude.toPlainString() + " of \"" + shown + "\" is not between -90 and 90"
+          + " (is it the longitude? <pos> is latitude first): the point is left out");
+      return null;
+    }
+    if (longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+      note(pos, "the longitude " + longitude.toPlainString() + " of \"" + shown + "\" is not between -180 and 180: the point is left out");
+      return null;
+    }
+    return GeoPoint.builder().latitude(latitude).longitude(longitude).build();
+  }
+
+  private List<PolicyMarker> policyMarkers() {
+    List<PolicyMarker> markers = new ArrayList<>();
+    for (XmlElement marker : activity.children("policy-marker")) {
+      marker.use();
+      markers.add(PolicyMarker.builder()
+          .vocabulary(marker.attr("vocabulary"))
+          .vocabularyUri(marker.attr("vocabulary-uri"))
+          .code(marker.attr("code"))
+          .significance(marker.attr("significance"))
+          .description(marker.children("narrative").isEmpty() ? null : texts(marker))
+          .build());
+    }
+    return markers;
+  }
+
   // ---- money
 
   private List<Budget> budgets() {
@@ -564,11 +709,23 @@ final class ActivityMapper {
       XmlElement type = transaction.child("transaction-type");
       XmlElement date = transaction.child("transaction-date");
       XmlElement description = transaction.child("description");
+      Money value = money(transaction.child("value"), item);
+      // IATI corrects a transaction with a negative value; the standard keeps amounts
+      // non-negative and says reversal (docs/standard-1.1.md). What this SDK wrote says it too.
+      Boolean reversal = null;
+      if (value != null && value.amount() != null && value.amount().signum() < 0) {
+        value = value.toBuilder().amount(value.amount().negate()).build();
+        reversal = Boolean.TRUE;
+      }
+      if (item != null && item.peek("reversal") != null) {
+        reversal = Boolean.valueOf(item.attr("reversal"));
+      }
       transactions.add(Transaction.builder()
           .id(id)
           .type(type == null ? null : type.use().attr("code"))
           .date(date == null ? null : date(date.use(), "iso-date"))
-          .value(money(transaction.child("value"), item))
+          .value(value)
+          .reversal(reversal)
           .providerId(party(transaction.child("provider-org"), participants))
           .receiverId(party(transaction.child("receiver-org"), participants))
           .description(description == null ? null : texts(description.use()))

@@ -11,18 +11,22 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.AdministrativeArea;
 import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.Dates;
 import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.GeoPoint;
 import org.sstc.exchange.core.IndicatorValue;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.InitiativeRelation;
 import org.sstc.exchange.core.LanguageMap;
+import org.sstc.exchange.core.Location;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
 import org.sstc.exchange.core.OtherIdentifier;
 import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.PolicyMarker;
 import org.sstc.exchange.core.ParticipationRole;
 import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.RecipientRegion;
@@ -70,6 +74,9 @@ final class ActivityWriter {
     start("iati-activity");
     if (initiative.lastUpdated() != null) {
       attr("last-updated-datetime", INSTANT.format(initiative.lastUpdated()));
+    }
+    if (initiative.humanitarian() != null) {
+      attr("humanitarian", initiative.humanitarian() ? "1" : "0");
     }
     textElement("iati-identifier", id);
     start("reporting-org");
@@ -134,6 +141,9 @@ final class ActivityWriter {
       optionalAttr("vocabulary", region.vocabulary());
       optionalAttr("percentage", decimal(region.percentage()));
     }
+    for (Location location : initiative.locations()) {
+      location(location);
+    }
     for (Sector sector : initiative.sectors()) {
       empty(null, "sector");
       optionalAttr("vocabulary", sector.vocabulary());
@@ -157,6 +167,17 @@ final class ActivityWriter {
         }
       }
     }
+    for (PolicyMarker marker : initiative.policyMarkers()) {
+      start("policy-marker");
+      optionalAttr("vocabulary", marker.vocabulary());
+      optionalAttr("vocabulary-uri", marker.vocabularyUri());
+      attr("code", nonNull(marker.code()));
+      optionalAttr("significance", marker.significance());
+      if (marker.description() != null) {
+        languageTexts(null, "narrative", checkedLanguages("policy-marker", marker.description()));
+      }
+      end();
+    }
     if (initiative.modality() == Modality.TRIANGULAR || initiative.modality() == Modality.BILATERAL) {
       empty(null, "collaboration-type");
       attr("code", initiative.modality() == Modality.TRIANGULAR ? "8" : "1");
@@ -173,7 +194,7 @@ final class ActivityWriter {
       attr("iso-date", periodStart.toString());
       empty(null, "period-end");
       attr("iso-date", nonNull(budget.periodEnd(), initiative, "a budget's periodEnd").toString());
-      boolean absent = value(budget.value(), periodStart, initiative);
+      boolean absent = value(budget.value(), periodStart, initiative, false);
       item(budget.id(), absent);
       end();
     }
@@ -188,15 +209,24 @@ final class ActivityWriter {
       empty(null, "transaction-date");
       LocalDate date = nonNull(transaction.date(), initiative, "a transaction's date");
       attr("iso-date", date.toString());
-      boolean absent = value(transaction.value(), date, initiative);
+      // A reversal is IATI's negative value (docs/standard-1.1.md); the item says reversal when
+      // the sign cannot (an amount of zero) or when it is false rather than absent.
+      boolean absent = value(transaction.value(), date, initiative, Boolean.TRUE.equals(transaction.reversal()));
       if (transaction.description() != null) {
         narratives("description", transaction.description(), null);
       }
       party("provider-org", transaction.providerId(), initiative);
       party("receiver-org", transaction.receiverId(), initiative);
-      if (absent) {
+      boolean reversalInItem = Boolean.FALSE.equals(transaction.reversal())
+          || Boolean.TRUE.equals(transaction.reversal()) && transaction.value().amount().signum() <= 0;
+      if (absent || reversalInItem) {
         empty(SSTC, "item");
-        attr("no-value-date", "true");
+        if (absent) {
+          attr("no-value-date", "true");
+        }
+        if (reversalInItem) {
+          attr("reversal", String.valueOf(transaction.reversal()));
+        }
       }
       end();
     }
@@ -498,13 +528,14 @@ final class ActivityWriter {
    * Writes a value, dated {@code fallback} (the budget's start, the transaction's date) when it
    * has no value-date; true when its value-date was absent and IATI's required one was filled in.
    */
-  private boolean value(@Nullable Money money, LocalDate fallback, Initiative initiative) throws XMLStreamException {
+  private boolean value(@Nullable Money money, LocalDate fallback, Initiative initiative, boolean negative) throws XMLStreamException {
     Money value = nonNull(money, initiative, "a budget's or transaction's value");
     start("value");
     optionalAttr("currency", value.currency());
     LocalDate date = value.valueDate() != null ? value.valueDate() : fallback;
     attr("value-date", date.toString());
-    out.writeCharacters(nonNull(decimal(value.amount()), initiative, "an amount"));
+    BigDecimal amount = value.amount();
+    out.writeCharacters(nonNull(decimal(negative && amount != null ? amount.negate() : amount), initiative, "an amount"));
     endInline();
     return value.valueDate() == null;
   }
@@ -562,13 +593,55 @@ final class ActivityWriter {
     }
   }
 
-  private void narratives(String element, LanguageMap texts, @Nullable String type) throws XMLStreamException {
+  /**
+   * A {@code <location>}, its children in the XSD's order (location-reach, name, description,
+   * administrative, point, exactness); a point is WGS84, latitude first.
+   */
+  private void location(Location location) throws XMLStreamException {
+    start("location");
+    optionalAttr("ref", location.id());
+    if (location.locationReach() != null) {
+      empty(null, "location-reach");
+      attr("code", location.locationReach());
+    }
+    if (location.name() != null && !location.name().isEmpty()) {
+      narratives("name", location.name(), null);
+    }
+    if (location.description() != null && !location.description().isEmpty()) {
+      narratives("description", location.description(), null);
+    }
+    for (AdministrativeArea area : location.administrative()) {
+      empty(null, "administrative");
+      attr("vocabulary", nonNull(area.vocabulary()));
+      optionalAttr("level", area.level() == null ? null : String.valueOf(area.level()));
+      attr("code", nonNull(area.code()));
+    }
+    GeoPoint point = location.point();
+    if (point != null) {
+      start("point");
+      attr("srsName", ActivityMapper.WGS84);
+      textElement("pos", decimal(point.latitude()) + " " + decimal(point.longitude()));
+      end();
+    }
+    if (location.exactness() != null) {
+      empty(null, "exactness");
+      attr("code", location.exactness());
+    }
+    end();
+  }
+
+  private static LanguageMap checkedLanguages(String element, LanguageMap texts) {
     for (String language : texts.asMap().keySet()) {
       if (!XmlElement.XML_LANG.matcher(language).matches()) {
         throw new IllegalArgumentException("the language tag \"" + language + "\" of a " + element
             + " cannot be written as IATI XML: xml:lang takes a BCP 47 tag such as \"en\" or \"pt-BR\"; correct it");
       }
     }
+    return texts;
+  }
+
+  private void narratives(String element, LanguageMap texts, @Nullable String type) throws XMLStreamException {
+    checkedLanguages(element, texts);
     start(element);
     if (type != null) {
       attr("type", type);
