@@ -154,13 +154,11 @@ public final class IatiXml {
    *     solutions are not written (see {@link #notWritten})
    * @param out where the XML goes; flushed, not closed. After a refused initiative it holds an
    *     unfinished document, to be discarded
-   * @return what the package holds that IATI has no place for and was not written: one note per
-   *     solution ({@link #notWritten}); empty for a package without solutions
    * @throws IllegalArgumentException if an initiative lacks what the IATI schema requires, or
    *     the package has no initiative
    * @throws java.io.UncheckedIOException if writing to {@code out} fails
    */
-  public List<IatiNote> write(RecordPackage pkg, OutputStream out) {
+  public void write(RecordPackage pkg, OutputStream out) {
     Objects.requireNonNull(pkg, "pkg");
     if (pkg.initiatives().isEmpty()) {
       throw new IllegalArgumentException("an IATI file holds one activity or more: the package has no initiative");
@@ -169,7 +167,6 @@ public final class IatiXml {
     pkg.initiatives().forEach(writer::write);
     pkg.organisations().forEach(writer::write);
     writer.close(); // not in a finally: after a refused initiative, the document is not ended
-    return notWritten(pkg);
   }
 
   /**
