@@ -184,7 +184,7 @@ class IatiStandard11Test {
     assertThat(back.pkg().solutions()).isEmpty();
     assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain(pkg.solutions().get(0).id());
     // a package without solutions: nothing to say
-    assertThat(IATI.write(pkg.toBuilder().solutions(List.of()).build(), new java.io.ByteArrayOutputStream())).isEmpty();
+    assertThat(IATI.notWritten(pkg.toBuilder().solutions(List.of()).build())).isEmpty();
   }
 
   @Test
