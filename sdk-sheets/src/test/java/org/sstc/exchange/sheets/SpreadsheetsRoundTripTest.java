@@ -46,6 +46,7 @@ class SpreadsheetsRoundTripTest {
       return pkg;
     }
     RecordPackage.Builder builder = RecordPackage.builder()
+        .schemaVersion(record.schemaVersion()) // the fixtures are 1.0; a package follows its records
         .publisher(PUBLISHER)
         .publishedAt(OffsetDateTime.parse("2024-06-28T09:00:00Z"));
     if (record instanceof Initiative initiative) {
@@ -157,6 +158,7 @@ class SpreadsheetsRoundTripTest {
     Initiative enFr = base.toBuilder().id(base.reportingOrg().id() + "-A").title(LanguageMap.of("en", "One").with("fr", "Un")).build();
     Initiative frEn = base.toBuilder().id(base.reportingOrg().id() + "-B").title(LanguageMap.of("fr", "Deux").with("en", "Two")).build();
     RecordPackage pkg = RecordPackage.builder()
+        .schemaVersion(base.schemaVersion())
         .publisher(PUBLISHER)
         .publishedAt(OffsetDateTime.parse("2024-01-01T00:00:00Z"))
         .initiatives(List.of(enFr, frEn)).build();
