@@ -168,6 +168,18 @@ class SolutionTest {
   }
 
   @Test
+  void aSolutionIdRepeatedInAnNdjsonStreamIsReportedOnItsSecondLine() {
+    String line = JSON.writeString(solution());
+    List<Issue> issues = new java.util.ArrayList<>();
+
+    Validator.standard().validateStream(new java.io.ByteArrayInputStream((line + "\n" + line + "\n")
+        .getBytes(StandardCharsets.UTF_8)), Validator.Format.NDJSON, issues::add);
+
+    assertThat(issues).extracting(Issue::code, Issue::pointer)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("rule.duplicate-id", "/id"));
+  }
+
+  @Test
   void aReversalCountsNegativelyInTotals() {
     Transaction disbursement = Transaction.builder().id("t1").type("3")
         .date(java.time.LocalDate.of(2024, 10, 15)).value(Money.of("42000.00", "USD")).build();

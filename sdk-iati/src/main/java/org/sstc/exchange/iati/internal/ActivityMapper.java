@@ -564,11 +564,20 @@ final class ActivityMapper {
       XmlElement type = transaction.child("transaction-type");
       XmlElement date = transaction.child("transaction-date");
       XmlElement description = transaction.child("description");
+      Money value = money(transaction.child("value"), item);
+      Boolean reversal = null;
+      if (value != null && value.amount() != null && value.amount().signum() < 0) {
+        // IATI writes a correction as a negative value; the standard (1.1) as reversal: true
+        // with the amount itself, money being never negative.
+        value = value.toBuilder().amount(value.amount().negate()).build();
+        reversal = true;
+      }
       transactions.add(Transaction.builder()
           .id(id)
           .type(type == null ? null : type.use().attr("code"))
           .date(date == null ? null : date(date.use(), "iso-date"))
-          .value(money(transaction.child("value"), item))
+          .value(value)
+          .reversal(reversal)
           .providerId(party(transaction.child("provider-org"), participants))
           .receiverId(party(transaction.child("receiver-org"), participants))
           .description(description == null ? null : texts(description.use()))

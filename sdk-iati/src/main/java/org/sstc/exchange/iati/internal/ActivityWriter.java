@@ -188,7 +188,12 @@ final class ActivityWriter {
       empty(null, "transaction-date");
       LocalDate date = nonNull(transaction.date(), initiative, "a transaction's date");
       attr("iso-date", date.toString());
-      boolean absent = value(transaction.value(), date, initiative);
+      Money value = transaction.value();
+      if (value != null && value.amount() != null && Boolean.TRUE.equals(transaction.reversal())) {
+        // A reversal (standard 1.1) is, in IATI, a transaction with a negative value.
+        value = value.toBuilder().amount(value.amount().negate()).build();
+      }
+      boolean absent = value(value, date, initiative);
       if (transaction.description() != null) {
         narratives("description", transaction.description(), null);
       }
