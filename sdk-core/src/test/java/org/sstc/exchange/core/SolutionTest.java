@@ -176,7 +176,7 @@ class SolutionTest {
         .getBytes(StandardCharsets.UTF_8)), Validator.Format.NDJSON, issues::add);
 
     assertThat(issues).extracting(Issue::code, Issue::pointer)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("rule.duplicate-id", "/id"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("rule.duplicate-id", "/1/id")); // line 2, counted from 0
   }
 
   @Test
