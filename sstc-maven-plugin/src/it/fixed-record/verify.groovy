@@ -10,4 +10,4 @@ assert log.contains('BUILD SUCCESS')
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/sstc/sstc-report.json'))
 assert report*.file == ['src/main/sstc/cassava-seeds.json', 'src/main/sstc/organisation.json']
-assert report.every { it.valid && it.issues.isEmpty() && it.schemaVersion == '1.0' }
+assert report.every { it.valid && it.issues.isEmpty() && it.schemaVersion == '1.1' } // the version this SDK checks and writes

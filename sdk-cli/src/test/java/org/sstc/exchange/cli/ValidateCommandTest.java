@@ -295,7 +295,7 @@ class ValidateCommandTest {
     assertEquals(0, version.status, version::toString);
     assertTrue(version.out.startsWith("sstc " + Sstc.sdkVersion()), version::toString);
     assertFalse(Sstc.sdkVersion().contains("${"), "the version file is filtered by the build");
-    assertTrue(version.out.contains("SSTC Exchange standard 1.0"), version::toString);
+    assertTrue(version.out.contains("SSTC Exchange standard 1.1"), version::toString);
   }
 
   // --- the JSON format's shape -------------------------------------------------------------------
@@ -316,7 +316,7 @@ class ValidateCommandTest {
     for (JsonNode report : reports) {
       assertEquals(List.of("file", "valid", "schemaVersion", "issues"), names(report), report::toString);
       assertTrue(report.get("valid").isBoolean());
-      assertEquals("1.0", report.get("schemaVersion").asString());
+      assertEquals("1.1", report.get("schemaVersion").asString()); // the version this SDK writes
       boolean anyError = false;
       for (JsonNode issue : report.get("issues")) {
         issues++;

@@ -127,7 +127,10 @@ class ModelEvolutionTest {
   void noModelTypeHasAPublicConstructorOrIsARecord() {
     Set<Class<?>> model = modelTypes();
     assertThat(model).contains(Initiative.class, Organisation.class, RecordPackage.class, Money.class,
-        OrgRef.class, Participation.class, IndicatorValue.class, Dates.class, LanguageMap.class);
+        OrgRef.class, Participation.class, IndicatorValue.class, Dates.class, LanguageMap.class,
+        // since 1.1
+        Solution.class, SolutionProvider.class, SolutionCountry.class, Transfer.class, Evidence.class,
+        Location.class, GeoPoint.class, AdministrativeArea.class, PolicyMarker.class);
     for (Class<?> type : model) {
       assertThat(type.getConstructors()).as(type.getSimpleName() + "'s public constructors").isEmpty();
       assertThat(type.isRecord()).as(type.getSimpleName() + " is a record").isFalse();

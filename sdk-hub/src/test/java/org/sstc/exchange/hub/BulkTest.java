@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** POST /packages: packages and NDJSON, gzip, per-record results, idempotency. */
 class BulkTest {
+  private static final tools.jackson.databind.json.JsonMapper JSON_TEXT = tools.jackson.databind.json.JsonMapper.builder().build();
   private static SstcHub hub;
   private static Wire wire;
 
@@ -75,6 +76,25 @@ class BulkTest {
     assertThat(again.path("unchanged").asInt()).isEqualTo(3);
     assertThat(again.path("created").asInt()).isZero();
     assertThat(wire.get("/initiatives/XM-DAC-41301-B-nd1").headers().firstValue("ETag")).hasValue("\"1\"");
+  }
+
+  @Test
+  void aSolutionIsRefusedClearlyAndTheOtherRecordsAreWritten() throws IOException {
+    // The hub has no collection for solutions (standard 1.1) yet: it says so instead of failing.
+    String solution = JSON_TEXT.readTree(java.nio.file.Files.readAllBytes(
+        java.nio.file.Path.of("../schema/test-fixtures/1.1/valid/solution-minimal.json"))).toString();
+    String ndjson = Wire.initiative("XM-DAC-41301-B-sol1") + "\n" + solution + "\n";
+
+    HttpResponse<String> response = upload("application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8), false);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = Wire.tree(response);
+    assertThat(report.path("created").asInt()).isEqualTo(1);
+    assertThat(report.path("rejected").asInt()).isEqualTo(1);
+    JsonNode refused = report.path("results").get(1);
+    assertThat(refused.path("recordType").asString()).isEqualTo("solution");
+    assertThat(Wire.values(refused.path("issues"), "code")).containsExactly("hub.unsupported-record");
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-sol1").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -76,7 +76,8 @@ class RecordsTest {
     JsonNode problem = Wire.tree(refused);
     assertThat(problem.path("type").asString()).isEqualTo("https://sstc-exchange.org/problems/validation-failed");
     assertThat(problem.path("report").path("valid").asBoolean()).isFalse();
-    assertThat(problem.path("report").path("schemaVersion").asString()).isEqualTo("1.0");
+    // The version this SDK checks against and writes: Initiative.CURRENT_VERSION.
+    assertThat(problem.path("report").path("schemaVersion").asString()).isEqualTo("1.1");
     assertThat(Wire.values(problem.path("report").path("issues"), "code")).contains("schema.required");
     assertThat(Wire.values(problem.path("report").path("issues"), "pointer")).contains("/title");
     assertThat(wire.get("/initiatives/XM-DAC-41301-R-invalid").statusCode()).isEqualTo(404);

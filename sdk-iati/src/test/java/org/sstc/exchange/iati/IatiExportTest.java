@@ -66,6 +66,25 @@ class IatiExportTest {
   }
 
   @Test
+  void aReversalIsANegativeIatiValueAndComesBackAsAReversal() throws Exception {
+    byte[] upgraded = org.sstc.exchange.core.Upgrader.to("1.1").upgrade(SstcJson.standard().write(samplePackage())).json();
+    RecordPackage sample = SstcJson.standard().read(upgraded, RecordPackage.class);
+    Initiative withMoney = sample.initiatives().stream().filter(i -> !i.transactions().isEmpty()).findFirst().orElseThrow();
+    List<org.sstc.exchange.core.Transaction> transactions = new ArrayList<>(withMoney.transactions());
+    org.sstc.exchange.core.Transaction first = transactions.get(0);
+    transactions.set(0, first.toBuilder().reversal(true).build());
+    Initiative corrected = withMoney.toBuilder().transactions(transactions).build();
+    RecordPackage pkg = sample.toBuilder().initiatives(List.of(corrected)).organisations(List.of()).build();
+
+    String xml = new String(IATI.write(pkg), StandardCharsets.UTF_8);
+    IatiImport back = roundTrip(pkg);
+
+    assertThat(xml).contains(">-" + first.value().amount().toPlainString() + "</value>");
+    assertThat(back.pkg().initiatives()).containsExactly(corrected);
+    assertThat(back.pkg().initiatives().get(0).transactions().get(0).value()).isEqualTo(first.value());
+  }
+
+  @Test
   void triangularModalityIsCollaborationTypeEightAndSstcFieldsGoToTheExtension() throws Exception {
     Initiative triangular = samplePackage().initiatives().stream().filter(i -> i.modality() == Modality.TRIANGULAR).findFirst().orElseThrow();
     String xml = new String(IATI.write(RecordPackage.builder().publisher(triangular.reportingOrg())

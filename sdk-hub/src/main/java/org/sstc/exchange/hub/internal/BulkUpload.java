@@ -202,8 +202,13 @@ final class BulkUpload {
         return;
       }
       ValidationReport report = JsonStreams.validateTree(validator, envelope);
-      if (!report.issues().isEmpty()) {
-        header = headerResult(report.issues());
+      List<Issue> headerIssues = new ArrayList<>(report.issues());
+      JsonNode solutions = envelope.get("solutions");
+      if (solutions != null && !solutions.isEmpty()) {
+        headerIssues.add(noSolutions("/solutions"));
+      }
+      if (!headerIssues.isEmpty()) {
+        header = headerResult(headerIssues);
       }
     } catch (JacksonIOException e) {
       IOException cause = e.getCause();
@@ -228,6 +233,13 @@ final class BulkUpload {
         // already reported
       }
     }
+  }
+
+  /** The hub keeps initiatives and organisations; solutions (standard 1.1) have no collection yet. */
+  static Issue noSolutions(String pointer) {
+    return Issue.error("hub.unsupported-record", pointer, "this hub stores initiatives and"
+        + " organisations only; solution records (standard 1.1) are not stored: publish them as"
+        + " files, or leave them out of what you send here");
   }
 
   private static Result headerResult(List<Issue> issues) {
@@ -318,6 +330,9 @@ final class BulkUpload {
     if (expectedType != null && !declared.isEmpty() && !declared.equals(expectedType)) {
       return Checked.refused(index, line, type, id, List.of(Issue.error("schema.const", "/recordType",
           "this element of the package's " + expectedType + "s is a " + declared)));
+    }
+    if (expectedType == null && declared.equals("solution")) {
+      return Checked.refused(index, line, type, id, atLine(List.of(noSolutions("/recordType")), line));
     }
     if (expectedType == null && declared.equals("package")) {
       return Checked.refused(index, line, type, id, atLine(List.of(Issue.error("schema.const", "/recordType",

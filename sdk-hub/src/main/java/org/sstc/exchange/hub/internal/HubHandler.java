@@ -55,7 +55,7 @@ final class HubHandler implements HttpHandler {
   private static final Pattern STATUS = Pattern.compile("[1-6]");
   private static final Pattern CODE = Pattern.compile("[0-9A-Za-z.\\-]+");
   private static final Set<String> MODALITIES = Set.of("bilateral", "triangular", "regional");
-  private static final Set<String> RECORD_TYPES = Set.of("initiative", "organisation", "package");
+  private static final Set<String> RECORD_TYPES = Set.of("initiative", "organisation", "package", "solution");
 
   private final HubSettings settings;
   private final Store store;

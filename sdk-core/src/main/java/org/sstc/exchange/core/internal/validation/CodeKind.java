@@ -78,6 +78,21 @@ enum CodeKind {
       Shapes.IATI_CODE,
       "an IATI budget status",
       "'1' (indicative) or '2' (committed)"),
+  POLICY_MARKER_VOCABULARY(
+      "PolicyMarkerVocabulary",
+      Shapes.IATI_CODE,
+      "an IATI policy marker vocabulary code",
+      "'1' (OECD DAC CRS) or '99' (the reporting organisation's own)"),
+  POLICY_MARKER(
+      "PolicyMarker",
+      Shapes.IATI_CODE,
+      "an OECD DAC policy marker code",
+      "a code from '1' (gender equality) to '12' (nutrition)"),
+  POLICY_SIGNIFICANCE(
+      "PolicySignificance",
+      Shapes.IATI_CODE,
+      "an IATI policy significance code",
+      "a code from '0' (not targeted) to '4' (explicit primary objective)"),
   CURRENCY(
       "Currency",
       Shapes.CURRENCY,

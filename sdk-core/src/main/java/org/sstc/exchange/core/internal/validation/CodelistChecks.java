@@ -8,15 +8,20 @@ import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.Codelist;
 import org.sstc.exchange.core.CodelistItem;
 import org.sstc.exchange.core.Document;
+import org.sstc.exchange.core.Evidence;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.PolicyMarker;
 import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.RecipientRegion;
 import org.sstc.exchange.core.Result;
 import org.sstc.exchange.core.ResultIndicator;
 import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.Sector;
+import org.sstc.exchange.core.Solution;
+import org.sstc.exchange.core.SolutionCountry;
+import org.sstc.exchange.core.SolutionProvider;
 import org.sstc.exchange.core.Transaction;
 
 /**
@@ -40,10 +45,52 @@ final class CodelistChecks {
     recipientRegions(initiative.recipientRegions(), findings);
     sdgs(initiative.sdgs(), findings);
     sectors(initiative.sectors(), findings);
+    policyMarkers(initiative.policyMarkers(), findings);
     budgets(initiative.budgets(), findings);
     transactions(initiative.transactions(), findings);
-    results(initiative.results(), findings);
-    documents(initiative.documents(), findings);
+    results("/results", initiative.results(), findings);
+    documents("/documents", initiative.documents(), findings);
+  }
+
+  /** The codes of a solution, in document order; its currency is checked by {@link MoneyChecks}. */
+  static void solution(Solution solution, Findings findings) {
+    List<SolutionProvider> providers = solution.providers();
+    for (int i = 0; i < providers.size(); i++) {
+      SolutionProvider provider = providers.get(i);
+      check(findings, Pointer.of("providers", i, "orgType"), provider.orgType(),
+          CodeKind.ORGANISATION_TYPE);
+      check(findings, Pointer.of("providers", i, "country"), provider.country(), CodeKind.COUNTRY);
+    }
+    List<SolutionCountry> countries = solution.countries();
+    for (int i = 0; i < countries.size(); i++) {
+      check(findings, Pointer.of("countries", i, "code"), countries.get(i).code(),
+          CodeKind.COUNTRY);
+    }
+    sdgs(solution.sdgs(), findings);
+    sectors(solution.sectors(), findings);
+    Evidence evidence = solution.evidence();
+    if (evidence != null) {
+      documents("/evidence/documents", evidence.documents(), findings);
+      results("/evidence/results", evidence.results(), findings);
+    }
+  }
+
+  /**
+   * Policy markers: the vocabulary, the significance, and the code where the vocabulary is the
+   * DAC's ("1", also when absent); a reporting organisation's own codes ("99") go unchecked.
+   */
+  private static void policyMarkers(List<PolicyMarker> markers, Findings findings) {
+    for (int i = 0; i < markers.size(); i++) {
+      PolicyMarker marker = markers.get(i);
+      check(findings, Pointer.of("policyMarkers", i, "vocabulary"), marker.vocabulary(),
+          CodeKind.POLICY_MARKER_VOCABULARY);
+      if (marker.vocabulary() == null || "1".equals(marker.vocabulary())) {
+        check(findings, Pointer.of("policyMarkers", i, "code"), marker.code(),
+            CodeKind.POLICY_MARKER);
+      }
+      check(findings, Pointer.of("policyMarkers", i, "significance"), marker.significance(),
+          CodeKind.POLICY_SIGNIFICANCE);
+    }
   }
 
   /** The codes of an organisation. */
@@ -149,29 +196,29 @@ final class CodelistChecks {
     }
   }
 
-  private static void results(List<Result> results, Findings findings) {
+  private static void results(String at, List<Result> results, Findings findings) {
     for (int i = 0; i < results.size(); i++) {
       Result result = results.get(i);
-      check(findings, Pointer.of("results", i, "type"), result.type(), CodeKind.RESULT_TYPE);
+      check(findings, Pointer.child(at, i, "type"), result.type(), CodeKind.RESULT_TYPE);
       List<ResultIndicator> indicators = result.indicators();
       for (int n = 0; n < indicators.size(); n++) {
         ResultIndicator indicator = indicators.get(n);
-        check(findings, Pointer.of("results", i, "indicators", n, "measure"),
+        check(findings, Pointer.child(at, i, "indicators", n, "measure"),
             indicator.measure(), CodeKind.INDICATOR_MEASURE);
-        check(findings, Pointer.of("results", i, "indicators", n, "sdgIndicator"),
+        check(findings, Pointer.child(at, i, "indicators", n, "sdgIndicator"),
             indicator.sdgIndicator(), CodeKind.SDG_INDICATOR);
       }
     }
   }
 
-  private static void documents(List<Document> documents, Findings findings) {
+  private static void documents(String at, List<Document> documents, Findings findings) {
     for (int i = 0; i < documents.size(); i++) {
       Document document = documents.get(i);
-      check(findings, Pointer.of("documents", i, "category"), document.category(),
+      check(findings, Pointer.child(at, i, "category"), document.category(),
           CodeKind.DOCUMENT_CATEGORY);
       List<String> languages = document.languages();
       for (int n = 0; n < languages.size(); n++) {
-        check(findings, Pointer.of("documents", i, "languages", n), languages.get(n),
+        check(findings, Pointer.child(at, i, "languages", n), languages.get(n),
             CodeKind.LANGUAGE);
       }
     }

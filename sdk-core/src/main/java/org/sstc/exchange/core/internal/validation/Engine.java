@@ -204,7 +204,7 @@ public final class Engine {
         issues.forEach(lineSink);
         String type = tree.path("recordType").asString("");
         String id = tree.path("id").asString(null);
-        if (id != null && (type.equals("initiative") || type.equals("organisation"))) {
+        if (id != null && MODEL.containsKey(type) && !type.equals("package")) {
           if (!seenIds.add(type, id)) {
             lineSink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", "/id",
                 "the " + type + " '" + id + "' appears on an earlier line too: keep one record per id",

@@ -37,8 +37,12 @@ final class InitiativeRules {
   private InitiativeRules() {}
 
   static void idPrefix(Initiative initiative, Findings findings) {
-    String id = initiative.id();
-    OrgRef reportingOrg = initiative.reportingOrg();
+    idPrefix("initiative", initiative.id(), initiative.reportingOrg(), findings);
+  }
+
+  /** The id of a record ("initiative", "solution") starts with its reporting organisation's. */
+  static void idPrefix(
+      String kind, @Nullable String id, @Nullable OrgRef reportingOrg, Findings findings) {
     String orgId = reportingOrg == null ? null : reportingOrg.id();
     // Either id of the wrong shape was reported by the schema; comparing them would repeat it.
     if (!Shapes.matches(Shapes.INITIATIVE_ID, id) || !Shapes.matches(Shapes.ORG_ID, orgId)) {
@@ -49,17 +53,17 @@ final class InitiativeRules {
       findings.error(
           ID_PREFIX,
           "/id",
-          "the initiative id '" + id + "' does not start with the reporting organisation's id '"
+          "the " + kind + " id '" + id + "' does not start with the reporting organisation's id '"
               + orgId + "' and a hyphen: write it as '" + prefix + "' followed by the"
-              + " organisation's own reference for the initiative, e.g. '" + prefix + "0001'"
+              + " organisation's own reference for the " + kind + ", e.g. '" + prefix + "0001'"
               + " (or correct reportingOrg.id)",
           id);
     } else if (id.length() == prefix.length()) {
       findings.error(
           ID_PREFIX,
           "/id",
-          "the initiative id '" + id + "' has nothing after the reporting organisation's id: add"
-              + " the organisation's own reference for the initiative, e.g. '" + prefix + "0001'",
+          "the " + kind + " id '" + id + "' has nothing after the reporting organisation's id: add"
+              + " the organisation's own reference for the " + kind + ", e.g. '" + prefix + "0001'",
           id);
     }
   }
@@ -107,20 +111,24 @@ final class InitiativeRules {
         Transaction::id);
     duplicates(findings, "/contributions", "contributions", initiative.contributions(),
         Contribution::id);
-    List<Result> results = initiative.results();
-    duplicates(findings, "/results", "results", results, Result::id);
+    results(findings, "/results", initiative.results());
+    duplicates(findings, "/documents", "documents", initiative.documents(), Document::id);
+  }
+
+  /** The ids of results, and of each result's indicators, are unique; {@code at} is the array. */
+  static void results(Findings findings, String at, List<Result> results) {
+    duplicates(findings, at, "results", results, Result::id);
     for (int i = 0; i < results.size(); i++) {
       duplicates(
           findings,
-          Pointer.of("results", i, "indicators"),
+          Pointer.child(at, i, "indicators"),
           "the indicators of result " + (i + 1),
           results.get(i).indicators(),
           ResultIndicator::id);
     }
-    duplicates(findings, "/documents", "documents", initiative.documents(), Document::id);
   }
 
-  private static <T> void duplicates(
+  static <T> void duplicates(
       Findings findings,
       String array,
       String listName,

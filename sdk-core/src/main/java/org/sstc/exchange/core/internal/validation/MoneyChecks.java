@@ -37,7 +37,7 @@ final class MoneyChecks {
     }
   }
 
-  private static void money(Findings findings, String pointer, @Nullable Money money) {
+  static void money(Findings findings, String pointer, @Nullable Money money) {
     if (money == null) {
       return;
     }

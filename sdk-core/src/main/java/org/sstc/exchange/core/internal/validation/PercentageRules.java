@@ -50,7 +50,7 @@ final class PercentageRules {
   }
 
   /** Each vocabulary that uses percentages shares out its own 100 (absent vocabulary is "1"). */
-  private static void sectors(List<Sector> sectors, Findings findings) {
+  static void sectors(List<Sector> sectors, Findings findings) {
     Map<String, List<@Nullable BigDecimal>> byVocabulary = new LinkedHashMap<>();
     for (Sector sector : sectors) {
       byVocabulary

@@ -3,6 +3,7 @@ package org.sstc.exchange.core.internal.validation;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.Participation;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcRecord;
 
 /**
@@ -28,6 +29,8 @@ public final class RuleChecks {
       initiative(initiative, findings);
     } else if (record instanceof Organisation organisation) {
       organisation(organisation, findings);
+    } else if (record instanceof Solution solution) {
+      SolutionRules.check(solution, findings);
     } else if (record instanceof org.sstc.exchange.core.RecordPackage pkg) {
       OrgIdChecks.check(
           findings, "/publisher/id", pkg.publisher() == null ? null : pkg.publisher().id());

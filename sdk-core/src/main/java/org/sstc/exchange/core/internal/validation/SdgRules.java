@@ -25,11 +25,16 @@ final class SdgRules {
 
   static void check(Initiative initiative, Findings findings) {
     List<SdgLink> sdgs = initiative.sdgs();
+    links(sdgs, findings);
+    tooManyTargets(sdgs, findings);
+  }
+
+  /** Each link's target is one of its goal's, its indicator one of its target's (at /sdgs). */
+  static void links(List<SdgLink> sdgs, Findings findings) {
     for (int i = 0; i < sdgs.size(); i++) {
       targetGoal(sdgs.get(i), i, findings);
       indicatorTarget(sdgs.get(i), i, findings);
     }
-    tooManyTargets(sdgs, findings);
   }
 
   /**
