@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -303,7 +304,7 @@ public final class Unflattener {
     return new Result(root, issues.all(), places, skipped);
   }
 
-  private static List<Row> parentRows(Sheet parent, Map<Sheet, List<Row>> rows) {
+  private static List<Row> parentRows(@Nullable Sheet parent, Map<Sheet, List<Row>> rows) {
     return rows.getOrDefault(parent, List.of());
   }
 
@@ -337,7 +338,7 @@ public final class Unflattener {
       Field last = keys.get(keys.size() - 1);
       String what = last.path().replace("/id", "");
       issues.add(cellIssue(row, "\u0000" + last.path(), "csv.unknown-parent",
-          "no " + what + " has the id '" + String.join("' / '", ids) + "' in " + sheet.parent().file()
+          "no " + what + " has the id '" + String.join("' / '", ids) + "' in " + Objects.requireNonNull(sheet.parent(), "only a child sheet has parent ids").file()
               + "; correct the id, or add the " + what + " there"));
     }
     return parent;
