@@ -1,7 +1,10 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * A consumer of the SDK, as a modular application writes it: it reads the published modules'
  * exported packages and nothing else.
  */
+@NullMarked
 module org.sstc.exchange.consumer {
   requires org.sstc.exchange.core;
   requires org.sstc.exchange.client;

@@ -1,8 +1,11 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The {@code sstc} command line: validates SSTC Exchange files of any size, serves an in-memory hub,
  * publishes to a hub, pulls from one, writes HTML reports and runs a demo. The only API is {@code
  * Sstc}, the entry point; the HTML report is sdk-report's {@code HtmlReport}.
  */
+@NullMarked
 module org.sstc.exchange.cli {
   requires org.sstc.exchange.core;
   requires org.sstc.exchange.client;

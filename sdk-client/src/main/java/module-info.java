@@ -1,7 +1,10 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The typed HTTP client of the SSTC Exchange API. Only {@code org.sstc.exchange.client} is public
  * API.
  */
+@NullMarked
 module org.sstc.exchange.client {
   requires transitive org.sstc.exchange.core;
   // Transitive: SstcClient.Builder.okHttpClient(OkHttpClient) is the one public signature that

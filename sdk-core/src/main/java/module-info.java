@@ -1,7 +1,10 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The SSTC Exchange SDK core: the typed model of the standard, strict JSON reading and writing,
  * the codelists and the validator. Only {@code org.sstc.exchange.core} is public API.
  */
+@NullMarked
 module org.sstc.exchange.core {
   requires transitive org.sstc.exchange.schema;
   requires transitive tools.jackson.databind;

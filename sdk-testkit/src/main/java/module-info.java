@@ -1,8 +1,11 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * The SSTC Exchange test kit: a JUnit 5 extension that hands each test class a running in-memory
  * hub ({@code org.sstc.exchange.hub}) and clients. Only {@code org.sstc.exchange.testkit} is public
  * API.
  */
+@NullMarked
 module org.sstc.exchange.testkit {
   requires transitive org.sstc.exchange.hub;
   requires transitive org.sstc.exchange.client;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -141,7 +142,7 @@ public final class ExchangeThroughput {
         }
         double perCall = (System.nanoTime() - start) / 1e3 / calls;
         if (round > 0) {
-          samples.get(entry.getKey()).add(perCall);
+          Objects.requireNonNull(samples.get(entry.getKey()), "samples has every series").add(perCall);
         }
       }
     }
@@ -156,8 +157,8 @@ public final class ExchangeThroughput {
   }
 
   private static void report(Map<String, Double> figures, String bytesBaseline, String modelBaseline) {
-    double bytes = figures.get(bytesBaseline);
-    double model = figures.get(modelBaseline);
+    double bytes = Objects.requireNonNull(figures.get(bytesBaseline), bytesBaseline + " was measured");
+    double model = Objects.requireNonNull(figures.get(modelBaseline), modelBaseline + " was measured");
     figures.forEach((name, value) -> System.out.printf("%-50s %8.1f µs/call  %.2f× bytes  %.2f× +Jackson%n",
         name, value, value / bytes, value / model));
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.CursorStore;
 import org.sstc.exchange.client.ForbiddenException;
@@ -97,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "The hub's port on 127.0.0.1; default 0, any free port.")
   int port;
 
-  private PrintWriter stdout;
+  // The command line's writer, set when call() starts.
+  private PrintWriter stdout = new PrintWriter(Writer.nullWriter());
   private int step;
 
   @Override
@@ -312,7 +315,7 @@ final class DemoCommand implements Callable<Integer> {
     return codes;
   }
 
-  private static SstcClient client(SstcHub hub, String token) {
+  private static SstcClient client(SstcHub hub, @Nullable String token) {
     SstcClient.Builder builder = SstcClient.builder().baseUrl(hub.baseUrl());
     if (token != null) {
       builder.token(token);

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
@@ -168,7 +169,7 @@ final class ExportIatiCommand implements Callable<Integer> {
   }
 
   /** The package bound to the model without the standard's checks, or null when it does not bind. */
-  private static RecordPackage bindLeniently(byte[] document) {
+  private static @Nullable RecordPackage bindLeniently(byte[] document) {
     try {
       JsonNode tree = SstcJson.standard().readTree(document);
       // What the package lacks stays absent: the SSTC issues were printed, IATI's are named on write.

@@ -17,9 +17,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
@@ -147,7 +149,7 @@ final class ImportIatiCommand implements Callable<Integer> {
     private final boolean summary;
     private final Map<String, long[]> grouped = new TreeMap<>();
     private final Map<String, String> firstSeen = new TreeMap<>();
-    OutputStream json;
+    @Nullable OutputStream json;
     private long initiatives;
     private long invalid;
     private long unmapped;
@@ -231,7 +233,7 @@ final class ImportIatiCommand implements Callable<Integer> {
 
     private void write(byte[] bytes) {
       try {
-        json.write(bytes);
+        Objects.requireNonNull(json, "the output is set before the conversion starts").write(bytes);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

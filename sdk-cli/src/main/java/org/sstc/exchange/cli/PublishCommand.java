@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sstc.exchange.client.BulkReport;
@@ -88,7 +89,7 @@ final class PublishCommand implements Callable<Integer> {
           ioFailure = true;
           continue;
         }
-        Path path = input.path();
+        Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
         long errors;
         try {
           errors = validateFirst(validator, input, out);
@@ -139,8 +140,9 @@ final class PublishCommand implements Callable<Integer> {
 
   /** Validates a file as a stream, printing its errors; returns how many there are. */
   private static long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
-    try (InputStream in = Files.newInputStream(input.path())) {
-      return validator.validateStream(in, Validator.Format.of(input.path()), issue -> {
+    Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
+    try (InputStream in = Files.newInputStream(path)) {
+      return validator.validateStream(in, Validator.Format.of(path), issue -> {
         if (issue.isError()) {
           out.println(input.name() + ":" + issue);
         }

@@ -161,7 +161,7 @@ public final class ChangeFeed {
         if (!hasNext()) {
           throw new NoSuchElementException("caught up with the change feed");
         }
-        return page.next();
+        return Objects.requireNonNull(page, "hasNext() is true only with a page").next();
       }
     };
     return StreamSupport.stream(

@@ -2,6 +2,7 @@ package org.sstc.exchange.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -131,7 +132,8 @@ final class Exchange {
       try {
         return reader.read(response, body);
       } catch (MalformedResponseException e) {
-        throw Failures.transport(request, e.getMessage(), response.code(), requestId, e);
+        throw Failures.transport(request, Objects.requireNonNullElse(e.getMessage(), "the response is malformed"),
+            response.code(), requestId, e);
       }
     }
   }

@@ -3,6 +3,7 @@ package org.sstc.exchange.client;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -58,7 +59,7 @@ public final class SearchResults<T extends SstcRecord> implements Iterable<T> {
         if (!hasNext()) {
           throw new NoSuchElementException("no more search results");
         }
-        return page.next();
+        return Objects.requireNonNull(page, "hasNext() is true only with a page").next();
       }
     };
   }

@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What a partner contributes to an initiative: a closed list of the standard. */
 public enum ContributionKind {
@@ -48,7 +49,7 @@ public enum ContributionKind {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static ContributionKind fromJson(String code) {
+  static @Nullable ContributionKind fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

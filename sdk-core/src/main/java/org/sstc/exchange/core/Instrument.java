@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The size of an initiative (SEGIB): a closed list of the standard. */
 public enum Instrument {
@@ -48,7 +49,7 @@ public enum Instrument {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static Instrument fromJson(String code) {
+  static @Nullable Instrument fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

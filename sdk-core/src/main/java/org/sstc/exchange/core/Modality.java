@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** How an initiative is organised (SEGIB): a closed list of the standard. */
 public enum Modality {
@@ -48,7 +49,7 @@ public enum Modality {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static Modality fromJson(String code) {
+  static @Nullable Modality fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

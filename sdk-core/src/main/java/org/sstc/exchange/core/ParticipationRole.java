@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A partner's role in one initiative: a closed list of the standard. */
 public enum ParticipationRole {
@@ -56,7 +57,7 @@ public enum ParticipationRole {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static ParticipationRole fromJson(String code) {
+  static @Nullable ParticipationRole fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** How much an initiative contributes to an SDG: a closed list of the standard. */
 public enum SdgContribution {
@@ -46,7 +47,7 @@ public enum SdgContribution {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static SdgContribution fromJson(String code) {
+  static @Nullable SdgContribution fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

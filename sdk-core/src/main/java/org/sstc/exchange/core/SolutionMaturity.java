@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far a {@link Solution} has gone: a closed list of the standard (codelist SolutionMaturity).
@@ -54,7 +55,7 @@ public enum SolutionMaturity {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static SolutionMaturity fromJson(String code) {
+  static @Nullable SolutionMaturity fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

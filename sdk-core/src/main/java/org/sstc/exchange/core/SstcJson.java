@@ -117,7 +117,7 @@ public final class SstcJson {
       if (failure.getCause() instanceof IllegalStateException missing) {
         // build() of a model object named every required member its JSON lacks
         throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
-            "schema.required", pointer(failure), missing.getMessage().replace("on the builder before build()", "in the document")))));
+            "schema.required", pointer(failure), String.valueOf(missing.getMessage()).replace("on the builder before build()", "in the document")))));
       }
       throw new ValidationException("The document", ValidationReport.of(List.of(Issue.error(
           "schema.type", "", "the document does not fit the " + recordType + " model: "

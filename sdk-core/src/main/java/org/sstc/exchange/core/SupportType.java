@@ -3,6 +3,7 @@ package org.sstc.exchange.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** What kind of support an initiative gives: a closed list of the standard. */
 public enum SupportType {
@@ -60,7 +61,7 @@ public enum SupportType {
   // Binding is lenient on purpose: an unknown code becomes null, and the schema check (which
   // always runs first) reports it as schema.enum with its pointer.
   @JsonCreator
-  static SupportType fromJson(String code) {
+  static @Nullable SupportType fromJson(String code) {
     return fromCode(code).orElse(null);
   }
 

@@ -1,5 +1,7 @@
 package org.sstc.exchange.iati;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when an IATI XML file cannot be read at all: not well-formed, truncated, holding a
  * DOCTYPE (refused, so that no entity is ever expanded or fetched), or too large for one
@@ -30,9 +32,9 @@ public final class IatiReadException extends RuntimeException {
    * @param message what is wrong and how to fix it, with the position
    * @param line the 1-based line, or -1 when unknown
    * @param column the 1-based column, or -1 when unknown
-   * @param cause the parser's own exception, if any
+   * @param cause the parser's own exception, or null when there is none
    */
-  public IatiReadException(String message, long line, long column, Throwable cause) {
+  public IatiReadException(String message, long line, long column, @Nullable Throwable cause) {
     super(message, cause);
     this.line = line;
     this.column = column;

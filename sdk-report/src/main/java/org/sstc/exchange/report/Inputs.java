@@ -68,10 +68,14 @@ public final class Inputs {
    * Says in a few words why a file could not be read: {@code no such file}, {@code permission
    * denied}, {@code not a directory} ...
    *
-   * @param e the failure
+   * @param e the failure, or null when there is none to name (an {@code UncheckedIOException}'s
+   *     cause, say)
    * @return the reason
    */
-  public static String reason(IOException e) {
+  public static String reason(@Nullable IOException e) {
+    if (e == null) {
+      return "an input or output error";
+    }
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -60,7 +61,7 @@ public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallba
   private final List<String> organisations;
   private final Map<String, String> tokens = new LinkedHashMap<>();
   private final Map<String, SstcClient> clients = new LinkedHashMap<>();
-  private SstcHub hub;
+  private @Nullable SstcHub hub;
   private int depth;
 
   /** For {@code @ExtendWith}: one organisation, {@value #DEFAULT_ORGANISATION}. */

@@ -3,4 +3,7 @@
  * sstc:validate} goal that checks a project's records, packages and NDJSON files against the
  * standard.
  */
+@NullMarked
 package org.sstc.exchange.maven;
+
+import org.jspecify.annotations.NullMarked;

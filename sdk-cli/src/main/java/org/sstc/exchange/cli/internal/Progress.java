@@ -3,6 +3,7 @@ package org.sstc.exchange.cli.internal;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-line progress bar on stderr, {@code [#######.............]  35%  360.2 MiB / 1.0 GiB},
@@ -17,7 +18,7 @@ public final class Progress {
   private static final int BAR_WIDTH = 30;
   private static final Progress NONE = new Progress(null, 0, System::nanoTime);
 
-  private final PrintWriter err;
+  private final @Nullable PrintWriter err;
   private final long total;
   private final LongSupplier nanoClock;
   private long done;
@@ -25,7 +26,7 @@ public final class Progress {
   private boolean drawn;
   private int width;
 
-  private Progress(PrintWriter err, long total, LongSupplier nanoClock) {
+  private Progress(@Nullable PrintWriter err, long total, LongSupplier nanoClock) {
     this.err = err;
     this.total = total;
     this.nanoClock = nanoClock;
@@ -64,7 +65,7 @@ public final class Progress {
     long now = nanoClock.getAsLong();
     if (now - lastDraw >= INTERVAL_NANOS) {
       lastDraw = now;
-      draw();
+      draw(err);
     }
   }
 
@@ -78,7 +79,7 @@ public final class Progress {
     drawn = false;
   }
 
-  private void draw() {
+  private void draw(PrintWriter out) {
     long shown = Math.min(done, total);
     int percent = total == 0 ? 100 : (int) (shown * 100 / total);
     int filled = total == 0 ? BAR_WIDTH : (int) (shown * BAR_WIDTH / total);
@@ -93,8 +94,8 @@ public final class Progress {
             + " / "
             + bytes(total);
     int pad = Math.max(0, width - line.length());
-    err.print('\r' + line + " ".repeat(pad));
-    err.flush();
+    out.print('\r' + line + " ".repeat(pad));
+    out.flush();
     width = Math.max(width, line.length());
     drawn = true;
   }

@@ -419,7 +419,7 @@ final class HubHandler implements HttpHandler {
     if (!slot.sameRequest(hash)) {
       throw Problem.keyReused();
     }
-    return slot.reply().withHeader("Idempotent-Replayed", "true");
+    return Objects.requireNonNull(slot.reply(), "a slot not in flight has its reply").withHeader("Idempotent-Replayed", "true");
   }
 
   /** Runs a request that holds an idempotency key and keeps its answer (not a 5xx one). */

@@ -3,6 +3,7 @@ package org.sstc.exchange.hub.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.ValidationReport;
 
 /**
@@ -94,7 +95,7 @@ final class Problem extends RuntimeException {
         .header("Retry-After", "1");
   }
 
-  static Problem preconditionFailed(long currentVersion, String sent) {
+  static Problem preconditionFailed(long currentVersion, @Nullable String sent) {
     return new Problem(412, "precondition-failed", "Precondition failed",
         "If-Match " + sent + " does not match the current version \"" + currentVersion
             + "\": someone changed the record; read it again, apply your change and retry")

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -94,7 +95,7 @@ final class Store {
   Outcome create(String recordType, String id, String owner, byte[] json, SstcRecord model) {
     lock.writeLock().lock();
     try {
-      NavigableMap<String, Entry> records = collections.get(recordType);
+      NavigableMap<String, Entry> records = collection(recordType);
       Entry entry = records.get(id);
       if (entry != null) {
         return new Outcome(Status.EXISTS, entry.version, null);
@@ -116,7 +117,7 @@ final class Store {
   boolean isStale(String recordType, String id, String org, Set<Long> expected) {
     lock.readLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       return entry != null && !entry.deleted() && entry.owner.equals(org) && !expected.contains(entry.version);
     } finally {
       lock.readLock().unlock();
@@ -127,7 +128,7 @@ final class Store {
   long version(String recordType, String id) {
     lock.readLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       return entry == null || entry.deleted() ? 0 : entry.version;
     } finally {
       lock.readLock().unlock();
@@ -140,7 +141,7 @@ final class Store {
   Outcome replace(String recordType, String id, String org, Set<Long> expected, byte[] json, SstcRecord model) {
     lock.writeLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       if (entry == null || entry.deleted()) {
         return new Outcome(Status.NOT_FOUND, 0, null);
       }
@@ -161,7 +162,7 @@ final class Store {
   Outcome delete(String recordType, String id, String org, Set<Long> expected) {
     lock.writeLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       if (entry == null || entry.deleted()) {
         return new Outcome(Status.NOT_FOUND, 0, null);
       }
@@ -186,7 +187,7 @@ final class Store {
   Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {
     lock.writeLock().lock();
     try {
-      NavigableMap<String, Entry> records = collections.get(recordType);
+      NavigableMap<String, Entry> records = collection(recordType);
       Entry entry = records.get(id);
       if (entry == null) {
         entry = new Entry(id, org, Instant.EPOCH);
@@ -214,7 +215,7 @@ final class Store {
   @Nullable String owner(String recordType, String id) {
     lock.readLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       return entry == null ? null : entry.owner;
     } finally {
       lock.readLock().unlock();
@@ -246,7 +247,7 @@ final class Store {
   @Nullable Snapshot get(String recordType, String id) {
     lock.readLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       return entry == null || entry.deleted() ? null : snapshot(entry);
     } finally {
       lock.readLock().unlock();
@@ -257,7 +258,7 @@ final class Store {
   @Nullable List<Version> history(String recordType, String id) {
     lock.readLock().lock();
     try {
-      Entry entry = collections.get(recordType).get(id);
+      Entry entry = collection(recordType).get(id);
       return entry == null ? null : List.copyOf(entry.history);
     } finally {
       lock.readLock().unlock();
@@ -268,7 +269,7 @@ final class Store {
   Page search(String recordType, @Nullable String after, Predicate<Snapshot> filter, int limit) {
     lock.readLock().lock();
     try {
-      NavigableMap<String, Entry> records = collections.get(recordType);
+      NavigableMap<String, Entry> records = collection(recordType);
       NavigableMap<String, Entry> rest = after == null ? records : records.tailMap(after, false);
       List<Snapshot> items = new ArrayList<>();
       for (Entry entry : rest.values()) {
@@ -313,7 +314,14 @@ final class Store {
     }
   }
 
+  /** The records of a type: the hub keeps initiatives and organisations, the only types it routes. */
+  private NavigableMap<String, Entry> collection(String recordType) {
+    return Objects.requireNonNull(collections.get(recordType), recordType + " is not a collection of this hub");
+  }
+
+  /** A live entry's snapshot: callers skip deleted entries, whose json and model are null. */
   private static Snapshot snapshot(Entry entry) {
-    return new Snapshot(entry.id, entry.version, entry.json, entry.model, entry.storedAt);
+    return new Snapshot(entry.id, entry.version, Objects.requireNonNull(entry.json, "a live entry"),
+        Objects.requireNonNull(entry.model, "a live entry"), entry.storedAt);
   }
 }

@@ -173,7 +173,7 @@ final class ActivityMapper {
         sdgs.add(sdgFromExtension(tag, link));
       } else if (extension == null && ("2".equals(vocabulary) || "3".equals(vocabulary))) {
         tag.use().consume("vocabulary");
-        SdgLink derived = sdgFromCode(tag, tag.attr("code"), vocabulary.equals("2") ? 1 : 2);
+        SdgLink derived = sdgFromCode(tag, tag.attr("code"), "2".equals(vocabulary) ? 1 : 2);
         if (derived != null) {
           sdgs.add(new Indexed<>(sdgs.size(), derived));
         }
@@ -199,7 +199,7 @@ final class ActivityMapper {
       XmlElement item = itemOf(relatedActivity);
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : related.size();
       if (relation.isPresent()) {
-        related.add(new Indexed<>(index, RelatedInitiative.of(relatedActivity.attr("ref"), relation.get())));
+        related.add(new Indexed<>(index, RelatedInitiative.builder().id(relatedActivity.attr("ref")).relation(relation.get()).build()));
       } else {
         relatedActivity.unmapped("related-activity of type " + type + ": no SSTC relation (1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party map)");
       }
@@ -277,13 +277,15 @@ final class ActivityMapper {
         }
         derived = "true".equals(ext.attr("derived-role"));
       }
-      if (role != null && !derived && !roles.get(key).contains(role)) {
-        roles.get(key).add(role);
+      List<String> keyRoles = Objects.requireNonNull(roles.get(key), "roles has every key of byKey");
+      if (role != null && !derived && !keyRoles.contains(role)) {
+        keyRoles.add(role);
       }
     }
     List<Participation> participants = new ArrayList<>();
     for (Map.Entry<String, Participation.Builder> entry : byKey.entrySet()) {
-      List<String> iatiRoles = roles.get(entry.getKey());
+      // roles, names and firstElement get a key whenever byKey does.
+      List<String> iatiRoles = Objects.requireNonNull(roles.get(entry.getKey()));
       Participation.Builder participation = entry.getValue().iatiRoles(iatiRoles);
       if (!explicitRole.containsKey(entry.getKey())) {
         ParticipationRole role = null;
@@ -299,9 +301,10 @@ final class ActivityMapper {
         }
         participation.role(role);
         if (role == null) {
-          XmlElement first = firstElement.get(entry.getKey());
+          XmlElement first = Objects.requireNonNull(firstElement.get(entry.getKey()));
+          String name = Objects.requireNonNull(names.get(entry.getKey()));
           note(first, "/@role",
-              "the organisation " + (!names.get(entry.getKey()).isEmpty() ? "\"" + names.get(entry.getKey()) + "\""
+              "the organisation " + (!name.isEmpty() ? "\"" + name + "\""
                   : first.peek("ref") != null ? "with ref \"" + first.peek("ref") + "\"" : "without a ref or name")
                   + " has IATI role(s) " + iatiRoles
                   + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
@@ -327,7 +330,7 @@ final class ActivityMapper {
     } else if (participants.stream().anyMatch(p -> Objects.equals(p.orgId(), ref) && type.equals(p.orgType()))) {
       org.consume("type"); // the same organisation's participation keeps it
     }
-    return OrgRef.of(ref, name);
+    return OrgRef.builder().id(ref).name(name).build();
   }
 
   private List<OtherIdentifier> otherIdentifiers() {
@@ -338,20 +341,21 @@ final class ActivityMapper {
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : found.size();
       String type = other.attr("type");
       // The standard's schemes are lower-case kebab: IATI OtherIdentifierType A1 is scheme "iati-a1".
-      found.add(new Indexed<>(index, OtherIdentifier.of(type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT), other.attr("ref"))));
+      found.add(new Indexed<>(index, OtherIdentifier.builder()
+          .scheme(type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT)).id(other.attr("ref")).build()));
     }
     if (extension != null) {
       for (XmlElement other : extension.sstcChildren("other-identifier")) {
         other.use();
         int index = other.peek("index") != null ? intAttr(other, "index") : found.size();
-        found.add(new Indexed<>(index, OtherIdentifier.of(other.attr("scheme"), other.attr("id"))));
+        found.add(new Indexed<>(index, OtherIdentifier.builder().scheme(other.attr("scheme")).id(other.attr("id")).build()));
       }
     }
     return sorted(found);
   }
 
   private Dates dates() {
-    LocalDate[] dates = new LocalDate[4];
+    @Nullable LocalDate[] dates = new @Nullable LocalDate[4];
     for (XmlElement date : activity.children("activity-date")) {
       String type = date.peek("type");
       int slot = type == null ? -1 : List.of("1", "2", "3", "4").indexOf(type);
@@ -424,7 +428,8 @@ final class ActivityMapper {
     for (XmlElement relation : ext.sstcChildren("related-initiative")) {
       relation.use();
       int index = relation.peek("index") != null ? intAttr(relation, "index") : related.size();
-      related.add(new Indexed<>(index, RelatedInitiative.of(relation.attr("id"), InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null))));
+      related.add(new Indexed<>(index, RelatedInitiative.builder().id(relation.attr("id"))
+          .relation(InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null)).build()));
     }
     for (XmlElement result : ext.sstcChildren("result")) {
       result.use();
@@ -979,7 +984,7 @@ final class ActivityMapper {
     return item;
   }
 
-  private LanguageMap texts(XmlElement parent) {
+  private @Nullable LanguageMap texts(XmlElement parent) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (XmlElement narrative : parent.children("narrative")) {
       narrative.consume("xml:lang");

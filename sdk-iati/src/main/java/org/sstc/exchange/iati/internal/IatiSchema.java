@@ -15,6 +15,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.iati.IatiNote;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
@@ -132,19 +133,19 @@ public final class IatiSchema {
       this.publicId = publicId;
     }
 
-    @Override public java.io.Reader getCharacterStream() { return null; }
+    @Override public java.io.@Nullable Reader getCharacterStream() { return null; }
     @Override public void setCharacterStream(java.io.Reader characterStream) {}
     @Override public InputStream getByteStream() { return stream; }
     @Override public void setByteStream(InputStream byteStream) { this.stream = byteStream; }
-    @Override public String getStringData() { return null; }
+    @Override public @Nullable String getStringData() { return null; }
     @Override public void setStringData(String stringData) {}
     @Override public String getSystemId() { return systemId; }
     @Override public void setSystemId(String systemId) { this.systemId = systemId; }
     @Override public String getPublicId() { return publicId; }
     @Override public void setPublicId(String publicId) { this.publicId = publicId; }
-    @Override public String getBaseURI() { return null; }
+    @Override public @Nullable String getBaseURI() { return null; }
     @Override public void setBaseURI(String baseURI) {}
-    @Override public String getEncoding() { return null; }
+    @Override public @Nullable String getEncoding() { return null; }
     @Override public void setEncoding(String encoding) {}
     @Override public boolean getCertifiedText() { return false; }
     @Override public void setCertifiedText(boolean certifiedText) {}

@@ -71,7 +71,7 @@ final class OrganisationMapper {
       String ref = reporting.peek("ref");
       List<XmlElement> narratives = reporting.children("narrative");
       String reporterName = narratives.isEmpty() ? null : narratives.get(0).text().strip();
-      reporter = OrgRef.of(ref, reporterName);
+      reporter = OrgRef.builder().id(ref).name(reporterName).build();
       if (ref != null && ref.equals(id)) {
         // The organisation reports itself: its type is the organisation's type; its name restates the name.
         reporting.use().consume("ref");

@@ -11,10 +11,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Codelist;
 import org.sstc.exchange.core.CodelistItem;
 import org.sstc.exchange.core.Codelists;
@@ -320,13 +322,13 @@ public final class HtmlPage {
         .append("<p class=\"hint\">How many initiatives contribute to each goal. Goals no initiative names are dimmed.</p>\n")
         .append("<ol class=\"goals\">");
     counts.forEach((goal, n) -> {
-      String[] info = GOALS.get(goal);
+      String[] info = Objects.requireNonNull(GOALS.get(goal), "GOALS has every goal, 1 to 17");
       h.append("<li class=\"goal").append(n == 0 ? " none" : "").append("\" id=\"sdg-").append(goal).append("\" style=\"--c:")
           .append(info[1]).append("\"><span class=\"no\">").append(goal).append("</span><span class=\"name\">").append(esc(info[0]))
           .append("</span><span class=\"n\">").append(n == 0 ? "–" : count(n, "initiative")).append("</span></li>");
     });
     h.append("</ol>\n<details><summary>As a table</summary><table><thead><tr><th scope=\"col\">Goal</th><th scope=\"col\">Name</th><th scope=\"col\" class=\"num\">Initiatives</th></tr></thead><tbody>");
-    counts.forEach((goal, n) -> h.append("<tr><th scope=\"row\">").append(goal).append("</th><td>").append(esc(GOALS.get(goal)[0]))
+    counts.forEach((goal, n) -> h.append("<tr><th scope=\"row\">").append(goal).append("</th><td>").append(esc(Objects.requireNonNull(GOALS.get(goal))[0]))
         .append("</td><td class=\"num\" data-goal=\"").append(goal).append("\">").append(n).append("</td></tr>"));
     h.append("</tbody></table></details></section>\n");
   }
@@ -356,7 +358,7 @@ public final class HtmlPage {
       return;
     }
     List<String> providers = new ArrayList<>(providerTotals.keySet());
-    providers.sort(Comparator.comparing((String p) -> -providerTotals.get(p)).thenComparing(p -> p));
+    providers.sort(Comparator.comparing((String p) -> -providerTotals.getOrDefault(p, 0)).thenComparing(p -> p));
     List<String> recipients = new ArrayList<>(cells.keySet());
     recipients.sort(Comparator.comparing(this::countryName).thenComparing(r -> r));
     int max = cells.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).max().orElse(1);
@@ -368,7 +370,7 @@ public final class HtmlPage {
     for (String r : recipients) {
       h.append("<tr><th scope=\"row\">").append(esc(countryName(r))).append(" <span class=\"code\">").append(esc(r)).append("</span></th>");
       for (String p : providers) {
-        int n = cells.get(r).getOrDefault(p, 0);
+        int n = cells.getOrDefault(r, Map.of()).getOrDefault(p, 0);
         if (n == 0) {
           h.append("<td class=\"num empty\"></td>");
         } else {
@@ -449,7 +451,7 @@ public final class HtmlPage {
    * null otherwise, which the validator reports. Anything else is left out of the sums rather than
    * guessed at: an exponent such as {@code "1E999999999"} would make an exact sum a billion digits.
    */
-  private static BigDecimal amount(JsonNode value) {
+  private static @Nullable BigDecimal amount(JsonNode value) {
     JsonNode amount = value.path("amount");
     if (!amount.isString() || !PLAIN_AMOUNT.matcher(amount.asString()).matches()) {
       return null;
@@ -737,7 +739,7 @@ public final class HtmlPage {
     return m != null && m.isString() && !m.asString().isBlank() ? m.asString() : "(none)";
   }
 
-  private static Integer startYear(JsonNode t) {
+  private static @Nullable Integer startYear(JsonNode t) {
     JsonNode d = t.path("dates");
     for (String field : List.of("actualStart", "plannedStart")) {
       var m = YEAR.matcher(d.path(field).asString(""));

@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 
 /**
@@ -34,9 +36,9 @@ public final class JUnitReporter implements Reporter {
   private final PrintWriter out;
   private final XMLStreamWriter xml;
   private final Path base;
-  private FileIssues file;
+  private @Nullable FileIssues file;
   private long started;
-  private LocalDateTime startedAt;
+  private @Nullable LocalDateTime startedAt;
   private int suites;
 
   /**
@@ -71,6 +73,11 @@ public final class JUnitReporter implements Reporter {
     }
   }
 
+  /** The file between startFile and endFile: a Reporter's calls come in that order. */
+  private FileIssues current() {
+    return Objects.requireNonNull(file, "startFile comes before addIssue and endFile");
+  }
+
   @Override
   public void startFile(String name) {
     file = new FileIssues(name, base);
@@ -80,7 +87,7 @@ public final class JUnitReporter implements Reporter {
 
   @Override
   public void issue(Issue issue) {
-    file.issues.add(issue);
+    current().issues.add(issue);
   }
 
   /** One testcase: its name and its issues. */
@@ -93,7 +100,7 @@ public final class JUnitReporter implements Reporter {
   @Override
   public void endFile() {
     String time = seconds(System.nanoTime() - started);
-    boolean broken = file.broken();
+    boolean broken = current().broken();
     List<Case> cases = cases();
     int failures = 0;
     int errors = 0;
@@ -107,10 +114,10 @@ public final class JUnitReporter implements Reporter {
     try {
       xml.writeCharacters("  ");
       xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", clean(file.name.isBlank() ? "(no name)" : file.name));
+      xml.writeAttribute("name", clean(current().name.isBlank() ? "(no name)" : current().name));
       xml.writeAttribute("package", "sstc.validate");
       xml.writeAttribute("id", Integer.toString(suites++));
-      xml.writeAttribute("timestamp", TIMESTAMP.format(startedAt));
+      xml.writeAttribute("timestamp", TIMESTAMP.format(Objects.requireNonNull(startedAt, "startFile first")));
       xml.writeAttribute("hostname", "localhost");
       xml.writeAttribute("tests", Integer.toString(cases.size()));
       xml.writeAttribute("failures", Integer.toString(failures));
@@ -128,7 +135,7 @@ public final class JUnitReporter implements Reporter {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(c.name()));
-        xml.writeAttribute("classname", clean(file.name.isBlank() ? "(no name)" : file.name));
+        xml.writeAttribute("classname", clean(current().name.isBlank() ? "(no name)" : current().name));
         xml.writeAttribute("time", "0");
         if (c.failed()) {
           Issue first = c.issues().stream().filter(Issue::isError).findFirst().orElseThrow();
@@ -171,11 +178,11 @@ public final class JUnitReporter implements Reporter {
   /** The file's testcases: its records, then the package header or the rest of the file. */
   private List<Case> cases() {
     Map<String, Case> cases = new LinkedHashMap<>();
-    if (file.broken()) {
-      cases.put("(file)", new Case("(file)", new ArrayList<>(file.issues)));
+    if (current().broken()) {
+      cases.put("(file)", new Case("(file)", new ArrayList<>(current().issues)));
       return new ArrayList<>(cases.values());
     }
-    SourceMap map = file.map();
+    SourceMap map = current().map();
     if (map.isPackage()) {
       cases.put("", new Case("package", new ArrayList<>()));
     }
@@ -184,7 +191,7 @@ public final class JUnitReporter implements Reporter {
           : record.pointer() + (record.id().isEmpty() ? "" : " " + record.id());
       cases.put(record.pointer(), new Case(name, new ArrayList<>()));
     }
-    for (Issue issue : file.issues) {
+    for (Issue issue : current().issues) {
       SourceMap.Record record = map.recordOf(issue.pointer());
       String key = record != null ? record.pointer() : map.isPackage() ? "" : "(file)";
       cases.computeIfAbsent(key, k -> new Case("(file)", new ArrayList<>())).issues().add(issue);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -45,7 +47,7 @@ public final class SarifReporter implements Reporter {
   private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
   private final ArrayNode rules = MAPPER.createArrayNode();
   private final ArrayNode results = MAPPER.createArrayNode();
-  private FileIssues file;
+  private @Nullable FileIssues file;
 
   /**
    * The command line's writer: files are named relative to the working directory.
@@ -74,6 +76,11 @@ public final class SarifReporter implements Reporter {
     this.base = base.toAbsolutePath().normalize();
   }
 
+  /** The file between startFile and endFile: a Reporter's calls come in that order. */
+  private FileIssues current() {
+    return Objects.requireNonNull(file, "startFile comes before addIssue and endFile");
+  }
+
   @Override
   public void startFile(String name) {
     file = new FileIssues(name, base);
@@ -81,12 +88,12 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void issue(Issue issue) {
-    file.issues.add(issue);
+    current().issues.add(issue);
   }
 
   @Override
   public void endFile() {
-    for (Issue issue : file.issues) {
+    for (Issue issue : current().issues) {
       results.add(result(issue));
     }
     file = null;
@@ -101,11 +108,11 @@ public final class SarifReporter implements Reporter {
     ObjectNode location = result.putArray("locations").addObject();
     ObjectNode physical = location.putObject("physicalLocation");
     ObjectNode artifact = physical.putObject("artifactLocation");
-    artifact.put("uri", file.uri());
-    if (file.relative()) {
+    artifact.put("uri", current().uri());
+    if (current().relative()) {
       artifact.put("uriBaseId", "%SRCROOT%");
     }
-    SourceMap.Position at = file.position(issue);
+    SourceMap.Position at = current().position(issue);
     if (at != null) {
       ObjectNode region = physical.putObject("region");
       region.put("startLine", at.line());
@@ -118,7 +125,7 @@ public final class SarifReporter implements Reporter {
     logical.put("kind", "element");
     ObjectNode properties = result.putObject("properties");
     properties.put("pointer", issue.pointer());
-    properties.put("file", file.name);
+    properties.put("file", current().name);
     if (issue.value() != null) {
       properties.set("value", issue.value());
     }

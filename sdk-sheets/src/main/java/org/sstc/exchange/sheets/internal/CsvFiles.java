@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -116,7 +117,8 @@ public final class CsvFiles {
     try {
       text = decode(bytes, start);
     } catch (CharacterCodingException e) {
-      return failed(new Problem("csv.encoding", 0, e.getMessage()));
+      return failed(new Problem("csv.encoding", 0,
+          Objects.requireNonNullElse(e.getMessage(), "the file is not valid UTF-8; save it as 'CSV UTF-8'")));
     }
     List<String[]> rows = new ArrayList<>();
     ObjectReader rowReader = separatedBySemicolons(text) ? semicolonReader : reader;

@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.JsonStreams;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -58,7 +60,8 @@ public final class Flattener {
       return found;
     }
     boolean topLevel = sheet.parent().parent() == null;
-    for (Item parent : done.get(sheet.parent())) {
+    // Layout.SHEETS lists each parent sheet before its children, so the parent's items are done.
+    for (Item parent : Objects.requireNonNull(done.get(sheet.parent()), "parent sheet flattened first")) {
       List<String> ids = new ArrayList<>(parent.parentIds());
       if (!topLevel) {
         ids.add(sheet.parent().keyedBy() == Sheet.Keying.POSITION
@@ -120,7 +123,7 @@ public final class Flattener {
       }
       List<String> keys = consistentOrder(orders);
       boolean conflict = keys == null;
-      if (conflict) {
+      if (keys == null) {
         Set<String> seen = new LinkedHashSet<>();
         orders.forEach(seen::addAll);
         keys = new ArrayList<>(seen);
@@ -141,7 +144,7 @@ public final class Flattener {
    * first), or null if two items order the same keys differently. Entry order is kept because the
    * SDK's JSON keeps it: a package must come back byte for byte.
    */
-  static List<String> consistentOrder(List<List<String>> orders) {
+  static @Nullable List<String> consistentOrder(List<List<String>> orders) {
     Map<String, Set<String>> after = new LinkedHashMap<>();
     Map<String, Integer> before = new LinkedHashMap<>();
     for (List<String> order : orders) {
@@ -150,7 +153,7 @@ public final class Flattener {
         before.putIfAbsent(key, 0);
       }
       for (int i = 1; i < order.size(); i++) {
-        if (after.get(order.get(i - 1)).add(order.get(i))) {
+        if (Objects.requireNonNull(after.get(order.get(i - 1))).add(order.get(i))) { // every key has a set, above
           before.merge(order.get(i), 1, Integer::sum);
         }
       }
@@ -169,7 +172,7 @@ public final class Flattener {
       }
       before.remove(next);
       sorted.add(next);
-      for (String later : after.get(next)) {
+      for (String later : Objects.requireNonNull(after.get(next))) { // before and after have the same keys
         before.merge(later, -1, Integer::sum);
       }
     }
@@ -217,7 +220,7 @@ public final class Flattener {
   }
 
   /** The node at a {@code /}-separated path inside an item, or null. */
-  static JsonNode at(JsonNode item, String path) {
+  static @Nullable JsonNode at(JsonNode item, String path) {
     JsonNode node = item;
     for (String name : path.split("/")) {
       node = node.get(name);

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -310,14 +311,15 @@ public final class Unflattener {
   private static Set<Sheet> parents() {
     Set<Sheet> parents = new HashSet<>();
     for (Sheet sheet : Layout.SHEETS) {
-      if (sheet.parent() != null && sheet.parent().parent() != null) {
-        parents.add(sheet.parent());
+      Sheet parent = sheet.parent();
+      if (parent != null && parent.parent() != null) {
+        parents.add(parent);
       }
     }
     return Set.copyOf(parents);
   }
 
-  private static List<Row> parentRows(Sheet parent, Map<Sheet, List<Row>> rows) {
+  private static List<Row> parentRows(@Nullable Sheet parent, Map<Sheet, List<Row>> rows) {
     return rows.getOrDefault(parent, List.of());
   }
 
@@ -354,7 +356,7 @@ public final class Unflattener {
       Field last = keys.get(keys.size() - 1);
       String what = last.path().replace("/id", "");
       issues.add(cellIssue(row, "\u0000" + last.path(), "csv.unknown-parent",
-          "no " + what + " has the id '" + String.join("' / '", ids) + "' in " + sheet.parent().file()
+          "no " + what + " has the id '" + String.join("' / '", ids) + "' in " + Objects.requireNonNull(sheet.parent(), "only a child sheet has parent ids").file()
               + "; correct the id, or add the " + what + " there"));
     }
     return parent;

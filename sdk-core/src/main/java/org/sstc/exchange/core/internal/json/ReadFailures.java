@@ -25,7 +25,7 @@ public final class ReadFailures {
   public static Issue numberOutOfRange(NumberFormatException failure, @Nullable JsonParser parser) {
     TokenStreamLocation location = parser == null ? null : parser.currentLocation();
     long line = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
-    String where = line > 0 ? " (line " + line + ", column " + location.getColumnNr() + ")" : "";
+    String where = location != null && line > 0 ? " (line " + line + ", column " + location.getColumnNr() + ")" : "";
     return Issue.error("json.limit", pointerOf(parser),
         "a number here has an exponent beyond what a decimal can hold" + where
             + ": write it plainly, as the standard's numbers are (e.g. 85 or 12.5)");

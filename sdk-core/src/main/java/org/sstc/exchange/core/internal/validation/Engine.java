@@ -391,7 +391,7 @@ public final class Engine {
     for (String name : List.of("initiatives", "organisations", "solutions")) {
       JsonNode array = envelope.get(name);
       if (array != null && array.isArray() && !pkg.streamed.contains(name)) {
-        String type = PACKAGE_ARRAYS.get(name);
+        String type = java.util.Objects.requireNonNull(PACKAGE_ARRAYS.get(name), name);
         for (int i = 0; i < array.size(); i++) {
           validateElement(array.get(i), type, "/" + name + "/" + i, pkg, sink);
           counts.records++;

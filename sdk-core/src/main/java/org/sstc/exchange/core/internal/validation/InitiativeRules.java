@@ -45,7 +45,8 @@ final class InitiativeRules {
       String kind, @Nullable String id, @Nullable OrgRef reportingOrg, Findings findings) {
     String orgId = reportingOrg == null ? null : reportingOrg.id();
     // Either id of the wrong shape was reported by the schema; comparing them would repeat it.
-    if (!Shapes.matches(Shapes.INITIATIVE_ID, id) || !Shapes.matches(Shapes.ORG_ID, orgId)) {
+    if (id == null || orgId == null
+        || !Shapes.matches(Shapes.INITIATIVE_ID, id) || !Shapes.matches(Shapes.ORG_ID, orgId)) {
       return;
     }
     String prefix = orgId + "-";

@@ -54,11 +54,11 @@ final class PercentageRules {
     Map<String, List<@Nullable BigDecimal>> byVocabulary = new LinkedHashMap<>();
     for (Sector sector : sectors) {
       byVocabulary
-          .computeIfAbsent(sector.vocabularyOrDefault(), unused -> new ArrayList<>())
+          .computeIfAbsent(sector.vocabularyOrDefault(), unused -> new ArrayList<@Nullable BigDecimal>())
           .add(sector.percentage());
     }
     byVocabulary.forEach(
-        (vocabulary, shares) -> {
+        (String vocabulary, List<@Nullable BigDecimal> shares) -> {
           BigDecimal sum = wrongSum(shares);
           if (sum != null) {
             findings.error(
