@@ -53,7 +53,7 @@ public final class RecordPackage implements SstcRecord {
 
   @SuppressWarnings("NullAway") // build() has checked every required member
   private RecordPackage(Builder builder) {
-    this.schemaVersion = builder.schemaVersion == null ? CURRENT_VERSION : builder.schemaVersion;
+    this.schemaVersion = builder.schemaVersion != null ? builder.schemaVersion : versionOfRecords(builder);
     this.publisher = builder.publisher;
     this.publishedAt = builder.publishedAt;
     this.license = builder.license;
@@ -104,7 +104,9 @@ public final class RecordPackage implements SstcRecord {
   }
 
   /**
-   * The schemaVersion member: the standard's version, {@code "1.1"} by default.
+   * The schemaVersion member: the standard's version. Unless the builder was given one, it is the
+   * version all the package's records declare when they agree ({@code "1.0"} for a package of
+   * 1.0 records, since a package's records follow its version), else {@code "1.1"}.
    *
    * @return the standard's version, {@code "1.1"} by default; never null (required: {@link Builder#build()} refuses a RecordPackage without it)
    */
@@ -227,6 +229,15 @@ public final class RecordPackage implements SstcRecord {
     return Copies.describe("RecordPackage", new Object[] {"schemaVersion", schemaVersion, "publisher", publisher, "publishedAt", publishedAt, "license", license, "initiatives", initiatives, "organisations", organisations, "solutions", solutions, "unknownMembers", unknownMembers.keySet()});
   }
 
+  /** The version the records of a package all declare, or the current one when they differ or there are none. */
+  private static String versionOfRecords(Builder builder) {
+    java.util.Set<String> versions = new java.util.HashSet<>();
+    builder.initiatives.forEach(record -> versions.add(record.schemaVersion()));
+    builder.organisations.forEach(record -> versions.add(record.schemaVersion()));
+    builder.solutions.forEach(record -> versions.add(record.schemaVersion()));
+    return versions.size() == 1 ? versions.iterator().next() : CURRENT_VERSION;
+  }
+
   /**
    * Builds a {@link RecordPackage}. {@link #build()} refuses one without its required members
    * (schemaVersion, publisher, publishedAt), naming all of them at once.
@@ -248,7 +259,9 @@ public final class RecordPackage implements SstcRecord {
     /**
      * Sets {@code schemaVersion}.
      *
-     * @param schemaVersion the standard's version, {@code "1.1"} by default; null means the version this SDK writes, {@link RecordPackage#CURRENT_VERSION}
+     * @param schemaVersion the standard's version; null means the version every record of the
+     *     package declares when they all declare the same, else the version this SDK writes,
+     *     {@link RecordPackage#CURRENT_VERSION}
      * @return this builder
      */
     public Builder schemaVersion(@Nullable String schemaVersion) {

@@ -158,4 +158,21 @@ class SchemaVersionsTest {
     assertEquals(List.of("ERROR schema.enum /recordType"), summary(issues));
     assertTrue(issues.get(0).message().contains("from version 1.1"), issues.get(0).message());
   }
+
+  @Test
+  void aPackageBuiltWithoutAVersionTakesTheVersionItsRecordsShare() throws IOException {
+    Initiative old = SstcJson.standard().read(Files.readAllBytes(VALID.resolve("initiative-minimal.json")), Initiative.class);
+    RecordPackage.Builder pkg = RecordPackage.builder()
+        .publisher(OrgRef.of("XM-DAC-41301", "FAO"))
+        .publishedAt(java.time.OffsetDateTime.parse("2024-05-03T06:00:00Z"));
+
+    RecordPackage ofOld = pkg.initiatives(List.of(old)).build();
+    assertEquals("1.0", ofOld.schemaVersion());
+    assertTrue(Validator.standard().validate(ofOld).valid(), () -> Validator.standard().validate(ofOld).toString());
+
+    RecordPackage mixed = pkg.addInitiative(old.toBuilder().id(old.id() + "-2").schemaVersion("1.1").build()).build();
+    assertEquals(Initiative.CURRENT_VERSION, mixed.schemaVersion());
+    assertEquals(List.of("ERROR rule.package-version /initiatives/0/schemaVersion"),
+        summary(Validator.standard().validate(mixed).issues()));
+  }
 }
