@@ -13,6 +13,8 @@ import java.util.Objects;
  *
  * <p>The SDK reads its schemas and codelists only through this class, so that nothing is ever
  * fetched from the network and the module system need not open any package.
+ *
+ * @since 1.0
  */
 public final class StandardFiles {
   /**

@@ -29,6 +29,8 @@ import picocli.CommandLine;
  * <p>Exit status: {@value #OK} when every file is valid (warnings allowed), {@value #INVALID} when
  * some file is invalid, {@value #USAGE_OR_IO} on a usage error or a file that cannot be read, and
  * {@value #INTERNAL} on an internal error (a bug).
+ *
+ * @since 1.0
  */
 @Command(
     name = "sstc",

@@ -12,6 +12,8 @@ import java.util.List;
  * @param unchanged records already stored as sent
  * @param rejected records refused, with their issues in {@link #results()}
  * @param results one result per record, in upload order
+ *
+ * @since 1.0
  */
 public record BulkReport(
     long received, long created, long updated, long unchanged, long rejected, List<BulkResult> results) {

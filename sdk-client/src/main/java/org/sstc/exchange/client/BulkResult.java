@@ -16,6 +16,8 @@ import org.sstc.exchange.core.Issue;
  * @param status created, updated, unchanged or rejected
  * @param version the stored version, unless rejected
  * @param issues why it was rejected, and any warnings
+ *
+ * @since 1.0
  */
 public record BulkResult(
     long index,

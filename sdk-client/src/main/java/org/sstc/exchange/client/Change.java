@@ -15,6 +15,8 @@ import org.sstc.exchange.core.SstcRecord;
  * @param version the record's version after this event
  * @param at when the hub stored the change
  * @param record the record as of this event; empty for a deletion
+ *
+ * @since 1.0
  */
 public record Change(
     long sequence,

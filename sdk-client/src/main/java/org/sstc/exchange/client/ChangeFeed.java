@@ -32,6 +32,8 @@ import tools.jackson.databind.JsonNode;
  *   }
  * });
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class ChangeFeed {
   static final int DEFAULT_PAGE_SIZE = 500;

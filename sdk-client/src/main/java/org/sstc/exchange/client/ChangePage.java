@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param events the events, in sequence order; empty when the reader is caught up
  * @param next the cursor to ask with next time (unchanged when there were no events)
+ *
+ * @since 1.0
  */
 public record ChangePage(List<Change> events, String next) {
   /**

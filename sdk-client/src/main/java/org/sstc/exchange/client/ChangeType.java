@@ -3,7 +3,11 @@ package org.sstc.exchange.client;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What happened to a record: an event of the change feed or of a record's history. */
+/**
+ * What happened to a record: an event of the change feed or of a record's history.
+ *
+ * @since 1.0
+ */
 public enum ChangeType {
   /** The record was created (version 1). */
   CREATED,

@@ -14,6 +14,8 @@ import org.sstc.exchange.client.internal.FileCursorStore;
  * <p>Keep the cursor where you keep the copy it describes: if your copy is in a database, store
  * the cursor in the same database, in the same transaction as the change, for exactly-once
  * processing even when the process dies between applying an event and saving its cursor.
+ *
+ * @since 1.0
  */
 public interface CursorStore {
   /**

@@ -13,6 +13,8 @@ import org.sstc.exchange.core.SstcRecord;
  * @param at when the hub stored it
  * @param record the record as of this version; empty for a deletion
  * @param <T> the record type
+ *
+ * @since 1.0
  */
 public record HistoryEntry<T extends SstcRecord>(
     long version, ChangeType event, OffsetDateTime at, Optional<T> record) {

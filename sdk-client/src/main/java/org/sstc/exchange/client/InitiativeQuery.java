@@ -16,6 +16,8 @@ import org.sstc.exchange.core.Modality;
  *     .modality(Modality.TRIANGULAR).sdgGoal(2).country("MZ").build();
  * for (Initiative initiative : client.initiatives().search(query)) { ... }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class InitiativeQuery {
   private static final Pattern SDG_TARGET = Pattern.compile("([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])");

@@ -13,6 +13,8 @@ import java.util.Objects;
  * OrganisationQuery query = OrganisationQuery.builder().orgType("10").country("BR").build();
  * for (Organisation organisation : client.organisations().search(query)) { ... }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class OrganisationQuery {
   private static final OrganisationQuery ALL = builder().build();

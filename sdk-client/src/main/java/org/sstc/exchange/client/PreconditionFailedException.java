@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * 412: the record changed since the version you passed (someone else wrote it). Read it again,
  * apply your change to the current version and replace again — {@link Records#update} does this.
+ *
+ * @since 1.0
  */
 public final class PreconditionFailedException extends SstcException {
   private static final long serialVersionUID = 1L;

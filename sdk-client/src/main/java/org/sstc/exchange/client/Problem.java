@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param instance the request path
  * @param extensions every other member, name to its value as JSON text: {@code requestId},
  *     {@code currentVersion}, {@code report}, {@code invalidParams}, {@code limit}, ...
+ *
+ * @since 1.0
  */
 public record Problem(
     String type,

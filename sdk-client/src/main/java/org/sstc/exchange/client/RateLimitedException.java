@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * 429: the hub asks the client to slow down. Safe requests were already retried within the
  * deadline; wait {@link #retryAfter()} before trying again.
+ *
+ * @since 1.0
  */
 public final class RateLimitedException extends SstcException {
   private static final long serialVersionUID = 1L;

@@ -40,6 +40,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param <T> {@link org.sstc.exchange.core.Initiative} or {@link org.sstc.exchange.core.Organisation}
  * @param <Q> the collection's query: {@link InitiativeQuery} or {@link OrganisationQuery}
+ *
+ * @since 1.0
  */
 public final class Records<T extends SstcRecord, Q> {
   private final Exchange exchange;

@@ -27,6 +27,8 @@ import org.sstc.exchange.client.internal.Timer;
  * <p>Defaults ({@link #defaults()}): 3 retries, backoff from 100 ms to 5 s, deadline 2 min, bulk
  * deadline 30 min, 10 update attempts. Timeouts of a single attempt (connect, read, write, call)
  * belong to OkHttp: see {@link SstcClient.Builder#okHttpClient}.
+ *
+ * @since 1.0
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = new Builder().build();

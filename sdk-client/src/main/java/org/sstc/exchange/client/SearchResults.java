@@ -22,6 +22,8 @@ import org.sstc.exchange.core.SstcRecord;
  * while others write. A failure while fetching a page is thrown from {@code hasNext()}.
  *
  * @param <T> the record type
+ *
+ * @since 1.0
  */
 public final class SearchResults<T extends SstcRecord> implements Iterable<T> {
   private final Function<Optional<String>, Page<T>> fetch;

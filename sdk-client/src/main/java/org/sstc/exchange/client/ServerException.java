@@ -2,7 +2,11 @@ package org.sstc.exchange.client;
 
 import org.jspecify.annotations.Nullable;
 
-/** 5xx: the hub failed. Safe requests were already retried with backoff before this was thrown. */
+/**
+ * 5xx: the hub failed. Safe requests were already retried with backoff before this was thrown.
+ *
+ * @since 1.0
+ */
 public final class ServerException extends SstcException {
   private static final long serialVersionUID = 1L;
 

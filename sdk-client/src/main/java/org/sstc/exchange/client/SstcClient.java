@@ -52,6 +52,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A client is thread-safe; share one. {@link #close()} releases its connections and threads
  * (unless the {@link OkHttpClient} was yours).
+ *
+ * @since 1.0
  */
 public final class SstcClient implements AutoCloseable {
   private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * string or the token), what the hub said, and what to do. 4xx statuses without a subclass (405,
  * 413, 415, 428, a 422 that is not a validation failure) are thrown as this class: see {@link
  * #problem()} for the hub's problem type.
+ *
+ * @since 1.0
  */
 public class SstcException extends RuntimeException {
   private static final long serialVersionUID = 1L;

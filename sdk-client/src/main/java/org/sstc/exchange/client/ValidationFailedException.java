@@ -8,6 +8,8 @@ import org.sstc.exchange.core.ValidationReport;
  * A record breaks the standard: either the client found it before sending (then {@link
  * #status()} is 0 and nothing was sent) or the hub refused it with 422 and its report.
  * {@link #report()} lists every issue with its JSON Pointer.
+ *
+ * @since 1.0
  */
 public final class ValidationFailedException extends SstcException {
   private static final long serialVersionUID = 1L;

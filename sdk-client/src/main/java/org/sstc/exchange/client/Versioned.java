@@ -12,6 +12,8 @@ import org.sstc.exchange.core.SstcRecord;
  * @param version the hub's version: 1 on create, +1 on every update
  * @param etag the entity tag the hub sent, e.g. {@code "3"} (with its quotes)
  * @param <T> {@link org.sstc.exchange.core.Initiative} or {@link org.sstc.exchange.core.Organisation}
+ *
+ * @since 1.0
  */
 public record Versioned<T extends SstcRecord>(T record, long version, String etag) {
   /**

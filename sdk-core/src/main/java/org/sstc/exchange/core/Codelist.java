@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A <em>closed</em> list refuses unknown codes ({@code codelist.unknown-code}, an error); an
  * <em>open</em> list accepts them with a warning ({@code codelist.open-code}). Withdrawn codes are
  * a warning either way ({@code codelist.withdrawn-code}).
+ *
+ * @since 1.0
  */
 public final class Codelist {
   private final String name;

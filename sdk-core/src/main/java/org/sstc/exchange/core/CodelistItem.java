@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     sector → sector category), if any
  * @param withdrawn true if the code is no longer in use (a warning where it appears)
  * @param minorUnits for currencies, the digits after the decimal point (JPY 0, USD 2, KWD 3)
+ *
+ * @since 1.0
  */
 public record CodelistItem(
     String code,

@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * <p>Lists are read from the bundled JSON on first use and kept; the object is thread-safe.
+ *
+ * @since 1.0
  */
 public final class Codelists {
   /** Country codes, ISO 3166-1 alpha-2 (closed). */

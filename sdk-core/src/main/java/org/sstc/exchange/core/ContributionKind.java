@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** What a partner contributes to an initiative: a closed list of the standard. */
+/**
+ * What a partner contributes to an initiative: a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum ContributionKind {
   /** {@code "financial"}. */
   FINANCIAL("financial"),

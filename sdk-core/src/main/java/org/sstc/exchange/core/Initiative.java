@@ -40,6 +40,8 @@ import tools.jackson.databind.annotation.JsonPOJOBuilder;
  * <p>Made with {@link #builder()}; {@link #toBuilder()} changes a copy. Members of a newer
  * minor version of the standard that this SDK does not know are kept when read and written
  * back unchanged, and take part in {@link #equals(Object)}.
+ *
+ * @since 1.0
  */
 @JsonIgnoreProperties(value = "recordType", allowGetters = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** How one initiative relates to another: a closed list of the standard. */
+/**
+ * How one initiative relates to another: a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum InitiativeRelation {
   /** {@code "parent"}. */
   PARENT("parent"),

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The size of an initiative (SEGIB): a closed list of the standard. */
+/**
+ * The size of an initiative (SEGIB): a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum Instrument {
   /** {@code "programme"}. */
   PROGRAMME("programme"),

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  * @param message what is wrong and how to fix it, for a person
  * @param value the offending value, where there is one
  * @param line the 1-based line in the file, where known (syntax errors, NDJSON records)
+ *
+ * @since 1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"severity", "code", "pointer", "message", "value", "line"})

@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Records are still best read with {@link SstcJson} and checked with {@link Validator}; use this
  * class only for what they cannot do, such as walking a package's arrays one element at a time.
+ *
+ * @since 1.0
  */
 public final class JsonStreams {
   private static final JsonSupport DEFAULT = new JsonSupport(JsonLimits.DEFAULT);

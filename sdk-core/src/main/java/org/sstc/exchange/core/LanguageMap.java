@@ -18,6 +18,8 @@ import java.util.Optional;
  * <pre>{@code
  * LanguageMap title = LanguageMap.of("en", "School feeding").with("fr", "Alimentation scolaire");
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class LanguageMap {
   private final Map<String, String> texts;

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** How an initiative is organised (SEGIB): a closed list of the standard. */
+/**
+ * How an initiative is organised (SEGIB): a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum Modality {
   /** {@code "bilateral"}. */
   BILATERAL("bilateral"),

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** A partner's role in one initiative: a closed list of the standard. */
+/**
+ * A partner's role in one initiative: a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum ParticipationRole {
   /** {@code "provider"}. */
   PROVIDER("provider"),

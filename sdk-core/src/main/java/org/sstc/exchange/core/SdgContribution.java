@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** How much an initiative contributes to an SDG: a closed list of the standard. */
+/**
+ * How much an initiative contributes to an SDG: a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum SdgContribution {
   /** {@code "principal"}. */
   PRINCIPAL("principal"),

@@ -2,7 +2,11 @@ package org.sstc.exchange.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How serious an {@link Issue} is: an error makes a document invalid, a warning does not. */
+/**
+ * How serious an {@link Issue} is: an error makes a document invalid, a warning does not.
+ *
+ * @since 1.0
+ */
 public enum Severity {
   /** The document does not follow the standard; it must be fixed before it is exchanged. */
   ERROR,

@@ -28,6 +28,8 @@ import tools.jackson.databind.SerializationFeature;
  * byte[] json = SstcJson.standard().write(initiative);
  * Initiative again = SstcJson.standard().read(json, Initiative.class);
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class SstcJson {
   private static final SstcJson STANDARD = new SstcJson(new JsonSupport(JsonLimits.DEFAULT));

@@ -3,6 +3,8 @@ package org.sstc.exchange.core;
 /**
  * A top-level document of the standard: it says what it is in {@code recordType}, which lets one
  * NDJSON stream mix records and lets a validator pick the schema without being told.
+ *
+ * @since 1.0
  */
 public sealed interface SstcRecord permits Initiative, Organisation, RecordPackage, Solution {
   /**

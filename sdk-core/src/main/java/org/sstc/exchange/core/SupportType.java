@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** What kind of support an initiative gives: a closed list of the standard. */
+/**
+ * What kind of support an initiative gives: a closed list of the standard.
+ *
+ * @since 1.0
+ */
 public enum SupportType {
   /** {@code "technical-cooperation"}. */
   TECHNICAL_COOPERATION("technical-cooperation"),

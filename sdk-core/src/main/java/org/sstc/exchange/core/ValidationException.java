@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 /**
  * Thrown where the caller asked for a valid document and did not get one, e.g. by {@link
  * SstcJson#read(byte[], Class)}. The {@link #report()} says everything that is wrong.
+ *
+ * @since 1.0
  */
 public final class ValidationException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param valid true when there is no error (warnings are allowed)
  * @param schemaVersion the version of the standard the document was checked against
  * @param issues errors and warnings, in document order where that is known
+ *
+ * @since 1.0
  */
 @JsonPropertyOrder({"valid", "schemaVersion", "issues"})
 public record ValidationReport(boolean valid, String schemaVersion, List<Issue> issues) {

@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>A validator is immutable and thread-safe; its schemas are compiled once. Packages and NDJSON
  * are checked one record at a time, so memory does not grow with the file.
+ *
+ * @since 1.0
  */
 public final class Validator {
   private static final Validator STANDARD = builder().build();

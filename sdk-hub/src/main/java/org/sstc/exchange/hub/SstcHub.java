@@ -31,6 +31,8 @@ import org.sstc.exchange.hub.internal.HubSettings;
  * }</pre>
  *
  * <p>A hub is thread-safe and serves many requests at once; it listens on 127.0.0.1 only.
+ *
+ * @since 1.0
  */
 public final class SstcHub implements AutoCloseable {
   private final int requestedPort;

@@ -29,6 +29,8 @@ import org.sstc.exchange.core.Validator;
  * @param pkg the package: publisher from the SSTC extension or the first activity's
  *     reporting-org, {@code publishedAt} from {@code generated-datetime} when it has a time zone
  * @param unmapped everything not mapped, in file order
+ *
+ * @since 1.0
  */
 public record IatiImport(RecordPackage pkg, List<IatiNote> unmapped) {
   /**

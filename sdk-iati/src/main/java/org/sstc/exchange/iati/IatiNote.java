@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param line the 1-based line where the element's start tag ends
  * @param column the 1-based column where the element's start tag ends
  * @param message what was not mapped, and why
+ *
+ * @since 1.0
  */
 public record IatiNote(@Nullable String activityId, String path, long line, long column, String message) {
   /**

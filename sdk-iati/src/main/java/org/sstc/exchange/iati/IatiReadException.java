@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *   System.err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
  * }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class IatiReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -19,6 +19,8 @@ import org.sstc.exchange.iati.internal.ActivitiesWriter;
  *   initiatives.forEach(writer::write);
  * }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class IatiWriter implements AutoCloseable {
   private final ActivitiesWriter writer;

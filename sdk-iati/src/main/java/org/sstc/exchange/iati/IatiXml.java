@@ -51,6 +51,8 @@ import org.sstc.exchange.iati.internal.IatiSchema;
  *   IatiXml.standard().write(pkg, out);
  * }
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class IatiXml {
   /** The namespace of the SSTC extension elements and attributes in IATI XML. */

@@ -31,6 +31,8 @@ import org.sstc.exchange.report.internal.ReportData;
  *     .build();
  * report.writeTo(Path.of("report.html"));
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class HtmlReport {
   /** The title when none is given. */

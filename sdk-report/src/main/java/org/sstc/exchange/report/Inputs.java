@@ -24,6 +24,8 @@ import org.sstc.exchange.report.internal.RecordFiles;
  * Turns paths as a user gives them (command-line arguments, a plugin's configuration) into the
  * files to validate, as {@link ValidationRun} and {@link HtmlReport} do: the one directory walk of
  * the command line and the Maven plugin.
+ *
+ * @since 1.0
  */
 public final class Inputs {
   private Inputs() {}

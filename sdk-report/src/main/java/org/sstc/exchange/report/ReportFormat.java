@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The machine-readable report formats a {@link ValidationRun} writes, besides what it tells its listener. */
+/**
+ * The machine-readable report formats a {@link ValidationRun} writes, besides what it tells its listener.
+ *
+ * @since 1.0
+ */
 public enum ReportFormat {
   /** One JSON array, an object a file: the shape of {@code sstc validate --format json}. */
   JSON("sstc-report.json"),

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The version a tool was built as, read from the {@code version.properties} file the build filters
  * next to its classes: {@code sstc --version} and the SARIF driver of both the command and the Maven
  * plugin. The caller opens the file, with its own class, so that the lookup stays in its module.
+ *
+ * @since 1.0
  */
 public final class ToolVersion {
   private ToolVersion() {}

@@ -41,6 +41,8 @@ import org.sstc.exchange.report.internal.Tally;
  *     .run(List.of("data/"));
  * System.out.println(result.summary());
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class ValidationRun {
 

@@ -23,6 +23,8 @@ import org.sstc.exchange.core.Validator;
  * @param row the 1-based spreadsheet row; 0 for the whole file
  * @param column the column letter, e.g. {@code C}; {@code ""} for the whole row
  * @param header the column's header as written in the file; {@code ""} when there is no column
+ *
+ * @since 1.0
  */
 public record SheetIssue(Issue issue, String file, long row, String column, String header) {
 

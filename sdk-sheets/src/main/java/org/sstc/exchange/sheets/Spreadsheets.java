@@ -53,6 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 1.0
  */
 public final class Spreadsheets {
   private static final Spreadsheets STANDARD = builder().build();

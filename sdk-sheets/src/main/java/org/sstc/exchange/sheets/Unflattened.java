@@ -17,6 +17,8 @@ import org.sstc.exchange.core.ValidationReport;
  * result.issues().forEach(System.out::println);
  * RecordPackage pkg = result.pkg().orElseThrow(() -> new IllegalStateException("fix the sheets first"));
  * }</pre>
+ *
+ * @since 1.0
  */
 public final class Unflattened {
   private final @Nullable RecordPackage pkg;

@@ -51,6 +51,8 @@ import org.sstc.exchange.hub.SstcHub;
  *
  * <p>Tokens are random per hub and never printed. Clients are closed, and the hub stopped, after
  * the class's last test.
+ *
+ * @since 1.0
  */
 public final class SstcHubExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   /** The organisation a hub started with {@code @ExtendWith(SstcHubExtension.class)} has a token for. */

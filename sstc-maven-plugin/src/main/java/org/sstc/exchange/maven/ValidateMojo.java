@@ -49,6 +49,8 @@ import org.sstc.exchange.report.ReportFormat;
  * record stops the build before compiling, testing and packaging spend time on it, and before it
  * can be copied into a jar. A project that generates its files later binds the execution to a later
  * phase ({@code <phase>verify</phase>}).
+ *
+ * @since 1.0
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
 public final class ValidateMojo extends AbstractMojo {
