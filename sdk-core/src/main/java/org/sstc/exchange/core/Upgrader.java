@@ -40,6 +40,9 @@ public final class Upgrader {
   private static final Pattern VERSION = Pattern.compile("1\\.[0-9]{1,4}");
   private static final List<String> ARRAYS = List.of("initiatives", "organisations", "solutions");
 
+  /** An upgrade holds the file and its upgrade in memory: larger files are refused, not read. */
+  static final long MAX_FILE_BYTES = 256L << 20;
+
   private final String target;
   private final Validator validator;
   private final JsonSupport json = new JsonSupport(JsonLimits.DEFAULT);
@@ -108,13 +111,20 @@ public final class Upgrader {
    * @return the upgraded content and what changed; for NDJSON each change's pointer starts with
    *     the record's zero-based line index, {@code /3/schemaVersion}
    * @throws ValidationException if any record has an error, with the file's report
-   * @throws IllegalArgumentException if a record follows a later version than the target
+   * @throws IllegalArgumentException if a record follows a later version than the target, or the
+   *     file is larger than 256 MiB (an upgrade is held in memory: split such a file first)
    * @throws java.io.UncheckedIOException if the file cannot be read
    */
   public Upgraded upgrade(Path file) {
     Objects.requireNonNull(file, "file");
     byte[] content;
     try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new IllegalArgumentException(
+            file + " is " + size + " bytes; an upgrade holds a file in memory, up to "
+                + (MAX_FILE_BYTES >> 20) + " MiB: split it (NDJSON splits at any line) and upgrade the parts");
+      }
       content = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);

@@ -130,4 +130,16 @@ class UpgraderTest {
     assertEquals("/1/modality", refused.report().errors().get(0).pointer());
     assertEquals(2L, refused.report().errors().get(0).line());
   }
+
+  @Test
+  void aFileTooLargeToHoldIsRefusedBeforeItIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path huge = dir.resolve("huge.ndjson");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(Upgrader.MAX_FILE_BYTES + 1); // sparse: nothing is written
+    }
+
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Upgrader.to("1.1").upgrade(huge));
+
+    assertTrue(refused.getMessage().contains("split it"), refused.getMessage());
+  }
 }
