@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.SstcClient;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
@@ -206,7 +207,7 @@ class Compat10Test {
     buffer.reset();
     Initiative built = (Initiative) call("BuildAndValidate", "triangularInitiative", new Class<?>[0]);
     Path closed = temp.resolve("closed.json");
-    Files.write(closed, SstcJson.standard().write(built.toBuilder().status("4").build()));
+    Files.write(closed, SstcJson.standard().write(built.toBuilder().status(ActivityStatus.CLOSED).build()));
     assertThat(call("ValidateFile", "run", new Class<?>[] {String[].class, PrintStream.class},
         new String[] {closed.toString()}, out)).as(printed()).isEqualTo(1);
     assertThat(printed()).containsPattern("(?m)^/\\S*: error rule\\.closed-needs-actual-end: .+")

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.core.ActivityStatus;
+import org.sstc.exchange.core.BudgetType;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
@@ -57,7 +59,7 @@ class IatiImportTest {
     assertThat(initiative.reportingOrg()).isEqualTo(OrgRef.of("AA-AAA-123456789", "Organisation name"));
     assertThat(initiative.title().asMap()).containsEntry("en", "Activity title").containsEntry("fr", "Titre de l'activité").hasSize(3);
     assertThat(initiative.modality()).isEqualTo(Modality.BILATERAL); // collaboration-type 1
-    assertThat(initiative.status()).isEqualTo("2");
+    assertThat(initiative.status()).isEqualTo(ActivityStatus.IMPLEMENTATION);
     assertThat(initiative.dates().plannedStart()).hasToString("2012-04-15");
     assertThat(initiative.dates().actualStart()).hasToString("2012-04-28");
     assertThat(initiative.dates().plannedEnd()).hasToString("2015-12-31");
@@ -76,7 +78,7 @@ class IatiImportTest {
           .currency("EUR")
           .valueDate(java.time.LocalDate.of(2014, 1, 1))
           .build());
-      assertThat(b.type()).isEqualTo("1");
+      assertThat(b.type()).isEqualTo(BudgetType.ORIGINAL);
     });
     assertThat(initiative.transactions()).singleElement().satisfies(t -> {
       assertThat(t.id()).isEqualTo("1234");
