@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sstc.exchange.core.ActivityStatus;
+import org.sstc.exchange.core.BudgetStatus;
 import org.sstc.exchange.core.BudgetType;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
@@ -163,6 +164,24 @@ class IatiImportTest {
         .noneSatisfy(issue -> assertThat(issue.pointer()).startsWith("/otherIdentifiers"))
         .noneSatisfy(issue -> assertThat(issue.pointer()).startsWith("/recipientRegions"))
         .noneSatisfy(issue -> assertThat(issue.pointer()).matches("/(title|description|dates|status|modality).*")));
+  }
+
+  @Test
+  void aCodeOutsideAClosedIatiListIsLeftOutWithANote() {
+    IatiImport imported = xml(activity(
+        "<budget type=\"7\" status=\"2\"><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>"
+            + "<value currency=\"USD\" value-date=\"2020-01-01\">10</value></budget>\n"
+            + "<transaction><transaction-type code=\"99\"/><transaction-date iso-date=\"2020-02-01\"/>"
+            + "<value currency=\"USD\" value-date=\"2020-02-01\">5</value></transaction>\n"));
+    Initiative initiative = imported.pkg().initiatives().get(0);
+    assertThat(initiative.budgets()).singleElement().satisfies(b -> {
+      assertThat(b.type()).isNull();
+      assertThat(b.status()).isEqualTo(BudgetStatus.COMMITTED);
+    });
+    assertThat(initiative.transactions()).singleElement().satisfies(t -> assertThat(t.type()).isNull());
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message())
+        .isEqualTo("type \"7\" is not in IATI's BudgetType codelist, so it is left out: use a code of that list"));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).endsWith("transaction-type[1]/@code"));
   }
 
   @Test
