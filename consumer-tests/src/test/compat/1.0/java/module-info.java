@@ -1,7 +1,10 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * Runnable examples of the SSTC Exchange SDK and a bundled sample package. Read them as the
  * README's examples: each class has a {@code main} and fits on a screen.
  */
+@NullMarked
 module org.sstc.exchange.examples {
   // Transitive: the examples' methods return the core's types (Initiative, RecordPackage).
   requires transitive org.sstc.exchange.core;

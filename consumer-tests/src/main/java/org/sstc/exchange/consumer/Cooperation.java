@@ -2,6 +2,7 @@ package org.sstc.exchange.consumer;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Dates;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Instrument;
@@ -14,6 +15,7 @@ import org.sstc.exchange.core.ParticipationRole;
 import org.sstc.exchange.core.SdgContribution;
 import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.core.TransactionType;
 
 /** What a consumer's own code does with the SDK: builds records with its builders. */
 public final class Cooperation {
@@ -34,7 +36,7 @@ public final class Cooperation {
             .with("pt", "Sistemas de sementes de mandioca em Moçambique"))
         .modality(Modality.TRIANGULAR)
         .instrument(Instrument.PROJECT)
-        .status("2")
+        .status(ActivityStatus.IMPLEMENTATION)
         .dates(Dates.planned(LocalDate.of(2022, 3, 1), LocalDate.of(2025, 2, 28)))
         .addParticipant(Participation.builder().id("p-abc").name("Agência Brasileira de Cooperação")
             .orgType("10").country("BR").role(ParticipationRole.FIRST_PROVIDER).build())
@@ -49,7 +51,7 @@ public final class Cooperation {
             .goal("2").target("2.3").indicator("2.3.1")
             .contribution(SdgContribution.PRINCIPAL).build())
         .addTransaction(Transaction.builder()
-            .id("t-1").type("1").date(LocalDate.of(2022, 4, 20)).value(Money.of("48000000", "JPY"))
+            .id("t-1").type(TransactionType.INCOMING_FUNDS).date(LocalDate.of(2022, 4, 20)).value(Money.of("48000000", "JPY"))
             .providerId("p-jica").receiverId("p-iiam")
             .description(LanguageMap.of("en", "Japanese co-financing, first instalment")).build())
         .lastUpdated(OffsetDateTime.parse("2024-05-02T09:30:00Z"))

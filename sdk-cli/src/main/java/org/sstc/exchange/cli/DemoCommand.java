@@ -24,6 +24,7 @@ import org.sstc.exchange.client.ForbiddenException;
 import org.sstc.exchange.client.InitiativeQuery;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.SstcException;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Organisation;
@@ -189,7 +190,7 @@ final class DemoCommand implements Callable<Integer> {
       Initiative theirs = sample.initiatives().stream()
           .filter(i -> !i.reportingOrg().id().equals(FAO)).findFirst().orElseThrow();
       try (SstcClient fao = client(hub, tokens.get(FAO))) {
-        fao.initiatives().update(theirs.id(), i -> i.toBuilder().status("3").build());
+        fao.initiatives().update(theirs.id(), i -> i.toBuilder().status(ActivityStatus.FINALISATION).build());
         stdout.println("   unexpected: the hub let FAO change " + theirs.id());
         return Sstc.INTERNAL;
       } catch (ForbiddenException refused) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Modality;
 
 /**
@@ -21,7 +22,6 @@ import org.sstc.exchange.core.Modality;
  */
 public final class InitiativeQuery {
   private static final Pattern SDG_TARGET = Pattern.compile("([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])");
-  private static final Pattern STATUS = Pattern.compile("[1-6]");
   private static final InitiativeQuery ALL = builder().build();
 
   private final QueryParams params;
@@ -138,17 +138,14 @@ public final class InitiativeQuery {
     }
 
     /**
-     * Only initiatives with this activity status, {@code "1"} to {@code "6"}.
+     * Only initiatives with this activity status.
      *
-     * @param status the status code
+     * @param status the status, e.g. {@link ActivityStatus#IMPLEMENTATION}
      * @return this builder
      */
-    public Builder status(String status) {
+    public Builder status(ActivityStatus status) {
       Objects.requireNonNull(status, "status");
-      if (!STATUS.matcher(status).matches()) {
-        throw new IllegalArgumentException("an activity status is \"1\" to \"6\": \"" + status + "\"");
-      }
-      params.put("status", status);
+      params.put("status", status.code());
       return this;
     }
 

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * <pre>{@code
  * Versioned<Initiative> stored = client.initiatives().create(initiative);
  * Versioned<Initiative> changed = client.initiatives()
- *     .update(stored.record().id(), i -> i.toBuilder().status("2").build());
+ *     .update(stored.record().id(), i -> i.toBuilder().status(ActivityStatus.IMPLEMENTATION).build());
  * }</pre>
  *
  * <p>The {@code ...Async} methods send with OkHttp's asynchronous {@code enqueue}: they do not
@@ -154,7 +154,7 @@ public final class Records<T extends SstcRecord, Q> {
    * is given. When it returns an equal record, nothing is written.
    *
    * <pre>{@code
-   * client.initiatives().update(id, current -> current.toBuilder().status("3").build());
+   * client.initiatives().update(id, current -> current.toBuilder().status(ActivityStatus.FINALISATION).build());
    * }</pre>
    *
    * @param id the record's id

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  *     .token(System.getenv("SSTC_TOKEN"))
  *     .build()) {
  *   Versioned<Initiative> stored = client.initiatives().create(initiative);
- *   client.initiatives().update(stored.record().id(), i -> i.toBuilder().status("2").build());
+ *   client.initiatives().update(stored.record().id(), i -> i.toBuilder().status(ActivityStatus.IMPLEMENTATION).build());
  *   for (Initiative found : client.initiatives().search(InitiativeQuery.builder().sdgGoal(2).build())) {
  *     System.out.println(found.id());
  *   }

@@ -12,6 +12,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 
@@ -38,9 +39,9 @@ class RecordsTest {
     FakeTimer timer = new FakeTimer();
     try (SstcClient client = Fixtures.client(server).retryPolicy(timer.policy().build()).build()) {
       Versioned<Initiative> updated = client.initiatives()
-          .update(Fixtures.id(), i -> i.toBuilder().status("2").build());
+          .update(Fixtures.id(), i -> i.toBuilder().status(ActivityStatus.IMPLEMENTATION).build());
       assertThat(updated.version()).isEqualTo(3);
-      assertThat(updated.record().status()).isEqualTo("2");
+      assertThat(updated.record().status()).isEqualTo(ActivityStatus.IMPLEMENTATION);
     }
     // Before the second round, a random pause of up to 4 ms (here the longest) spreads writers out.
     assertThat(timer.waits()).containsExactly(java.time.Duration.ofMillis(4));
@@ -111,8 +112,8 @@ class RecordsTest {
     assertThatThrownBy(() -> OrganisationQuery.builder().orgType(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> OrganisationQuery.builder().country("Brazil"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(InitiativeQuery.builder().sdgTarget("17.a").status("3").build())
-        .isEqualTo(InitiativeQuery.builder().sdgTarget("17.a").status("3").build())
+    assertThat(InitiativeQuery.builder().sdgTarget("17.a").status(ActivityStatus.FINALISATION).build())
+        .isEqualTo(InitiativeQuery.builder().sdgTarget("17.a").status(ActivityStatus.FINALISATION).build())
         .isNotEqualTo(InitiativeQuery.all());
   }
 
@@ -123,7 +124,7 @@ class RecordsTest {
     server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json").body(empty).build());
     try (SstcClient client = Fixtures.client(server).build()) {
       assertThat(client.initiatives().search(InitiativeQuery.builder()
-          .participant("XM-DAC-41301").status("2").country("MZ")
+          .participant("XM-DAC-41301").status(ActivityStatus.IMPLEMENTATION).country("MZ")
           .updatedSince(java.time.Instant.parse("2026-01-01T00:00:00Z")).build())).isEmpty();
       assertThat(client.organisations().search(OrganisationQuery.builder()
           .orgType("10").country("BR").pageSize(50).build())).isEmpty();

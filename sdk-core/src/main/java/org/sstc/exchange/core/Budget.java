@@ -33,8 +33,8 @@ import tools.jackson.databind.annotation.JsonPOJOBuilder;
 public final class Budget {
 
   @NotNull @NotBlank private final String id;
-  @NotNull private final String type;
-  @NotNull private final String status;
+  @NotNull private final BudgetType type;
+  @NotNull private final BudgetStatus status;
   @NotNull private final LocalDate periodStart;
   @NotNull private final LocalDate periodEnd;
   @NotNull @Valid private final Money value;
@@ -90,22 +90,22 @@ public final class Budget {
   }
 
   /**
-   * The type member: IATI BudgetType: {@code "1"} original, {@code "2"} revised.
+   * The type member: the IATI BudgetType, {@link BudgetType#ORIGINAL} or {@link BudgetType#REVISED}.
    *
-   * @return IATI BudgetType: {@code "1"} original, {@code "2"} revised; never null (required: {@link Builder#build()} refuses a Budget without it)
+   * @return the IATI BudgetType, {@link BudgetType#ORIGINAL} or {@link BudgetType#REVISED}; never null (required: {@link Builder#build()} refuses a Budget without it)
    */
   @JsonProperty("type")
-  public String type() {
+  public BudgetType type() {
     return type;
   }
 
   /**
-   * The status member: IATI BudgetStatus: {@code "1"} indicative, {@code "2"} committed.
+   * The status member: the IATI BudgetStatus, {@link BudgetStatus#INDICATIVE} or {@link BudgetStatus#COMMITTED}.
    *
-   * @return IATI BudgetStatus: {@code "1"} indicative, {@code "2"} committed; never null (required: {@link Builder#build()} refuses a Budget without it)
+   * @return the IATI BudgetStatus, {@link BudgetStatus#INDICATIVE} or {@link BudgetStatus#COMMITTED}; never null (required: {@link Builder#build()} refuses a Budget without it)
    */
   @JsonProperty("status")
-  public String status() {
+  public BudgetStatus status() {
     return status;
   }
 
@@ -198,8 +198,8 @@ public final class Budget {
   @JsonIgnoreProperties(value = "recordType")
   public static final class Builder {
     private @Nullable String id;
-    private @Nullable String type;
-    private @Nullable String status;
+    private @Nullable BudgetType type;
+    private @Nullable BudgetStatus status;
     private @Nullable LocalDate periodStart;
     private @Nullable LocalDate periodEnd;
     private @Nullable Money value;
@@ -221,10 +221,10 @@ public final class Budget {
     /**
      * Sets {@code type}.
      *
-     * @param type IATI BudgetType: {@code "1"} original, {@code "2"} revised; required: {@link #build()} refuses to build without it
+     * @param type the IATI BudgetType, {@link BudgetType#ORIGINAL} or {@link BudgetType#REVISED}; required: {@link #build()} refuses to build without it
      * @return this builder
      */
-    public Builder type(@Nullable String type) {
+    public Builder type(@Nullable BudgetType type) {
       this.type = type;
       return this;
     }
@@ -232,10 +232,10 @@ public final class Budget {
     /**
      * Sets {@code status}.
      *
-     * @param status IATI BudgetStatus: {@code "1"} indicative, {@code "2"} committed; required: {@link #build()} refuses to build without it
+     * @param status the IATI BudgetStatus, {@link BudgetStatus#INDICATIVE} or {@link BudgetStatus#COMMITTED}; required: {@link #build()} refuses to build without it
      * @return this builder
      */
-    public Builder status(@Nullable String status) {
+    public Builder status(@Nullable BudgetStatus status) {
       this.status = status;
       return this;
     }

@@ -63,7 +63,7 @@ public final class Initiative implements SstcRecord {
   @NotNull private final Modality modality;
   @NotNull private final Instrument instrument;
   private final List<SupportType> supportTypes;
-  @NotNull private final String status;
+  @NotNull private final ActivityStatus status;
   @NotNull @Valid private final Dates dates;
   @Size(min = 1) private final List<@Valid Participation> participants;
   private final List<@Valid RecipientCountry> recipientCountries;
@@ -258,12 +258,12 @@ public final class Initiative implements SstcRecord {
   }
 
   /**
-   * The status member: IATI ActivityStatus code, {@code "1"} to {@code "6"}.
+   * The status member: the IATI ActivityStatus, {@link ActivityStatus#PIPELINE} ({@code "1"}) to {@link ActivityStatus#SUSPENDED} ({@code "6"}).
    *
-   * @return IATI ActivityStatus code, {@code "1"} to {@code "6"}; never null (required: {@link Builder#build()} refuses a Initiative without it)
+   * @return the IATI ActivityStatus, {@link ActivityStatus#PIPELINE} ({@code "1"}) to {@link ActivityStatus#SUSPENDED} ({@code "6"}); never null (required: {@link Builder#build()} refuses a Initiative without it)
    */
   @JsonProperty("status")
-  public String status() {
+  public ActivityStatus status() {
     return status;
   }
 
@@ -540,7 +540,7 @@ public final class Initiative implements SstcRecord {
     private @Nullable Modality modality;
     private @Nullable Instrument instrument;
     private List<SupportType> supportTypes = List.of();
-    private @Nullable String status;
+    private @Nullable ActivityStatus status;
     private @Nullable Dates dates;
     private List<Participation> participants = List.of();
     private List<RecipientCountry> recipientCountries = List.of();
@@ -666,10 +666,10 @@ public final class Initiative implements SstcRecord {
     /**
      * Sets {@code status}.
      *
-     * @param status IATI ActivityStatus code, {@code "1"} to {@code "6"}; required: {@link #build()} refuses to build without it
+     * @param status the IATI ActivityStatus, {@link ActivityStatus#PIPELINE} ({@code "1"}) to {@link ActivityStatus#SUSPENDED} ({@code "6"}); required: {@link #build()} refuses to build without it
      * @return this builder
      */
-    public Builder status(@Nullable String status) {
+    public Builder status(@Nullable ActivityStatus status) {
       this.status = status;
       return this;
     }

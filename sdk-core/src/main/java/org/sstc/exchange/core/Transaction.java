@@ -33,7 +33,7 @@ import tools.jackson.databind.annotation.JsonPOJOBuilder;
 public final class Transaction {
 
   @NotNull @NotBlank private final String id;
-  @NotNull private final String type;
+  @NotNull private final TransactionType type;
   @NotNull private final LocalDate date;
   @NotNull @Valid private final Money value;
   private final @Nullable Boolean reversal;
@@ -96,12 +96,12 @@ public final class Transaction {
   }
 
   /**
-   * The type member: IATI TransactionType, e.g. {@code "2"} outgoing commitment, {@code "3"} disbursement.
+   * The type member: the IATI TransactionType, e.g. {@link TransactionType#OUTGOING_COMMITMENT} or {@link TransactionType#DISBURSEMENT}.
    *
-   * @return IATI TransactionType, e.g. {@code "2"} outgoing commitment, {@code "3"} disbursement; never null (required: {@link Builder#build()} refuses a Transaction without it)
+   * @return the IATI TransactionType, e.g. {@link TransactionType#OUTGOING_COMMITMENT} or {@link TransactionType#DISBURSEMENT}; never null (required: {@link Builder#build()} refuses a Transaction without it)
    */
   @JsonProperty("type")
-  public String type() {
+  public TransactionType type() {
     return type;
   }
 
@@ -239,7 +239,7 @@ public final class Transaction {
   @JsonIgnoreProperties(value = "recordType")
   public static final class Builder {
     private @Nullable String id;
-    private @Nullable String type;
+    private @Nullable TransactionType type;
     private @Nullable LocalDate date;
     private @Nullable Money value;
     private @Nullable Boolean reversal;
@@ -264,10 +264,10 @@ public final class Transaction {
     /**
      * Sets {@code type}.
      *
-     * @param type IATI TransactionType, e.g. {@code "2"} outgoing commitment, {@code "3"} disbursement; required: {@link #build()} refuses to build without it
+     * @param type the IATI TransactionType, e.g. {@link TransactionType#OUTGOING_COMMITMENT} or {@link TransactionType#DISBURSEMENT}; required: {@link #build()} refuses to build without it
      * @return this builder
      */
-    public Builder type(@Nullable String type) {
+    public Builder type(@Nullable TransactionType type) {
       this.type = type;
       return this;
     }

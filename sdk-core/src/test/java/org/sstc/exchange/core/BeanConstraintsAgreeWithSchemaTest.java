@@ -172,7 +172,7 @@ class BeanConstraintsAgreeWithSchemaTest {
   }
 
   private static Budget budget(Money value) {
-    return Budget.builder().id("b0").type("1").status("2").periodStart(java.time.LocalDate.of(2020, 1, 1))
+    return Budget.builder().id("b0").type(BudgetType.ORIGINAL).status(BudgetStatus.COMMITTED).periodStart(java.time.LocalDate.of(2020, 1, 1))
         .periodEnd(java.time.LocalDate.of(2020, 12, 31)).value(value).build();
   }
 

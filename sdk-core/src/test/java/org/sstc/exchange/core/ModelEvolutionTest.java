@@ -34,8 +34,8 @@ class ModelEvolutionTest {
             + " status, dates, lastUpdated: set them on the builder before build()");
     assertThatThrownBy(() -> Budget.builder()
         .id("b1")
-        .type("1")
-        .status("2")
+        .type(BudgetType.ORIGINAL)
+        .status(BudgetStatus.COMMITTED)
         .periodStart(LocalDate.of(2020, 1, 1))
         .build())
         .isInstanceOf(IllegalStateException.class)

@@ -442,7 +442,7 @@ class RulesTest {
         Initiative.builder()
             .reportingOrg(OrgRef.builder().build())
             .dates(Dates.builder().actualEnd(LocalDate.of(2020, 1, 1)).build())
-            .status("4")
+            .status(ActivityStatus.CLOSED)
             .modality(Modality.REGIONAL)
             .participants(List.of(Participation.builder().build()))
             .recipientCountries(List.of(RecipientCountry.builder().build()))

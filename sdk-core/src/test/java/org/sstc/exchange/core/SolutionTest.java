@@ -181,7 +181,7 @@ class SolutionTest {
 
   @Test
   void aReversalCountsNegativelyInTotals() {
-    Transaction disbursement = Transaction.builder().id("t1").type("3")
+    Transaction disbursement = Transaction.builder().id("t1").type(TransactionType.DISBURSEMENT)
         .date(java.time.LocalDate.of(2024, 10, 15)).value(Money.of("42000.00", "USD")).build();
     Transaction correction = disbursement.toBuilder().id("t2").reversal(true).value(Money.of("2000.00", "USD")).build();
 

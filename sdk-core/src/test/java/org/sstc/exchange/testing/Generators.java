@@ -1,5 +1,8 @@
 package org.sstc.exchange.testing;
 
+import org.sstc.exchange.core.ActivityStatus;
+import org.sstc.exchange.core.BudgetStatus;
+import org.sstc.exchange.core.BudgetType;
 import org.sstc.exchange.core.IncompleteRecords;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -37,6 +40,7 @@ import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.Sector;
 import org.sstc.exchange.core.SupportType;
 import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.core.TransactionType;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -68,11 +72,11 @@ public final class Generators {
     String reporter = pick(random, REPORTERS);
     Modality modality = pick(random, List.of(Modality.values()));
     List<Participation> participants = participants(random, modality);
-    String status = String.valueOf(1 + random.nextInt(6));
+    ActivityStatus status = ActivityStatus.values()[random.nextInt(6)];
     LocalDate start = LocalDate.of(2010 + random.nextInt(15), 1 + random.nextInt(12), 1 + random.nextInt(28));
     Dates dates = Dates.planned(start, random.nextBoolean() ? start.plusDays(random.nextInt(2000)) : null);
-    if (status.equals("4") || random.nextBoolean()) {
-      dates = dates.withActual(start.plusDays(random.nextInt(30)), status.equals("4") ? start.plusDays(30 + random.nextInt(900)) : null);
+    if (status == ActivityStatus.CLOSED || random.nextBoolean()) {
+      dates = dates.withActual(start.plusDays(random.nextInt(30)), status == ActivityStatus.CLOSED ? start.plusDays(30 + random.nextInt(900)) : null);
     }
     Initiative.Builder builder =
         Initiative.builder()
@@ -118,8 +122,8 @@ public final class Generators {
     for (int i = 0; i < budgets; i++) {
       builder.addBudget(Budget.builder()
           .id("b" + i)
-          .type("1")
-          .status("2")
+          .type(BudgetType.ORIGINAL)
+          .status(BudgetStatus.COMMITTED)
           .periodStart(start)
           .periodEnd(start.plusDays(364))
           .value(money(random))
@@ -128,7 +132,7 @@ public final class Generators {
     if (random.nextBoolean()) {
       builder.addTransaction(Transaction.builder()
           .id("t1")
-          .type("3")
+          .type(TransactionType.DISBURSEMENT)
           .date(start.plusDays(10))
           .value(money(random))
           .providerId(participants.get(0).id())
@@ -219,10 +223,10 @@ public final class Generators {
       Money paid = money(random);
       LocalDate date = base.dates().plannedStart() != null ? base.dates().plannedStart() : LocalDate.of(2020, 1, 1);
       builder.addTransaction(Transaction.builder()
-          .id("t-paid").type("3").date(date.plusDays(20)).value(paid)
+          .id("t-paid").type(TransactionType.DISBURSEMENT).date(date.plusDays(20)).value(paid)
           .providerId(provider.id()).receiverId(receiver.id()).build());
       builder.addTransaction(Transaction.builder()
-          .id("t-returned").type("3").date(date.plusDays(200))
+          .id("t-returned").type(TransactionType.DISBURSEMENT).date(date.plusDays(200))
           .value(Money.builder().amount(paid.amount().divide(BigDecimal.valueOf(2), java.math.RoundingMode.DOWN)
               .setScale(paid.amount().scale(), java.math.RoundingMode.DOWN)).currency(paid.currency()).build())
           .reversal(random.nextBoolean() ? Boolean.TRUE : Boolean.FALSE)
@@ -482,8 +486,8 @@ public final class Generators {
           new Fault("yen with decimals", "rule.currency-precision", "/budgets/0/value/amount",
               i -> i.toBuilder().budgets(List.of(Budget.builder()
                   .id("b0")
-                  .type("1")
-                  .status("2")
+                  .type(BudgetType.ORIGINAL)
+                  .status(BudgetStatus.COMMITTED)
                   .periodStart(LocalDate.of(2020, 1, 1))
                   .periodEnd(LocalDate.of(2020, 12, 31))
                   .value(Money.of("100.5", "JPY"))
@@ -499,18 +503,18 @@ public final class Generators {
           new Fault("transaction from nobody", "rule.unknown-participant", "/transactions/0/providerId",
               i -> i.toBuilder().transactions(List.of(Transaction.builder()
                   .id("t9")
-                  .type("3")
+                  .type(TransactionType.DISBURSEMENT)
                   .date(LocalDate.of(2020, 2, 2))
                   .value(Money.of("10.00", "USD"))
                   .providerId("nobody")
                   .build())).build()),
           new Fault("closed without actual end", "rule.closed-needs-actual-end", "/dates/actualEnd",
-              i -> i.toBuilder().status("4").dates(Dates.planned(i.dates().plannedStart(), null)).build()),
+              i -> i.toBuilder().status(ActivityStatus.CLOSED).dates(Dates.planned(i.dates().plannedStart(), null)).build()),
           new Fault("negative amount", "schema.pattern", "/budgets/0/value/amount",
               i -> i.toBuilder().budgets(List.of(Budget.builder()
                   .id("b0")
-                  .type("1")
-                  .status("2")
+                  .type(BudgetType.ORIGINAL)
+                  .status(BudgetStatus.COMMITTED)
                   .periodStart(LocalDate.of(2020, 1, 1))
                   .periodEnd(LocalDate.of(2020, 12, 31))
                   .value(Money.of("-5", "USD"))

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.SdgContribution;
@@ -37,7 +38,7 @@ class BuildAndValidateTest {
   void theValidatorCatchesWhatTheBuilderLetsThrough() {
     // Closed ("4") without an actual end date, and a target outside its goal.
     Initiative broken = BuildAndValidate.triangularInitiative().toBuilder()
-        .status("4")
+        .status(ActivityStatus.CLOSED)
         .sdgs(List.of(SdgLink.target("2", "3.3", SdgContribution.PRINCIPAL)))
         .build();
     ValidationReport report = Validator.standard().validate(broken);

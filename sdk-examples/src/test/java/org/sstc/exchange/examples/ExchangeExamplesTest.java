@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.SstcClient;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
@@ -58,7 +59,7 @@ class ExchangeExamplesTest {
     assertEquals(first, SstcJson.standard().read(Files.readAllBytes(file), Initiative.class));
 
     // A change and a deletion on the hub reach the mirror on the next run, and only they do.
-    HUB.client(FAO).initiatives().update(first.id(), it -> it.toBuilder().status("3").build());
+    HUB.client(FAO).initiatives().update(first.id(), it -> it.toBuilder().status(ActivityStatus.FINALISATION).build());
     var current = HUB.client(FAO).initiatives().get(first.id());
     HUB.client(FAO).initiatives().delete(first.id(), current.version());
     assertEquals(2, MirrorChanges.mirror(reader, mirror, out));

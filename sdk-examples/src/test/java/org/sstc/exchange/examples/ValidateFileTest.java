@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
@@ -47,7 +48,7 @@ class ValidateFileTest {
   @Test
   void anInvalidFilePrintsEachIssueAndExitsWithOne() throws IOException {
     // A closed initiative without an actual end date: a rule error.
-    Initiative closed = BuildAndValidate.triangularInitiative().toBuilder().status("4").build();
+    Initiative closed = BuildAndValidate.triangularInitiative().toBuilder().status(ActivityStatus.CLOSED).build();
     Path file = dir.resolve("closed.json");
     Files.write(file, SstcJson.standard().write(closed));
 

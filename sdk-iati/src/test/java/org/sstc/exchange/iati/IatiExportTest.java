@@ -1,5 +1,6 @@
 package org.sstc.exchange.iati;
 
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.IncompleteRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -280,7 +281,7 @@ class IatiExportTest {
     RecordPackage incomplete = IncompleteRecords.allow(() -> RecordPackage.builder()
         .addInitiative(Initiative.builder()
         .id("XM-DAC-41301-X").reportingOrg(OrgRef.of("XM-DAC-41301", "FAO"))
-        .title(LanguageMap.of("en", "x")).status("2").dates(Dates.planned(java.time.LocalDate.of(2020, 1, 1), null)).build()).build());
+        .title(LanguageMap.of("en", "x")).status(ActivityStatus.IMPLEMENTATION).dates(Dates.planned(java.time.LocalDate.of(2020, 1, 1), null)).build()).build());
     assertThatThrownBy(() -> IATI.write(incomplete))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("XM-DAC-41301-X").hasMessageContaining("participant");

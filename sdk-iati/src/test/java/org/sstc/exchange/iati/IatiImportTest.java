@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.core.ActivityStatus;
+import org.sstc.exchange.core.BudgetStatus;
+import org.sstc.exchange.core.BudgetType;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
@@ -57,7 +60,7 @@ class IatiImportTest {
     assertThat(initiative.reportingOrg()).isEqualTo(OrgRef.of("AA-AAA-123456789", "Organisation name"));
     assertThat(initiative.title().asMap()).containsEntry("en", "Activity title").containsEntry("fr", "Titre de l'activité").hasSize(3);
     assertThat(initiative.modality()).isEqualTo(Modality.BILATERAL); // collaboration-type 1
-    assertThat(initiative.status()).isEqualTo("2");
+    assertThat(initiative.status()).isEqualTo(ActivityStatus.IMPLEMENTATION);
     assertThat(initiative.dates().plannedStart()).hasToString("2012-04-15");
     assertThat(initiative.dates().actualStart()).hasToString("2012-04-28");
     assertThat(initiative.dates().plannedEnd()).hasToString("2015-12-31");
@@ -76,7 +79,7 @@ class IatiImportTest {
           .currency("EUR")
           .valueDate(java.time.LocalDate.of(2014, 1, 1))
           .build());
-      assertThat(b.type()).isEqualTo("1");
+      assertThat(b.type()).isEqualTo(BudgetType.ORIGINAL);
     });
     assertThat(initiative.transactions()).singleElement().satisfies(t -> {
       assertThat(t.id()).isEqualTo("1234");
@@ -161,6 +164,24 @@ class IatiImportTest {
         .noneSatisfy(issue -> assertThat(issue.pointer()).startsWith("/otherIdentifiers"))
         .noneSatisfy(issue -> assertThat(issue.pointer()).startsWith("/recipientRegions"))
         .noneSatisfy(issue -> assertThat(issue.pointer()).matches("/(title|description|dates|status|modality).*")));
+  }
+
+  @Test
+  void aCodeOutsideAClosedIatiListIsLeftOutWithANote() {
+    IatiImport imported = xml(activity(
+        "<budget type=\"7\" status=\"2\"><period-start iso-date=\"2020-01-01\"/><period-end iso-date=\"2020-12-31\"/>"
+            + "<value currency=\"USD\" value-date=\"2020-01-01\">10</value></budget>\n"
+            + "<transaction><transaction-type code=\"99\"/><transaction-date iso-date=\"2020-02-01\"/>"
+            + "<value currency=\"USD\" value-date=\"2020-02-01\">5</value></transaction>\n"));
+    Initiative initiative = imported.pkg().initiatives().get(0);
+    assertThat(initiative.budgets()).singleElement().satisfies(b -> {
+      assertThat(b.type()).isNull();
+      assertThat(b.status()).isEqualTo(BudgetStatus.COMMITTED);
+    });
+    assertThat(initiative.transactions()).singleElement().satisfies(t -> assertThat(t.type()).isNull());
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message())
+        .isEqualTo("type \"7\" is not in IATI's BudgetType codelist, so it is left out: use a code of that list"));
+    assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).endsWith("transaction-type[1]/@code"));
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.core.TransactionType;
 
 /** What other publishers' files showed up in the importer, one regression each. */
 class IatiOtherPublishersRegressionTest {
@@ -116,7 +117,7 @@ class IatiOtherPublishersRegressionTest {
     Initiative initiative = xml(activity(PARTICIPANT + transaction(null, "2020-01-01"))).pkg().initiatives().get(0);
     Transaction huge = Transaction.builder()
         .id("t1")
-        .type("2")
+        .type(TransactionType.OUTGOING_COMMITMENT)
         .date(java.time.LocalDate.parse("2020-01-01"))
         .value(Money.builder().amount(new java.math.BigDecimal("1E999999999")).currency("USD").build())
         .build();
@@ -263,7 +264,7 @@ class IatiOtherPublishersRegressionTest {
     Transaction transaction = initiative.transactions().get(0);
     Transaction longer = Transaction.builder()
         .id("t2")
-        .type("2")
+        .type(TransactionType.OUTGOING_COMMITMENT)
         .date(transaction.date())
         .value(Money.builder().amount(new java.math.BigDecimal("1234567890123456789012345.5")).currency("USD").build())
         .build();

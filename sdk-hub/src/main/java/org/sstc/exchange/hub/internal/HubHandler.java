@@ -272,7 +272,7 @@ final class HubHandler implements HttpHandler {
             && (participant == null
                 || initiative.reportingOrg() != null && participant.equals(initiative.reportingOrg().id())
                 || initiative.participants().stream().anyMatch(p -> participant.equals(p.orgId())))
-            && (status == null || status.equals(initiative.status()));
+            && (status == null || initiative.status() != null && status.equals(initiative.status().code()));
       });
     } else {
       String orgType = params.matching("orgType", CODE, "an OrganisationType code such as 10");

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.AdministrativeArea;
 import org.sstc.exchange.core.Budget;
+import org.sstc.exchange.core.BudgetStatus;
+import org.sstc.exchange.core.BudgetType;
 import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.ContributionKind;
 import org.sstc.exchange.core.Dates;
@@ -43,6 +46,7 @@ import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.Sector;
 import org.sstc.exchange.core.SupportType;
 import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.core.TransactionType;
 import org.sstc.exchange.iati.IatiNote;
 import tools.jackson.databind.JsonNode;
 
@@ -125,7 +129,7 @@ final class ActivityMapper {
     builder.otherIdentifiers(otherIdentifiers());
     XmlElement status = activity.child("activity-status");
     if (status != null) {
-      builder.status(status.use().attr("code"));
+      builder.status(closedCode(status.use(), "code", ActivityStatus::fromCode, "ActivityStatus"));
     }
     builder.dates(dates());
     for (XmlElement country : activity.children("recipient-country")) {
@@ -677,8 +681,10 @@ final class ActivityMapper {
       XmlElement end = budget.child("period-end");
       budgets.add(Budget.builder()
           .id(item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1))
-          .type(budget.attr("type"))
-          .status(status == null ? "1" : status) // IATI: "if @status is not present, the budget is assumed to be indicative"
+          .type(closedCode(budget, "type", BudgetType::fromCode, "BudgetType"))
+          // IATI: "if @status is not present, the budget is assumed to be indicative"
+          .status(status == null ? BudgetStatus.INDICATIVE
+              : closedCode(budget, "status", BudgetStatus::fromCode, "BudgetStatus"))
           .periodStart(start == null ? null : date(start.use(), "iso-date"))
           .periodEnd(end == null ? null : date(end.use(), "iso-date"))
           .value(money(budget.child("value"), item))
@@ -727,7 +733,8 @@ final class ActivityMapper {
       }
       transactions.add(Transaction.builder()
           .id(id)
-          .type(type == null ? null : type.use().attr("code"))
+          .type(type == null ? null
+              : closedCode(type.use(), "code", TransactionType::fromCode, "TransactionType"))
           .date(date == null ? null : date(date.use(), "iso-date"))
           .value(value)
           .reversal(reversal)
@@ -1131,6 +1138,24 @@ final class ActivityMapper {
     } catch (NumberFormatException e) {
       return Integer.MAX_VALUE;
     }
+  }
+
+  /**
+   * A code of a closed IATI list that the model types as an enum; a code not in the list is left
+   * out, with a note saying so.
+   */
+  private <E> @Nullable E closedCode(XmlElement element, String attribute,
+      java.util.function.Function<String, Optional<E>> lookup, String list) {
+    String code = element.attr(attribute);
+    if (code == null) {
+      return null;
+    }
+    Optional<E> constant = lookup.apply(code);
+    if (constant.isEmpty()) {
+      note(element, "/@" + attribute, attribute + " \"" + code + "\" is not in IATI's " + list
+          + " codelist, so it is left out: use a code of that list");
+    }
+    return constant.orElse(null);
   }
 
   private void note(XmlElement element, String message) {

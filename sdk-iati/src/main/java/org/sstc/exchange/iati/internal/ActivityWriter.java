@@ -11,6 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.AdministrativeArea;
 import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.Contribution;
@@ -63,7 +64,7 @@ final class ActivityWriter {
     String id = required(initiative.id(), initiative, "its id (iati-identifier)");
     required(initiative.reportingOrg(), initiative, "its reportingOrg (reporting-org)");
     required(initiative.title(), initiative, "its title");
-    required(initiative.status(), initiative, "its status (activity-status)");
+    ActivityStatus status = required(initiative.status(), initiative, "its status (activity-status)");
     Dates dates = required(initiative.dates(), initiative, "its dates (activity-date)");
     if (dates.plannedStart() == null && dates.plannedEnd() == null && dates.actualStart() == null && dates.actualEnd() == null) {
       throw refused(initiative, "a date (IATI requires an activity-date)");
@@ -125,7 +126,7 @@ final class ActivityWriter {
       }
     }
     empty(null, "activity-status");
-    attr("code", initiative.status());
+    attr("code", status.code());
     activityDate(dates.plannedStart(), "1");
     activityDate(dates.actualStart(), "2");
     activityDate(dates.plannedEnd(), "3");
@@ -187,8 +188,8 @@ final class ActivityWriter {
         continue; // in the extension, whole
       }
       start("budget");
-      optionalAttr("type", budget.type());
-      optionalAttr("status", budget.status());
+      optionalAttr("type", budget.type() == null ? null : budget.type().code());
+      optionalAttr("status", budget.status() == null ? null : budget.status().code());
       empty(null, "period-start");
       LocalDate periodStart = nonNull(budget.periodStart(), initiative, "a budget's periodStart");
       attr("iso-date", periodStart.toString());
@@ -205,7 +206,7 @@ final class ActivityWriter {
       start("transaction");
       optionalAttr("ref", transaction.id());
       empty(null, "transaction-type");
-      attr("code", nonNull(transaction.type(), initiative, "a transaction's type"));
+      attr("code", nonNull(transaction.type(), initiative, "a transaction's type").code());
       empty(null, "transaction-date");
       LocalDate date = nonNull(transaction.date(), initiative, "a transaction's date");
       attr("iso-date", date.toString());

@@ -30,6 +30,7 @@ import org.sstc.exchange.client.OrganisationQuery;
 import org.sstc.exchange.client.RetryPolicy;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.Versioned;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.LanguageMap;
 import org.sstc.exchange.core.Modality;
@@ -201,7 +202,7 @@ class ContractIT {
     assertThat(replaced.version()).isEqualTo(2);
     assertThatThrownBy(() -> client.initiatives().replace(minimal, created.version()))
         .isInstanceOf(PreconditionFailedException.class);
-    client.initiatives().update(minimal.id(), it -> it.toBuilder().status("2").build());
+    client.initiatives().update(minimal.id(), it -> it.toBuilder().status(ActivityStatus.IMPLEMENTATION).build());
     assertThat(client.initiatives().history(minimal.id())).hasSize(3);
 
     // The full fixture uses every member of the standard (documents, results, transactions …).
@@ -209,7 +210,7 @@ class ContractIT {
     assertThat(client.initiatives().create(full).record()).isEqualTo(full);
     assertThat(client.initiatives().search(InitiativeQuery.builder().modality(Modality.BILATERAL).pageSize(1).build()))
         .isNotEmpty();
-    client.initiatives().search(InitiativeQuery.builder().sdgGoal(2).country("MZ").status("2")
+    client.initiatives().search(InitiativeQuery.builder().sdgGoal(2).country("MZ").status(ActivityStatus.IMPLEMENTATION)
         .updatedSince(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z")).build()).forEach(it -> {});
 
     Organisation organisation = read("/records/organisation.json", Organisation.class);

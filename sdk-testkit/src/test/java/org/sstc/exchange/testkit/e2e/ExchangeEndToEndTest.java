@@ -29,6 +29,7 @@ import org.sstc.exchange.client.InitiativeQuery;
 import org.sstc.exchange.client.RetryPolicy;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.Versioned;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.LanguageMap;
 import org.sstc.exchange.core.OrgRef;
@@ -185,7 +186,7 @@ class ExchangeEndToEndTest {
     for (int i = 0; i < 30; i++) {
       ids.add(client.initiatives().create(initiative(FAO, "FEED-" + i)).record().id());
     }
-    client.initiatives().update(ids.get(3), it -> it.toBuilder().status("2").build());
+    client.initiatives().update(ids.get(3), it -> it.toBuilder().status(ActivityStatus.IMPLEMENTATION).build());
     client.initiatives().delete(ids.get(4), 1);
 
     List<Long> applied = new ArrayList<>();

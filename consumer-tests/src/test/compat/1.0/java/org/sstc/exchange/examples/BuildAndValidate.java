@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.ContributionKind;
 import org.sstc.exchange.core.Dates;
@@ -23,6 +24,7 @@ import org.sstc.exchange.core.Sector;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SupportType;
 import org.sstc.exchange.core.Transaction;
+import org.sstc.exchange.core.TransactionType;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
 
@@ -78,7 +80,7 @@ public final class BuildAndValidate {
         .instrument(Instrument.PROJECT)
         .addSupportType(SupportType.TECHNICAL_COOPERATION)
         .addSupportType(SupportType.CAPACITY_DEVELOPMENT)
-        .status("2") // IATI ActivityStatus: implementation
+        .status(ActivityStatus.IMPLEMENTATION) // IATI ActivityStatus: implementation
         .dates(Dates.planned(LocalDate.of(2022, 3, 1), LocalDate.of(2025, 2, 28))
             .withActual(LocalDate.of(2022, 4, 11), null))
 
@@ -111,7 +113,7 @@ public final class BuildAndValidate {
         // Money is exact, with no more decimals than the currency has: yen have none.
         // providerId and receiverId name participants by their participation id.
         .addTransaction(Transaction.builder()
-            .id("t-1").type("1").date(LocalDate.of(2022, 4, 20))
+            .id("t-1").type(TransactionType.INCOMING_FUNDS).date(LocalDate.of(2022, 4, 20))
             .value(Money.of("48000000", "JPY").withValueDate(LocalDate.of(2022, 4, 20)))
             .providerId("p-jica").receiverId("p-fao")
             .description(LanguageMap.of("en", "Japanese co-financing, first instalment")).build())

@@ -23,6 +23,7 @@ import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SolutionCountry;
 import org.sstc.exchange.core.SolutionProvider;
 import org.sstc.exchange.core.Transaction;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks that codes borrowed from IATI, ISO and the UN are in their bundled lists: an unknown code
@@ -38,16 +39,17 @@ final class CodelistChecks {
   private CodelistChecks() {}
 
   /** The codes of an initiative, in document order. */
-  static void initiative(Initiative initiative, Findings findings) {
-    check(findings, "/status", initiative.status(), CodeKind.ACTIVITY_STATUS);
+  static void initiative(Initiative initiative, @Nullable JsonNode document, Findings findings) {
+    check(findings, "/status", code(initiative.status(), document, "/status"),
+        CodeKind.ACTIVITY_STATUS);
     participants(initiative.participants(), findings);
     recipientCountries(initiative.recipientCountries(), findings);
     recipientRegions(initiative.recipientRegions(), findings);
     sdgs(initiative.sdgs(), findings);
     sectors(initiative.sectors(), findings);
     policyMarkers(initiative.policyMarkers(), findings);
-    budgets(initiative.budgets(), findings);
-    transactions(initiative.transactions(), findings);
+    budgets(initiative.budgets(), document, findings);
+    transactions(initiative.transactions(), document, findings);
     results("/results", initiative.results(), findings);
     documents("/documents", initiative.documents(), findings);
   }
@@ -180,20 +182,41 @@ final class CodelistChecks {
     };
   }
 
-  private static void budgets(List<Budget> budgets, Findings findings) {
+  private static void budgets(
+      List<Budget> budgets, @Nullable JsonNode document, Findings findings) {
     for (int i = 0; i < budgets.size(); i++) {
       Budget budget = budgets.get(i);
-      check(findings, Pointer.of("budgets", i, "type"), budget.type(), CodeKind.BUDGET_TYPE);
-      check(findings, Pointer.of("budgets", i, "status"), budget.status(),
-          CodeKind.BUDGET_STATUS);
+      String type = Pointer.of("budgets", i, "type");
+      check(findings, type, code(budget.type(), document, type), CodeKind.BUDGET_TYPE);
+      String status = Pointer.of("budgets", i, "status");
+      check(findings, status, code(budget.status(), document, status), CodeKind.BUDGET_STATUS);
     }
   }
 
-  private static void transactions(List<Transaction> transactions, Findings findings) {
+  private static void transactions(
+      List<Transaction> transactions, @Nullable JsonNode document, Findings findings) {
     for (int i = 0; i < transactions.size(); i++) {
-      check(findings, Pointer.of("transactions", i, "type"), transactions.get(i).type(),
+      String type = Pointer.of("transactions", i, "type");
+      check(findings, type, code(transactions.get(i).type(), document, type),
           CodeKind.TRANSACTION_TYPE);
     }
+  }
+
+  /**
+   * The code of a closed list the model types as an enum (whose {@code toString()} is its code):
+   * the constant's code, or, where the code was not in the list and so bound as null, the string
+   * at {@code pointer} in the document it was bound from (absent when there is none).
+   */
+  private static @Nullable String code(
+      @Nullable Enum<?> constant, @Nullable JsonNode document, String pointer) {
+    if (constant != null) {
+      return constant.toString();
+    }
+    if (document == null) {
+      return null;
+    }
+    JsonNode node = document.at(pointer);
+    return node.isString() ? node.asString() : null;
   }
 
   private static void results(String at, List<Result> results, Findings findings) {

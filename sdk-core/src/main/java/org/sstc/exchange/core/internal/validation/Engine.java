@@ -342,7 +342,7 @@ public final class Engine {
     }
     if (record != null) {
       Findings findings = new Findings();
-      RuleChecks.check(record, findings);
+      RuleChecks.check(record, document, findings);
       issues.addAll(findings.issues());
     }
     return issues;

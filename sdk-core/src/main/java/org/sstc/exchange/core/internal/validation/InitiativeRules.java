@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.Contribution;
 import org.sstc.exchange.core.Dates;
@@ -32,7 +33,6 @@ final class InitiativeRules {
   static final String UNKNOWN_PARTICIPANT = "rule.unknown-participant";
 
   /** IATI ActivityStatus "Closed". */
-  static final String STATUS_CLOSED = "4";
 
   private InitiativeRules() {}
 
@@ -93,7 +93,7 @@ final class InitiativeRules {
   static void closedNeedsActualEnd(Initiative initiative, Findings findings) {
     Dates dates = initiative.dates();
     // Without dates at all the schema has reported the missing object already.
-    if (STATUS_CLOSED.equals(initiative.status()) && dates != null && dates.actualEnd() == null) {
+    if (initiative.status() == ActivityStatus.CLOSED && dates != null && dates.actualEnd() == null) {
       findings.error(
           CLOSED_NEEDS_ACTUAL_END,
           "/dates/actualEnd",

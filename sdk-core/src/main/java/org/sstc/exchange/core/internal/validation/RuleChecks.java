@@ -1,10 +1,12 @@
 package org.sstc.exchange.core.internal.validation;
 
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcRecord;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The rules of the standard beyond the schema, and the codelist checks, on one bound record.
@@ -25,8 +27,17 @@ public final class RuleChecks {
    * caller, each under its own pointer prefix.
    */
   public static void check(SstcRecord record, Findings findings) {
+    check(record, null, findings);
+  }
+
+  /**
+   * Checks one record bound from {@code document}. A code of a closed list the model types as an
+   * enum binds as null when it is not in the list; the codelist check reads it from {@code
+   * document} to report it at its pointer.
+   */
+  public static void check(SstcRecord record, @Nullable JsonNode document, Findings findings) {
     if (record instanceof Initiative initiative) {
-      initiative(initiative, findings);
+      initiative(initiative, document, findings);
     } else if (record instanceof Organisation organisation) {
       organisation(organisation, findings);
     } else if (record instanceof Solution solution) {
@@ -37,7 +48,8 @@ public final class RuleChecks {
     }
   }
 
-  private static void initiative(Initiative initiative, Findings findings) {
+  private static void initiative(
+      Initiative initiative, @Nullable JsonNode document, Findings findings) {
     InitiativeRules.idPrefix(initiative, findings);
     OrgIdChecks.check(
         findings,
@@ -55,7 +67,7 @@ public final class RuleChecks {
     MoneyChecks.check(initiative, findings);
     InitiativeRules.unknownParticipants(initiative, findings);
     InitiativeRules.duplicateIds(initiative, findings);
-    CodelistChecks.initiative(initiative, findings);
+    CodelistChecks.initiative(initiative, document, findings);
   }
 
   private static void organisation(Organisation organisation, Findings findings) {
