@@ -39,7 +39,7 @@ public final class Participation {
   @NotNull private final String orgType;
   @Pattern(regexp = Shapes.COUNTRY_REGEX) private final @Nullable String country;
   @NotNull private final ParticipationRole role;
-  private final List<String> iatiRoles;
+  private final List<OrganisationRole> iatiRoles;
   private final Map<String, JsonNode> unknownMembers;
 
   @SuppressWarnings("NullAway") // build() has checked every required member
@@ -144,12 +144,13 @@ public final class Participation {
   }
 
   /**
-   * The iatiRoles member: IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing).
+   * The iatiRoles member: the partner's IATI OrganisationRoles (funding … implementing).
    *
-   * @return IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing); an unmodifiable list, empty (never null) when there are none
+   * @return the roles, in the order given; an unmodifiable list, empty (never null) when there are
+   *     none
    */
   @JsonProperty("iatiRoles")
-  public List<String> iatiRoles() {
+  public List<OrganisationRole> iatiRoles() {
     return iatiRoles;
   }
 
@@ -218,7 +219,7 @@ public final class Participation {
     private @Nullable String orgType;
     private @Nullable String country;
     private @Nullable ParticipationRole role;
-    private List<String> iatiRoles = List.of();
+    private List<OrganisationRole> iatiRoles = List.of();
     private final Map<String, JsonNode> unknownMembers = new LinkedHashMap<>();
 
     private Builder() {}
@@ -292,22 +293,32 @@ public final class Participation {
     /**
      * Sets {@code iatiRoles}, replacing whatever was set or added before.
      *
-     * @param iatiRoles IATI OrganisationRole codes ({@code "1"} funding … {@code "4"} implementing); null or empty means none. The list is copied
+     * @param iatiRoles the partner's IATI OrganisationRoles; null or empty means none. The list is
+     *     copied; a null element is left out (a code outside the list, read from JSON, binds as
+     *     null, and the validator reports it from the JSON as {@code codelist.unknown-code})
      * @return this builder
      */
-    public Builder iatiRoles(@Nullable List<String> iatiRoles) {
-      this.iatiRoles = Copies.list(iatiRoles);
+    public Builder iatiRoles(@Nullable List<@Nullable OrganisationRole> iatiRoles) {
+      List<OrganisationRole> known = new java.util.ArrayList<>();
+      if (iatiRoles != null) {
+        for (OrganisationRole role : iatiRoles) {
+          if (role != null) {
+            known.add(role);
+          }
+        }
+      }
+      this.iatiRoles = List.copyOf(known);
       return this;
     }
 
     /**
      * Adds one item to {@code iatiRoles}.
      *
-     * @param item an IATI OrganisationRole code, added after those already there; not null
+     * @param item an IATI OrganisationRole, added after those already there; not null
      * @return this builder
      * @throws NullPointerException if {@code item} is null
      */
-    public Builder addIatiRole(String item) {
+    public Builder addIatiRole(OrganisationRole item) {
       this.iatiRoles = Copies.append(this.iatiRoles, item);
       return this;
     }

@@ -39,7 +39,10 @@ class ClosedCodelistEnumsTest {
             BudgetType::fromCode, BudgetType::fromJson),
         new Typed("BudgetStatus",
             Arrays.stream(BudgetStatus.values()).map(BudgetStatus::code).toList(),
-            BudgetStatus::fromCode, BudgetStatus::fromJson));
+            BudgetStatus::fromCode, BudgetStatus::fromJson),
+        new Typed("OrganisationRole",
+            Arrays.stream(OrganisationRole.values()).map(OrganisationRole::code).toList(),
+            OrganisationRole::fromCode, OrganisationRole::fromJson));
   }
 
   @ParameterizedTest(name = "{0}")

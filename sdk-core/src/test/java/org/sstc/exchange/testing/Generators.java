@@ -1,5 +1,6 @@
 package org.sstc.exchange.testing;
 
+import org.sstc.exchange.core.OrganisationRole;
 import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.BudgetStatus;
 import org.sstc.exchange.core.BudgetType;
@@ -257,7 +258,7 @@ public final class Generators {
           .orgType("10")
           .country(countries.get(i))
           .role(roles.get(i))
-          .iatiRoles(i == 0 ? List.of("1") : List.of())
+          .iatiRoles(i == 0 ? List.of(OrganisationRole.FUNDING) : List.of())
           .build());
     }
     return participants;

@@ -15,6 +15,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
 import org.sstc.exchange.core.OrgRef;
+import org.sstc.exchange.core.OrganisationRole;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.OtherIdentifier;
 import org.sstc.exchange.core.Participation;
@@ -66,9 +67,9 @@ class IatiImportTest {
     assertThat(initiative.dates().plannedEnd()).hasToString("2015-12-31");
     assertThat(initiative.participants()).extracting(Participation::orgId, Participation::iatiRoles)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("BB-BBB-123456789", List.of("1")),
-            org.assertj.core.groups.Tuple.tuple("CC-CCC-123456789", List.of("2")),
-            org.assertj.core.groups.Tuple.tuple("AA-AAA-123456789", List.of("3")));
+            org.assertj.core.groups.Tuple.tuple("BB-BBB-123456789", List.of(OrganisationRole.FUNDING)),
+            org.assertj.core.groups.Tuple.tuple("CC-CCC-123456789", List.of(OrganisationRole.ACCOUNTABLE)),
+            org.assertj.core.groups.Tuple.tuple("AA-AAA-123456789", List.of(OrganisationRole.EXTENDING)));
     assertThat(initiative.participants().get(0).role()).isEqualTo(ParticipationRole.FUNDER);
     assertThat(initiative.recipientCountries()).extracting(RecipientCountry::code).containsExactly("AF", "AG");
     assertThat(initiative.recipientRegions()).extracting(RecipientRegion::vocabulary, RecipientRegion::code)
@@ -148,8 +149,8 @@ class IatiImportTest {
     assertThat(first.modality()).isEqualTo(Modality.BILATERAL);
     // ref="35" appears twice, with roles 3 and 2: one participation, both IATI roles
     assertThat(first.participants()).extracting(Participation::name, Participation::iatiRoles).contains(
-        org.assertj.core.groups.Tuple.tuple("CCAA CAV - País Vasco", List.of("3", "2")),
-        org.assertj.core.groups.Tuple.tuple("Spain", List.of("1")));
+        org.assertj.core.groups.Tuple.tuple("CCAA CAV - País Vasco", List.of(OrganisationRole.EXTENDING, OrganisationRole.ACCOUNTABLE)),
+        org.assertj.core.groups.Tuple.tuple("Spain", List.of(OrganisationRole.FUNDING)));
     assertThat(first.title().asMap()).containsEntry("es", "Personas cooperantes voluntarias en organismos internacionales");
     assertThat(first.otherIdentifiers()).containsExactly(OtherIdentifier.of("iati-a1", "009-001301-IDN"));
     // policy markers are mapped (standard 1.1), an empty significance="" left absent

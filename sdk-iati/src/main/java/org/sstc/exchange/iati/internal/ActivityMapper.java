@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.ActivityStatus;
+import org.sstc.exchange.core.OrganisationRole;
 import org.sstc.exchange.core.AdministrativeArea;
 import org.sstc.exchange.core.Budget;
 import org.sstc.exchange.core.BudgetStatus;
@@ -221,7 +222,7 @@ final class ActivityMapper {
 
   private List<Participation> participants() {
     Map<String, Participation.Builder> byKey = new LinkedHashMap<>();
-    Map<String, List<String>> roles = new LinkedHashMap<>();
+    Map<String, List<OrganisationRole>> roles = new LinkedHashMap<>();
     Map<String, Boolean> explicitRole = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, String> types = new LinkedHashMap<>();
@@ -265,7 +266,7 @@ final class ActivityMapper {
               + names.get(key) + "\": the first is kept");
         }
       }
-      String role = org.attr("role");
+      OrganisationRole role = closedCode(org, "role", OrganisationRole::fromCode, "OrganisationRole");
       boolean derived = false;
       if (ext != null) {
         ext.use();
@@ -281,7 +282,7 @@ final class ActivityMapper {
         }
         derived = "true".equals(ext.attr("derived-role"));
       }
-      List<String> keyRoles = Objects.requireNonNull(roles.get(key), "roles has every key of byKey");
+      List<OrganisationRole> keyRoles = Objects.requireNonNull(roles.get(key), "roles has every key of byKey");
       if (role != null && !derived && !keyRoles.contains(role)) {
         keyRoles.add(role);
       }
@@ -289,16 +290,16 @@ final class ActivityMapper {
     List<Participation> participants = new ArrayList<>();
     for (Map.Entry<String, Participation.Builder> entry : byKey.entrySet()) {
       // roles, names and firstElement get a key whenever byKey does.
-      List<String> iatiRoles = Objects.requireNonNull(roles.get(entry.getKey()));
-      Participation.Builder participation = entry.getValue().iatiRoles(iatiRoles);
+      List<OrganisationRole> iatiRoles = Objects.requireNonNull(roles.get(entry.getKey()));
+      Participation.Builder participation = entry.getValue().iatiRoles(List.copyOf(iatiRoles));
       if (!explicitRole.containsKey(entry.getKey())) {
         ParticipationRole role = null;
-        for (String code : iatiRoles) {
-          if (code.equals("1")) {
+        for (OrganisationRole code : iatiRoles) {
+          if (code == OrganisationRole.FUNDING) {
             role = ParticipationRole.FUNDER;
             break;
           }
-          if (code.equals("4")) {
+          if (code == OrganisationRole.IMPLEMENTING) {
             role = ParticipationRole.IMPLEMENTER;
             break;
           }

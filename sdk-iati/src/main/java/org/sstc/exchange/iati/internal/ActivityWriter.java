@@ -26,6 +26,7 @@ import org.sstc.exchange.core.Location;
 import org.sstc.exchange.core.Modality;
 import org.sstc.exchange.core.Money;
 import org.sstc.exchange.core.OtherIdentifier;
+import org.sstc.exchange.core.OrganisationRole;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.PolicyMarker;
 import org.sstc.exchange.core.ParticipationRole;
@@ -92,7 +93,7 @@ final class ActivityWriter {
     // IATI 2.03 requires a description; without one, the title stands in (marked, so it is not read back).
     narratives("description", initiative.description() != null ? initiative.description() : initiative.title(), "1");
     for (Participation participant : initiative.participants()) {
-      List<String> roles = participant.iatiRoles();
+      List<String> roles = participant.iatiRoles().stream().map(OrganisationRole::code).toList();
       boolean derived = roles.isEmpty();
       if (derived) {
         roles = List.of(derivedRole(initiative, participant));

@@ -11,6 +11,7 @@ import org.sstc.exchange.core.Document;
 import org.sstc.exchange.core.Evidence;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.OrganisationRole;
 import org.sstc.exchange.core.Participation;
 import org.sstc.exchange.core.PolicyMarker;
 import org.sstc.exchange.core.RecipientCountry;
@@ -42,7 +43,7 @@ final class CodelistChecks {
   static void initiative(Initiative initiative, @Nullable JsonNode document, Findings findings) {
     check(findings, "/status", code(initiative.status(), document, "/status"),
         CodeKind.ACTIVITY_STATUS);
-    participants(initiative.participants(), findings);
+    participants(initiative.participants(), document, findings);
     recipientCountries(initiative.recipientCountries(), findings);
     recipientRegions(initiative.recipientRegions(), findings);
     sdgs(initiative.sdgs(), findings);
@@ -101,17 +102,31 @@ final class CodelistChecks {
     check(findings, "/country", organisation.country(), CodeKind.COUNTRY);
   }
 
-  private static void participants(List<Participation> participants, Findings findings) {
+  private static void participants(
+      List<Participation> participants, @Nullable JsonNode document, Findings findings) {
     for (int i = 0; i < participants.size(); i++) {
       Participation participant = participants.get(i);
       check(findings, Pointer.of("participants", i, "orgType"), participant.orgType(),
           CodeKind.ORGANISATION_TYPE);
       check(findings, Pointer.of("participants", i, "country"), participant.country(),
           CodeKind.COUNTRY);
-      List<String> roles = participant.iatiRoles();
-      for (int r = 0; r < roles.size(); r++) {
-        check(findings, Pointer.of("participants", i, "iatiRoles", r), roles.get(r),
-            CodeKind.ORGANISATION_ROLE);
+      // A role outside the list binds as null and is left out of the model: its code is read
+      // from the document, where it stands at its own index.
+      JsonNode written = document == null ? null : document.at(Pointer.of("participants", i, "iatiRoles"));
+      if (written != null && written.isArray()) {
+        for (int r = 0; r < written.size(); r++) {
+          JsonNode role = written.get(r);
+          if (role.isString()) {
+            check(findings, Pointer.of("participants", i, "iatiRoles", r), role.asString(),
+                CodeKind.ORGANISATION_ROLE);
+          }
+        }
+      } else {
+        List<OrganisationRole> roles = participant.iatiRoles();
+        for (int r = 0; r < roles.size(); r++) {
+          check(findings, Pointer.of("participants", i, "iatiRoles", r), roles.get(r).code(),
+              CodeKind.ORGANISATION_ROLE);
+        }
       }
     }
   }
