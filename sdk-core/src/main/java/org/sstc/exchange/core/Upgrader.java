@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.sstc.exchange.core.internal.json.JsonLimits;
 import org.sstc.exchange.core.internal.json.JsonSupport;
+import org.sstc.exchange.core.internal.validation.Engine;
 import org.sstc.exchange.core.internal.validation.SchemaCheck;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -37,8 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  * @since 1.1
  */
 public final class Upgrader {
-  private static final Pattern VERSION = Pattern.compile("1\\.[0-9]{1,4}");
-  private static final List<String> ARRAYS = List.of("initiatives", "organisations", "solutions");
 
   /** An upgrade holds the file and its upgrade in memory: larger files are refused, not read. */
   static final long MAX_FILE_BYTES = 256L << 20;
@@ -61,7 +59,8 @@ public final class Upgrader {
    */
   public static Upgrader to(String version) {
     Objects.requireNonNull(version, "version");
-    if (!VERSION.matcher(version).matches() || minor(version) > minor(SchemaCheck.newestBundledVersion())) {
+    int minor = SchemaCheck.minorOf(version);
+    if (minor < 0 || minor > SchemaCheck.minorOf(SchemaCheck.newestBundledVersion())) {
       throw new IllegalArgumentException(
           "cannot upgrade to version '" + version + "': this SDK writes versions 1.0 to "
               + SchemaCheck.newestBundledVersion() + " of the standard");
@@ -147,7 +146,7 @@ public final class Upgrader {
       } else {
         ObjectNode tree = (ObjectNode) json.strictMapper().readTree(line);
         String version = upgradeTree(tree, "/" + index, changes);
-        from = minor(version) < minor(from) ? version : from;
+        from = SchemaCheck.minorOf(version) < SchemaCheck.minorOf(from) ? version : from;
         out.writeBytes(json.strictMapper().writeValueAsBytes(tree));
         if (line.endsWith("\r")) {
           out.write('\r');
@@ -172,14 +171,14 @@ public final class Upgrader {
   /** Sets the version of a record, or of a package and its records; returns the version it had. */
   private String upgradeTree(ObjectNode tree, String at, List<String> changes) {
     String from = tree.path("schemaVersion").asString("");
-    if (minor(from) > minor(target)) {
+    if (SchemaCheck.minorOf(from) > SchemaCheck.minorOf(target)) {
       throw new IllegalArgumentException(
           "the document follows version " + from + ", later than " + target
               + ": an upgrade never goes back to an earlier version");
     }
     setVersion(tree, at, changes);
     if ("package".equals(tree.path("recordType").asString(""))) {
-      for (String array : ARRAYS) {
+      for (String array : Engine.PACKAGE_ARRAYS.keySet()) {
         JsonNode records = tree.get(array);
         if (records != null && records.isArray()) {
           for (int i = 0; i < records.size(); i++) {
@@ -205,15 +204,6 @@ public final class Upgrader {
     if (!from.equals(target)) {
       record.put("schemaVersion", target);
       changes.add(at + "/schemaVersion: \"" + from + "\" -> \"" + target + "\"");
-    }
-  }
-
-  private static int minor(String version) {
-    int dot = version.indexOf('.');
-    try {
-      return dot < 0 ? -1 : Integer.parseInt(version.substring(dot + 1));
-    } catch (NumberFormatException e) {
-      return -1;
     }
   }
 

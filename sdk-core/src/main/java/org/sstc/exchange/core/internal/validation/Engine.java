@@ -36,9 +36,16 @@ import tools.jackson.databind.node.ObjectNode;
  * NDJSON is read one line at a time. Issues go to a sink as they are found.
  */
 public final class Engine {
-  /** The arrays of a package and the record type of their elements. */
-  private static final Map<String, String> PACKAGE_ARRAYS =
-      Map.of("initiatives", "initiative", "organisations", "organisation", "solutions", "solution");
+  /** The arrays of a package, in the order they are checked, and the record type of their elements. */
+  public static final Map<String, String> PACKAGE_ARRAYS = orderedArrays();
+
+  private static Map<String, String> orderedArrays() {
+    Map<String, String> arrays = new java.util.LinkedHashMap<>();
+    arrays.put("initiatives", "initiative");
+    arrays.put("organisations", "organisation");
+    arrays.put("solutions", "solution");
+    return java.util.Collections.unmodifiableMap(arrays);
+  }
   private static final Map<String, Class<? extends SstcRecord>> MODEL =
       Map.of(
           "initiative", Initiative.class,
@@ -388,10 +395,11 @@ public final class Engine {
 
   private void validatePackageEnvelope(
       ObjectNode envelope, PackageState pkg, Consumer<Issue> sink, Counts counts) {
-    for (String name : List.of("initiatives", "organisations", "solutions")) {
+    for (Map.Entry<String, String> arrayOf : PACKAGE_ARRAYS.entrySet()) {
+      String name = arrayOf.getKey();
       JsonNode array = envelope.get(name);
       if (array != null && array.isArray() && !pkg.streamed.contains(name)) {
-        String type = java.util.Objects.requireNonNull(PACKAGE_ARRAYS.get(name), name);
+        String type = arrayOf.getValue();
         for (int i = 0; i < array.size(); i++) {
           validateElement(array.get(i), type, "/" + name + "/" + i, pkg, sink);
           counts.records++;

@@ -72,7 +72,7 @@ public final class SchemaCheck {
                     .schemaLoader(loader -> loader.fetchRemoteResources(false))
                     .schemas(SchemaCheck::bundled));
     List<Map<String, Schema>> versions = new ArrayList<>();
-    for (int minor = 0; StandardFiles.exists(MAJOR + "." + minor + "/record.schema.json"); minor++) {
+    for (int minor = 0; minor < bundledMinors(); minor++) {
       String version = MAJOR + "." + minor;
       Map<String, Schema> schemas = new LinkedHashMap<>();
       for (String type : recordTypesOf(version)) {
@@ -128,13 +128,28 @@ public final class SchemaCheck {
     }
   }
 
+  /** How many minor versions of 1.x the schema jar carries (1.0, 1.1, …), found without compiling a schema. */
+  private static int bundledMinors() {
+    int minors = 0;
+    while (StandardFiles.exists(MAJOR + "." + minors + "/record.schema.json")) {
+      minors++;
+    }
+    return minors;
+  }
+
   /** The newest version the schema jar carries, found without compiling a schema. */
   public static String newestBundledVersion() {
-    int minor = 0;
-    while (StandardFiles.exists(MAJOR + "." + (minor + 1) + "/record.schema.json")) {
-      minor++;
-    }
-    return MAJOR + "." + minor;
+    return MAJOR + "." + (bundledMinors() - 1);
+  }
+
+  /**
+   * The minor of a 1.x version: {@code 1} for {@code "1.1"}.
+   *
+   * @return the minor, or -1 if {@code version} is not MAJOR.MINOR of major 1
+   */
+  public static int minorOf(String version) {
+    Matcher parts = VERSION.matcher(version);
+    return parts.matches() && Integer.parseInt(parts.group(1)) == MAJOR ? Integer.parseInt(parts.group(2)) : -1;
   }
 
   /** The newest version this SDK knows, {@code "1.1"}. */
@@ -284,9 +299,23 @@ public final class SchemaCheck {
     if (issues.stream().noneMatch(SchemaCheck::isUnknownMember)) {
       return issues;
     }
+    // The members each later version still does not know: one validation per later version.
+    List<Set<String>> unknownLater = new ArrayList<>();
+    for (int later = minor + 1; later < byMinor.size(); later++) {
+      Schema schema = byMinor.get(later).get(recordType);
+      Set<String> unknown = new HashSet<>();
+      if (schema == null) {
+        issues.stream().filter(SchemaCheck::isUnknownMember).forEach(issue -> unknown.add(issue.pointer()));
+      } else {
+        toIssues(schema.validate(document)).stream()
+            .filter(SchemaCheck::isUnknownMember)
+            .forEach(issue -> unknown.add(issue.pointer()));
+      }
+      unknownLater.add(unknown);
+    }
     List<Issue> named = new ArrayList<>(issues.size());
     for (Issue issue : issues) {
-      String since = isUnknownMember(issue) ? laterVersionDefining(minor, recordType, document, issue.pointer()) : null;
+      String since = isUnknownMember(issue) ? firstVersionKnowing(minor, unknownLater, issue.pointer()) : null;
       if (since == null) {
         named.add(issue);
       } else {
@@ -306,21 +335,11 @@ public final class SchemaCheck {
     return named;
   }
 
-  private @Nullable String laterVersionDefining(int minor, String recordType, JsonNode document, String pointer) {
-    for (int later = minor + 1; later < byMinor.size(); later++) {
-      Schema schema = byMinor.get(later).get(recordType);
-      if (schema == null) {
-        continue;
-      }
-      boolean stillUnknown = false;
-      for (Issue issue : toIssues(schema.validate(document))) {
-        if (isUnknownMember(issue) && issue.pointer().equals(pointer)) {
-          stillUnknown = true;
-          break;
-        }
-      }
-      if (!stillUnknown) {
-        return MAJOR + "." + later;
+  /** The first version after {@code minor} whose schema knows the member at {@code pointer}, or null. */
+  private static @Nullable String firstVersionKnowing(int minor, List<Set<String>> unknownLater, String pointer) {
+    for (int i = 0; i < unknownLater.size(); i++) {
+      if (!unknownLater.get(i).contains(pointer)) {
+        return MAJOR + "." + (minor + 1 + i);
       }
     }
     return null;
