@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.Folders;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.CursorStore;
 import org.sstc.exchange.client.ForbiddenException;
@@ -349,11 +350,7 @@ final class DemoCommand implements Callable<Integer> {
       }
       Path mirror = dir.resolve("mirror");
       if (Files.isDirectory(mirror)) {
-        try (Stream<Path> walk = Files.walk(mirror)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
+        Folders.deleteTree(mirror);
       }
     }
     Files.createDirectories(dir);

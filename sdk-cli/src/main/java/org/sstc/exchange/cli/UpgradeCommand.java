@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.sstc.exchange.cli.internal.Folders;
 import org.sstc.exchange.report.Inputs;
 import org.sstc.exchange.core.Upgraded;
 import org.sstc.exchange.core.Upgrader;
@@ -175,8 +175,8 @@ final class UpgradeCommand implements Callable<Integer> {
   }
 
   private static void deleteQuietly(Path folder) {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try {
+      Folders.deleteTree(folder);
     } catch (IOException | UncheckedIOException ignored) {
       // a leftover hidden staging folder is harmless; the upgrade's outcome was already said
     }
