@@ -3,7 +3,6 @@ package org.sstc.exchange.core;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,7 +130,8 @@ public final class Upgrader {
     if (Validator.Format.of(file) == Validator.Format.JSON) {
       return upgrade(content);
     }
-    ValidationReport before = validator.validate(file);
+    // The bytes already read are validated: the file is read once.
+    ValidationReport before = ndjsonReport(content);
     if (!before.valid()) {
       throw new ValidationException(file.toString(), before);
     }
@@ -157,15 +157,14 @@ public final class Upgrader {
       }
     }
     byte[] upgraded = out.toByteArray();
-    ValidationReport after;
-    try (InputStream in = new ByteArrayInputStream(upgraded)) {
-      List<Issue> issues = new ArrayList<>();
-      validator.validateStream(in, Validator.Format.NDJSON, issues::add);
-      after = ValidationReport.of(issues);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new Upgraded(upgraded, from, target, changes, checked(after));
+    return new Upgraded(upgraded, from, target, changes, checked(ndjsonReport(upgraded)));
+  }
+
+  /** The report of NDJSON held in memory, pointers and lines as {@link Validator#validate(Path)} gives them. */
+  private ValidationReport ndjsonReport(byte[] ndjson) {
+    List<Issue> issues = new ArrayList<>();
+    validator.validateStream(new ByteArrayInputStream(ndjson), Validator.Format.NDJSON, issues::add);
+    return ValidationReport.of(issues);
   }
 
   /** Sets the version of a record, or of a package and its records; returns the version it had. */
