@@ -8,6 +8,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -80,6 +81,10 @@ public final class Inputs {
     }
     if (e instanceof NoSuchFileException) {
       return "no such file";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      // its message is only the path: say what is in the way
+      return "a file is in the way where a folder is needed (or the other way round)";
     }
     if (e instanceof AccessDeniedException) {
       return "permission denied";

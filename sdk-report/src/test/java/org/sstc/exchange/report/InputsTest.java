@@ -26,5 +26,7 @@ class InputsTest {
             "missing.json"),
         inputs.stream().map(Inputs.Input::name).toList());
     assertEquals("no such file", Inputs.reason(new NoSuchFileException("missing.json")));
+    assertEquals("a file is in the way where a folder is needed (or the other way round)",
+        Inputs.reason(new java.nio.file.FileAlreadyExistsException("out")));
   }
 }
