@@ -1,6 +1,6 @@
 // Validates every example in schema/openapi.yaml (media-type `example`/`examples`, including
 // `$ref`s to components/examples) against its schema, with Ajv (draft 2020-12) and the standard's
-// JSON Schemas loaded from schema/1.0 under their own `$id`s. This stands in for Redocly's
+// JSON Schemas loaded from schema/1.0 and schema/1.1 under their own `$id`s. This stands in for Redocly's
 // no-invalid-media-type-examples rule, which cannot follow the `$id`-relative `$ref`s inside
 // those files (see redocly.yaml). No network access: every schema comes from the local files.
 // Usage: node check-examples.mjs [path/to/openapi.yaml]   (exit 1 on any invalid example)
@@ -13,16 +13,18 @@ import YAML from 'yaml';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const apiPath = resolve(process.argv[2] ?? join(here, '../../schema/openapi.yaml'));
-const schemaDir = join(dirname(apiPath), '1.0');
+const schemaDirs = ['1.0', '1.1'].map((v) => join(dirname(apiPath), v));
 const api = YAML.parse(readFileSync(apiPath, 'utf8'));
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 let base;
-for (const f of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json'))) {
-  const s = JSON.parse(readFileSync(join(schemaDir, f), 'utf8'));
-  ajv.addSchema(s);
-  base ??= new URL('..', s.$id).href; // https://sstc-exchange.org/schema/
+for (const schemaDir of schemaDirs) {
+  for (const f of readdirSync(schemaDir).filter((n) => n.endsWith('.schema.json'))) {
+    const s = JSON.parse(readFileSync(join(schemaDir, f), 'utf8'));
+    ajv.addSchema(s);
+    base ??= new URL('..', s.$id).href; // https://sstc-exchange.org/schema/
+  }
 }
 // The OpenAPI document itself, as the schema resource whose `./1.0/...` refs land on those $ids.
 const docId = new URL('openapi.yaml', base).href;
