@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sstc.exchange.core.internal.validation.Findings;
+import org.sstc.exchange.core.internal.validation.Pointer;
 import org.sstc.exchange.core.internal.validation.RuleChecks;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.json.JsonReadFeature;
@@ -427,6 +428,43 @@ class RulesTest {
       assertTrue(
           issue.code().startsWith("schema."), "only schema issues for " + change + ": " + issue);
     }
+  }
+
+  /**
+   * A record that lacks a required member has no model object (no accessor may return null): the
+   * schema names what is missing, and a code outside its closed list is still reported from the
+   * document, so the report says everything the record's JSON gets wrong there.
+   */
+  @Test
+  void aRecordThatLacksARequiredMemberIsReportedAndItsClosedCodesStillChecked() {
+    ValidationReport report = validate(TRIANGULAR, root -> {
+      root.remove("title");
+      root.put("status", "9");
+      ((ObjectNode) root.withArray("transactions").get(0)).put("type", "99");
+    });
+    assertTrue(has(report, "schema.required", "/title"), report::toString);
+    assertTrue(has(report, "codelist.unknown-code", "/status"), report::toString);
+    assertTrue(has(report, "codelist.unknown-code", Pointer.of("transactions", 0, "type")), report::toString);
+    assertFalse(Validator.standard().validateAndRead(MAPPER.writeValueAsBytes(fixtureWithout("title"))).record().isPresent(),
+        "an incomplete record is not bound");
+  }
+
+  /** A status outside ActivityStatus binds as nothing, and a required one at that: never "valid". */
+  @Test
+  void aRequiredCodeOutsideItsClosedListIsAnErrorAlthoughTheRecordCannotBind() {
+    ValidationReport report = validate(TRIANGULAR, root -> root.put("status", "9"));
+    assertFalse(report.valid(), report::toString);
+    assertTrue(has(report, "codelist.unknown-code", "/status"), report::toString);
+  }
+
+  private static boolean has(ValidationReport report, String code, String pointer) {
+    return report.errors().stream().anyMatch(i -> i.code().equals(code) && i.pointer().equals(pointer));
+  }
+
+  private static ObjectNode fixtureWithout(String member) {
+    ObjectNode root = fixture(TRIANGULAR);
+    root.remove(member);
+    return root;
   }
 
   /** Rules run on leniently bound records: absent fields anywhere must not make them throw. */
