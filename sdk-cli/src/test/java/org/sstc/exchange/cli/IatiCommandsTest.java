@@ -137,7 +137,7 @@ class IatiCommandsTest {
     assertTrue(run.out.contains("1 initiative written to " + again + " as IATI 2.03 XML (validates against the IATI XSD)"), run::toString);
     assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(again)));
     RecordPackage completed = SstcJson.standard().bind(SstcJson.standard().readTree(Files.readAllBytes(pkg)), RecordPackage.class);
-    assertEquals(completed.initiatives(), IatiXml.standard().read(again).pkg().initiatives());
+    assertEquals(completed.initiatives(), IatiXml.standard().read(again).pkg().orElseThrow().initiatives());
   }
 
   @Test
@@ -156,7 +156,7 @@ class IatiCommandsTest {
     assertTrue(run.out.contains("2 initiatives written to " + out), run::toString);
     assertTrue(run.out.contains("1 not written (named above)"), run::toString);
     assertEquals(java.util.List.of("XM-DAC-1-1", "XM-DAC-1-3"),
-        IatiXml.standard().read(out).pkg().initiatives().stream().map(org.sstc.exchange.core.Initiative::id).toList());
+        IatiXml.standard().read(out).pkg().orElseThrow().initiatives().stream().map(org.sstc.exchange.core.Initiative::id).toList());
   }
 
   @Test
@@ -175,7 +175,7 @@ class IatiCommandsTest {
     assertTrue(run.out.contains("1 not written (named above)"), run::toString);
     assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(out)));
     assertEquals(java.util.List.of("XM-DAC-1-1", "XM-DAC-1-3"),
-        IatiXml.standard().read(out).pkg().initiatives().stream().map(org.sstc.exchange.core.Initiative::id).toList());
+        IatiXml.standard().read(out).pkg().orElseThrow().initiatives().stream().map(org.sstc.exchange.core.Initiative::id).toList());
   }
 
   @Test
@@ -273,6 +273,6 @@ class IatiCommandsTest {
     }
     assertTrue(run.out.contains("2 solutions not written (IATI has no place for them: named above)"), run::toString);
     assertEquals(java.util.List.of(), IatiXml.standard().checkSchema(Files.readAllBytes(out)));
-    assertEquals(original.initiatives(), IatiXml.standard().read(out).pkg().initiatives());
+    assertEquals(original.initiatives(), IatiXml.standard().read(out).pkg().orElseThrow().initiatives());
   }
 }

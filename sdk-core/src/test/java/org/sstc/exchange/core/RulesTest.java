@@ -467,54 +467,26 @@ class RulesTest {
     return root;
   }
 
-  /** Rules run on leniently bound records: absent fields anywhere must not make them throw. */
-  @Test
-  void rulesNeverThrowOnEmptyRecords() {
-    IncompleteRecords.allow(RulesTest::checkEmptyRecords);
-  }
-
-  private static Void checkEmptyRecords() {
-    Money nothing = Money.builder().build();
-    Initiative empty = Initiative.builder().build();
-    Initiative hollow =
-        Initiative.builder()
-            .reportingOrg(OrgRef.builder().build())
-            .dates(Dates.builder().actualEnd(LocalDate.of(2020, 1, 1)).build())
-            .status(ActivityStatus.CLOSED)
-            .modality(Modality.REGIONAL)
-            .participants(List.of(Participation.builder().build()))
-            .recipientCountries(List.of(RecipientCountry.builder().build()))
-            .recipientRegions(List.of(RecipientRegion.builder().percentage(BigDecimal.TEN).build()))
-            .sdgs(
-                List.of(SdgLink.builder().build(), SdgLink.builder().goal("2").indicator("3.4.1").build()))
-            .sectors(List.of(Sector.builder()
-                .percentage(BigDecimal.ONE)
-                .build(), Sector.builder().vocabulary("2").build()))
-            .budgets(List.of(Budget.builder().value(nothing).build(),
-                Budget.builder().build()))
-            .transactions(List.of(Transaction.builder().build()))
-            .contributions(List.of(Contribution.builder().value(nothing).build()))
-            .results(List.of(Result.builder().indicators(List.of(ResultIndicator.builder().build())).build()))
-            .documents(List.of(Document.builder().languages(List.of()).build()))
-            .build();
-    for (Modality modality : Modality.values()) {
-      check(hollow.toBuilder().modality(modality).build());
-    }
-    check(empty);
-    check(Organisation.builder().build());
-    check(RecordPackage.builder().build());
-    check(RecordPackage.builder().publisher(OrgRef.builder().build()).build());
-    check(Organisation.builder()
-        .id("XM-DAC-41301")
-        .lastUpdated(OffsetDateTime.parse("2024-05-01T12:00:00Z"))
-        .build());
-    return null;
-  }
-
-  private static void check(SstcRecord record) {
-    Findings findings = new Findings();
-    RuleChecks.check(record, findings);
-    assertNotNull(findings.issues());
+  /**
+   * Records that lack members anywhere are reported, never a crash: the rules see only complete
+   * records, and what is checked of an incomplete one reads its JSON whatever its shape.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"recordType\":\"initiative\"}",
+      "{\"recordType\":\"initiative\",\"status\":4,\"participants\":[{},7,{\"iatiRoles\":[null,\"9\",{}]}],"
+          + "\"budgets\":[{\"value\":{}},\"b\"],\"transactions\":{\"type\":\"99\"}}",
+      "{\"recordType\":\"initiative\",\"reportingOrg\":{},\"dates\":{\"actualEnd\":\"2020-01-01\"},\"status\":\"4\","
+          + "\"sdgs\":[{}],\"results\":[{\"indicators\":[{}]}],\"documents\":[{}]}",
+      "{\"recordType\":\"organisation\"}",
+      "{\"recordType\":\"package\"}",
+      "{\"recordType\":\"package\",\"publisher\":{},\"initiatives\":[{\"recordType\":\"initiative\"}]}",
+      "{\"recordType\":\"solution\"}"
+  })
+  void incompleteRecordsAreReportedNeverACrash(String document) {
+    ValidationReport report = Validator.standard().validate(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertFalse(report.valid(), document);
+    assertTrue(report.errors().stream().anyMatch(i -> i.code().equals("schema.required")), report::toString);
   }
 
   // ---------------------------------------------------------------- the harness
