@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.JsonStreams;
+import org.sstc.exchange.core.LanguageMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -134,6 +135,30 @@ final class Draft {
       ArrayNode array = MAPPER.createArrayNode();
       array.addAll(nodes);
       return array;
+    }
+    // The common values directly, as the SDK's writer gives them: valueToTree costs a serialization.
+    if (value instanceof String text) {
+      return MAPPER.getNodeFactory().stringNode(text);
+    }
+    if (value instanceof Boolean flag) {
+      return MAPPER.getNodeFactory().booleanNode(flag);
+    }
+    if (value instanceof Integer number) {
+      return MAPPER.getNodeFactory().numberNode(number);
+    }
+    if (value instanceof BigDecimal decimal) {
+      return MAPPER.getNodeFactory().numberNode(decimal);
+    }
+    if (value instanceof java.time.LocalDate date) {
+      return MAPPER.getNodeFactory().stringNode(date.toString()); // ISO 8601, yyyy-MM-dd
+    }
+    if (value instanceof Enum<?> constant) {
+      return MAPPER.getNodeFactory().stringNode(constant.toString()); // the model's enums: toString() is the code
+    }
+    if (value instanceof LanguageMap texts) {
+      ObjectNode object = MAPPER.createObjectNode();
+      texts.asMap().forEach(object::put);
+      return object;
     }
     if (value instanceof Map<?, ?> map && !map.isEmpty() && map.values().stream().allMatch(JsonNode.class::isInstance)) {
       ObjectNode object = MAPPER.createObjectNode();
