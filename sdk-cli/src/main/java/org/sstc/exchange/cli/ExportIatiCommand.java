@@ -1,6 +1,5 @@
 package org.sstc.exchange.cli;
 
-import org.sstc.exchange.core.IncompleteRecords;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -12,13 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
+import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.iati.IatiNote;
 import org.sstc.exchange.iati.IatiWriter;
 import org.sstc.exchange.iati.IatiXml;
@@ -29,6 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code sstc export-iati PACKAGE.json --out FILE.xml}: writes a valid SSTC package as IATI 2.03
@@ -45,22 +51,28 @@ import tools.jackson.databind.JsonNode;
       "What IATI has no element for (modality, instrument, support types, SSTC roles, "
           + "contributions, extensions, organisations) goes into the "
           + IatiXml.EXTENSION_NAMESPACE + " namespace, so import-iati gives the package back.",
-      "A package that is not valid yet (import-iati's output usually lacks what IATI has no "
-          + "place for, such as the instrument) is still written when IATI can hold it: its "
-          + "issues are printed and the status is 1. --strict refuses it instead."
+      "A package that is not valid yet is written as far as its records are complete: its "
+          + "issues are printed, each record that lacks a required member (import-iati's output "
+          + "lacks what IATI has no place for, such as the instrument) is named with the "
+          + "members' JSON Pointers and left out, and the status is 1. --strict writes nothing "
+          + "unless the package is valid."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:written, and it validates against the IATI XSD",
-      "1:the package is not valid (each issue printed as by validate): written all the same "
-          + "when IATI can hold it (not with --strict); an initiative IATI cannot hold is named "
-          + "and left out; nothing written when none is left",
+      "1:the package is not valid (each issue printed as by validate): its complete records "
+          + "are written when IATI can hold them (not with --strict); an incomplete record, or an "
+          + "initiative IATI cannot hold, is named and left out; nothing written when no "
+          + "initiative is left or the package lacks its publisher or publishedAt",
       "2:usage error, or a file cannot be read or written",
       "3:internal error"
     },
     footerHeading = "%nExample:%n",
     footer = {"  sstc export-iati package.json --out activities.xml"})
 final class ExportIatiCommand implements Callable<Integer> {
+  /** The arrays of records in a package. */
+  private static final List<String> RECORD_ARRAYS = List.of("initiatives", "organisations", "solutions");
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "An SSTC package.")
@@ -78,25 +90,30 @@ final class ExportIatiCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RecordPackage pkg;
     int sstcErrors = 0;
+    Complete complete;
     try {
       byte[] document = Files.readAllBytes(input);
       try {
         pkg = SstcJson.standard().read(document, RecordPackage.class);
+        complete = Complete.whole(pkg);
       } catch (ValidationException e) {
         for (Issue issue : e.report().issues()) {
           out.println(input + ":" + issue);
         }
         sstcErrors = e.report().errors().size();
-        // An imported package is incomplete by nature (IATI has no instrument, no SSTC role …):
-        // what binds to the model is still written when IATI can hold it, so IATI → SSTC → IATI
-        // works from the command line too. Whatever does not bind is refused.
-        RecordPackage lenient = strict ? null : bindLeniently(document);
-        if (lenient == null) {
-          out.println("no IATI XML written: the package is not valid (" + sstcErrors + " errors)");
+        // An imported package is incomplete by nature (IATI has no instrument, no SSTC role …).
+        // Without --strict, the records that are complete are written when IATI can hold them;
+        // each record that lacks a required member is named and left out: no model object, and
+        // no IATI activity, is ever made of a record with a gap.
+        Complete found = strict ? null : completeRecords(document, e.report(), out);
+        if (found == null || found.pkg.initiatives().isEmpty()) {
+          out.println("no IATI XML written: the package is not valid (" + sstcErrors + " errors)"
+              + (found == null ? "" : " and none of its initiatives is complete: set what each lacks (named above)"));
           out.flush();
           return Sstc.INVALID;
         }
-        pkg = lenient;
+        complete = found;
+        pkg = found.pkg;
       }
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
@@ -120,7 +137,7 @@ final class ExportIatiCommand implements Callable<Integer> {
           } catch (IllegalArgumentException e) {
             // IATI requires what this initiative lacks (an activity-status, a date …): the message
             // names it; the writer refuses it before any of it is written, so the others go on.
-            out.println(input + ":/initiatives/" + i + ": not written: " + e.getMessage());
+            out.println(input + ":/initiatives/" + complete.initiativeIndexes.get(i) + ": not written: " + e.getMessage());
             skipped++;
           }
         }
@@ -156,9 +173,11 @@ final class ExportIatiCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     int written = pkg.initiatives().size() - skipped;
+    skipped += complete.incompleteInitiatives;
     out.println(written + (written == 1 ? " initiative" : " initiatives")
         + " written to " + output + " as IATI 2.03 XML (validates against the IATI XSD)"
         + (pkg.organisations().isEmpty() ? "" : "; " + pkg.organisations().size() + " organisations in the sstc extension")
+        + (complete.incompleteOthers == 0 ? "" : "; " + complete.incompleteOthers + " incomplete organisation or solution records not written (named above)")
         + (skipped == 0 ? "" : "; " + skipped + " not written (named above)")
         + (pkg.solutions().isEmpty() ? "" : "; " + pkg.solutions().size()
             + (pkg.solutions().size() == 1 ? " solution" : " solutions") + " not written (IATI has no place for them: named above)")
@@ -168,14 +187,94 @@ final class ExportIatiCommand implements Callable<Integer> {
     return sstcErrors == 0 && skipped == 0 ? Sstc.OK : Sstc.INVALID;
   }
 
-  /** The package bound to the model without the standard's checks, or null when it does not bind. */
-  private static @Nullable RecordPackage bindLeniently(byte[] document) {
+  /**
+   * The records of a package that bind to the model, with the place each initiative had: a package
+   * that is valid binds whole, one that is not keeps only its complete records.
+   */
+  private record Complete(RecordPackage pkg, List<Integer> initiativeIndexes, int incompleteInitiatives, int incompleteOthers) {
+    static Complete whole(RecordPackage pkg) {
+      return new Complete(pkg, java.util.stream.IntStream.range(0, pkg.initiatives().size()).boxed().toList(), 0, 0);
+    }
+  }
+
+  /**
+   * The package's complete records, each record that lacks a required member named on {@code out}
+   * with those members' pointers; null when the document is not a package or its own header
+   * (publisher, publishedAt) is incomplete, which is named too.
+   */
+  private @Nullable Complete completeRecords(byte[] document, ValidationReport report, PrintWriter out) {
+    JsonNode tree;
     try {
-      JsonNode tree = SstcJson.standard().readTree(document);
-      // What the package lacks stays absent: the SSTC issues were printed, IATI's are named on write.
-      return IncompleteRecords.allow(() -> SstcJson.standard().bind(tree, RecordPackage.class));
-    } catch (RuntimeException e) {
+      tree = SstcJson.standard().readTree(document);
+    } catch (ValidationException e) {
+      return null; // not JSON: the report printed says why
+    }
+    if (!(tree instanceof ObjectNode whole)) {
       return null;
     }
+    ObjectNode header = whole.deepCopy();
+    RECORD_ARRAYS.forEach(header::remove);
+    RecordPackage.Builder pkg;
+    try {
+      pkg = SstcJson.standard().bind(header, RecordPackage.class).toBuilder();
+    } catch (ValidationException e) {
+      out.println(input + ":/: not written: the package " + lacks(report, "", e) + "; no record is written without"
+          + " the package's publisher and publishedAt (IATI's reporting-org and generated-datetime)");
+      return null;
+    }
+    List<Integer> indexes = new ArrayList<>();
+    int incompleteInitiatives = 0;
+    int incompleteOthers = 0;
+    for (String array : RECORD_ARRAYS) {
+      JsonNode records = whole.path(array);
+      List<SstcRecord> bound = new ArrayList<>();
+      for (int i = 0; i < records.size(); i++) {
+        JsonNode record = records.get(i);
+        try {
+          bound.add(SstcJson.standard().bind(record, SstcRecord.class));
+          if (array.equals("initiatives")) {
+            indexes.add(i);
+          }
+        } catch (ValidationException e) {
+          String id = record.path("id").isString() ? " \"" + record.path("id").asString() + "\"" : " without an id";
+          out.println(input + ":/" + array + "/" + i + ": not written: the " + record.path("recordType").asString("record")
+              + id + " " + lacks(report, "/" + array + "/" + i, e) + " (import-iati leaves out what IATI does not say,"
+              + " such as the instrument; sstc validate names every issue)");
+          if (array.equals("initiatives")) {
+            incompleteInitiatives++;
+          } else {
+            incompleteOthers++;
+          }
+        }
+      }
+      switch (array) {
+        case "initiatives" -> pkg.initiatives(bound.stream().map(Initiative.class::cast).toList());
+        case "organisations" -> pkg.organisations(bound.stream().map(Organisation.class::cast).toList());
+        default -> pkg.solutions(bound.stream().map(Solution.class::cast).toList());
+      }
+    }
+    return new Complete(pkg.build(), List.copyOf(indexes), incompleteInitiatives, incompleteOthers);
+  }
+
+  /**
+   * "lacks /initiatives/0/instrument, /initiatives/0/title: set them": the required members the
+   * validator found missing in the record at {@code at} (not in its records, for the package),
+   * or what binding it said when the report names none.
+   */
+  private static String lacks(ValidationReport report, String at, ValidationException refusal) {
+    List<String> missing = new ArrayList<>();
+    for (Issue issue : report.errors()) {
+      String pointer = issue.pointer();
+      boolean inside = at.isEmpty()
+          ? RECORD_ARRAYS.stream().noneMatch(array -> pointer.startsWith("/" + array + "/"))
+          : pointer.startsWith(at + "/");
+      if (issue.code().equals("schema.required") && inside) {
+        missing.add(pointer);
+      }
+    }
+    if (missing.isEmpty()) {
+      return "does not fit the model: " + refusal.report().issues().stream().map(Issue::message).toList();
+    }
+    return "lacks " + String.join(", ", missing) + ": set " + (missing.size() == 1 ? "it" : "them");
   }
 }

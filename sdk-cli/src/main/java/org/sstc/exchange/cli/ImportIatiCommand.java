@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
+import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
@@ -31,6 +33,7 @@ import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
 import org.sstc.exchange.iati.IatiImport;
 import org.sstc.exchange.iati.IatiNote;
+import org.sstc.exchange.iati.ImportedRecord;
 import org.sstc.exchange.iati.IatiReadException;
 import org.sstc.exchange.iati.IatiXml;
 import org.sstc.exchange.report.Inputs;
@@ -39,6 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code sstc import-iati FILE.xml --out package.json}: converts IATI activity XML (2.01 to 2.03)
@@ -165,18 +169,19 @@ final class ImportIatiCommand implements Callable<Integer> {
     }
 
     @Override
-    public void initiative(RecordPackage header, Initiative initiative, List<IatiNote> notes) {
+    public void initiative(ImportedRecord<RecordPackage> header, ImportedRecord<Initiative> initiative, List<IatiNote> notes) {
       writeHeader(header);
       write(initiatives == 0 ? "" : ",");
-      record(SstcJson.standard().write(initiative), notes, "/initiatives/" + initiatives);
+      record(initiative.json(), notes, "/initiatives/" + initiatives);
       initiatives++;
     }
 
     @Override
-    public void organisation(RecordPackage header, Organisation organisation, List<IatiNote> notes) {
+    public void organisation(ImportedRecord<RecordPackage> header, ImportedRecord<Organisation> organisation,
+        List<IatiNote> notes) {
       writeHeader(header);
       write(organisations == 0 ? "],\"organisations\":[" : ",");
-      record(SstcJson.standard().write(organisation), notes, "/organisations/" + organisations);
+      record(organisation.json(), notes, "/organisations/" + organisations);
       organisations++;
     }
 
@@ -195,25 +200,36 @@ final class ImportIatiCommand implements Callable<Integer> {
     }
 
     void finish(IatiImport file) {
-      writeHeader(file.pkg());
+      writeHeader(file.header());
       file.unmapped().forEach(this::note);
       write("]}"); // closes initiatives (or organisations) and the package
       write("\n");
     }
 
-    private void writeHeader(RecordPackage header) {
+    private void writeHeader(ImportedRecord<RecordPackage> header) {
       if (headerWritten) {
         return;
       }
       headerWritten = true;
-      RecordPackage complete = header;
-      if (header.publishedAt() == null) {
-        // The package is published now, by this conversion, when the file does not say when.
-        complete = header.toBuilder().publishedAt(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).build();
+      ObjectNode read = (ObjectNode) SstcJson.standard().readTree(header.json());
+      ObjectNode envelope = read;
+      if (!read.has("publishedAt")) {
+        // The package is published now, by this conversion, when the file does not say when;
+        // a publisher the file does not name stays absent, and the validator reports it.
+        ObjectNode dated = read.objectNode();
+        read.properties().forEach(member -> {
+          dated.set(member.getKey(), member.getValue());
+          // publishedAt follows the publisher (or, without one, the version), as in every package
+          if (member.getKey().equals(read.has("publisher") ? "publisher" : "schemaVersion")) {
+            dated.put("publishedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)));
+          }
+        });
+        envelope = dated;
         publishedAtSet = true;
       }
-      String envelope = SstcJson.standard().writeString(complete);
-      write(envelope.substring(0, envelope.length() - 1) + ",\"initiatives\":[");
+      String text = JsonStreams.mapper().writeValueAsString(envelope);
+      write(text.substring(0, text.length() - 1) + ",\"initiatives\":[");
     }
 
     private void note(IatiNote note) {

@@ -31,7 +31,7 @@ final class Copies {
 
   /** Refuses to build a model object without its required members, naming all of them. */
   static void requireMembers(String type, List<String> missing) {
-    if (missing.isEmpty() || IncompleteRecords.allowed()) {
+    if (missing.isEmpty()) {
       return;
     }
     throw new IllegalStateException(type + " is missing required member" + (missing.size() == 1 ? " " : "s ")

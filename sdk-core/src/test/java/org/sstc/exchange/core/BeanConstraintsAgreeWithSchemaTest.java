@@ -49,9 +49,9 @@ class BeanConstraintsAgreeWithSchemaTest {
 
   /** One constrained member broken, and the pointer where both must say so. */
   record Breach(String name, String pointer, UnaryOperator<Initiative> change) {
-    /** The broken record; a breach may leave a required member out, which build() refuses elsewhere. */
+    /** The broken record. */
     Initiative inject(Initiative initiative) {
-      return IncompleteRecords.allow(() -> change.apply(initiative));
+      return change.apply(initiative);
     }
 
     @Override
@@ -61,18 +61,10 @@ class BeanConstraintsAgreeWithSchemaTest {
   }
 
   static final List<Breach> INITIATIVE_BREACHES = List.of(
-      new Breach("id missing", "/id", i -> i.toBuilder().id(null).build()),
       new Breach("id not of the id shape", "/id", i -> i.toBuilder().id("not an id").build()),
       new Breach("schemaVersion not MAJOR.MINOR", "/schemaVersion", i -> i.toBuilder().schemaVersion("one").build()),
-      new Breach("reportingOrg missing", "/reportingOrg", i -> i.toBuilder().reportingOrg(null).build()),
       new Breach("reportingOrg id not an org id", "/reportingOrg/id",
           i -> i.toBuilder().reportingOrg(OrgRef.of("no org id", i.reportingOrg().name())).build()),
-      new Breach("title missing", "/title", i -> i.toBuilder().title(null).build()),
-      new Breach("modality missing", "/modality", i -> i.toBuilder().modality(null).build()),
-      new Breach("instrument missing", "/instrument", i -> i.toBuilder().instrument(null).build()),
-      new Breach("status missing", "/status", i -> i.toBuilder().status(null).build()),
-      new Breach("dates missing", "/dates", i -> i.toBuilder().dates(null).build()),
-      new Breach("lastUpdated missing", "/lastUpdated", i -> i.toBuilder().lastUpdated(null).build()),
       new Breach("no participants", "/participants", i -> i.toBuilder().participants(List.of()).build()),
       new Breach("participant country in lower case", "/participants/0/country",
           i -> withFirstParticipant(i, p -> p.toBuilder().country("br").build())),
@@ -103,6 +95,40 @@ class BeanConstraintsAgreeWithSchemaTest {
           assertThat(beanPointers(initiative)).isEmpty();
           assertThat(schemaPointers(initiative)).isEmpty();
         });
+  }
+
+  /**
+   * A required member (a {@code @NotNull} constraint) cannot be left out of a model object, whose
+   * accessors never return null: build() refuses it by name, and the schema requires it.
+   */
+  @Test
+  void aMissingRequiredMemberIsRefusedByBuildAndRequiredByTheSchema() {
+    qt().withExamples(10).forAll(Generators.initiatives()).checkAssert(this::refusedByBuildAndRequiredByTheSchema);
+  }
+
+  private void refusedByBuildAndRequiredByTheSchema(Initiative valid) {
+    List<Object[]> cases = List.of(
+        new Object[] {"id", (Runnable) () -> valid.toBuilder().id(null).build()},
+        new Object[] {"reportingOrg", (Runnable) () -> valid.toBuilder().reportingOrg(null).build()},
+        new Object[] {"title", (Runnable) () -> valid.toBuilder().title(null).build()},
+        new Object[] {"modality", (Runnable) () -> valid.toBuilder().modality(null).build()},
+        new Object[] {"instrument", (Runnable) () -> valid.toBuilder().instrument(null).build()},
+        new Object[] {"status", (Runnable) () -> valid.toBuilder().status(null).build()},
+        new Object[] {"dates", (Runnable) () -> valid.toBuilder().dates(null).build()},
+        new Object[] {"lastUpdated", (Runnable) () -> valid.toBuilder().lastUpdated(null).build()});
+    for (Object[] c : cases) {
+      String member = (String) c[0];
+      org.assertj.core.api.Assertions.assertThatThrownBy(((Runnable) c[1])::run).as(member)
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining(member);
+      tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode)
+          SstcJson.standard().readTree(SstcJson.standard().write(valid));
+      json.remove(member);
+      assertThat(validator.validate(JsonStreams.mapper().writeValueAsBytes(json)).errors())
+          .as(member).anySatisfy(issue -> {
+            assertThat(issue.code()).isEqualTo("schema.required");
+            assertThat(issue.pointer()).isEqualTo("/" + member);
+          });
+    }
   }
 
   @Test
@@ -140,16 +166,12 @@ class BeanConstraintsAgreeWithSchemaTest {
         .build();
     assertThat(beanPointers(valid)).isEmpty();
     assertThat(schemaPointers(valid)).isEmpty();
-    // A broken organisation may lack a required member, which build() refuses outside this.
-    List<Object[]> cases = IncompleteRecords.allow(() -> List.of(
+    // A missing required member cannot be built (aMissingRequiredMemberIsRefusedByBuild...).
+    List<Object[]> cases = List.of(
         new Object[] {"/id", valid.toBuilder().id("not an id").build()},
-        new Object[] {"/id", valid.toBuilder().id(null).build()},
-        new Object[] {"/name", valid.toBuilder().name(null).build()},
-        new Object[] {"/orgType", valid.toBuilder().orgType(null).build()},
         new Object[] {"/country", valid.toBuilder().country("it").build()},
         new Object[] {"/parentId", valid.toBuilder().parentId("no org id").build()},
-        new Object[] {"/schemaVersion", valid.toBuilder().schemaVersion("one").build()},
-        new Object[] {"/lastUpdated", valid.toBuilder().lastUpdated(null).build()}));
+        new Object[] {"/schemaVersion", valid.toBuilder().schemaVersion("one").build()});
     for (Object[] c : cases) {
       Organisation broken = (Organisation) c[1];
       assertThat(beanPointers(broken)).as((String) c[0]).contains((String) c[0]);

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sstc.exchange.core.internal.validation.Findings;
+import org.sstc.exchange.core.internal.validation.Pointer;
 import org.sstc.exchange.core.internal.validation.RuleChecks;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.core.json.JsonReadFeature;
@@ -429,54 +430,63 @@ class RulesTest {
     }
   }
 
-  /** Rules run on leniently bound records: absent fields anywhere must not make them throw. */
+  /**
+   * A record that lacks a required member has no model object (no accessor may return null): the
+   * schema names what is missing, and a code outside its closed list is still reported from the
+   * document, so the report says everything the record's JSON gets wrong there.
+   */
   @Test
-  void rulesNeverThrowOnEmptyRecords() {
-    IncompleteRecords.allow(RulesTest::checkEmptyRecords);
+  void aRecordThatLacksARequiredMemberIsReportedAndItsClosedCodesStillChecked() {
+    ValidationReport report = validate(TRIANGULAR, root -> {
+      root.remove("title");
+      root.put("status", "9");
+      ((ObjectNode) root.withArray("transactions").get(0)).put("type", "99");
+    });
+    assertTrue(has(report, "schema.required", "/title"), report::toString);
+    assertTrue(has(report, "codelist.unknown-code", "/status"), report::toString);
+    assertTrue(has(report, "codelist.unknown-code", Pointer.of("transactions", 0, "type")), report::toString);
+    assertFalse(Validator.standard().validateAndRead(MAPPER.writeValueAsBytes(fixtureWithout("title"))).record().isPresent(),
+        "an incomplete record is not bound");
   }
 
-  private static Void checkEmptyRecords() {
-    Money nothing = Money.builder().build();
-    Initiative empty = Initiative.builder().build();
-    Initiative hollow =
-        Initiative.builder()
-            .reportingOrg(OrgRef.builder().build())
-            .dates(Dates.builder().actualEnd(LocalDate.of(2020, 1, 1)).build())
-            .status(ActivityStatus.CLOSED)
-            .modality(Modality.REGIONAL)
-            .participants(List.of(Participation.builder().build()))
-            .recipientCountries(List.of(RecipientCountry.builder().build()))
-            .recipientRegions(List.of(RecipientRegion.builder().percentage(BigDecimal.TEN).build()))
-            .sdgs(
-                List.of(SdgLink.builder().build(), SdgLink.builder().goal("2").indicator("3.4.1").build()))
-            .sectors(List.of(Sector.builder()
-                .percentage(BigDecimal.ONE)
-                .build(), Sector.builder().vocabulary("2").build()))
-            .budgets(List.of(Budget.builder().value(nothing).build(),
-                Budget.builder().build()))
-            .transactions(List.of(Transaction.builder().build()))
-            .contributions(List.of(Contribution.builder().value(nothing).build()))
-            .results(List.of(Result.builder().indicators(List.of(ResultIndicator.builder().build())).build()))
-            .documents(List.of(Document.builder().languages(List.of()).build()))
-            .build();
-    for (Modality modality : Modality.values()) {
-      check(hollow.toBuilder().modality(modality).build());
-    }
-    check(empty);
-    check(Organisation.builder().build());
-    check(RecordPackage.builder().build());
-    check(RecordPackage.builder().publisher(OrgRef.builder().build()).build());
-    check(Organisation.builder()
-        .id("XM-DAC-41301")
-        .lastUpdated(OffsetDateTime.parse("2024-05-01T12:00:00Z"))
-        .build());
-    return null;
+  /** A status outside ActivityStatus binds as nothing, and a required one at that: never "valid". */
+  @Test
+  void aRequiredCodeOutsideItsClosedListIsAnErrorAlthoughTheRecordCannotBind() {
+    ValidationReport report = validate(TRIANGULAR, root -> root.put("status", "9"));
+    assertFalse(report.valid(), report::toString);
+    assertTrue(has(report, "codelist.unknown-code", "/status"), report::toString);
   }
 
-  private static void check(SstcRecord record) {
-    Findings findings = new Findings();
-    RuleChecks.check(record, findings);
-    assertNotNull(findings.issues());
+  private static boolean has(ValidationReport report, String code, String pointer) {
+    return report.errors().stream().anyMatch(i -> i.code().equals(code) && i.pointer().equals(pointer));
+  }
+
+  private static ObjectNode fixtureWithout(String member) {
+    ObjectNode root = fixture(TRIANGULAR);
+    root.remove(member);
+    return root;
+  }
+
+  /**
+   * Records that lack members anywhere are reported, never a crash: the rules see only complete
+   * records, and what is checked of an incomplete one reads its JSON whatever its shape.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"recordType\":\"initiative\"}",
+      "{\"recordType\":\"initiative\",\"status\":4,\"participants\":[{},7,{\"iatiRoles\":[null,\"9\",{}]}],"
+          + "\"budgets\":[{\"value\":{}},\"b\"],\"transactions\":{\"type\":\"99\"}}",
+      "{\"recordType\":\"initiative\",\"reportingOrg\":{},\"dates\":{\"actualEnd\":\"2020-01-01\"},\"status\":\"4\","
+          + "\"sdgs\":[{}],\"results\":[{\"indicators\":[{}]}],\"documents\":[{}]}",
+      "{\"recordType\":\"organisation\"}",
+      "{\"recordType\":\"package\"}",
+      "{\"recordType\":\"package\",\"publisher\":{},\"initiatives\":[{\"recordType\":\"initiative\"}]}",
+      "{\"recordType\":\"solution\"}"
+  })
+  void incompleteRecordsAreReportedNeverACrash(String document) {
+    ValidationReport report = Validator.standard().validate(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertFalse(report.valid(), document);
+    assertTrue(report.errors().stream().anyMatch(i -> i.code().equals("schema.required")), report::toString);
   }
 
   // ---------------------------------------------------------------- the harness

@@ -29,7 +29,8 @@ import org.sstc.exchange.iati.internal.IatiSchema;
  * markers, humanitarian, collaboration type 1 or 8 as bilateral or triangular modality, budgets,
  * transactions (a negative value as a reversal), documents, related activities, results) and lists everything else as an {@link IatiNote} with its line, column
  * and path: nothing is dropped silently and nothing required is invented, so an imported
- * initiative may still need completing (check it with {@link Validator}).
+ * initiative may still need completing: it is then JSON only, never a model object with gaps
+ * (see {@link ImportedRecord}; check it with {@link Validator}).
  *
  * <p>Writing produces XML that validates against the official IATI 2.03 XSD ({@link
  * #checkSchema}); what IATI has no element for (modality, instrument, support types, SSTC roles,
@@ -45,7 +46,8 @@ import org.sstc.exchange.iati.internal.IatiSchema;
  * <pre>{@code
  * IatiImport imported = IatiXml.standard().read(Path.of("activities.xml"));
  * imported.unmapped().forEach(System.out::println);
- * RecordPackage pkg = imported.pkg();
+ * Files.write(Path.of("package.json"), imported.packageJson()); // complete it, then read it
+ * RecordPackage pkg = SstcJson.standard().read(Files.readAllBytes(Path.of("package.json")), RecordPackage.class);
  *
  * try (OutputStream out = Files.newOutputStream(Path.of("out.xml"))) {
  *   IatiXml.standard().write(pkg, out);
@@ -80,11 +82,12 @@ public final class IatiXml {
      * One activity, mapped.
      *
      * @param header the package header the file gives (publisher, publishedAt, licence), the same
-     *     object for every call; it has no initiatives
-     * @param initiative the initiative, possibly incomplete (see {@link IatiImport})
+     *     object for every call; a package without records
+     * @param initiative the initiative: its JSON, and its model object when it is complete (see
+     *     {@link ImportedRecord})
      * @param unmapped what this activity held that was not mapped, in file order
      */
-    void initiative(RecordPackage header, Initiative initiative, List<IatiNote> unmapped);
+    void initiative(ImportedRecord<RecordPackage> header, ImportedRecord<Initiative> initiative, List<IatiNote> unmapped);
 
     /**
      * One organisation: an {@code <iati-organisation>} of an IATI organisation file, mapped (see
@@ -92,18 +95,19 @@ public final class IatiXml {
      * by this SDK. Ignored unless overridden.
      *
      * @param header as for {@link #initiative}
-     * @param organisation the organisation, possibly incomplete
+     * @param organisation the organisation: its JSON, and its model object when it is complete
      * @param unmapped what it held that was not mapped
      */
-    default void organisation(RecordPackage header, Organisation organisation, List<IatiNote> unmapped) {}
+    default void organisation(ImportedRecord<RecordPackage> header, ImportedRecord<Organisation> organisation,
+        List<IatiNote> unmapped) {}
   }
 
   /**
    * Reads a whole file into a package (use {@link #stream} for files that do not fit in memory).
    *
    * @param file an IATI activities or organisation file, version 2.01 to 2.03
-   * @return the package of every initiative (and organisation) read, and what was not mapped,
-   *     each note with its line and column
+   * @return every initiative (and organisation) read, as JSON and, when complete, as a model
+   *     object, and what was not mapped, each note with its line and column
    * @throws IatiReadException if the file is not well-formed XML, is truncated, has a DOCTYPE, or
    *     is not an IATI activities file
    * @throws UncheckedIOException if the file cannot be read
@@ -120,7 +124,7 @@ public final class IatiXml {
    * Reads a whole stream (which the caller closes) into a package; see {@link #read(Path)}.
    *
    * @param in an IATI activities or organisation file, read to its end; not null
-   * @return the package of every initiative (and organisation) read, and what was not mapped
+   * @return every initiative (and organisation) read, and what was not mapped
    * @throws IatiReadException if it is not well-formed XML, is truncated, has a DOCTYPE, or is
    *     not an IATI file
    * @throws NullPointerException if {@code in} is null
@@ -134,13 +138,13 @@ public final class IatiXml {
    * the next: memory stays constant whatever the file's size.
    *
    * <pre>{@code
-   * IatiImport file = IatiXml.standard().stream(in, (header, initiative, unmapped) -> out.write(initiative));
+   * IatiImport file = IatiXml.standard().stream(in, (header, initiative, unmapped) -> out.write(initiative.json()));
    * }</pre>
    *
    * @param in an IATI activities or organisation file, read to its end; the caller closes it
    * @param handler gets each initiative (and organisation) in file order, on the calling thread,
    *     before the next is read
-   * @return the file's header (a package with no initiatives) and the notes outside any activity
+   * @return the file's header (no records) and the notes outside any activity
    * @throws IatiReadException as {@link #read(Path)}; the handler may have had some activities
    *     already, so a caller that writes as it goes should discard its output
    */

@@ -52,11 +52,69 @@ class IatiImportTest {
         + "</iati-activity></iati-activities>";
   }
 
+  /** An activity complete for the standard but for what IATI cannot say (modality, instrument): */
+  private static final String COMPLETE_BUT_FOR_IATI = "<participating-org ref=\"XM-DAC-41301\" role=\"1\" type=\"40\"><narrative>FAO</narrative></participating-org>"
+      + "<collaboration-type code=\"1\"/>";
+
+  @Test
+  void anActivityWithoutATitleIsJsonOnlyAndItsReportNamesTheTitle() {
+    IatiImport imported = xml(activity(COMPLETE_BUT_FOR_IATI).replace("<title><narrative>Rice</narrative></title>\n", ""));
+    ImportedRecord<Initiative> record = imported.initiatives().get(0);
+
+    assertThat(record.record()).isEmpty(); // never an Initiative whose title() is null
+    assertThat(record.complete()).isFalse();
+    assertThat(record.id()).contains("XM-DAC-41301-T1");
+    assertThat(record.line()).isEqualTo(1);
+    assertThat(Completed.json(record).has("title")).isFalse();
+    assertThat(Completed.json(record).path("reportingOrg").path("name").asString()).isEqualTo("FAO"); // the rest is there
+    assertThat(imported.pkg()).isEmpty();
+    ValidationReport report = Validator.standard().validate(record.json());
+    assertThat(report.errors()).anySatisfy(issue -> {
+      assertThat(issue.code()).isEqualTo("schema.required");
+      assertThat(issue.pointer()).isEqualTo("/title");
+    });
+    // the package JSON holds it, and its report names the member under the initiative's place
+    assertThat(Validator.standard().validate(imported.packageJson()).errors()).anySatisfy(issue -> {
+      assertThat(issue.code()).isEqualTo("schema.required");
+      assertThat(issue.pointer()).isEqualTo("/initiatives/0/title");
+    });
+  }
+
+  @Test
+  void anActivityWithoutAnIdentifierIsJsonOnlyWithoutAnIdAndItsReportNamesTheId() {
+    IatiImport imported = xml(activity(COMPLETE_BUT_FOR_IATI).replace("<iati-identifier>XM-DAC-41301-T1</iati-identifier>\n", ""));
+    ImportedRecord<Initiative> record = imported.initiatives().get(0);
+
+    assertThat(record.record()).isEmpty(); // never an Initiative whose id() is null
+    assertThat(record.id()).isEmpty();
+    assertThat(record.toString()).isEqualTo("ImportedRecord{initiative, line 1, incomplete}");
+    assertThat(Completed.json(record).has("id")).isFalse();
+    assertThat(Validator.standard().validate(record.json()).errors()).anySatisfy(issue -> {
+      assertThat(issue.code()).isEqualTo("schema.required");
+      assertThat(issue.pointer()).isEqualTo("/id");
+    });
+  }
+
+  @Test
+  void aCompleteActivityIsAModelObjectWhoseJsonIsTheOneTheSdkWrites() {
+    String extension = "<sstc:initiative xmlns:sstc=\"" + IatiXml.EXTENSION_NAMESPACE + "\" instrument=\"project\"/>";
+    IatiImport imported = xml(activity(COMPLETE_BUT_FOR_IATI + extension)
+        .replace("<iati-activities version=\"2.03\">", "<iati-activities version=\"2.03\" generated-datetime=\"2024-01-02T03:04:05Z\">"));
+    ImportedRecord<Initiative> record = imported.initiatives().get(0);
+
+    assertThat(record.record()).as(record.jsonText()).isPresent();
+    assertThat(record.json()).isEqualTo(org.sstc.exchange.core.SstcJson.standard().write(record.record().get()));
+    assertThat(imported.header().record()).isPresent();
+    assertThat(imported.pkg()).hasValueSatisfying(pkg -> assertThat(pkg.initiatives()).containsExactly(record.record().get()));
+    assertThat(Validator.standard().validate(imported.packageJson()).errors()).noneSatisfy(issue ->
+        assertThat(issue.code()).isEqualTo("schema.required"));
+  }
+
   @Test
   void importsTheOfficialExampleAndReportsWhatHasNoPlace() {
     IatiImport imported = fixture("activity-standard-example-annotated.xml");
-    assertThat(imported.pkg().initiatives()).hasSize(1);
-    Initiative initiative = imported.pkg().initiatives().get(0);
+    assertThat(Completed.pkg(imported).initiatives()).hasSize(1);
+    Initiative initiative = Completed.pkg(imported).initiatives().get(0);
     assertThat(initiative.id()).isEqualTo("AA-AAA-123456789-ABC123");
     assertThat(initiative.reportingOrg()).isEqualTo(OrgRef.of("AA-AAA-123456789", "Organisation name"));
     assertThat(initiative.title().asMap()).containsEntry("en", "Activity title").containsEntry("fr", "Titre de l'activité").hasSize(3);
@@ -132,7 +190,8 @@ class IatiImportTest {
     assertThat(initiative.policyMarkers()).extracting(m -> m.vocabulary() + "|" + m.code() + "|" + m.significance() + "|" + m.vocabularyUri())
         .containsExactly("1|2|3|null", "1|9|4|null", "99|A1|3|http://example.com/vocab.html");
     // an imported activity is not invented into a valid initiative: the validator says what is missing
-    ValidationReport report = Validator.standard().validate(initiative);
+    assertThat(imported.initiatives().get(0).record()).isEmpty(); // incomplete: JSON only
+    ValidationReport report = Validator.standard().validate(imported.initiatives().get(0).json());
     assertThat(report.valid()).isFalse();
     assertThat(report.issues()).anySatisfy(issue -> assertThat(issue.pointer()).isEqualTo("/instrument"));
   }
@@ -140,11 +199,13 @@ class IatiImportTest {
   @Test
   void importsTheRealMaecFileAndEveryInitiativeKeepsItsIatiRoles() {
     IatiImport imported = fixture("MAEC_IATI_INDONESIA.xml");
-    assertThat(imported.pkg().initiatives()).hasSize(83);
-    assertThat(imported.pkg().publisher()).isEqualTo(OrgRef.of("ES-DIR3-E04585801", "Ministry of Foreign Affairs and Cooperation, Spain"));
-    assertThat(imported.pkg().publishedAt()).isNull(); // generated-datetime has no zone: reported, not guessed
+    assertThat(Completed.pkg(imported).initiatives()).hasSize(83);
+    assertThat(Completed.pkg(imported).publisher()).isEqualTo(OrgRef.of("ES-DIR3-E04585801", "Ministry of Foreign Affairs and Cooperation, Spain"));
+    // generated-datetime has no zone: reported, not guessed
+    assertThat(imported.header().record()).isEmpty();
+    assertThat(Completed.json(imported.header()).has("publishedAt")).isFalse();
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).isEqualTo("/iati-activities/@generated-datetime"));
-    Initiative first = imported.pkg().initiatives().get(0);
+    Initiative first = Completed.pkg(imported).initiatives().get(0);
     assertThat(first.id()).isEqualTo("ES-DIR3-E04585801-009-001301");
     assertThat(first.modality()).isEqualTo(Modality.BILATERAL);
     // ref="35" appears twice, with roles 3 and 2: one participation, both IATI roles
@@ -155,13 +216,13 @@ class IatiImportTest {
     assertThat(first.otherIdentifiers()).containsExactly(OtherIdentifier.of("iati-a1", "009-001301-IDN"));
     // policy markers are mapped (standard 1.1), an empty significance="" left absent
     assertThat(imported.unmapped()).noneSatisfy(n -> assertThat(n.path()).contains("/policy-marker["));
-    assertThat(imported.pkg().initiatives().stream().mapToInt(i -> i.policyMarkers().size()).sum()).isEqualTo(664);
+    assertThat(Completed.pkg(imported).initiatives().stream().mapToInt(i -> i.policyMarkers().size()).sum()).isEqualTo(664);
     assertThat(first.policyMarkers()).allSatisfy(m -> assertThat(m.vocabulary()).isEqualTo("1"));
     assertThat(imported.unmapped()).allSatisfy(n -> assertThat(n.line()).isPositive());
-    long invalid = imported.pkg().initiatives().stream().filter(i -> !Validator.standard().validate(i).valid()).count();
+    long invalid = imported.initiatives().stream().filter(i -> !Validator.standard().validate(i.json()).valid()).count();
     assertThat(invalid).isEqualTo(83); // IATI has no instrument: each needs completing, and says so
     // the gaps are the data's, not the mapping's: what the mapping itself makes is valid where the data is
-    assertThat(imported.pkg().initiatives()).allSatisfy(i -> assertThat(Validator.standard().validate(i).issues())
+    assertThat(imported.initiatives()).allSatisfy(i -> assertThat(Validator.standard().validate(i.json()).issues())
         .noneSatisfy(issue -> assertThat(issue.pointer()).startsWith("/otherIdentifiers"))
         .noneSatisfy(issue -> assertThat(issue.pointer()).startsWith("/recipientRegions"))
         .noneSatisfy(issue -> assertThat(issue.pointer()).matches("/(title|description|dates|status|modality).*")));
@@ -174,12 +235,14 @@ class IatiImportTest {
             + "<value currency=\"USD\" value-date=\"2020-01-01\">10</value></budget>\n"
             + "<transaction><transaction-type code=\"99\"/><transaction-date iso-date=\"2020-02-01\"/>"
             + "<value currency=\"USD\" value-date=\"2020-02-01\">5</value></transaction>\n"));
-    Initiative initiative = imported.pkg().initiatives().get(0);
-    assertThat(initiative.budgets()).singleElement().satisfies(b -> {
-      assertThat(b.type()).isNull();
-      assertThat(b.status()).isEqualTo(BudgetStatus.COMMITTED);
+    // Left out of the JSON, which is then incomplete: a budget and a transaction require a type.
+    assertThat(imported.initiatives().get(0).record()).isEmpty();
+    tools.jackson.databind.JsonNode json = Completed.json(imported.initiatives().get(0));
+    assertThat(json.path("budgets")).singleElement().satisfies(b -> {
+      assertThat(b.has("type")).isFalse();
+      assertThat(b.path("status").asString()).isEqualTo(BudgetStatus.COMMITTED.code());
     });
-    assertThat(initiative.transactions()).singleElement().satisfies(t -> assertThat(t.type()).isNull());
+    assertThat(json.path("transactions")).singleElement().satisfies(t -> assertThat(t.has("type")).isFalse());
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message())
         .isEqualTo("type \"7\" is not in IATI's BudgetType codelist, so it is left out: use a code of that list"));
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.path()).endsWith("transaction-type[1]/@code"));
@@ -188,9 +251,9 @@ class IatiImportTest {
   @Test
   void importsTheOfficialOrganisationExampleIntoAnOrganisation() {
     IatiImport imported = fixture("organisation-standard-example-annotated.xml");
-    assertThat(imported.pkg().initiatives()).isEmpty();
-    Organisation organisation = imported.pkg().organisations().get(0);
-    assertThat(imported.pkg().organisations()).hasSize(1);
+    assertThat(Completed.pkg(imported).initiatives()).isEmpty();
+    Organisation organisation = Completed.pkg(imported).organisations().get(0);
+    assertThat(Completed.pkg(imported).organisations()).hasSize(1);
     assertThat(organisation.id()).isEqualTo("AA-AAA-123456789");
     assertThat(organisation.name().asMap()).containsExactly(Map.entry("en", "Organisation name"), Map.entry("fr", "Nom de l'organisme"));
     assertThat(organisation.orgType()).isEqualTo("40");
@@ -204,7 +267,7 @@ class IatiImportTest {
   @Test
   void importsTheSchemaTestFileWithOnlyRequiredElements() {
     IatiImport imported = fixture("only-required-elements-exist.xml");
-    assertThat(imported.pkg().initiatives()).singleElement().satisfies(i -> assertThat(i.title().asMap()).containsEntry("und", "Xxxxxxx"));
+    assertThat(Completed.pkg(imported).initiatives()).singleElement().satisfies(i -> assertThat(i.title().asMap()).containsEntry("und", "Xxxxxxx"));
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("version \"xx\" is not 2.01 to 2.03"));
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("\"und\""));
   }
@@ -220,7 +283,7 @@ class IatiImportTest {
             + "<result type=\"1\"><title><narrative>R</narrative></title><indicator measure=\"1\"><title><narrative>I</narrative></title>"
             + "<reference vocabulary=\"9\" code=\"12.3.1\"/></indicator></result>\n").replace(
         "<activity-status code=\"2\"/>", "<activity-status code=\"2\"/>"));
-    Initiative initiative = imported.pkg().initiatives().get(0);
+    Initiative initiative = Completed.pkg(imported).initiatives().get(0);
     assertThat(initiative.modality()).isEqualTo(Modality.TRIANGULAR);
     assertThat(initiative.sdgs()).extracting(SdgLink::goal, SdgLink::target, SdgLink::indicator).containsExactly(
         org.assertj.core.groups.Tuple.tuple("2", null, null),
@@ -229,21 +292,22 @@ class IatiImportTest {
         org.assertj.core.groups.Tuple.tuple("17", null, null),
         org.assertj.core.groups.Tuple.tuple("17", "17.9", null),
         org.assertj.core.groups.Tuple.tuple("12", "12.3", "12.3.1"));
-    assertThat(initiative.sdgs()).allSatisfy(link -> assertThat(link.contribution()).isNull()); // IATI does not say: not invented
+    // IATI does not say: not invented
+    assertThat(Completed.json(imported.initiatives().get(0)).path("sdgs")).allSatisfy(link -> assertThat(link.has("contribution")).isFalse());
     assertThat(initiative.sectors()).containsExactly(Sector.builder()
         .code("31120")
         .percentage(new java.math.BigDecimal("100"))
         .build());
     assertThat(initiative.results().get(0).indicators().get(0).sdgIndicator()).isEqualTo("12.3.1");
     assertThat(imported.unmapped()).anySatisfy(n -> assertThat(n.message()).contains("principal or significant"));
-    assertThat(Validator.standard().validate(initiative).issues())
+    assertThat(Validator.standard().validate(imported.initiatives().get(0).json()).issues())
         .anySatisfy(i -> assertThat(i.pointer()).isEqualTo("/sdgs/0/contribution"));
   }
 
   @Test
   void otherCollaborationTypesAreReportedNotGuessed() {
     IatiImport imported = xml(activity("<participating-org role=\"1\"><narrative>X</narrative></participating-org><collaboration-type code=\"2\"/>"));
-    assertThat(imported.pkg().initiatives().get(0).modality()).isNull();
+    assertThat(Completed.json(imported.initiatives().get(0)).has("modality")).isFalse();
     assertThat(imported.unmapped()).anySatisfy(n -> {
       assertThat(n.path()).endsWith("/collaboration-type[1]");
       assertThat(n.message()).contains("collaboration-type 2").contains("set modality");
@@ -256,7 +320,7 @@ class IatiImportTest {
     IatiImport imported = xml(activity("<participating-org ref=\"XM-DAC-41301\" role=\"1\"><narrative>FAO</narrative></participating-org>"
         + "<transaction><transaction-type code=\"3\"/><transaction-date iso-date=\"2020-02-02\"/><value value-date=\"2020-02-02\">12.50</value>"
         + "<provider-org ref=\"XM-DAC-99999\"><narrative>Someone</narrative></provider-org><receiver-org ref=\"XM-DAC-41301\"/></transaction>"));
-    Transaction transaction = imported.pkg().initiatives().get(0).transactions().get(0);
+    Transaction transaction = Completed.pkg(imported).initiatives().get(0).transactions().get(0);
     assertThat(transaction.value()).isEqualTo(Money.builder()
         .amount(new java.math.BigDecimal("12.50"))
         .currency("USD")

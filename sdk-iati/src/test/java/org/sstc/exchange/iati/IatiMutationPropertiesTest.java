@@ -50,11 +50,11 @@ class IatiMutationPropertiesTest {
           int[] at = places.get(place);
           String damaged = original.substring(0, at[0]) + GARBAGE.get(garbage).replace("&", "&amp;") + original.substring(at[1]);
           IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(damaged.getBytes(StandardCharsets.UTF_8)));
-          assertThat(imported.pkg().initiatives()).hasSize(1);
-          Validator.standard().validate(imported.pkg().initiatives().get(0));
+          assertThat(Completed.pkg(imported).initiatives()).hasSize(1);
+          Validator.standard().validate(Completed.pkg(imported).initiatives().get(0));
           byte[] xml;
           try {
-            xml = IatiXml.standard().write(imported.pkg());
+            xml = IatiXml.standard().write(Completed.pkg(imported));
           } catch (IllegalArgumentException refused) {
             assertThat(refused).hasMessageContaining("cannot be written as IATI");
             return;

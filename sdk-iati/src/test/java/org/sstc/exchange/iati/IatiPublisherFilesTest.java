@@ -117,9 +117,9 @@ class IatiPublisherFilesTest {
   void importsExportsValidatesAndAccountsForEveryInputNode(String name) throws Exception {
     byte[] input = fixture(name);
     IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(input));
-    assertThat(imported.pkg().initiatives()).as("activities read").isNotEmpty();
+    assertThat(Completed.pkg(imported).initiatives()).as("activities read").isNotEmpty();
 
-    byte[] exported = IatiXml.standard().write(imported.pkg());
+    byte[] exported = IatiXml.standard().write(Completed.pkg(imported));
     assertThat(IatiXml.standard().checkSchema(exported)).as("XSD violations of the export").isEmpty();
 
     Document output = parse(exported);
@@ -143,7 +143,7 @@ class IatiPublisherFilesTest {
 
     // Exported, imported again: the same initiatives.
     IatiImport back = IatiXml.standard().read(new ByteArrayInputStream(exported));
-    assertThat(back.pkg().initiatives()).isEqualTo(imported.pkg().initiatives());
+    assertThat(Completed.pkg(back).initiatives()).isEqualTo(Completed.pkg(imported).initiatives());
   }
 
   @ParameterizedTest
@@ -154,8 +154,8 @@ class IatiPublisherFilesTest {
   void anActivityLackingWhatIatiRequiresIsImportedWithNotesAndRefusedOnExportWithItsGap(String name) throws Exception {
     IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(fixture(name)));
     assertThat(imported.unmapped()).isNotEmpty();
-    assertThat(imported.pkg().initiatives()).isNotEmpty();
-    assertThatThrownBy(() -> IatiXml.standard().write(imported.pkg()))
+    assertThat(Completed.pkg(imported).initiatives()).isNotEmpty();
+    assertThatThrownBy(() -> IatiXml.standard().write(Completed.pkg(imported)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot be written as IATI XML: it lacks");
   }

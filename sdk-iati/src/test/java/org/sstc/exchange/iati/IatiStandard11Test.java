@@ -81,7 +81,7 @@ class IatiStandard11Test {
   void theCraftedFileImportsLocationsPolicyMarkersHumanitarianAndReversalsWithoutNotes() throws Exception {
     IatiImport imported = IATI.read(new ByteArrayInputStream(fixture(CRAFTED)));
     assertThat(imported.unmapped()).isEmpty();
-    Initiative first = imported.pkg().initiatives().get(0);
+    Initiative first = Completed.pkg(imported).initiatives().get(0);
     assertThat(first.schemaVersion()).isEqualTo("1.1");
     assertThat(first.humanitarian()).isTrue();
     assertThat(first.locations()).extracting(Location::id).containsExactly("loc-nampula", null, "loc-admin-only");
@@ -102,7 +102,7 @@ class IatiStandard11Test {
     assertThat(returned.value().amount()).isEqualByComparingTo("2000.00");
     assertThat(returned.signedAmount()).isEqualByComparingTo("-2000.00");
     assertThat(first.transactions().get(0).reversal()).isNull();
-    Initiative second = imported.pkg().initiatives().get(1);
+    Initiative second = Completed.pkg(imported).initiatives().get(1);
     assertThat(second.humanitarian()).isFalse();
     assertThat(second.transactions().get(0).value().amount()).isEqualByComparingTo("0.50");
     assertThat(second.transactions().get(0).reversal()).isTrue();
@@ -119,14 +119,14 @@ class IatiStandard11Test {
   void iatiToSstcToIatiKeepsEveryLocationPolicyMarkerHumanitarianAndSignedValue(String name) throws Exception {
     byte[] original = fixture(name);
     IatiImport imported = IATI.read(new ByteArrayInputStream(original));
-    byte[] exported = export(imported.pkg());
+    byte[] exported = export(Completed.pkg(imported));
     List<List<String>> before = standard11Elements(original);
     List<List<String>> after = standard11Elements(exported);
     assertThat(after).hasSameSizeAs(before);
     for (int i = 0; i < before.size(); i++) {
       assertThat(after.get(i)).as("activity %d of %s", i + 1, name).containsExactlyElementsOf(before.get(i));
     }
-    assertThat(IATI.read(new ByteArrayInputStream(exported)).pkg().initiatives()).isEqualTo(imported.pkg().initiatives());
+    assertThat(Completed.pkg(IATI.read(new ByteArrayInputStream(exported))).initiatives()).isEqualTo(Completed.pkg(imported).initiatives());
   }
 
   @Test
@@ -142,7 +142,7 @@ class IatiStandard11Test {
   @Test
   void aReversalIsExportedAsANegativeValue() throws Exception {
     IatiImport imported = IATI.read(new ByteArrayInputStream(fixture(CRAFTED)));
-    String xml = new String(export(imported.pkg()), StandardCharsets.UTF_8);
+    String xml = new String(export(Completed.pkg(imported)), StandardCharsets.UTF_8);
     assertThat(xml).contains(">-2000.00</value>").contains(">-0.50</value>").contains("humanitarian=\"1\"").contains("humanitarian=\"0\"");
   }
 
@@ -160,7 +160,7 @@ class IatiStandard11Test {
           .publishedAt(OffsetDateTime.parse("2025-01-02T03:04:05Z")).addInitiative(initiative).build();
       IatiImport back = IATI.read(new ByteArrayInputStream(export(pkg)));
       assertThat(back.unmapped()).as(file.toString()).isEmpty();
-      assertThat(back.pkg().initiatives()).as(file.toString()).containsExactly(initiative);
+      assertThat(Completed.pkg(back).initiatives()).as(file.toString()).containsExactly(initiative);
     }
   }
 
@@ -179,9 +179,9 @@ class IatiStandard11Test {
     byte[] xml = out.toByteArray();
     assertThat(IATI.checkSchema(xml)).isEmpty();
     IatiImport back = IATI.read(new ByteArrayInputStream(xml));
-    assertThat(back.pkg().initiatives()).isEqualTo(pkg.initiatives());
-    assertThat(back.pkg().organisations()).isEqualTo(pkg.organisations());
-    assertThat(back.pkg().solutions()).isEmpty();
+    assertThat(Completed.pkg(back).initiatives()).isEqualTo(pkg.initiatives());
+    assertThat(Completed.pkg(back).organisations()).isEqualTo(pkg.organisations());
+    assertThat(Completed.pkg(back).solutions()).isEmpty();
     assertThat(new String(xml, StandardCharsets.UTF_8)).doesNotContain(pkg.solutions().get(0).id());
     // a package without solutions: nothing to say
     assertThat(IATI.notWritten(pkg.toBuilder().solutions(List.of()).build())).isEmpty();
@@ -195,7 +195,7 @@ class IatiStandard11Test {
       byte[] xml = IATI.write(pkg);
       assertThat(IATI.checkSchema(xml)).as("XSD violations in\n%s", new String(xml, StandardCharsets.UTF_8)).isEmpty();
       IatiImport back = IATI.read(new ByteArrayInputStream(xml));
-      assertThat(back.pkg().initiatives()).containsExactly(initiative);
+      assertThat(Completed.pkg(back).initiatives()).containsExactly(initiative);
       assertThat(back.unmapped()).isEmpty();
     });
   }
@@ -214,7 +214,7 @@ class IatiStandard11Test {
         + "<location ref=\"g\"><name><narrative>G</narrative></name><point srsName=\"http://www.opengis.net/def/crs/EPSG/0/4326\"><pos>1E5 2</pos></point></location>\n"
         + "</iati-activity>\n</iati-activities>";
     IatiImport imported = IATI.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    Initiative initiative = imported.pkg().initiatives().get(0);
+    Initiative initiative = Completed.pkg(imported).initiatives().get(0);
     assertThat(initiative.humanitarian()).isNull();
     assertThat(initiative.locations()).extracting(Location::id).containsExactly("a", "b", "c", "d", "e", "f", "g");
     assertThat(initiative.locations()).allSatisfy(location -> assertThat(location.point()).isNull());

@@ -1,6 +1,5 @@
 package org.sstc.exchange.iati.internal;
 
-import org.sstc.exchange.core.IncompleteRecords;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,6 +64,7 @@ final class ActivityMapper {
   private final @Nullable String defaultCurrency;
   private final @Nullable XmlElement extension;
   private @Nullable String activityId;
+  private @Nullable Draft reportingOrg;
 
   private ActivityMapper(XmlElement activity) {
     this.activity = activity;
@@ -74,39 +74,43 @@ final class ActivityMapper {
     this.extension = activity.sstcChild("initiative");
   }
 
-  /** An initiative and the notes on what was not mapped. */
-  record Mapped(Initiative initiative, List<IatiNote> notes) {}
+  /**
+   * An initiative's JSON, possibly incomplete, its reporting org (the file's publisher when it
+   * names none), and the notes on what was not mapped.
+   */
+  record Mapped(Draft initiative, @Nullable Draft reportingOrg, List<IatiNote> notes) {}
 
   static Mapped map(XmlElement activity) {
     ActivityMapper mapper = new ActivityMapper(activity);
-    // Nothing required is invented: what IATI lacks stays absent, and the validator reports it.
-    Initiative initiative = IncompleteRecords.allow(mapper::map);
+    // Nothing required is invented: what IATI lacks stays absent from the JSON, and the validator
+    // reports it; the initiative is a model object only when it is complete (IatiReading).
+    Draft initiative = mapper.map();
     activity.reportUnused(mapper.activityId, mapper.notes);
     mapper.notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
-    return new Mapped(initiative, List.copyOf(mapper.notes));
+    return new Mapped(initiative, mapper.reportingOrg, List.copyOf(mapper.notes));
   }
 
-  private Initiative map() {
-    Initiative.Builder builder = Initiative.builder();
+  private Draft map() {
+    Draft builder = Draft.record(Initiative.class, Initiative.RECORD_TYPE, Initiative.CURRENT_VERSION);
     XmlElement identifier = activity.child("iati-identifier");
     if (identifier != null) {
       identifier.use();
       activityId = identifier.trimmedText();
-      builder.id(activityId);
+      builder.set("id", activityId);
     }
     String lastUpdated = activity.attr("last-updated-datetime");
     if (lastUpdated != null) {
       try {
-        builder.lastUpdated(OffsetDateTime.parse(lastUpdated));
+        builder.set("lastUpdated", OffsetDateTime.parse(lastUpdated));
       } catch (DateTimeParseException e) {
         note(activity, "/@last-updated-datetime", "last-updated-datetime \"" + lastUpdated
             + "\" has no time zone (or is not a date-time): lastUpdated needs an instant with a zone; set it");
       }
     }
-    builder.humanitarian(humanitarian());
+    builder.set("humanitarian", humanitarian());
     XmlElement title = activity.child("title");
     if (title != null) {
-      builder.title(texts(title.use()));
+      builder.set("title", texts(title.use()));
     }
     boolean noDescription = extension != null && "true".equals(extension.peek("no-description"));
     boolean hasDescription = false;
@@ -117,40 +121,39 @@ final class ActivityMapper {
         hasDescription = true;
       } else if ((type == null || type.equals("1")) && !hasDescription) {
         description.use().consume("type");
-        builder.description(texts(description));
+        builder.set("description", texts(description));
         hasDescription = true;
       } else {
         description.unmapped("description of type " + (type == null ? "1" : type)
             + ": the standard keeps one general description (type 1)");
       }
     }
-    List<Participation> participants = participants();
-    builder.participants(participants);
-    builder.reportingOrg(reportingOrg(participants));
-    builder.otherIdentifiers(otherIdentifiers());
+    List<Draft> participants = participants();
+    builder.set("participants", participants);
+    reportingOrg = reportingOrg(participants);
+    builder.set("reportingOrg", reportingOrg);
+    builder.set("otherIdentifiers", otherIdentifiers());
     XmlElement status = activity.child("activity-status");
     if (status != null) {
-      builder.status(closedCode(status.use(), "code", ActivityStatus::fromCode, "ActivityStatus"));
+      builder.set("status", closedCode(status.use(), "code", ActivityStatus::fromCode, "ActivityStatus"));
     }
-    builder.dates(dates());
+    builder.set("dates", dates());
     for (XmlElement country : activity.children("recipient-country")) {
       country.use();
-      builder.addRecipientCountry(RecipientCountry.builder()
-          .code(country.attr("code"))
-          .percentage(percentage(country))
-          .build());
+      builder.add("recipientCountries", Draft.of(RecipientCountry.class)
+          .set("code", country.attr("code"))
+          .set("percentage", percentage(country)));
     }
     for (XmlElement region : activity.children("recipient-region")) {
       region.use();
       String vocabulary = region.attr("vocabulary");
-      builder.addRecipientRegion(RecipientRegion.builder()
-          .vocabulary(vocabulary == null ? "1" : vocabulary)
-          .code(region.attr("code"))
-          .percentage(percentage(region))
-          .build());
+      builder.add("recipientRegions", Draft.of(RecipientRegion.class)
+          .set("vocabulary", vocabulary == null ? "1" : vocabulary)
+          .set("code", region.attr("code"))
+          .set("percentage", percentage(region)));
     }
-    builder.locations(locations());
-    List<Indexed<SdgLink>> sdgs = new ArrayList<>();
+    builder.set("locations", locations());
+    List<Indexed<Draft>> sdgs = new ArrayList<>();
     for (XmlElement sector : activity.children("sector")) {
       XmlElement link = sector.sstcChild("sdg-link");
       String vocabulary = sector.peek("vocabulary");
@@ -158,17 +161,16 @@ final class ActivityMapper {
         sdgs.add(sdgFromExtension(sector, link));
       } else if (extension == null && vocabulary != null && List.of("7", "8", "9").contains(vocabulary)) {
         sector.use().consume("vocabulary");
-        SdgLink derived = sdgFromCode(sector, sector.attr("code"), vocabulary.equals("7") ? 1 : vocabulary.equals("8") ? 2 : 3);
+        Draft derived = sdgFromCode(sector, sector.attr("code"), vocabulary.equals("7") ? 1 : vocabulary.equals("8") ? 2 : 3);
         if (derived != null) {
           sdgs.add(new Indexed<>(sdgs.size(), derived));
         }
       } else {
         sector.use();
-        builder.addSector(Sector.builder()
-            .vocabulary(sector.attr("vocabulary"))
-            .code(sector.attr("code"))
-            .percentage(percentage(sector))
-            .build());
+        builder.add("sectors", Draft.of(Sector.class)
+            .set("vocabulary", sector.attr("vocabulary"))
+            .set("code", sector.attr("code"))
+            .set("percentage", percentage(sector)));
       }
     }
     for (XmlElement tag : activity.children("tag")) {
@@ -178,7 +180,7 @@ final class ActivityMapper {
         sdgs.add(sdgFromExtension(tag, link));
       } else if (extension == null && ("2".equals(vocabulary) || "3".equals(vocabulary))) {
         tag.use().consume("vocabulary");
-        SdgLink derived = sdgFromCode(tag, tag.attr("code"), "2".equals(vocabulary) ? 1 : 2);
+        Draft derived = sdgFromCode(tag, tag.attr("code"), "2".equals(vocabulary) ? 1 : 2);
         if (derived != null) {
           sdgs.add(new Indexed<>(sdgs.size(), derived));
         }
@@ -186,17 +188,17 @@ final class ActivityMapper {
         tag.unmapped("tag of vocabulary " + vocabulary + ": only SDG goal (2) and target (3) tags map, to SDG links");
       }
     }
-    builder.policyMarkers(policyMarkers());
+    builder.set("policyMarkers", policyMarkers());
     modality(builder);
-    List<Indexed<Result>> results = new ArrayList<>();
+    List<Indexed<Draft>> results = new ArrayList<>();
     int resultCount = 0;
     for (XmlElement result : activity.children("result")) {
       results.add(result(result, ++resultCount, sdgs));
     }
-    builder.budgets(budgets());
-    builder.transactions(transactions(participants));
-    builder.documents(documents());
-    List<Indexed<RelatedInitiative>> related = new ArrayList<>();
+    builder.set("budgets", budgets());
+    builder.set("transactions", transactions(participants));
+    builder.set("documents", documents());
+    List<Indexed<Draft>> related = new ArrayList<>();
     for (XmlElement relatedActivity : activity.children("related-activity")) {
       relatedActivity.use();
       String type = relatedActivity.attr("type");
@@ -204,7 +206,7 @@ final class ActivityMapper {
       XmlElement item = itemOf(relatedActivity);
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : related.size();
       if (relation.isPresent()) {
-        related.add(new Indexed<>(index, RelatedInitiative.builder().id(relatedActivity.attr("ref")).relation(relation.get()).build()));
+        related.add(new Indexed<>(index, Draft.of(RelatedInitiative.class).set("id", relatedActivity.attr("ref")).set("relation", relation.get())));
       } else {
         relatedActivity.unmapped("related-activity of type " + type + ": no SSTC relation (1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party map)");
       }
@@ -212,16 +214,16 @@ final class ActivityMapper {
     if (extension != null) {
       readExtension(builder, related, results);
     }
-    builder.relatedInitiatives(sorted(related));
-    builder.results(sorted(results));
-    builder.sdgs(sorted(sdgs));
-    return builder.build();
+    builder.set("relatedInitiatives", sorted(related));
+    builder.set("results", sorted(results));
+    builder.set("sdgs", sorted(sdgs));
+    return builder;
   }
 
   // ---- participants and reporting org
 
-  private List<Participation> participants() {
-    Map<String, Participation.Builder> byKey = new LinkedHashMap<>();
+  private List<Draft> participants() {
+    Map<String, Draft> byKey = new LinkedHashMap<>();
     Map<String, List<OrganisationRole>> roles = new LinkedHashMap<>();
     Map<String, Boolean> explicitRole = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
@@ -240,13 +242,13 @@ final class ActivityMapper {
           : ref != null ? "ref:" + ref + "|name:" + name
           : name != null ? "name:" + name + "|" + type
           : "element:" + org.path();
-      Participation.Builder participation = byKey.get(key);
+      Draft participation = byKey.get(key);
       if (participation == null) {
-        participation = Participation.builder()
-            .id(ext != null && ext.peek("id") != null ? ext.peek("id") : "p" + (byKey.size() + 1))
-            .orgId(ref)
-            .name(name)
-            .orgType(org.attr("type"));
+        participation = Draft.of(Participation.class)
+            .set("id", ext != null && ext.peek("id") != null ? ext.peek("id") : "p" + (byKey.size() + 1))
+            .set("orgId", ref)
+            .set("name", name)
+            .set("orgType", org.attr("type"));
         byKey.put(key, participation);
         firstElement.put(key, org);
         roles.put(key, new ArrayList<>());
@@ -256,7 +258,7 @@ final class ActivityMapper {
         }
       } else {
         if (type != null && !types.containsKey(key)) {
-          participation.orgType(org.attr("type"));
+          participation.set("orgType", org.attr("type"));
           types.put(key, type);
         } else if (type == null || type.equals(types.get(key))) {
           org.consume("type");
@@ -273,11 +275,11 @@ final class ActivityMapper {
         ext.consume("id");
         String country = ext.attr("country");
         if (country != null) {
-          participation.country(country);
+          participation.set("country", country);
         }
         String sstcRole = ext.attr("role");
         if (sstcRole != null) {
-          participation.role(ParticipationRole.fromCode(sstcRole).orElse(null));
+          participation.set("role", ParticipationRole.fromCode(sstcRole).orElse(null));
           explicitRole.put(key, true);
         }
         derived = "true".equals(ext.attr("derived-role"));
@@ -287,11 +289,11 @@ final class ActivityMapper {
         keyRoles.add(role);
       }
     }
-    List<Participation> participants = new ArrayList<>();
-    for (Map.Entry<String, Participation.Builder> entry : byKey.entrySet()) {
+    List<Draft> participants = new ArrayList<>();
+    for (Map.Entry<String, Draft> entry : byKey.entrySet()) {
       // roles, names and firstElement get a key whenever byKey does.
       List<OrganisationRole> iatiRoles = Objects.requireNonNull(roles.get(entry.getKey()));
-      Participation.Builder participation = entry.getValue().iatiRoles(List.copyOf(iatiRoles));
+      Draft participation = entry.getValue().set("iatiRoles", List.copyOf(iatiRoles));
       if (!explicitRole.containsKey(entry.getKey())) {
         ParticipationRole role = null;
         for (OrganisationRole code : iatiRoles) {
@@ -304,7 +306,7 @@ final class ActivityMapper {
             break;
           }
         }
-        participation.role(role);
+        participation.set("role", role);
         if (role == null) {
           XmlElement first = Objects.requireNonNull(firstElement.get(entry.getKey()));
           String name = Objects.requireNonNull(names.get(entry.getKey()));
@@ -316,12 +318,12 @@ final class ActivityMapper {
                   + " its iatiRoles are kept; set its role");
         }
       }
-      participants.add(participation.build());
+      participants.add(participation);
     }
     return participants;
   }
 
-  private @Nullable OrgRef reportingOrg(List<Participation> participants) {
+  private @Nullable Draft reportingOrg(List<Draft> participants) {
     XmlElement org = activity.child("reporting-org");
     if (org == null) {
       return null;
@@ -332,34 +334,34 @@ final class ActivityMapper {
     String type = org.peek("type");
     if (type == null) {
       org.consume("type"); // blank: nothing to keep
-    } else if (participants.stream().anyMatch(p -> Objects.equals(p.orgId(), ref) && type.equals(p.orgType()))) {
+    } else if (participants.stream().anyMatch(p -> Objects.equals(p.text("orgId"), ref) && type.equals(p.text("orgType")))) {
       org.consume("type"); // the same organisation's participation keeps it
     }
-    return OrgRef.builder().id(ref).name(name).build();
+    return Draft.of(OrgRef.class).set("id", ref).set("name", name);
   }
 
-  private List<OtherIdentifier> otherIdentifiers() {
-    List<Indexed<OtherIdentifier>> found = new ArrayList<>();
+  private List<Draft> otherIdentifiers() {
+    List<Indexed<Draft>> found = new ArrayList<>();
     for (XmlElement other : activity.children("other-identifier")) {
       other.use();
       XmlElement item = itemOf(other);
       int index = item != null && item.peek("index") != null ? intAttr(item, "index") : found.size();
       String type = other.attr("type");
       // The standard's schemes are lower-case kebab: IATI OtherIdentifierType A1 is scheme "iati-a1".
-      found.add(new Indexed<>(index, OtherIdentifier.builder()
-          .scheme(type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT)).id(other.attr("ref")).build()));
+      found.add(new Indexed<>(index, Draft.of(OtherIdentifier.class)
+          .set("scheme", type == null ? null : "iati-" + type.toLowerCase(java.util.Locale.ROOT)).set("id", other.attr("ref"))));
     }
     if (extension != null) {
       for (XmlElement other : extension.sstcChildren("other-identifier")) {
         other.use();
         int index = other.peek("index") != null ? intAttr(other, "index") : found.size();
-        found.add(new Indexed<>(index, OtherIdentifier.builder().scheme(other.attr("scheme")).id(other.attr("id")).build()));
+        found.add(new Indexed<>(index, Draft.of(OtherIdentifier.class).set("scheme", other.attr("scheme")).set("id", other.attr("id"))));
       }
     }
     return sorted(found);
   }
 
-  private Dates dates() {
+  private Draft dates() {
     @Nullable LocalDate[] dates = new @Nullable LocalDate[4];
     for (XmlElement date : activity.children("activity-date")) {
       String type = date.peek("type");
@@ -372,17 +374,16 @@ final class ActivityMapper {
       dates[slot] = date(date, "iso-date");
     }
     // IATI ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end.
-    return Dates.builder()
-        .plannedStart(dates[0])
-        .plannedEnd(dates[2])
-        .actualStart(dates[1])
-        .actualEnd(dates[3])
-        .build();
+    return Draft.of(Dates.class)
+        .set("plannedStart", dates[0])
+        .set("plannedEnd", dates[2])
+        .set("actualStart", dates[1])
+        .set("actualEnd", dates[3]);
   }
 
   // ---- modality and the SSTC extension
 
-  private void modality(Initiative.Builder builder) {
+  private void modality(Draft builder) {
     XmlElement collaboration = activity.child("collaboration-type");
     String fromExtension = extension == null ? null : extension.peek("modality");
     if (collaboration != null) {
@@ -390,7 +391,7 @@ final class ActivityMapper {
       Modality mapped = "8".equals(code) ? Modality.TRIANGULAR : "1".equals(code) ? Modality.BILATERAL : null;
       if (mapped != null && (fromExtension == null || fromExtension.equals(mapped.code()))) {
         collaboration.use().consume("code");
-        builder.modality(mapped);
+        builder.set("modality", mapped);
       } else if (fromExtension == null) {
         collaboration.unmapped("collaboration-type " + code + " names no SSTC modality (1 → bilateral,"
             + " 8 → triangular; regional has no IATI code): set modality");
@@ -400,52 +401,53 @@ final class ActivityMapper {
     }
   }
 
-  private void readExtension(Initiative.Builder builder, List<Indexed<RelatedInitiative>> related, List<Indexed<Result>> results) {
+  private void readExtension(Draft builder, List<Indexed<Draft>> related, List<Indexed<Draft>> results) {
     XmlElement ext = Objects.requireNonNull(extension);
     ext.use();
-    builder.schemaVersion(ext.attr("schema-version"));
+    String version = ext.attr("schema-version");
+    if (version != null) {
+      builder.set("schemaVersion", version); // else the SDK's, as a model object would have
+    }
     ext.consume("no-description");
     String modality = ext.attr("modality");
     if (modality != null) {
-      builder.modality(Modality.fromCode(modality).orElse(null));
+      builder.set("modality", Modality.fromCode(modality).orElse(null));
     }
     String instrument = ext.attr("instrument");
     if (instrument != null) {
-      builder.instrument(Instrument.fromCode(instrument).orElse(null));
+      builder.set("instrument", Instrument.fromCode(instrument).orElse(null));
     }
     for (XmlElement support : ext.sstcChildren("support-type")) {
       support.use();
       SupportType.fromCode(Objects.requireNonNullElse(support.attr("code"), "")).ifPresentOrElse(
-          builder::addSupportType, () -> support.unmapped("unknown support type"));
+          type -> builder.add("supportTypes", type), () -> support.unmapped("unknown support type"));
     }
     for (XmlElement contribution : ext.sstcChildren("contribution")) {
       contribution.use();
       XmlElement value = contribution.sstcChild("value");
       XmlElement description = contribution.sstcChild("description");
-      builder.addContribution(Contribution.builder()
-          .id(contribution.attr("id"))
-          .participantId(contribution.attr("participant-id"))
-          .kind(ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null))
-          .value(value == null ? null : extensionMoney(value.use()))
-          .description(description == null ? null : extensionTexts(description.use()))
-          .build());
+      builder.add("contributions", Draft.of(Contribution.class)
+          .set("id", contribution.attr("id"))
+          .set("participantId", contribution.attr("participant-id"))
+          .set("kind", ContributionKind.fromCode(Objects.requireNonNullElse(contribution.attr("kind"), "")).orElse(null))
+          .set("value", value == null ? null : extensionMoney(value.use()))
+          .set("description", description == null ? null : extensionTexts(description.use())));
     }
     for (XmlElement relation : ext.sstcChildren("related-initiative")) {
       relation.use();
       int index = relation.peek("index") != null ? intAttr(relation, "index") : related.size();
-      related.add(new Indexed<>(index, RelatedInitiative.builder().id(relation.attr("id"))
-          .relation(InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null)).build()));
+      related.add(new Indexed<>(index, Draft.of(RelatedInitiative.class).set("id", relation.attr("id"))
+          .set("relation", InitiativeRelation.fromCode(Objects.requireNonNullElse(relation.attr("relation"), "")).orElse(null))));
     }
     for (XmlElement result : ext.sstcChildren("result")) {
       result.use();
       int index = result.peek("index") != null ? intAttr(result, "index") : results.size();
       XmlElement title = result.sstcChild("title");
-      results.add(new Indexed<>(index, Result.builder()
-          .id(result.attr("id"))
-          .type(result.attr("type"))
-          .title(title == null ? null : extensionTexts(title.use()))
-          .indicators(List.of())
-          .build()));
+      results.add(new Indexed<>(index, Draft.of(Result.class)
+          .set("id", result.attr("id"))
+          .set("type", result.attr("type"))
+          .set("title", title == null ? null : extensionTexts(title.use()))
+          .set("indicators", List.of())));
     }
     for (XmlElement record : ext.sstcChildren("record")) {
       if (!"result".equals(record.peek("kind"))) {
@@ -454,7 +456,7 @@ final class ActivityMapper {
       record.use().consume("kind");
       try {
         int index = intAttr(record, "index");
-        results.add(new Indexed<>(index, IatiJson.read(record.text(), Result.class)));
+        results.add(new Indexed<>(index, Draft.of(Result.class, IatiJson.read(record.text(), Result.class))));
       } catch (RuntimeException e) {
         record.unmapped("the SSTC result cannot be read back: " + e.getMessage());
       }
@@ -473,16 +475,15 @@ final class ActivityMapper {
         value.unmapped("the extension value is not JSON: " + e.getMessage());
       }
     }
-    builder.extensions(extensions);
+    builder.set("extensions", extensions);
   }
 
-  private Money extensionMoney(XmlElement value) {
+  private Draft extensionMoney(XmlElement value) {
     String date = value.attr("value-date");
-    return Money.builder()
-        .amount(decimal(value, value.attr("amount")))
-        .currency(value.attr("currency"))
-        .valueDate(date == null ? null : parseDate(value, date))
-        .build();
+    return Draft.of(Money.class)
+        .setDecimalText("amount", decimal(value, value.attr("amount")))
+        .set("currency", value.attr("currency"))
+        .set("valueDate", date == null ? null : parseDate(value, date));
   }
 
   private LanguageMap extensionTexts(XmlElement parent) {
@@ -496,20 +497,19 @@ final class ActivityMapper {
 
   // ---- SDG links
 
-  private Indexed<SdgLink> sdgFromExtension(XmlElement host, XmlElement link) {
+  private Indexed<Draft> sdgFromExtension(XmlElement host, XmlElement link) {
     host.useAll(); // vocabulary and code restate the link, which is the authority
     int index = link.peek("index") != null ? intAttr(link, "index") : 0;
     String contribution = link.peek("contribution");
-    return new Indexed<>(index, SdgLink.builder()
-        .goal(link.peek("goal"))
-        .target(link.peek("target"))
-        .indicator(link.peek("indicator"))
-        .contribution(contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null))
-        .build());
+    return new Indexed<>(index, Draft.of(SdgLink.class)
+        .set("goal", link.peek("goal"))
+        .set("target", link.peek("target"))
+        .set("indicator", link.peek("indicator"))
+        .set("contribution", contribution == null ? null : SdgContribution.fromCode(contribution).orElse(null)));
   }
 
   /** A link from a code of the given depth (1 goal, 2 target, 3 indicator), its parents from its prefix. */
-  private @Nullable SdgLink sdgFromCode(XmlElement host, @Nullable String code, int depth) {
+  private @Nullable Draft sdgFromCode(XmlElement host, @Nullable String code, int depth) {
     if (code == null) {
       host.unmapped("an SDG " + (depth == 1 ? "goal" : depth == 2 ? "target" : "indicator") + " without a code");
       return null;
@@ -525,11 +525,10 @@ final class ActivityMapper {
       host.consume("percentage");
     }
     note(host, "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution");
-    return SdgLink.builder()
-        .goal(parts[0])
-        .target(depth >= 2 ? parts[0] + "." + parts[1] : null)
-        .indicator(depth == 3 ? code : null)
-        .build();
+    return Draft.of(SdgLink.class)
+        .set("goal", parts[0])
+        .set("target", depth >= 2 ? parts[0] + "." + parts[1] : null)
+        .set("indicator", depth == 3 ? code : null);
   }
 
   // ---- humanitarian, locations and policy markers (standard 1.1)
@@ -557,22 +556,22 @@ final class ActivityMapper {
   /** The WGS84 reference system IATI's point must name (its guidance; the XSD takes any string). */
   static final String WGS84 = "http://www.opengis.net/def/crs/EPSG/0/4326";
 
-  private List<Location> locations() {
-    List<Location> locations = new ArrayList<>();
+  private List<Draft> locations() {
+    List<Draft> locations = new ArrayList<>();
     for (XmlElement location : activity.children("location")) {
       location.use();
-      Location.Builder builder = Location.builder().id(location.attr("ref"));
+      Draft builder = Draft.of(Location.class).set("id", location.attr("ref"));
       XmlElement reach = location.child("location-reach");
       if (reach != null) {
-        builder.locationReach(reach.use().attr("code"));
+        builder.set("locationReach", reach.use().attr("code"));
       }
       XmlElement name = location.child("name");
       if (name != null) {
-        builder.name(texts(name.use()));
+        builder.set("name", texts(name.use()));
       }
       XmlElement description = location.child("description");
       if (description != null) {
-        builder.description(texts(description.use()));
+        builder.set("description", texts(description.use()));
       }
       for (XmlElement administrative : location.children("administrative")) {
         administrative.use();
@@ -587,19 +586,18 @@ final class ActivityMapper {
             administrative.consume("level");
           }
         }
-        builder.addAdministrative(AdministrativeArea.builder()
-            .vocabulary(administrative.attr("vocabulary"))
-            .level(level)
-            .code(administrative.attr("code"))
-            .build());
+        builder.add("administrative", Draft.of(AdministrativeArea.class)
+            .set("vocabulary", administrative.attr("vocabulary"))
+            .set("level", level)
+            .set("code", administrative.attr("code")));
       }
       XmlElement point = location.child("point");
       if (point != null) {
-        builder.point(point(point));
+        builder.set("point", point(point));
       }
       XmlElement exactness = location.child("exactness");
       if (exactness != null) {
-        builder.exactness(exactness.use().attr("code"));
+        builder.set("exactness", exactness.use().attr("code"));
       }
       for (String other : List.of("location-id", "activity-description", "location-class", "feature-designation")) {
         for (XmlElement element : location.children(other)) {
@@ -607,7 +605,7 @@ final class ActivityMapper {
               + " point, location-reach and exactness; " + other + " may come in a later minor version");
         }
       }
-      locations.add(builder.build());
+      locations.add(builder);
     }
     return locations;
   }
@@ -617,7 +615,7 @@ final class ActivityMapper {
    * else (another reference system, not two numbers, a coordinate out of range) is a note and the
    * point is left out.
    */
-  private @Nullable GeoPoint point(XmlElement point) {
+  private @Nullable Draft point(XmlElement point) {
     point.use();
     String srs = point.peek("srsName");
     XmlElement pos = point.child("pos");
@@ -652,50 +650,48 @@ final class ActivityMapper {
       note(pos, "the longitude " + longitude.toPlainString() + " of \"" + shown + "\" is not between -180 and 180: the point is left out");
       return null;
     }
-    return GeoPoint.builder().latitude(latitude).longitude(longitude).build();
+    return Draft.of(GeoPoint.class).set("latitude", latitude).set("longitude", longitude);
   }
 
-  private List<PolicyMarker> policyMarkers() {
-    List<PolicyMarker> markers = new ArrayList<>();
+  private List<Draft> policyMarkers() {
+    List<Draft> markers = new ArrayList<>();
     for (XmlElement marker : activity.children("policy-marker")) {
       marker.use();
-      markers.add(PolicyMarker.builder()
-          .vocabulary(marker.attr("vocabulary"))
-          .vocabularyUri(marker.attr("vocabulary-uri"))
-          .code(marker.attr("code"))
-          .significance(marker.attr("significance"))
-          .description(marker.children("narrative").isEmpty() ? null : texts(marker))
-          .build());
+      markers.add(Draft.of(PolicyMarker.class)
+          .set("vocabulary", marker.attr("vocabulary"))
+          .set("vocabularyUri", marker.attr("vocabulary-uri"))
+          .set("code", marker.attr("code"))
+          .set("significance", marker.attr("significance"))
+          .set("description", marker.children("narrative").isEmpty() ? null : texts(marker)));
     }
     return markers;
   }
 
   // ---- money
 
-  private List<Budget> budgets() {
-    List<Budget> budgets = new ArrayList<>();
+  private List<Draft> budgets() {
+    List<Draft> budgets = new ArrayList<>();
     for (XmlElement budget : activity.children("budget")) {
       budget.use();
       XmlElement item = itemOf(budget);
       String status = budget.attr("status");
       XmlElement start = budget.child("period-start");
       XmlElement end = budget.child("period-end");
-      budgets.add(Budget.builder()
-          .id(item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1))
-          .type(closedCode(budget, "type", BudgetType::fromCode, "BudgetType"))
+      budgets.add(Draft.of(Budget.class)
+          .set("id", item != null && item.peek("id") != null ? item.attr("id") : "b" + (budgets.size() + 1))
+          .set("type", closedCode(budget, "type", BudgetType::fromCode, "BudgetType"))
           // IATI: "if @status is not present, the budget is assumed to be indicative"
-          .status(status == null ? BudgetStatus.INDICATIVE
+          .set("status", status == null ? BudgetStatus.INDICATIVE
               : closedCode(budget, "status", BudgetStatus::fromCode, "BudgetStatus"))
-          .periodStart(start == null ? null : date(start.use(), "iso-date"))
-          .periodEnd(end == null ? null : date(end.use(), "iso-date"))
-          .value(money(budget.child("value"), item))
-          .build());
+          .set("periodStart", start == null ? null : date(start.use(), "iso-date"))
+          .set("periodEnd", end == null ? null : date(end.use(), "iso-date"))
+          .set("value", money(budget.child("value"), item)));
     }
     return withHeld("budget", budgets, Budget.class);
   }
 
-  private List<Transaction> transactions(List<Participation> participants) {
-    List<Transaction> transactions = new ArrayList<>();
+  private List<Draft> transactions(List<Draft> participants) {
+    List<Draft> transactions = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     for (XmlElement transaction : activity.children("transaction")) {
       transaction.use();
@@ -721,33 +717,33 @@ final class ActivityMapper {
       XmlElement type = transaction.child("transaction-type");
       XmlElement date = transaction.child("transaction-date");
       XmlElement description = transaction.child("description");
-      Money value = money(transaction.child("value"), item);
+      Draft value = money(transaction.child("value"), item);
       // IATI corrects a transaction with a negative value; the standard keeps amounts
       // non-negative and says reversal (docs/standard-1.1.md). What this SDK wrote says it too.
       Boolean reversal = null;
-      if (value != null && value.amount() != null && value.amount().signum() < 0) {
-        value = value.toBuilder().amount(value.amount().negate()).build();
+      BigDecimal amount = value == null ? null : value.decimal("amount");
+      if (value != null && amount != null && amount.signum() < 0) {
+        value.setDecimalText("amount", amount.negate());
         reversal = Boolean.TRUE;
       }
       if (item != null && item.peek("reversal") != null) {
         reversal = Boolean.valueOf(item.attr("reversal"));
       }
-      transactions.add(Transaction.builder()
-          .id(id)
-          .type(type == null ? null
+      transactions.add(Draft.of(Transaction.class)
+          .set("id", id)
+          .set("type", type == null ? null
               : closedCode(type.use(), "code", TransactionType::fromCode, "TransactionType"))
-          .date(date == null ? null : date(date.use(), "iso-date"))
-          .value(value)
-          .reversal(reversal)
-          .providerId(party(transaction.child("provider-org"), participants))
-          .receiverId(party(transaction.child("receiver-org"), participants))
-          .description(description == null ? null : texts(description.use()))
-          .build());
+          .set("date", date == null ? null : date(date.use(), "iso-date"))
+          .set("value", value)
+          .set("reversal", reversal)
+          .set("providerId", party(transaction.child("provider-org"), participants))
+          .set("receiverId", party(transaction.child("receiver-org"), participants))
+          .set("description", description == null ? null : texts(description.use())));
     }
     return withHeld("transaction", transactions, Transaction.class);
   }
 
-  private @Nullable String party(@Nullable XmlElement org, List<Participation> participants) {
+  private @Nullable String party(@Nullable XmlElement org, List<Draft> participants) {
     if (org == null) {
       return null;
     }
@@ -758,16 +754,16 @@ final class ActivityMapper {
     }
     String ref = org.peek("ref");
     String name = org.child("narrative") == null ? null : Objects.requireNonNull(org.child("narrative")).text().strip();
-    for (Participation participant : participants) {
-      if ((ref != null && ref.equals(participant.orgId())) || (ref == null && name != null && name.equals(participant.name()))) {
+    for (Draft participant : participants) {
+      if ((ref != null && ref.equals(participant.text("orgId"))) || (ref == null && name != null && name.equals(participant.text("name")))) {
         org.use().consume("ref");
         org.children("narrative").forEach(narrative -> narrative.text());
         org.children("narrative").forEach(XmlElement::use);
         String type = org.peek("type");
-        if (type == null || type.equals(participant.orgType())) {
+        if (type == null || type.equals(participant.text("orgType"))) {
           org.consume("type");
         }
-        return participant.id();
+        return participant.text("id");
       }
     }
     org.unmapped("<" + org.name + "> " + (ref != null ? "ref=\"" + ref + "\"" : "\"" + name + "\"")
@@ -775,7 +771,7 @@ final class ActivityMapper {
     return null;
   }
 
-  private @Nullable Money money(@Nullable XmlElement value, @Nullable XmlElement item) {
+  private @Nullable Draft money(@Nullable XmlElement value, @Nullable XmlElement item) {
     if (value == null) {
       return null;
     }
@@ -786,22 +782,21 @@ final class ActivityMapper {
     if (item != null && "true".equals(item.attr("no-value-date"))) {
       date = null; // written only because IATI requires it
     }
-    return Money.builder()
-        .amount(decimal(value, value.trimmedText()))
-        .currency(currency == null ? defaultCurrency : currency)
-        .valueDate(date)
-        .build();
+    return Draft.of(Money.class)
+        .setDecimalText("amount", decimal(value, value.trimmedText()))
+        .set("currency", currency == null ? defaultCurrency : currency)
+        .set("valueDate", date);
   }
 
   /**
    * The items this SDK wrote as JSON in {@code sstc:record} because IATI could not hold them
    * (they lack a part the XSD requires), put back at their places among the IATI ones.
    */
-  private <T> List<T> withHeld(String kind, List<T> fromIati, Class<T> type) {
+  private List<Draft> withHeld(String kind, List<Draft> fromIati, Class<?> type) {
     if (extension == null) {
       return fromIati;
     }
-    List<Indexed<T>> held = new ArrayList<>();
+    List<Indexed<Draft>> held = new ArrayList<>();
     for (XmlElement record : extension.sstcChildren("record")) {
       if (!kind.equals(record.peek("kind"))) {
         continue;
@@ -809,7 +804,7 @@ final class ActivityMapper {
       record.use().consume("kind");
       try {
         int index = intAttr(record, "index");
-        held.add(new Indexed<>(index, IatiJson.read(record.text(), type)));
+        held.add(new Indexed<>(index, Draft.of(type, IatiJson.read(record.text(), type))));
       } catch (RuntimeException e) {
         record.unmapped("the SSTC " + kind + " cannot be read back: " + e.getMessage());
       }
@@ -818,8 +813,8 @@ final class ActivityMapper {
       return fromIati;
     }
     held.sort(Comparator.comparingInt(Indexed::index));
-    List<T> merged = new ArrayList<>(fromIati);
-    for (Indexed<T> item : held) {
+    List<Draft> merged = new ArrayList<>(fromIati);
+    for (Indexed<Draft> item : held) {
       merged.add(Math.max(0, Math.min(item.index(), merged.size())), item.value());
     }
     return merged;
@@ -827,8 +822,8 @@ final class ActivityMapper {
 
   // ---- documents and results
 
-  private List<Document> documents() {
-    List<Document> documents = new ArrayList<>();
+  private List<Draft> documents() {
+    List<Draft> documents = new ArrayList<>();
     for (XmlElement link : activity.children("document-link")) {
       link.use();
       XmlElement item = itemOf(link);
@@ -850,25 +845,24 @@ final class ActivityMapper {
         }
       }
       XmlElement title = link.child("title");
-      documents.add(Document.builder()
-          .id(item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1))
-          .url(link.attr("url"))
-          .title(title == null ? null : texts(title.use()))
-          .format(link.attr("format"))
-          .category(category)
-          .languages(languages)
-          .build());
+      documents.add(Draft.of(Document.class)
+          .set("id", item != null && item.peek("id") != null ? item.attr("id") : "d" + (documents.size() + 1))
+          .set("url", link.attr("url"))
+          .set("title", title == null ? null : texts(title.use()))
+          .set("format", link.attr("format"))
+          .set("category", category)
+          .set("languages", languages));
     }
     return withHeld("document", documents, Document.class);
   }
 
-  private Indexed<Result> result(XmlElement result, int number, List<Indexed<SdgLink>> sdgs) {
+  private Indexed<Draft> result(XmlElement result, int number, List<Indexed<Draft>> sdgs) {
     result.use();
     XmlElement item = itemOf(result);
     String id = item != null && item.peek("id") != null ? item.attr("id") : "r" + number;
     int index = item != null && item.peek("index") != null ? intAttr(item, "index") : number - 1;
     XmlElement title = result.child("title");
-    List<ResultIndicator> indicators = new ArrayList<>();
+    List<Draft> indicators = new ArrayList<>();
     for (XmlElement indicator : result.children("indicator")) {
       indicator.use();
       XmlElement indicatorItem = itemOf(indicator);
@@ -881,8 +875,8 @@ final class ActivityMapper {
           String code = reference.attr("code");
           sdgIndicator = code;
           if (extension == null && code != null
-              && sdgs.stream().noneMatch(link -> code.equals(link.value().indicator()))) {
-            SdgLink derived = sdgFromCode(reference, code, 3);
+              && sdgs.stream().noneMatch(link -> code.equals(link.value().text("indicator")))) {
+            Draft derived = sdgFromCode(reference, code, 3);
             if (derived != null) {
               sdgs.add(new Indexed<>(sdgs.size(), derived));
             }
@@ -892,7 +886,7 @@ final class ActivityMapper {
               + ": only the UN SDG indicators (vocabulary 9) map");
         }
       }
-      IndicatorValue baseline = null;
+      Draft baseline = null;
       for (XmlElement value : indicator.children("baseline")) {
         if (baseline != null) {
           value.unmapped("a second baseline: the standard keeps one");
@@ -908,10 +902,10 @@ final class ActivityMapper {
             || indicatorItem != null) {
           value.consume("year");
         }
-        baseline = IndicatorValue.builder().value(decimal(value, value.attr("value"))).date(date).build();
+        baseline = Draft.of(IndicatorValue.class).setDecimalText("value", decimal(value, value.attr("value"))).set("date", date);
       }
-      IndicatorValue target = null;
-      IndicatorValue actual = null;
+      Draft target = null;
+      Draft actual = null;
       List<XmlElement> periods = indicator.children("period");
       // The standard keeps one target and one actual: the last period's (the latest reported).
       for (int i = periods.size() - 1; i >= 0; i--) {
@@ -930,10 +924,9 @@ final class ActivityMapper {
             indicatorItem.consume(kind + "-date");
             date = null;
           }
-          IndicatorValue mapped = IndicatorValue.builder()
-              .value(decimal(value, value.attr("value")))
-              .date(date)
-              .build();
+          Draft mapped = Draft.of(IndicatorValue.class)
+              .setDecimalText("value", decimal(value, value.attr("value")))
+              .set("date", date);
           if (kind.equals("target")) {
             target = mapped;
           } else {
@@ -949,22 +942,20 @@ final class ActivityMapper {
         }
       }
       XmlElement indicatorTitle = indicator.child("title");
-      indicators.add(ResultIndicator.builder()
-          .id(indicatorId)
-          .title(indicatorTitle == null ? null : texts(indicatorTitle.use()))
-          .measure(indicator.attr("measure"))
-          .sdgIndicator(sdgIndicator)
-          .baseline(baseline)
-          .target(target)
-          .actual(actual)
-          .build());
+      indicators.add(Draft.of(ResultIndicator.class)
+          .set("id", indicatorId)
+          .set("title", indicatorTitle == null ? null : texts(indicatorTitle.use()))
+          .set("measure", indicator.attr("measure"))
+          .set("sdgIndicator", sdgIndicator)
+          .set("baseline", baseline)
+          .set("target", target)
+          .set("actual", actual));
     }
-    return new Indexed<>(index, Result.builder()
-        .id(id)
-        .type(result.attr("type"))
-        .title(title == null ? null : texts(title.use()))
-        .indicators(indicators)
-        .build());
+    return new Indexed<>(index, Draft.of(Result.class)
+        .set("id", id)
+        .set("type", result.attr("type"))
+        .set("title", title == null ? null : texts(title.use()))
+        .set("indicators", indicators));
   }
 
   private static Optional<InitiativeRelation> relation(@Nullable String type) {

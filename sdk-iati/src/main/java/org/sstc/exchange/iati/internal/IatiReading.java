@@ -1,6 +1,5 @@
 package org.sstc.exchange.iati.internal;
 
-import org.sstc.exchange.core.IncompleteRecords;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -9,14 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.OrgRef;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.iati.IatiImport;
 import org.sstc.exchange.iati.IatiNote;
+import org.sstc.exchange.iati.ImportedRecord;
 import org.sstc.exchange.iati.IatiXml;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The import loop behind {@link IatiXml}: one activity read, mapped, handed over and dropped at a time. */
 public final class IatiReading {
@@ -48,33 +51,37 @@ public final class IatiReading {
       }
       root.consume(XSI + "noNamespaceSchemaLocation");
       root.consume(XSI + "schemaLocation");
-      RecordPackage header = null;
+      ImportedRecord<RecordPackage> header = null;
       XmlElement child;
       while ((child = stream.next()) != null) {
         if (child.is("iati-activity")) {
+          long line = child.line;
           ActivityMapper.Mapped mapped = ActivityMapper.map(child);
           if (header == null) {
-            header = header(root, mapped.initiative().reportingOrg(), fileNotes);
+            header = header(root, mapped.reportingOrg(), fileNotes);
           }
-          handler.initiative(header, mapped.initiative(), mapped.notes());
+          handler.initiative(header, imported(mapped.initiative(), Initiative.class, line), mapped.notes());
           continue;
         }
         if (child.is("iati-organisation")) {
+          long line = child.line;
           OrganisationMapper.Mapped mapped = OrganisationMapper.map(child);
           if (header == null) {
             header = header(root, mapped.reporter(), fileNotes);
           }
-          handler.organisation(header, mapped.organisation(), mapped.notes());
+          handler.organisation(header, imported(mapped.organisation(), Organisation.class, line), mapped.notes());
           continue;
         }
         if (child.isSstc() && child.name.equals("organisation")) {
           try {
-            Organisation organisation = SstcJson.standard().read(child.text().getBytes(StandardCharsets.UTF_8), Organisation.class);
+            byte[] json = child.text().getBytes(StandardCharsets.UTF_8);
+            Organisation organisation = SstcJson.standard().read(json, Organisation.class);
             child.use();
             if (header == null) {
               header = header(root, null, fileNotes);
             }
-            handler.organisation(header, organisation, List.of());
+            handler.organisation(header, ImportedRecord.of(Organisation.RECORD_TYPE, organisation.id(), child.line,
+                SstcJson.standard().write(organisation), organisation), List.of());
           } catch (ValidationException e) {
             child.unmapped("the SSTC organisation is not valid: " + e.getMessage());
           }
@@ -85,17 +92,33 @@ public final class IatiReading {
         header = header(root, null, fileNotes);
       }
       root.reportUnused(null, fileNotes);
-      return new IatiImport(header, fileNotes);
+      return IatiImport.of(header, List.of(), List.of(), fileNotes);
     }
   }
 
-  private static RecordPackage header(XmlElement root, @Nullable OrgRef firstReporter, List<IatiNote> notes) {
+  /**
+   * A mapped record: a model object and the JSON it writes when it is complete, else the JSON as
+   * mapped (it lacks what the file does not say), with no model object.
+   */
+  static <T extends SstcRecord> ImportedRecord<T> imported(Draft draft, Class<T> type, long line) {
+    ObjectNode tree = draft.tree();
+    String recordType = tree.path("recordType").asString("");
+    String id = tree.path("id").isString() ? tree.path("id").asString() : null;
+    T record;
+    try {
+      record = SstcJson.standard().bind(tree, type);
+    } catch (ValidationException | IllegalArgumentException | IllegalStateException e) {
+      return ImportedRecord.of(recordType, id, line, JsonStreams.mapper().writeValueAsBytes(tree), null);
+    }
+    return ImportedRecord.of(recordType, id, line, SstcJson.standard().write(record), record);
+  }
+
+  private static ImportedRecord<RecordPackage> header(XmlElement root, @Nullable Draft firstReporter, List<IatiNote> notes) {
     String publisherId = root.attr("sstc:publisher-id");
     String publisherName = root.attr("sstc:publisher-name");
-    OrgRef publisher = publisherId != null || publisherName != null ? IncompleteRecords.allow(() -> OrgRef.builder()
-        .id(publisherId)
-        .name(publisherName)
-        .build()) : firstReporter;
+    Draft publisher = publisherId != null || publisherName != null
+        ? Draft.of(OrgRef.class).set("id", publisherId).set("name", publisherName)
+        : firstReporter;
     OffsetDateTime publishedAt = null;
     String generated = root.attr("generated-datetime");
     if (generated != null) {
@@ -106,36 +129,38 @@ public final class IatiReading {
             "generated-datetime \"" + generated + "\" has no time zone: the package's publishedAt is left unset"));
       }
     }
-    RecordPackage.Builder header = RecordPackage.builder()
-        .schemaVersion(root.attr("sstc:schema-version"))
-        .publisher(publisher)
-        .publishedAt(publishedAt)
-        .license(root.attr("sstc:license"));
-    return IncompleteRecords.allow(header::build); // a missing publisher or publishedAt is reported
+    Draft header = Draft.record(RecordPackage.class, RecordPackage.RECORD_TYPE, RecordPackage.CURRENT_VERSION)
+        .set("publisher", publisher)
+        .set("publishedAt", publishedAt)
+        .set("license", root.attr("sstc:license"));
+    String version = root.attr("sstc:schema-version");
+    if (version != null) {
+      header.set("schemaVersion", version);
+    }
+    return imported(header, RecordPackage.class, root.line); // a missing publisher or publishedAt is reported
   }
 
-  /** Reads the whole file into one package (for files that fit in memory). */
+  /** Reads the whole file (for files that fit in memory). */
   public static IatiImport read(InputStream in) {
-    List<Initiative> initiatives = new ArrayList<>();
-    List<Organisation> organisations = new ArrayList<>();
+    List<ImportedRecord<Initiative>> initiatives = new ArrayList<>();
+    List<ImportedRecord<Organisation>> organisations = new ArrayList<>();
     List<IatiNote> notes = new ArrayList<>();
     IatiImport file = stream(in, new IatiXml.ActivityHandler() {
       @Override
-      public void initiative(RecordPackage header, Initiative initiative, List<IatiNote> unmapped) {
+      public void initiative(ImportedRecord<RecordPackage> header, ImportedRecord<Initiative> initiative, List<IatiNote> unmapped) {
         initiatives.add(initiative);
         notes.addAll(unmapped);
       }
 
       @Override
-      public void organisation(RecordPackage header, Organisation organisation, List<IatiNote> unmapped) {
+      public void organisation(ImportedRecord<RecordPackage> header, ImportedRecord<Organisation> organisation,
+          List<IatiNote> unmapped) {
         organisations.add(organisation);
         notes.addAll(unmapped);
       }
     });
     notes.addAll(file.unmapped());
     notes.sort(java.util.Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
-    RecordPackage header = file.pkg();
-    RecordPackage.Builder pkg = header.toBuilder().initiatives(initiatives).organisations(organisations);
-    return new IatiImport(IncompleteRecords.allow(pkg::build), notes); // a header IATI lacks is reported
+    return IatiImport.of(file.header(), initiatives, organisations, notes);
   }
 }

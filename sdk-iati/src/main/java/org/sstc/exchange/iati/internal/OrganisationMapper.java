@@ -1,6 +1,5 @@
 package org.sstc.exchange.iati.internal;
 
-import org.sstc.exchange.core.IncompleteRecords;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,22 +21,22 @@ import org.sstc.exchange.iati.IatiNote;
 final class OrganisationMapper {
   private OrganisationMapper() {}
 
-  /** An organisation, the reporting org the element names, and the notes on what was not mapped. */
-  record Mapped(Organisation organisation, @Nullable OrgRef reporter, List<IatiNote> notes) {}
+  /**
+   * An organisation's JSON (possibly incomplete), its identifier, the reporting org the element
+   * names, and the notes on what was not mapped.
+   */
+  record Mapped(Draft organisation, @Nullable String id, @Nullable Draft reporter, List<IatiNote> notes) {}
 
   static Mapped map(XmlElement element) {
-    // Nothing required is invented: what IATI lacks stays absent, and the validator reports it.
-    return IncompleteRecords.allow(() -> mapPartial(element));
-  }
-
-  private static Mapped mapPartial(XmlElement element) {
+    // Nothing required is invented: what IATI lacks stays absent from the JSON, and the validator
+    // reports it; the organisation is a model object only when it is complete (IatiReading).
     List<IatiNote> notes = new ArrayList<>();
     element.use();
     element.consume("xml:lang"); // narratives inherit it (XmlElement.inheritedLanguage)
-    Organisation.Builder builder = Organisation.builder();
+    Draft builder = Draft.record(Organisation.class, Organisation.RECORD_TYPE, Organisation.CURRENT_VERSION);
     XmlElement identifier = element.child("organisation-identifier");
     String id = identifier == null ? null : identifier.use().trimmedText();
-    builder.id(id);
+    builder.set("id", id);
     XmlElement name = element.child("name");
     java.util.Collection<String> names = List.of();
     if (name != null) {
@@ -62,20 +61,20 @@ final class OrganisationMapper {
               "the language \"" + inherited + "\" is written with an underscore: it is kept as \"" + lang + "\""));
         }
       }
-      builder.name(texts.isEmpty() ? null : LanguageMap.of(texts));
+      builder.set("name", texts.isEmpty() ? null : LanguageMap.of(texts));
       names = texts.values();
     }
-    OrgRef reporter = null;
+    Draft reporter = null;
     XmlElement reporting = element.child("reporting-org");
     if (reporting != null) {
       String ref = reporting.peek("ref");
       List<XmlElement> narratives = reporting.children("narrative");
       String reporterName = narratives.isEmpty() ? null : narratives.get(0).text().strip();
-      reporter = OrgRef.builder().id(ref).name(reporterName).build();
+      reporter = Draft.of(OrgRef.class).set("id", ref).set("name", reporterName);
       if (ref != null && ref.equals(id)) {
         // The organisation reports itself: its type is the organisation's type; its name restates the name.
         reporting.use().consume("ref");
-        builder.orgType(reporting.attr("type"));
+        builder.set("orgType", reporting.attr("type"));
         for (XmlElement narrative : narratives) {
           if (names.contains(narrative.text().strip()) || narrative.text().isBlank()) {
             narrative.use();
@@ -90,7 +89,7 @@ final class OrganisationMapper {
     String lastUpdated = element.attr("last-updated-datetime");
     if (lastUpdated != null) {
       try {
-        builder.lastUpdated(OffsetDateTime.parse(lastUpdated));
+        builder.set("lastUpdated", OffsetDateTime.parse(lastUpdated));
       } catch (DateTimeParseException e) {
         notes.add(new IatiNote(id, element.path() + "/@last-updated-datetime", element.line, element.column,
             "last-updated-datetime \"" + lastUpdated + "\" has no time zone: lastUpdated needs an instant with a zone; set it"));
@@ -98,6 +97,6 @@ final class OrganisationMapper {
     }
     element.reportUnused(id, notes);
     notes.sort(Comparator.comparingLong(IatiNote::line).thenComparingLong(IatiNote::column));
-    return new Mapped(builder.build(), reporter, List.copyOf(notes));
+    return new Mapped(builder, id, reporter, List.copyOf(notes));
   }
 }

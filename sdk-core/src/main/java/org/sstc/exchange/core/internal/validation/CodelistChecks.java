@@ -55,6 +55,40 @@ final class CodelistChecks {
     documents("/documents", initiative.documents(), findings);
   }
 
+  /**
+   * The codes of closed lists in an initiative's document, for one that has no model object (it
+   * lacks a required member): a code outside its list binds as nothing, so only the document
+   * still says it, and a record with such a status would otherwise have no issue but the missing
+   * member's.
+   */
+  static void initiativeClosedCodes(JsonNode document, Findings findings) {
+    check(findings, "/status", text(document.at("/status")), CodeKind.ACTIVITY_STATUS);
+    JsonNode participants = document.path("participants");
+    for (int i = 0; i < participants.size(); i++) {
+      JsonNode roles = participants.path(i).path("iatiRoles");
+      for (int r = 0; r < roles.size(); r++) {
+        check(findings, Pointer.of("participants", i, "iatiRoles", r), text(roles.path(r)),
+            CodeKind.ORGANISATION_ROLE);
+      }
+    }
+    JsonNode budgets = document.path("budgets");
+    for (int i = 0; i < budgets.size(); i++) {
+      check(findings, Pointer.of("budgets", i, "type"), text(budgets.path(i).path("type")),
+          CodeKind.BUDGET_TYPE);
+      check(findings, Pointer.of("budgets", i, "status"), text(budgets.path(i).path("status")),
+          CodeKind.BUDGET_STATUS);
+    }
+    JsonNode transactions = document.path("transactions");
+    for (int i = 0; i < transactions.size(); i++) {
+      check(findings, Pointer.of("transactions", i, "type"),
+          text(transactions.path(i).path("type")), CodeKind.TRANSACTION_TYPE);
+    }
+  }
+
+  private static @Nullable String text(JsonNode node) {
+    return node.isString() ? node.asString() : null;
+  }
+
   /** The codes of a solution, in document order; its currency is checked by {@link MoneyChecks}. */
   static void solution(Solution solution, Findings findings) {
     List<SolutionProvider> providers = solution.providers();

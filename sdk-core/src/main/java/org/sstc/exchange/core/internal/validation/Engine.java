@@ -1,6 +1,5 @@
 package org.sstc.exchange.core.internal.validation;
 
-import org.sstc.exchange.core.IncompleteRecords;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +28,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one validation path: bytes → strict parser → tree → schema → lenient binding → rules.
+ * The one validation path: bytes → strict parser → tree → schema → binding of a complete record →
+ * rules.
  *
  * <p>Packages are read as a stream: each element of {@code initiatives} and {@code organisations}
  * is parsed, checked and dropped before the next, so memory stays flat whatever the file's size.
@@ -347,20 +347,33 @@ public final class Engine {
     if (record != null && bound != null) {
       bound.accept(record);
     }
+    Findings findings = new Findings();
     if (record != null) {
-      Findings findings = new Findings();
       RuleChecks.check(record, document, findings);
-      issues.addAll(findings.issues());
+    } else {
+      // A record that lacks a required member (reported by the schema) has no model object: the
+      // rules need one. The codes of closed lists, which bind as nothing when they are not in
+      // their list, are still checked, from the document.
+      RuleChecks.checkUnbound(recordType, document, findings);
+    }
+    issues.addAll(findings.issues());
+    if (record == null && issues.stream().noneMatch(Issue::isError)) {
+      // Never "valid" for a record the model cannot hold: say so rather than stay silent.
+      issues.add(new Issue(Severity.ERROR, "schema.type", "",
+          "the " + recordType + " does not fit the model of the standard although its schema check"
+              + " passed: report this as a bug of the SDK, with the document",
+          null, null));
     }
     return issues;
   }
 
+  /** The record as a model object, or null when it lacks a required member or does not fit the model. */
   private @Nullable SstcRecord bind(String recordType, JsonNode document) {
     try {
-      // The rules run on what the record holds: required members it lacks stay absent, as the
-      // schema check has reported them.
-      return IncompleteRecords.allow(() -> json.lenientBinder().treeToValue(document, MODEL.get(recordType)));
-    } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+      // Only a complete record binds: build() refuses one that lacks a required member, and no
+      // model object ever holds null behind a non-null accessor.
+      return json.lenientBinder().treeToValue(document, MODEL.get(recordType));
+    } catch (JacksonException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
       // The schema check has reported why it does not fit the model; rules need a model.
       return null;
     }

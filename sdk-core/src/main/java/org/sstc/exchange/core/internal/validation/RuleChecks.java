@@ -11,16 +11,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * The rules of the standard beyond the schema, and the codelist checks, on one bound record.
  *
- * <p>The record was bound leniently from JSON that may have failed the schema: any field may be
- * null, any enum null, any string malformed. So every check skips what is absent, and skips a
+ * <p>The record was bound leniently from JSON that may have failed the schema: it has every
+ * required member (a document that lacks one is not bound), but an optional member may be absent,
+ * an enum null (a code outside its list), any string malformed. So every check skips what is absent, and skips a
  * value of the wrong shape (the schema reported it: one fault, one issue). No check throws.
  */
 public final class RuleChecks {
   private RuleChecks() {}
 
   /**
-   * Checks one record. The record was bound leniently, so any field may be null even where the
-   * standard requires it: the schema check has already reported that.
+   * Checks one record. The record was bound leniently: a value of the wrong shape or a code outside
+   * its list may have been left out, and the schema check has already reported it.
    *
    * <p>For a {@link org.sstc.exchange.core.RecordPackage} only the package's own fields are checked
    * (the publisher's org id): its initiatives and organisations are checked one by one by the
@@ -45,6 +46,17 @@ public final class RuleChecks {
     } else if (record instanceof org.sstc.exchange.core.RecordPackage pkg) {
       OrgIdChecks.check(
           findings, "/publisher/id", pkg.publisher() == null ? null : pkg.publisher().id());
+    }
+  }
+
+  /**
+   * What can be checked of a record that has no model object because it lacks a required member
+   * (which the schema check reports): the rules need the model, so only the codes of closed lists
+   * of an initiative are checked, from the document.
+   */
+  public static void checkUnbound(String recordType, JsonNode document, Findings findings) {
+    if (recordType.equals(org.sstc.exchange.core.Initiative.RECORD_TYPE)) {
+      CodelistChecks.initiativeClosedCodes(document, findings);
     }
   }
 
