@@ -26,7 +26,7 @@ final class Raw implements AutoCloseable {
   }
 
   Raw send(String text) {
-    return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    return send(text.getBytes(StandardCharsets.UTF_8));
   }
 
   Raw send(byte[] bytes) {
