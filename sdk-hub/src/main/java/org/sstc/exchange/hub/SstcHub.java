@@ -17,8 +17,9 @@ import org.sstc.exchange.hub.internal.TrustedProxies;
 
 /**
  * An in-memory reference hub that serves the whole SSTC Exchange API (as {@code
- * docs/exchange-api.md} and {@code schema/openapi.yaml} describe it) on a loopback port, for
- * tests of clients and tools.
+ * docs/exchange-api.md} and {@code schema/openapi.yaml} describe it) on a port, on loopback unless
+ * {@link Builder#bind(String)} says otherwise, for tests of clients and tools and for {@code sstc
+ * serve}.
  *
  * <p>It validates every record with the core {@code Validator}, keeps versions, history and a
  * change feed in memory, and behaves as the contract says on every error path: ETags and

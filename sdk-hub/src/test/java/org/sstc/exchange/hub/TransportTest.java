@@ -106,6 +106,20 @@ class TransportTest {
   }
 
   @Test
+  void metricsCountBulkRecordsByOutcome() {
+    String ndjson = Wire.initiative("XM-DAC-41301-M1") + "\n" + Wire.initiative("XM-DAC-41301-M2") + "\n";
+    java.net.http.HttpRequest upload = java.net.http.HttpRequest.newBuilder(wire.uri("/packages"))
+        .header("Authorization", "Bearer " + Wire.FAO_TOKEN)
+        .header("Content-Type", "application/x-ndjson")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ndjson))
+        .build();
+    assertThat(wire.send(upload).statusCode()).isEqualTo(200);
+    assertThat(wire.get("/metrics").body())
+        .contains("sstc_hub_bulk_records_total{outcome=\"created\"} 2.0")
+        .contains("route=\"/packages\",status=\"200\"");
+  }
+
+  @Test
   void manyIdleConnectionsDoNotStopTheHubFromAnswering() {
     List<Raw> idle = new ArrayList<>();
     try {
