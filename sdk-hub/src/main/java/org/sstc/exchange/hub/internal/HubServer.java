@@ -80,7 +80,6 @@ public final class HubServer {
     config.setSendXPoweredBy(false);
     config.setRequestHeaderSize(server.maxRequestHeaderBytes());
     config.setIdleTimeout(server.idleTimeout().toMillis());
-    config.setDelayDispatchUntilContent(false);
     config.setHttpCompliance(HttpCompliance.RFC9110);
     // The hub decodes path segments itself (Call): an encoded '/' or '%' in an id is its business.
     config.setUriCompliance(UriCompliance.UNSAFE);

@@ -45,7 +45,7 @@ final class Watchdog implements Connection.Listener {
       return thread;
     });
     long period = Math.max(20, Math.min(headerTimeout.toMillis(), bodyReadTimeout.toMillis()) / 4);
-    timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+    var unused = timer.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
   }
 
   @Override
