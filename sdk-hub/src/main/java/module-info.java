@@ -7,7 +7,9 @@ import org.jspecify.annotations.NullMarked;
 @NullMarked
 module org.sstc.exchange.hub {
   requires transitive org.sstc.exchange.core;
-  requires jdk.httpserver;
+  requires org.eclipse.jetty.server;
+  requires micrometer.core;
+  requires micrometer.registry.prometheus;
 
   exports org.sstc.exchange.hub;
 }

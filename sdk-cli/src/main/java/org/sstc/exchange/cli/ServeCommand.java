@@ -1,11 +1,18 @@
 package org.sstc.exchange.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.hub.SstcHub;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,12 +28,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Sstc.Version.class,
     sortOptions = false,
+    defaultValueProvider = ServeCommand.Environment.class,
     description = {
-      "Runs an in-memory SSTC Exchange hub on 127.0.0.1 until Ctrl-C: the whole exchange API, "
+      "Runs an in-memory SSTC Exchange hub on 127.0.0.1 (or --bind) until Ctrl-C: the whole exchange API, "
           + "with validation of every write, versions (ETag/If-Match), the change feed and bulk "
           + "upload. Data lives in memory and is gone when the hub stops.",
       "Reads are open; writes need 'Authorization: Bearer TOKEN', and a token writes only its own "
-          + "organisation's records."
+          + "organisation's records.",
+      "Every option can also be set in the environment: SSTC_ and its long name in capitals, '-' as"
+          + " '_' (SSTC_PORT, SSTC_BIND, SSTC_TRUSTED_PROXY=ADDR,ADDR, ...; SSTC_TOKENS=ORG_ID=TOKEN,..."
+          + " keeps tokens out of the process arguments). An option on the command line wins."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -40,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
       names = {"-p", "--port"},
       paramLabel = "N",
       defaultValue = "8080",
-      description = "Port on 127.0.0.1; 0 picks a free one. Default ${DEFAULT-VALUE}.")
+      description = "Port; 0 picks a free one. Default ${DEFAULT-VALUE}; env SSTC_PORT.")
   int port;
 
   @Option(
@@ -49,9 +60,167 @@ final class ServeCommand implements Callable<Integer> {
       mapFallbackValue = "",
       description = {
         "A bearer token and the organisation (org-id) it writes for; repeat for more organisations.",
-        "Without any, every write is refused (401)."
+        "Without any, every write is refused (401). Env SSTC_TOKENS, entries separated by ','."
       })
   Map<String, String> tokens = new LinkedHashMap<>();
+
+  // ---- the HTTP server (env SSTC_<NAME> for each, see Environment) ----
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on; 0.0.0.0 for every interface (in a container). Default ${DEFAULT-VALUE}; env SSTC_BIND.")
+  String bind = "127.0.0.1";
+
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDR",
+      split = ",",
+      description = {
+        "A proxy (IP address or network, e.g. 10.0.0.0/8) whose X-Forwarded-Proto/Host/Port/For or"
+            + " Forwarded headers are believed, so that links say the public https URL; repeatable."
+            + " From other peers the headers are ignored. Env SSTC_TRUSTED_PROXY, ',' between entries."
+      })
+  List<String> trustedProxies = new ArrayList<>();
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description = "A connection silent this long is closed. Default ${DEFAULT-VALUE}; env SSTC_IDLE_TIMEOUT.")
+  int idleTimeout = 30;
+
+  @Option(
+      names = "--header-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "A request head (line and headers) must arrive within this. Default ${DEFAULT-VALUE}; env SSTC_HEADER_TIMEOUT.")
+  int headerTimeout = 10;
+
+  @Option(
+      names = "--body-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "A request body stalled this long is closed. Default ${DEFAULT-VALUE}; env SSTC_BODY_TIMEOUT.")
+  int bodyTimeout = 10;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Connections served at once; more wait. Default ${DEFAULT-VALUE}; env SSTC_MAX_CONNECTIONS.")
+  int maxConnections = 1000;
+
+  @Option(
+      names = "--shutdown-grace",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description = "On Ctrl-C or SIGTERM, requests in flight get this long to finish. Default ${DEFAULT-VALUE}; env SSTC_SHUTDOWN_GRACE.")
+  int shutdownGrace = 10;
+
+  @Option(
+      names = "--access-log",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "One line per request on stderr (never a token or a body); --no-access-log for none."
+          + " Default ${DEFAULT-VALUE}; env SSTC_ACCESS_LOG.")
+  boolean accessLog = true;
+
+  /** Where the options' environment variables are read; tests replace it. */
+  static Function<String, @Nullable String> environment = System::getenv;
+
+  /**
+   * Each option's default from the environment: {@code --trusted-proxy} from {@code
+   * SSTC_TRUSTED_PROXY} and so on (picocli splits a repeatable option's value at its {@code split}).
+   */
+  static final class Environment implements CommandLine.IDefaultValueProvider {
+    @Override
+    public @Nullable String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+      if (!(argSpec instanceof CommandLine.Model.OptionSpec option) || option.usageHelp() || option.versionHelp()) {
+        return null;
+      }
+      if (option.longestName().equals("--token")) {
+        return null; // a map: read by tokensFromEnvironment, which splits it
+      }
+      return environment.apply(variable(option.longestName()));
+    }
+
+    static String variable(String longName) {
+      return "SSTC_" + longName.replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * {@code SSTC_TOKENS=ORG_ID=TOKEN,ORG_ID=TOKEN}, used when no --token is given; not {@code
+   * SSTC_TOKEN}, which {@code sstc publish} reads as the one token it writes with.
+   */
+  void tokensFromEnvironment() {
+    String value = environment.apply("SSTC_TOKENS");
+    if (!tokens.isEmpty() || value == null || value.isBlank()) {
+      return;
+    }
+    for (String entry : value.split(",")) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0 || eq == entry.length() - 1) {
+        throw new ParameterException(spec.commandLine(),
+            "SSTC_TOKENS takes ORG_ID=TOKEN entries separated by ',' (an entry has no '=' or nothing after it)");
+      }
+      tokens.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+    }
+  }
+
+  /** The hub these options describe, not started. */
+  SstcHub.Builder hubBuilder() {
+    SstcHub.Builder builder = SstcHub.builder().port(port);
+    try {
+      builder.bind(bind)
+          .trustedProxies(trustedProxies.toArray(new String[0]))
+          .idleTimeout(seconds(idleTimeout, "--idle-timeout"))
+          .headerTimeout(seconds(headerTimeout, "--header-timeout"))
+          .bodyReadTimeout(seconds(bodyTimeout, "--body-timeout"))
+          .maxConnections(maxConnections)
+          .shutdownGracePeriod(Duration.ofSeconds(Math.max(0, shutdownGrace)))
+          .accessLog(accessLog);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return builder;
+  }
+
+  private Duration seconds(int value, String option) {
+    if (value <= 0) {
+      throw new ParameterException(spec.commandLine(), option + " takes a number of seconds above 0, not " + value);
+    }
+    return Duration.ofSeconds(value);
+  }
+
+  /** Access log lines, one per request, to stderr as they are (the JDK logger's format takes two lines). */
+  private static void accessLogTo(PrintWriter err) {
+    java.util.logging.Logger access = java.util.logging.Logger.getLogger("org.sstc.exchange.hub.access");
+    access.setUseParentHandlers(false);
+    access.setLevel(java.util.logging.Level.INFO);
+    access.addHandler(new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        synchronized (err) {
+          err.println(record.getMessage());
+          err.flush();
+        }
+      }
+
+      @Override
+      public void flush() {
+        err.flush();
+      }
+
+      @Override
+      public void close() {
+        err.flush();
+      }
+    });
+  }
 
   @Override
   public Integer call() throws InterruptedException {
@@ -60,7 +229,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
     }
-    SstcHub.Builder builder = SstcHub.builder().port(port);
+    tokensFromEnvironment();
+    SstcHub.Builder builder = hubBuilder();
+    if (accessLog) {
+      accessLogTo(err);
+    }
     for (Map.Entry<String, String> token : tokens.entrySet()) {
       if (token.getKey().isBlank() || token.getValue().isBlank()) {
         throw new ParameterException(spec.commandLine(),
@@ -72,16 +245,19 @@ final class ServeCommand implements Callable<Integer> {
     try {
       hub.start();
     } catch (RuntimeException e) {
-      err.println("sstc: cannot start the hub on port " + port + ": " + rootMessage(e)
+      err.println("sstc: cannot start the hub on " + bind + ":" + port + ": " + rootMessage(e)
           + " (is another program using it? try --port 0)");
       return Sstc.USAGE_OR_IO;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      err.println("sstc: stopping; requests in flight get up to " + shutdownGrace + " s to finish");
+      err.flush();
       hub.close();
       stopped.countDown();
     }, "sstc-serve-shutdown"));
-    out.println("SSTC hub listening on " + hub.baseUrl() + " ("
+    out.println("SSTC hub listening on " + hub.baseUrl()
+        + (bind.equals("127.0.0.1") ? "" : " (bound to " + bind + ")") + " ("
         + tokens.size() + (tokens.size() == 1 ? " organisation" : " organisations")
         + " with a token: " + String.join(", ", tokens.keySet()) + "). Ctrl-C stops it.");
     if (tokens.isEmpty()) {

@@ -1,7 +1,8 @@
 package org.sstc.exchange.hub.internal;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -11,31 +12,52 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One request as the handlers see it: method, decoded path segments, query, headers. */
+/**
+ * One request as the handlers see it: method, decoded path segments, query, headers, the body as
+ * a stream, and the base URL the client used (its links are written against it).
+ */
 final class Call {
-  final HttpExchange exchange;
+  /** The request's headers, by case-insensitive name: the first value, or null. */
+  interface Headers {
+    @Nullable String get(String name);
+  }
+
   final String method;
   final String rawPath;
+  final @Nullable String rawQuery;
   final List<String> segments;
   final Map<String, List<String>> query;
   final String requestId;
+  /** {@code http://127.0.0.1:PORT}, or the public URL a trusted proxy forwarded for. */
+  final URI baseUrl;
+  private final Headers headers;
+  private final InputStream body;
 
-  Call(HttpExchange exchange, String requestId) {
-    this.exchange = exchange;
+  Call(String method, String rawPath, @Nullable String rawQuery, Headers headers, InputStream body,
+      String requestId, URI baseUrl) {
+    this.method = method;
+    this.rawPath = rawPath;
+    this.rawQuery = rawQuery;
+    this.headers = headers;
+    this.body = body;
     this.requestId = requestId;
-    this.method = exchange.getRequestMethod();
-    this.rawPath = exchange.getRequestURI().getRawPath();
+    this.baseUrl = baseUrl;
     List<String> parts = new ArrayList<>();
     String[] raw = rawPath.split("/", -1);
     for (int i = 1; i < raw.length; i++) {
       parts.add(decode(raw[i], "the path"));
     }
     this.segments = List.copyOf(parts);
-    this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    this.query = parseQuery(rawQuery);
   }
 
   @Nullable String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
+    return headers.get(name);
+  }
+
+  /** The request body; read it once. */
+  InputStream body() {
+    return body;
   }
 
   /** The content length the client declared, or -1 (none, or chunked). */

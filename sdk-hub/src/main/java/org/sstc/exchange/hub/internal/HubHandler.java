@@ -1,12 +1,7 @@
 package org.sstc.exchange.hub.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -22,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,10 +39,9 @@ import tools.jackson.databind.JsonNode;
  * Every operation of the exchange API (docs/exchange-api.md): routing, authentication,
  * preconditions, idempotency and the answers, problems included.
  */
-final class HubHandler implements HttpHandler {
+final class HubHandler {
   private static final System.Logger LOG = System.getLogger("org.sstc.exchange.hub");
   private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
   private static final Pattern SDG_GOAL = Pattern.compile("[1-9]|1[0-7]");
   private static final Pattern SDG_TARGET = Pattern.compile("[0-9]{1,2}\\.([0-9]{1,2}|[a-z])");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -61,63 +54,29 @@ final class HubHandler implements HttpHandler {
   private final Store store;
   private final IdempotencyKeys keys = new IdempotencyKeys();
   private final Supplier<Validator> validator;
-  private final Supplier<URI> baseUrl;
   private final ExecutorService bulkWorkers;
   private volatile @Nullable Map<String, String> codelistFiles;
 
-  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, Supplier<URI> baseUrl,
-      ExecutorService bulkWorkers) {
+  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, ExecutorService bulkWorkers) {
     this.settings = settings;
     this.store = store;
     this.validator = validator;
-    this.baseUrl = baseUrl;
     this.bulkWorkers = bulkWorkers;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) {
-    String requestId = requestId(exchange);
-    String instance = exchange.getRequestURI().getRawPath();
-    Reply reply;
+  /**
+   * The answer to one request, problems included; {@code call} parses the request (a bad
+   * percent-encoding in its path or query is a 400 too).
+   */
+  Reply answer(Supplier<Call> call, String instance, String requestId) {
     try {
-      reply = route(new Call(exchange, requestId));
+      return route(call.get());
     } catch (Problem problem) {
-      reply = Reply.problem(problem, instance, requestId);
+      return Reply.problem(problem, instance, requestId);
     } catch (RuntimeException | Error failure) {
       LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", failure);
-      reply = Reply.problem(Problem.internal("the hub failed on this request (" + failure.getClass().getSimpleName()
+      return Reply.problem(Problem.internal("the hub failed on this request (" + failure.getClass().getSimpleName()
           + "); request id " + requestId), instance, requestId);
-    }
-    try {
-      send(exchange, reply, requestId);
-    } catch (IOException gone) {
-      // The client went away; nothing to tell it.
-    } finally {
-      exchange.close();
-    }
-  }
-
-  private static String requestId(HttpExchange exchange) {
-    String given = exchange.getRequestHeaders().getFirst("X-Request-Id");
-    return given != null && REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-  }
-
-  private static void send(HttpExchange exchange, Reply reply, String requestId) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    reply.headers().forEach(headers::set);
-    headers.set("X-Request-Id", requestId);
-    if (reply.closeConnection()) {
-      headers.set("Connection", "close");
-    }
-    byte[] body = reply.body();
-    boolean noBody = body.length == 0 || reply.status() == 204 || reply.status() == 304;
-    exchange.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
-    if (!noBody) {
-      // Closing the body stream flushes the answer before the server drains what is left of
-      // the request, so that a refused upload gets its 413 without being read first.
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
     }
   }
 
@@ -314,7 +273,7 @@ final class HubHandler implements HttpHandler {
   }
 
   private String nextLink(Call call, String cursorName, String cursor) {
-    StringBuilder link = new StringBuilder(baseUrl.get().toString()).append(call.rawPath).append('?');
+    StringBuilder link = new StringBuilder(call.baseUrl.toString()).append(call.rawPath).append('?');
     boolean first = true;
     for (Map.Entry<String, List<String>> param : call.query.entrySet()) {
       if (param.getKey().equals(cursorName)) {
@@ -586,7 +545,7 @@ final class HubHandler implements HttpHandler {
       throw Problem.tooLarge(limit, "the bulk body (Content-Length " + call.declaredLength() + ")");
     }
     MessageDigest digest = digest(call);
-    Limited raw = new Limited(new DigestInputStream(call.exchange.getRequestBody(), digest), limit);
+    Limited raw = new Limited(new DigestInputStream(call.body(), digest), limit);
     Supplier<Reply> work = () -> new BulkUpload(store, validator.get(), org, limit, bulkWorkers).run(raw, gzip, ndjson);
     if (key == null) {
       return rendered(call, work);
@@ -703,7 +662,7 @@ final class HubHandler implements HttpHandler {
       throw Problem.tooLarge(limit, "the record (Content-Length " + declared + ")");
     }
     try {
-      byte[] body = call.exchange.getRequestBody().readNBytes(limit == Integer.MAX_VALUE ? limit : limit + 1);
+      byte[] body = call.body().readNBytes(limit == Integer.MAX_VALUE ? limit : limit + 1);
       if (body.length > limit) {
         throw Problem.tooLarge(limit, "the record");
       }
@@ -723,7 +682,7 @@ final class HubHandler implements HttpHandler {
   private static MessageDigest digest(Call call) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String query = call.exchange.getRequestURI().getRawQuery();
+      String query = call.rawQuery;
       String ifMatch = call.header("If-Match");
       digest.update((call.method + " " + call.rawPath + (query == null ? "" : "?" + query) + "\n"
           + (ifMatch == null ? "" : "If-Match: " + ifMatch + "\n")).getBytes(StandardCharsets.UTF_8));

@@ -305,6 +305,14 @@ final class Store {
   }
 
   /** The number of live (not deleted) records. */
+  /**
+   * Whether the store answers and is ready for requests ({@code /health/ready}); the memory store
+   * always is. A store on a database says false while it migrates or cannot reach the database.
+   */
+  boolean ready() {
+    return true;
+  }
+
   int liveRecords() {
     lock.readLock().lock();
     try {
