@@ -1,13 +1,20 @@
 import org.jspecify.annotations.NullMarked;
 
 /**
- * The SSTC Exchange hub: the exchange API served over HTTP from a store. {@link
- * org.sstc.exchange.hub.SstcHub} starts one; only {@code org.sstc.exchange.hub} is public API.
+ * The SSTC Exchange hub: the exchange API served over HTTP from a store (memory, an embedded
+ * SQLite file, or PostgreSQL). {@link org.sstc.exchange.hub.SstcHub} starts one and {@link
+ * org.sstc.exchange.hub.HubStorage} says where it keeps its data; only {@code
+ * org.sstc.exchange.hub} is public API.
  */
 @NullMarked
 module org.sstc.exchange.hub {
   requires transitive org.sstc.exchange.core;
   requires jdk.httpserver;
+  requires java.sql;
+  requires com.zaxxer.hikari;
+  requires flyway.core;
+  requires org.xerial.sqlitejdbc;
+  requires org.postgresql.jdbc;
 
   exports org.sstc.exchange.hub;
 }

@@ -38,6 +38,8 @@ public final class SstcHub implements AutoCloseable {
   private final int requestedPort;
   private final HubServer server;
   private final int organisations;
+  private final HubStorage storage;
+  private final boolean ownsStorage;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -45,8 +47,11 @@ public final class SstcHub implements AutoCloseable {
   private SstcHub(Builder builder) {
     this.requestedPort = builder.port;
     this.organisations = (int) builder.organisationByToken.values().stream().distinct().count();
+    HubStorage given = builder.storage;
+    this.ownsStorage = given == null;
+    this.storage = given == null ? HubStorage.memory() : given;
     this.server = new HubServer(new HubSettings(builder.port, builder.organisationByToken,
-        builder.maxRecordBytes, builder.maxBulkBytes, builder.threads));
+        builder.maxRecordBytes, builder.maxBulkBytes, builder.threads), storage.store());
   }
 
   /**
@@ -114,7 +119,21 @@ public final class SstcHub implements AutoCloseable {
     return server.liveRecords();
   }
 
-  /** Stops the server and forgets its records; calling it again does nothing. */
+  /**
+   * Where this hub keeps its data: the storage given to {@link Builder#storage(HubStorage)}, or
+   * the hub's own memory storage.
+   *
+   * @return the storage
+   * @since 1.1
+   */
+  public HubStorage storage() {
+    return storage;
+  }
+
+  /**
+   * Stops the server; a memory storage of its own is forgotten, a storage given to the builder
+   * stays open (close it yourself). Calling it again does nothing.
+   */
   @Override
   public void close() {
     synchronized (lifecycle) {
@@ -124,6 +143,9 @@ public final class SstcHub implements AutoCloseable {
       closed = true;
       if (started) {
         server.stop();
+      }
+      if (ownsStorage) {
+        storage.close();
       }
     }
   }
@@ -144,6 +166,7 @@ public final class SstcHub implements AutoCloseable {
     private int maxRecordBytes = 1 << 20;
     private long maxBulkBytes = 256L << 20;
     private int threads = 32;
+    private @Nullable HubStorage storage;
 
     private Builder() {}
 
@@ -185,6 +208,20 @@ public final class SstcHub implements AutoCloseable {
         throw new IllegalArgumentException("this token is already given to " + before
             + "; a token writes for one organisation (" + orgId + " needs its own)");
       }
+      return this;
+    }
+
+    /**
+     * Where the hub keeps its data (default: a new {@link HubStorage#memory()} storage of its own,
+     * gone when the hub closes). Tokens of the storage write as those given to {@link #token} do;
+     * the latter are kept in the heap only, never in the storage.
+     *
+     * @param storage the storage; the hub does not close it
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder storage(HubStorage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 

@@ -64,7 +64,7 @@ final class BulkUpload {
   /** Records in flight between the reader and the store: enough to keep every core busy. */
   static final int WINDOW = 4 * Runtime.getRuntime().availableProcessors();
 
-  private final Store store;
+  private final HubStore store;
   private final Validator validator;
   private final String org;
   private final long limit;
@@ -79,7 +79,7 @@ final class BulkUpload {
   private long rejected;
   private long unreadable;
 
-  BulkUpload(Store store, Validator validator, String org, long limit, ExecutorService workers) {
+  BulkUpload(HubStore store, Validator validator, String org, long limit, ExecutorService workers) {
     this.store = store;
     this.validator = validator;
     this.org = org;
@@ -356,6 +356,12 @@ final class BulkUpload {
       }
     } else {
       id = ((Organisation) model).id();
+      if (!id.equals(org)) {
+        List<Issue> refused = new ArrayList<>(issues);
+        refused.add(Issue.error("auth.forbidden", "/id", "this token writes for " + org
+            + ", but this is the organisation record of " + id + "; an organisation writes only its own record"));
+        return Checked.refused(index, line, type, id, atLine(refused, line));
+      }
     }
     return new Checked(index, line, type, id, issues, model, SstcJson.standard().write(model), false);
   }
@@ -374,7 +380,7 @@ final class BulkUpload {
       reject(index, line, type, id, issues);
       return;
     }
-    Store.Outcome outcome = store.upsert(type, id, org, checked.json(), checked.model());
+    HubStore.Outcome outcome = store.upsert(type, id, org, checked.json(), checked.model());
     switch (outcome.status()) {
       case CREATED -> {
         created++;

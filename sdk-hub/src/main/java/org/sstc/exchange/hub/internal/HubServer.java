@@ -28,7 +28,7 @@ public final class HubServer {
   private static final AtomicInteger HUBS = new AtomicInteger();
 
   private final HubSettings settings;
-  private final Store store = new Store();
+  private final HubStore store;
   private final CompletableFuture<Validator> validator = new CompletableFuture<>();
   private @Nullable HttpServer server;
   private @Nullable ExecutorService executor;
@@ -36,7 +36,13 @@ public final class HubServer {
   private volatile @Nullable URI baseUrl;
 
   public HubServer(HubSettings settings) {
+    this(settings, new MemoryStore());
+  }
+
+  /** A server over {@code store}, which the caller closes after {@link #stop()}. */
+  public HubServer(HubSettings settings, HubStore store) {
     this.settings = settings;
+    this.store = store;
   }
 
   /** Binds the port and starts serving. */
