@@ -733,7 +733,7 @@ public final class JdbcStore implements HubStore {
     if (dialect.singleWriter) {
       writer.lock();
     }
-    Connection c;
+    Connection c = null;
     try {
       c = pool.getConnection();
       c.setAutoCommit(false);
@@ -751,7 +751,8 @@ public final class JdbcStore implements HubStore {
           throw new IllegalStateException("this store has records already (" + description + "); import into an empty one");
         }
       }
-      Tx tx = new Tx(c, head, lastWrite);
+      Connection open = c;
+      Tx tx = new Tx(open, head, lastWrite);
       return new Importer() {
         private boolean done;
 
@@ -798,7 +799,7 @@ public final class JdbcStore implements HubStore {
         public void commit() {
           try {
             tx.update("UPDATE hub_meta SET hub_id = ?, head = ?, last_write = ? WHERE one = 1", newHubId, tx.head, tx.lastWrite);
-            c.commit();
+            open.commit();
             done = true;
           } catch (SQLException e) {
             throw failure("committing the import", e);
@@ -810,10 +811,10 @@ public final class JdbcStore implements HubStore {
         public void close() {
           try {
             if (!done) {
-              c.rollback();
+              open.rollback();
             }
-            c.setAutoCommit(true);
-            c.close();
+            open.setAutoCommit(true);
+            open.close();
           } catch (SQLException e) {
             throw failure("ending the import", e);
           } finally {
@@ -823,16 +824,24 @@ public final class JdbcStore implements HubStore {
           }
         }
       };
-    } catch (SQLException e) {
-      if (dialect.singleWriter) {
-        writer.unlock();
+    } catch (SQLException | RuntimeException e) {
+      // Nothing was imported: give the lock and the connection back.
+      try {
+        if (c != null) {
+          c.rollback();
+          c.close();
+        }
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      } finally {
+        if (dialect.singleWriter) {
+          writer.unlock();
+        }
       }
-      throw failure("starting an import", e);
-    } catch (RuntimeException e) {
-      if (dialect.singleWriter) {
-        writer.unlock();
+      if (e instanceof SQLException sql) {
+        throw failure("starting an import", sql);
       }
-      throw e;
+      throw (RuntimeException) e;
     }
   }
 
