@@ -282,7 +282,7 @@ final class DemoCommand implements Callable<Integer> {
     Path reportFile = out.resolve("report.html").toAbsolutePath().normalize();
     stdout.println();
     stdout.println("The hub has stopped. Open the report: " + reportFile.toUri());
-    stdout.println("Next: 'sstc serve --token ORG_ID=TOKEN' runs the hub on its own; 'sstc validate', 'sstc publish',");
+    stdout.println("Next: 'sstc serve --data DIR' runs a hub that keeps its data; 'sstc validate', 'sstc publish',");
     stdout.println("'sstc pull' and 'sstc report' do each step with your own files ('sstc help COMMAND').");
     stdout.flush();
     return Sstc.OK;

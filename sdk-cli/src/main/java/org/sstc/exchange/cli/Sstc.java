@@ -43,6 +43,8 @@ import picocli.CommandLine;
       ValidateCommand.class,
       ReportCommand.class,
       ServeCommand.class,
+      TokensCommand.class,
+      HubCommand.class,
       PublishCommand.class,
       PullCommand.class,
       ImportIatiCommand.class,

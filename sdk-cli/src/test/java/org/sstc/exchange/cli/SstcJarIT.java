@@ -155,7 +155,7 @@ class SstcJarIT {
     String hub = "http://127.0.0.1:" + port;
     Path serveLog = dir.resolve("serve.log");
     Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString(), "serve", "--port", Integer.toString(port), "--token", "XM-DAC-41301=fao-secret")
+        "-jar", JAR.toString(), "serve", "--memory", "--port", Integer.toString(port), "--token", "XM-DAC-41301=fao-secret")
         .redirectErrorStream(true).redirectOutput(serveLog.toFile()).start();
     try {
       awaitListening(port, serve, serveLog);

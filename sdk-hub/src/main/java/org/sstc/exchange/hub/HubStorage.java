@@ -199,12 +199,12 @@ public final class HubStorage implements AutoCloseable {
   }
 
   /**
-   * Loads an export into this storage, which must be empty (no records, no events): records,
+   * Loads an export into this storage, which must be empty (no records, no tokens): records,
    * versions, history, tombstones, feed order, token hashes and the hub identity arrive as they
    * were, so followers of the exported hub keep following this one.
    *
    * @param in an export written by {@link #exportTo(OutputStream)}; not closed
-   * @throws IllegalStateException if this storage already has records
+   * @throws IllegalStateException if this storage is not empty (it has records or tokens)
    * @throws IllegalArgumentException if the input is not an export
    * @throws UncheckedIOException if reading fails
    */

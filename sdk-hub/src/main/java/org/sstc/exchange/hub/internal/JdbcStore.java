@@ -742,13 +742,16 @@ public final class JdbcStore implements HubStore {
         rows.next();
         lastWrite = rows.getLong(2);
         if (rows.getLong(1) != 0) {
-          throw new IllegalStateException("this store has records already (" + description + "); import into an empty one");
+          throw new IllegalStateException("this store is not empty (" + description + "): it has records or tokens;"
+              + " import into a new one");
         }
       }
-      try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM hub_record"); ResultSet rows = s.executeQuery()) {
+      try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM hub_record) + (SELECT COUNT(*) FROM token)");
+          ResultSet rows = s.executeQuery()) {
         rows.next();
         if (rows.getLong(1) != 0) {
-          throw new IllegalStateException("this store has records already (" + description + "); import into an empty one");
+          throw new IllegalStateException("this store is not empty (" + description + "): it has records or tokens;"
+              + " import into a new one");
         }
       }
       Connection open = c;

@@ -387,8 +387,8 @@ final class MemoryStore implements HubStore {
   public Importer importer(String hubId, long head) {
     lock.writeLock().lock();
     try {
-      if (!changes.isEmpty() || collections.values().stream().anyMatch(c -> !c.isEmpty())) {
-        throw new IllegalStateException("this store has records already; import into an empty one");
+      if (!changes.isEmpty() || !tokens.isEmpty() || collections.values().stream().anyMatch(c -> !c.isEmpty())) {
+        throw new IllegalStateException("this store is not empty: it has records or tokens; import into a new one");
       }
     } finally {
       lock.writeLock().unlock();
