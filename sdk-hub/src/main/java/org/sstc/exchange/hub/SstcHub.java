@@ -11,14 +11,15 @@ import org.sstc.exchange.hub.internal.HubServer;
 import org.sstc.exchange.hub.internal.HubSettings;
 
 /**
- * An in-memory reference hub that serves the whole SSTC Exchange API (as {@code
- * docs/exchange-api.md} and {@code schema/openapi.yaml} describe it) on a loopback port, for
- * tests of clients and tools.
+ * A hub that serves the whole SSTC Exchange API (as {@code docs/exchange-api.md} and {@code
+ * schema/openapi.yaml} describe it) on a loopback port: in memory for tests of clients and tools
+ * (the default), or on a {@link HubStorage} that keeps its data (an embedded database, PostgreSQL).
  *
  * <p>It validates every record with the core {@code Validator}, keeps versions, history and a
- * change feed in memory, and behaves as the contract says on every error path: ETags and
+ * change feed in its storage, and behaves as the contract says on every error path: ETags and
  * preconditions, idempotency keys, authorisation per organisation, size limits, problem details.
- * Nothing is written to disk; closing the hub forgets everything.
+ * With the default memory storage nothing is written to disk, and closing the hub forgets
+ * everything.
  *
  * <pre>{@code
  * try (SstcHub hub = SstcHub.builder()
