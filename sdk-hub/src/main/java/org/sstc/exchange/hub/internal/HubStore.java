@@ -110,6 +110,15 @@ public interface HubStore extends AutoCloseable {
    */
   Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model);
 
+  /** One write of a bulk upload, as {@link #upsert} takes it. */
+  record Upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {}
+
+  /**
+   * Bulk writes, each as {@link #upsert} would do it, in order, committed together (one
+   * transaction, one disk flush, on the SQL stores); the outcomes in the same order.
+   */
+  List<Outcome> upsertAll(List<Upsert> writes);
+
   /** The owner of a record (live or deleted), if the id was ever used. */
   @Nullable String owner(String recordType, String id);
 

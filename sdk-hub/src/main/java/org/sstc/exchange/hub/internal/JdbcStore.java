@@ -358,22 +358,38 @@ public final class JdbcStore implements HubStore {
 
   @Override
   public Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {
-    return write("writing a record", tx -> {
-      Row row = tx.row(recordType, id);
-      if (row == null) {
-        return new Outcome(Status.CREATED, tx.apply(recordType, id, org, 0, "created", json, model), json);
+    return write("writing a record", tx -> upsert(tx, new Upsert(recordType, id, org, json, model)));
+  }
+
+  @Override
+  public List<Outcome> upsertAll(List<Upsert> writes) {
+    return write("writing records", tx -> {
+      List<Outcome> outcomes = new ArrayList<>(writes.size());
+      for (Upsert write : writes) {
+        outcomes.add(upsert(tx, write));
       }
-      if (!row.owner().equals(org)) {
-        return new Outcome(Status.FORBIDDEN, row.version(), null);
-      }
-      if (row.deleted()) {
-        return new Outcome(Status.EXISTS, row.version(), null);
-      }
-      if (Arrays.equals(row.json(), json)) {
-        return new Outcome(Status.UNCHANGED, row.version(), row.json());
-      }
-      return new Outcome(Status.UPDATED, tx.apply(recordType, id, org, row.version(), "updated", json, model), json);
+      return outcomes;
     });
+  }
+
+  private static Outcome upsert(Tx tx, Upsert write) throws SQLException {
+    String type = write.recordType();
+    String id = write.id();
+    Row row = tx.row(type, id);
+    if (row == null) {
+      return new Outcome(Status.CREATED, tx.apply(type, id, write.org(), 0, "created", write.json(), write.model()), write.json());
+    }
+    if (!row.owner().equals(write.org())) {
+      return new Outcome(Status.FORBIDDEN, row.version(), null);
+    }
+    if (row.deleted()) {
+      return new Outcome(Status.EXISTS, row.version(), null);
+    }
+    if (Arrays.equals(row.json(), write.json())) {
+      return new Outcome(Status.UNCHANGED, row.version(), row.json());
+    }
+    return new Outcome(Status.UPDATED, tx.apply(type, id, write.org(), row.version(), "updated", write.json(), write.model()),
+        write.json());
   }
 
   // ---- reads ----

@@ -200,6 +200,15 @@ final class MemoryStore implements HubStore {
     }
   }
 
+  @Override
+  public List<Outcome> upsertAll(List<Upsert> writes) {
+    List<Outcome> outcomes = new ArrayList<>(writes.size());
+    for (Upsert write : writes) {
+      outcomes.add(upsert(write.recordType(), write.id(), write.org(), write.json(), write.model()));
+    }
+    return outcomes;
+  }
+
   /** The owner of a record (live or deleted), if the id was ever used. */
   @Override
   public @Nullable String owner(String recordType, String id) {
