@@ -171,6 +171,21 @@ class PostgresNodesTest {
   }
 
   @Test
+  void anIdempotencyKeyClaimedOnOneNodeIsInFlightOnTheOtherUntilReleased() {
+    org.sstc.exchange.hub.internal.HubStore storeA = storageA.store();
+    org.sstc.exchange.hub.internal.HubStore storeB = storageB.store();
+    assertThat(storeA.claimKey(Wire.FAO, "claimed-on-a")).isNull();
+    assertThat(storeB.claimKey(Wire.FAO, "claimed-on-a").reply()).as("in flight").isNull();
+    HttpResponse<String> inFlight = b.write("POST", "/initiatives", Wire.initiative("XM-DAC-41301-N-key"),
+        "Idempotency-Key", "claimed-on-a");
+    assertThat(inFlight.statusCode()).isEqualTo(409);
+    assertThat(b.get("/initiatives/XM-DAC-41301-N-key").statusCode()).isEqualTo(404);
+    storeA.releaseKey(Wire.FAO, "claimed-on-a");
+    assertThat(b.write("POST", "/initiatives", Wire.initiative("XM-DAC-41301-N-key"),
+        "Idempotency-Key", "claimed-on-a").statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void aDatabaseMigratedByANewerHubIsRefused() throws Exception {
     String newer = StoreKind.newDatabase();
     HubStorage.postgresql(newer, "postgres", "postgres").close();
