@@ -131,7 +131,11 @@ final class DemoCommand implements Callable<Integer> {
     byOrg.putIfAbsent(publisher, new ArrayList<>());
     Map<String, String> tokens = new LinkedHashMap<>();
     SecureRandom random = new SecureRandom();
-    for (String org : byOrg.keySet()) {
+    // An organisation record is written only with its organisation's token: every organisation of
+    // the sample gets one, also those that report no initiative.
+    Set<String> writers = new java.util.LinkedHashSet<>(byOrg.keySet());
+    sample.organisations().forEach(organisation -> writers.add(organisation.id()));
+    for (String org : writers) {
       byte[] secret = new byte[18];
       random.nextBytes(secret);
       tokens.put(org, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
@@ -155,14 +159,11 @@ final class DemoCommand implements Callable<Integer> {
           "Each of the " + tokens.size() + " organisations that report in the sample has its own bearer token;",
           "a token writes only its own organisation's records. Reads need no token.");
 
-      // Publish: FAO, then the publisher (with the organisation records), then the rest.
+      // Publish: FAO, then the publisher, then the rest; then each organisation its own record.
       int published = 0;
       for (Map.Entry<String, List<Initiative>> group : byOrg.entrySet()) {
         String org = group.getKey();
         List<SstcRecord> records = new ArrayList<>(group.getValue());
-        if (org.equals(publisher)) {
-          records.addAll(sample.organisations());
-        }
         BulkReport report;
         try (SstcClient client = client(hub, tokens.get(org))) {
           report = client.publish(records.stream());
@@ -181,9 +182,20 @@ final class DemoCommand implements Callable<Integer> {
                   + report.created() + " created, " + report.rejected() + " rejected.");
         }
       }
+      for (Organisation organisation : sample.organisations()) {
+        BulkReport report;
+        try (SstcClient client = client(hub, tokens.get(organisation.id()))) {
+          report = client.publish(java.util.stream.Stream.of(organisation));
+        }
+        if (report.rejected() > 0 || report.created() != 1) {
+          stdout.println("   unexpected: " + report);
+          return Sstc.INTERNAL;
+        }
+      }
       int others = published - (byOrg.containsKey(FAO) ? 1 : 0) - (publisher.equals(FAO) ? 0 : 1);
       say("Publish as the others",
-          others + " more organisations publish their own initiatives the same way: the hub now holds "
+          others + " more organisations publish their own initiatives the same way, and each organisation its own"
+              + " organisation record: the hub now holds "
               + hub.recordCount() + " records (" + sample.initiatives().size() + " initiatives, "
               + sample.organisations().size() + " organisations).");
 
@@ -270,7 +282,7 @@ final class DemoCommand implements Callable<Integer> {
     Path reportFile = out.resolve("report.html").toAbsolutePath().normalize();
     stdout.println();
     stdout.println("The hub has stopped. Open the report: " + reportFile.toUri());
-    stdout.println("Next: 'sstc serve --token ORG_ID=TOKEN' runs the hub on its own; 'sstc validate', 'sstc publish',");
+    stdout.println("Next: 'sstc serve --data DIR' runs a hub that keeps its data; 'sstc validate', 'sstc publish',");
     stdout.println("'sstc pull' and 'sstc report' do each step with your own files ('sstc help COMMAND').");
     stdout.flush();
     return Sstc.OK;

@@ -11,17 +11,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.hub.HubStorage;
 import org.sstc.exchange.hub.SstcHub;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sstc serve [--port N] [--token ORG_ID=TOKEN]...}: runs the in-memory reference hub on
- * loopback until interrupted.
+ * {@code sstc serve (--data DIR | --database URL | --memory [--token ORG_ID=TOKEN]...) [--port N]}:
+ * runs the hub until interrupted.
  */
 @Command(
     name = "serve",
@@ -30,9 +32,10 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     defaultValueProvider = ServeCommand.Environment.class,
     description = {
-      "Runs an in-memory SSTC Exchange hub on 127.0.0.1 (or --bind) until Ctrl-C: the whole exchange API, "
+      "Runs an SSTC Exchange hub on 127.0.0.1 (or --bind) until Ctrl-C: the whole exchange API, "
           + "with validation of every write, versions (ETag/If-Match), the change feed and bulk "
-          + "upload. Data lives in memory and is gone when the hub stops.",
+          + "upload. Its data is kept in DIR (--data), in PostgreSQL (--database), or in memory and "
+          + "gone when it stops (--memory).",
       "Reads are open; writes need 'Authorization: Bearer TOKEN', and a token writes only its own "
           + "organisation's records.",
       "Every option can also be set in the environment: SSTC_ and its long name in capitals, '-' as"
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  sstc serve --port 8080 --token XM-DAC-41301=fao-token --token XM-DAC-41114=undp-token",
+      "  sstc serve --data hub-data --port 8080      (tokens: sstc tokens add --org ORG_ID --data hub-data)",
+      "  sstc serve --memory --port 8080 --token XM-DAC-41301=fao-token --token XM-DAC-41114=undp-token",
       "  SSTC_TOKEN=fao-token sstc publish --hub http://127.0.0.1:8080 package.json"
     })
 final class ServeCommand implements Callable<Integer> {
@@ -54,13 +58,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port; 0 picks a free one. Default ${DEFAULT-VALUE}; env SSTC_PORT.")
   int port;
 
+  @Mixin StorageOptions storage;
+
+  @Option(
+      names = "--memory",
+      description = "Keep everything in memory, gone when the hub stops (tests, demos); tokens from --token.")
+  boolean memory;
+
   @Option(
       names = "--token",
       paramLabel = "ORG_ID=TOKEN",
       mapFallbackValue = "",
       description = {
-        "A bearer token and the organisation (org-id) it writes for; repeat for more organisations.",
-        "Without any, every write is refused (401). Env SSTC_TOKENS, entries separated by ','."
+        "With --memory: a bearer token and the organisation (org-id) it writes for; repeat for more.",
+        "A hub with --data or --database takes its tokens from its store: sstc tokens add. Env"
+            + " SSTC_TOKENS, entries separated by ','."
       })
   Map<String, String> tokens = new LinkedHashMap<>();
 
@@ -230,7 +242,22 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
     }
     tokensFromEnvironment();
+    // Where the data is: exactly one of --data, --database, --memory; --token only with --memory
+    // (a persistent hub's tokens are hashes in its store, never arguments every user can read).
+    if (memory == !storage.absent()) {
+      throw new ParameterException(spec.commandLine(), memory
+          ? "give --memory, or --data DIR / --database URL, not both"
+          : "say where the hub keeps its data: --data DIR (an embedded database in DIR, kept across restarts),"
+              + " --database postgresql://HOST:PORT/DB, or --memory (gone when the hub stops)");
+    }
+    if (!memory && !tokens.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--token (or SSTC_TOKENS) is for --memory only; a hub with"
+          + " --data or --database keeps its tokens as hashes in its store: sstc tokens add --org ORG_ID"
+          + " (--data DIR | --database URL)");
+    }
     SstcHub.Builder builder = hubBuilder();
+    HubStorage store = memory ? HubStorage.memory() : storage.open(spec);
+    builder.storage(store);
     if (accessLog) {
       accessLogTo(err);
     }
@@ -245,6 +272,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       hub.start();
     } catch (RuntimeException e) {
+      store.close();
       err.println("sstc: cannot start the hub on " + bind + ":" + port + ": " + rootMessage(e)
           + " (is another program using it? try --port 0)");
       return Sstc.USAGE_OR_IO;
@@ -254,14 +282,25 @@ final class ServeCommand implements Callable<Integer> {
       err.println("sstc: stopping; requests in flight get up to " + shutdownGrace + " s to finish");
       err.flush();
       hub.close();
+      store.close();
       stopped.countDown();
     }, "sstc-serve-shutdown"));
-    out.println("SSTC hub listening on " + hub.baseUrl()
-        + (bind.equals("127.0.0.1") ? "" : " (bound to " + bind + ")") + " ("
-        + tokens.size() + (tokens.size() == 1 ? " organisation" : " organisations")
-        + " with a token: " + String.join(", ", tokens.keySet()) + "). Ctrl-C stops it.");
-    if (tokens.isEmpty()) {
-      out.println("No --token given: reads work, every write will be refused with 401.");
+    String bound = bind.equals("127.0.0.1") ? "" : " (bound to " + bind + ")";
+    if (memory) {
+      out.println("SSTC hub listening on " + hub.baseUrl() + bound + ", in memory ("
+          + tokens.size() + (tokens.size() == 1 ? " organisation" : " organisations")
+          + " with a token: " + String.join(", ", tokens.keySet()) + "). Ctrl-C stops it.");
+      if (tokens.isEmpty()) {
+        out.println("No --token given: reads work, every write will be refused with 401.");
+      }
+    } else {
+      int stored = store.tokens().size();
+      out.println("SSTC hub " + store.hubId() + " listening on " + hub.baseUrl() + bound + ", data in "
+          + (storage.data != null ? storage.data : "PostgreSQL") + " (" + stored + (stored == 1 ? " token" : " tokens")
+          + "). Ctrl-C stops it.");
+      if (stored == 0) {
+        out.println("No tokens yet: reads work, every write will be refused with 401 until sstc tokens add.");
+      }
     }
     out.flush();
     stopped.await();

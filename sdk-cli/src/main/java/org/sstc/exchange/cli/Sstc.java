@@ -20,7 +20,8 @@ import picocli.CommandLine;
 
 /**
  * The {@code sstc} command line: {@code sstc demo}, {@code sstc validate [--format text|json|sarif|junit] PATH...},
- * {@code sstc report PATH... --out FILE}, {@code sstc serve}, {@code sstc publish --hub URL PATH...},
+ * {@code sstc report PATH... --out FILE}, {@code sstc serve}, {@code sstc tokens}, {@code sstc hub},
+ * {@code sstc publish --hub URL PATH...},
  * {@code sstc pull --hub URL --out DIR}, {@code sstc import-iati FILE.xml --out PACKAGE.json},
  * {@code sstc export-iati PACKAGE.json --out FILE.xml}, {@code sstc flatten PACKAGE.json --out DIR} and
  * {@code sstc unflatten DIR --out PACKAGE.json}. The commands are package-private: this class's
@@ -43,6 +44,8 @@ import picocli.CommandLine;
       ValidateCommand.class,
       ReportCommand.class,
       ServeCommand.class,
+      TokensCommand.class,
+      HubCommand.class,
       PublishCommand.class,
       PullCommand.class,
       ImportIatiCommand.class,

@@ -16,15 +16,16 @@ import org.sstc.exchange.hub.internal.ServerSettings;
 import org.sstc.exchange.hub.internal.TrustedProxies;
 
 /**
- * An in-memory reference hub that serves the whole SSTC Exchange API (as {@code
- * docs/exchange-api.md} and {@code schema/openapi.yaml} describe it) on a port, on loopback unless
- * {@link Builder#bind(String)} says otherwise, for tests of clients and tools and for {@code sstc
- * serve}.
+ * A hub that serves the whole SSTC Exchange API (as {@code docs/exchange-api.md} and {@code
+ * schema/openapi.yaml} describe it) on a port, on loopback unless {@link Builder#bind(String)}
+ * says otherwise: in memory for tests of clients and tools (the default), or on a {@link
+ * HubStorage} that keeps its data (an embedded database, PostgreSQL), as {@code sstc serve} runs it.
  *
  * <p>It validates every record with the core {@code Validator}, keeps versions, history and a
- * change feed in memory, and behaves as the contract says on every error path: ETags and
+ * change feed in its storage, and behaves as the contract says on every error path: ETags and
  * preconditions, idempotency keys, authorisation per organisation, size limits, problem details.
- * Nothing is written to disk; closing the hub forgets everything.
+ * With the default memory storage nothing is written to disk, and closing the hub forgets
+ * everything.
  *
  * <pre>{@code
  * try (SstcHub hub = SstcHub.builder()
@@ -50,6 +51,8 @@ public final class SstcHub implements AutoCloseable {
   private final String bind;
   private final HubServer server;
   private final int organisations;
+  private final HubStorage storage;
+  private final boolean ownsStorage;
   private final Object lifecycle = new Object();
   private boolean started;
   private boolean closed;
@@ -58,11 +61,15 @@ public final class SstcHub implements AutoCloseable {
     this.requestedPort = builder.port;
     this.bind = builder.bind;
     this.organisations = (int) builder.organisationByToken.values().stream().distinct().count();
+    HubStorage given = builder.storage;
+    this.ownsStorage = given == null;
+    this.storage = given == null ? HubStorage.memory() : given;
     this.server = new HubServer(new HubSettings(builder.port, builder.organisationByToken,
         builder.maxRecordBytes, builder.maxBulkBytes, builder.threads),
         new ServerSettings(builder.bind, builder.trustedProxies, builder.idleTimeout, builder.headerTimeout,
             builder.bodyReadTimeout, builder.maxConnections, builder.maxRequestHeaderBytes, builder.threads,
-            builder.gracePeriod, builder.accessLog));
+            builder.gracePeriod, builder.accessLog),
+        storage.store());
   }
 
   /**
@@ -138,10 +145,21 @@ public final class SstcHub implements AutoCloseable {
   }
 
   /**
-   * Stops the hub gracefully and forgets its records: it stops accepting connections at once, lets
-   * the requests in flight finish (up to the {@linkplain Builder#shutdownGracePeriod(Duration)
-   * grace period}; new requests on open connections get 503), then stops. Calling it again does
-   * nothing.
+   * Where this hub keeps its data: the storage given to {@link Builder#storage(HubStorage)}, or
+   * the hub's own memory storage.
+   *
+   * @return the storage
+   * @since 1.1
+   */
+  public HubStorage storage() {
+    return storage;
+  }
+
+  /**
+   * Stops the hub gracefully: it stops accepting connections at once, lets the requests in flight
+   * finish (up to the {@linkplain Builder#shutdownGracePeriod(Duration) grace period}; new requests
+   * on open connections get 503), then stops. A memory storage of its own is forgotten; a storage
+   * given to the builder stays open (close it yourself). Calling it again does nothing.
    */
   @Override
   public void close() {
@@ -152,6 +170,9 @@ public final class SstcHub implements AutoCloseable {
       closed = true;
       if (started) {
         server.stop();
+      }
+      if (ownsStorage) {
+        storage.close();
       }
     }
   }
@@ -181,6 +202,7 @@ public final class SstcHub implements AutoCloseable {
     private int maxRequestHeaderBytes = 16 * 1024;
     private Duration gracePeriod = Duration.ofSeconds(10);
     private boolean accessLog;
+    private @Nullable HubStorage storage;
 
     private Builder() {}
 
@@ -383,6 +405,20 @@ public final class SstcHub implements AutoCloseable {
         throw new IllegalArgumentException("this token is already given to " + before
             + "; a token writes for one organisation (" + orgId + " needs its own)");
       }
+      return this;
+    }
+
+    /**
+     * Where the hub keeps its data (default: a new {@link HubStorage#memory()} storage of its own,
+     * gone when the hub closes). Tokens of the storage write as those given to {@link #token} do;
+     * the latter are kept in the heap only, never in the storage.
+     *
+     * @param storage the storage; the hub does not close it
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder storage(HubStorage storage) {
+      this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 

@@ -8,28 +8,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** POST /packages: packages and NDJSON, gzip, per-record results, idempotency. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class BulkTest {
+  @org.junit.jupiter.params.Parameter
+  StoreKind store;
+
   private static final tools.jackson.databind.json.JsonMapper JSON_TEXT = tools.jackson.databind.json.JsonMapper.builder().build();
   private static SstcHub hub;
   private static Wire wire;
 
-  @BeforeAll
-  static void start() {
-    hub = Wire.startHub();
+  @BeforeParameterizedClassInvocation
+  static void start(StoreKind kind) {
+    hub = Wire.startHub(kind);
     wire = new Wire(hub);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
-    hub.close();
+    Wire.stop(hub);
   }
 
   private static HttpResponse<String> upload(String contentType, byte[] body, boolean gzip, String... headers) {
@@ -58,7 +65,8 @@ class BulkTest {
 
   @Test
   void gzippedNdjsonIsWrittenRecordByRecordAndSendingItAgainChangesNothing() {
-    ObjectNode organisation = Wire.fixture("organisation.json");
+    // An organisation writes its own organisation record only.
+    ObjectNode organisation = Wire.fixture("organisation.json").put("id", Wire.FAO);
     String ndjson = Wire.initiative("XM-DAC-41301-B-nd1") + "\n\n" + Wire.initiative("XM-DAC-41301-B-nd2") + "\n"
         + organisation + "\n";
     byte[] body = ndjson.getBytes(StandardCharsets.UTF_8);
@@ -103,11 +111,12 @@ class BulkTest {
     ArrayNode initiatives = (ArrayNode) pkg.path("initiatives");
     ((ObjectNode) initiatives.get(0)).put("id", "XM-DAC-41301-B-pk1");
     ((ObjectNode) initiatives.get(1)).put("id", "XM-DAC-41301-B-pk2").put("modality", "sideways");
+    ((ArrayNode) pkg.path("organisations")).remove(1); // JICA's own record: not FAO's to write
 
     HttpResponse<String> response = upload("application/json", pkg.toString().getBytes(StandardCharsets.UTF_8), false);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode report = Wire.tree(response);
-    assertThat(report.path("received").asInt()).isEqualTo(4);
+    assertThat(report.path("received").asInt()).isEqualTo(3);
     assertThat(report.path("rejected").asInt()).isEqualTo(1);
     JsonNode rejected = report.path("results").get(1);
     assertThat(rejected.path("index").asInt()).isEqualTo(1);
@@ -119,6 +128,18 @@ class BulkTest {
 
     assertThat(wire.get("/initiatives/XM-DAC-41301-B-pk1").statusCode()).isEqualTo(200);
     assertThat(wire.get("/initiatives/XM-DAC-41301-B-pk2").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anOrganisationRecordIsWrittenOnlyWithThatOrganisationsToken() {
+    ObjectNode jica = Wire.fixture("organisation.json"); // XM-DAC-701-8, uploaded with FAO's token
+    HttpResponse<String> response = upload("application/x-ndjson", (jica + "\n").getBytes(StandardCharsets.UTF_8), false);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode result = Wire.tree(response).path("results").get(0);
+    assertThat(result.path("status").asString()).isEqualTo("rejected");
+    assertThat(Wire.values(result.path("issues"), "code")).contains("auth.forbidden");
+    assertThat(wire.write("POST", "/organisations", jica).statusCode()).isEqualTo(403);
+    assertThat(wire.get("/organisations/XM-DAC-701-8").statusCode()).isEqualTo(404);
   }
 
   @Test

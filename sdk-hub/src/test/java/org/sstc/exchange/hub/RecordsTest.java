@@ -14,26 +14,33 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Single-record operations: create, read, replace, delete, history, and their error answers. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class RecordsTest {
+  @org.junit.jupiter.params.Parameter
+  StoreKind store;
+
   private static SstcHub hub;
   private static Wire wire;
 
-  @BeforeAll
-  static void start() {
-    hub = Wire.startHub();
+  @BeforeParameterizedClassInvocation
+  static void start(StoreKind kind) {
+    hub = Wire.startHub(kind);
     wire = new Wire(hub);
   }
 
-  @AfterAll
+  @AfterParameterizedClassInvocation
   static void stop() {
-    hub.close();
+    Wire.stop(hub);
   }
 
   private static HttpResponse<String> create(String id) {

@@ -29,7 +29,13 @@ final class Wire {
   }
 
   static SstcHub startHub() {
+    return startHub(HubStorage.memory());
+  }
+
+  /** A hub on {@code storage}; {@link #stop} closes both. */
+  static SstcHub startHub(HubStorage storage) {
     return SstcHub.builder()
+        .storage(storage)
         .port(0)
         .token(FAO, FAO_TOKEN)
         .token(UNDP, UNDP_TOKEN)
@@ -37,6 +43,18 @@ final class Wire {
         .maxBulkBytes(256L << 20)
         .build()
         .start();
+  }
+
+  static SstcHub startHub(StoreKind kind) {
+    return startHub(kind.open());
+  }
+
+  /** Closes a hub and its storage. */
+  static void stop(SstcHub hub) {
+    if (hub != null) {
+      hub.close();
+      hub.storage().close();
+    }
   }
 
   HttpResponse<String> send(String method, String path, String body, String... headers) {
@@ -63,6 +81,36 @@ final class Wire {
     all[1] = "Bearer " + FAO_TOKEN;
     System.arraycopy(headers, 0, all, 2, headers.length);
     return send(method, path, body == null ? null : body.toString(), all);
+  }
+
+  /** A write with another token. */
+  HttpResponse<String> writeWith(String token, String method, String path, JsonNode body, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = "Authorization";
+    all[1] = "Bearer " + token;
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return send(method, path, body == null ? null : body.toString(), all);
+  }
+
+  /**
+   * Read-modify-write until it takes: GET the record, change its title, PUT it with If-Match;
+   * again on 412. Returns the version it wrote.
+   */
+  long readModifyWrite(String id, String title) {
+    while (true) {
+      HttpResponse<String> read = get("/initiatives/" + id);
+      ObjectNode record = (ObjectNode) tree(read);
+      ((ObjectNode) record.path("title")).put("en", title);
+      HttpResponse<String> written = write("PUT", "/initiatives/" + id, record,
+          "If-Match", read.headers().firstValue("ETag").orElseThrow());
+      if (written.statusCode() == 200) {
+        String etag = written.headers().firstValue("ETag").orElseThrow();
+        return Long.parseLong(etag.substring(1, etag.length() - 1));
+      }
+      if (written.statusCode() != 412) {
+        throw new AssertionError("PUT answered " + written.statusCode() + ": " + written.body());
+      }
+    }
   }
 
   HttpResponse<String> send(HttpRequest request) {

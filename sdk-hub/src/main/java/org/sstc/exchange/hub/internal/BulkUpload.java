@@ -61,10 +61,13 @@ final class BulkUpload {
     }
   }
 
-  /** Records in flight between the reader and the store: enough to keep every core busy. */
-  static final int WINDOW = 4 * Runtime.getRuntime().availableProcessors();
+  /**
+   * Records in flight between the reader and the store: enough to keep every core busy, and to
+   * commit several records at once on the SQL stores (one disk flush for all that are checked).
+   */
+  static final int WINDOW = Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
 
-  private final Store store;
+  private final HubStore store;
   private final Validator validator;
   private final String org;
   private final long limit;
@@ -79,7 +82,7 @@ final class BulkUpload {
   private long rejected;
   private long unreadable;
 
-  BulkUpload(Store store, Validator validator, String org, long limit, ExecutorService workers) {
+  BulkUpload(HubStore store, Validator validator, String org, long limit, ExecutorService workers) {
     this.store = store;
     this.validator = validator;
     this.org = org;
@@ -129,18 +132,29 @@ final class BulkUpload {
 
   // ---- the window between reading and writing ----
 
-  /** Hands a record to a worker; writes the oldest checked record first when the window is full. */
+  /**
+   * Hands a record to a worker. When the window is full, writes the oldest checked record and
+   * every one after it that is checked already, in order, in one store transaction: the slower
+   * the store, the more records each commit takes.
+   */
   private void submit(Callable<Checked> check) {
     if (inFlight.size() >= WINDOW) {
-      write(await(inFlight.removeFirst()));
+      List<Checked> batch = new ArrayList<>();
+      batch.add(await(inFlight.removeFirst()));
+      while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+        batch.add(await(inFlight.removeFirst()));
+      }
+      write(batch);
     }
     inFlight.addLast(workers.submit(check));
   }
 
   private void writeAll() {
+    List<Checked> batch = new ArrayList<>();
     while (!inFlight.isEmpty()) {
-      write(await(inFlight.removeFirst()));
+      batch.add(await(inFlight.removeFirst()));
     }
+    write(batch);
   }
 
   private static Checked await(Future<Checked> checked) {
@@ -356,25 +370,45 @@ final class BulkUpload {
       }
     } else {
       id = ((Organisation) model).id();
+      if (!id.equals(org)) {
+        List<Issue> refused = new ArrayList<>(issues);
+        refused.add(Issue.error("auth.forbidden", "/id", "this token writes for " + org
+            + ", but this is the organisation record of " + id + "; an organisation writes only its own record"));
+        return Checked.refused(index, line, type, id, atLine(refused, line));
+      }
     }
     return new Checked(index, line, type, id, issues, model, SstcJson.standard().write(model), false);
   }
 
-  /** Writes one checked record to the store (or records its refusal), on the request thread. */
-  private void write(Checked checked) {
+  /** Writes checked records to the store in one transaction (or records their refusals), on the request thread. */
+  private void write(List<Checked> batch) {
+    List<HubStore.Upsert> writes = new ArrayList<>();
+    for (Checked checked : batch) {
+      if (checked.model() != null && checked.json() != null && checked.id() != null) {
+        writes.add(new HubStore.Upsert(checked.type(), checked.id(), org, checked.json(), checked.model()));
+      }
+    }
+    List<HubStore.Outcome> outcomes = writes.isEmpty() ? List.of() : store.upsertAll(writes);
+    int next = 0;
+    for (Checked checked : batch) {
+      if (checked.unreadable()) {
+        unreadable++;
+      }
+      String id = checked.id();
+      if (checked.model() == null || checked.json() == null || id == null) {
+        reject(checked.index(), checked.line(), checked.type(), id, checked.issues());
+      } else {
+        record(checked, id, outcomes.get(next++));
+      }
+    }
+  }
+
+  /** The result of one written record. */
+  private void record(Checked checked, String id, HubStore.Outcome outcome) {
     long index = checked.index();
     long line = checked.line();
     String type = checked.type();
-    String id = checked.id();
     List<Issue> issues = checked.issues();
-    if (checked.unreadable()) {
-      unreadable++;
-    }
-    if (checked.model() == null || checked.json() == null || id == null) {
-      reject(index, line, type, id, issues);
-      return;
-    }
-    Store.Outcome outcome = store.upsert(type, id, org, checked.json(), checked.model());
     switch (outcome.status()) {
       case CREATED -> {
         created++;

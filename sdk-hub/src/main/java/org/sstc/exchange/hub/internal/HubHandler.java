@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +25,6 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.Organisation;
-import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
@@ -51,15 +49,18 @@ final class HubHandler {
   private static final Set<String> RECORD_TYPES = Set.of("initiative", "organisation", "package", "solution");
 
   private final HubSettings settings;
-  private final Store store;
-  private final IdempotencyKeys keys = new IdempotencyKeys();
+  private final HubStore store;
+  /** The hashes of the tokens given in the settings (a memory hub's), and their organisations. */
+  private final Map<String, String> organisationBySettingsHash = new java.util.HashMap<>();
   private final Supplier<Validator> validator;
   private final ExecutorService bulkWorkers;
   private volatile @Nullable Map<String, String> codelistFiles;
 
-  HubHandler(HubSettings settings, Store store, Supplier<Validator> validator, ExecutorService bulkWorkers) {
+  HubHandler(HubSettings settings, HubStore store, Supplier<Validator> validator, ExecutorService bulkWorkers) {
     this.settings = settings;
     this.store = store;
+    settings.organisationByToken().forEach((token, org) ->
+        organisationBySettingsHash.put(java.util.HexFormat.of().formatHex(Tokens.hash(token)), org));
     this.validator = validator;
     this.bulkWorkers = bulkWorkers;
   }
@@ -152,7 +153,7 @@ final class HubHandler {
   // ---- reads ----
 
   private Reply get(Call call, String type, String id) {
-    Store.Snapshot record = store.get(type, id);
+    HubStore.Snapshot record = store.get(type, id);
     if (record == null) {
       throw Problem.notFound("there is no " + type + " '" + id + "'" + (store.owner(type, id) != null ? " any more: it was deleted (its history stays readable)" : ""));
     }
@@ -181,12 +182,12 @@ final class HubHandler {
   }
 
   private Reply history(Call call, String type, String id) {
-    List<Store.Version> versions = store.history(type, id);
+    List<HubStore.Version> versions = store.history(type, id);
     if (versions == null) {
       throw Problem.notFound("there is no " + type + " '" + id + "' and there never was");
     }
     JsonOut json = new JsonOut().beginObject().field("id", id).name("versions").beginArray();
-    for (Store.Version version : versions) {
+    for (HubStore.Version version : versions) {
       json.beginObject()
           .field("version", version.version())
           .field("event", version.event())
@@ -207,45 +208,23 @@ final class HubHandler {
     Params params = new Params(call, known);
     int limit = params.integer("limit", 1, 500, 100);
     String after = params.cursor();
-    List<Predicate<Store.Snapshot>> filters = new ArrayList<>();
+    List<Facets.Facet> facets = new ArrayList<>();
     OffsetDateTime since = params.dateTime("updatedSince");
-    if (since != null) {
-      filters.add(record -> !record.storedAt().isBefore(since.toInstant()));
-    }
-    String country = params.matching("country", COUNTRY, "an ISO 3166-1 alpha-2 code such as BR");
+    facet(facets, "country", params.matching("country", COUNTRY, "an ISO 3166-1 alpha-2 code such as BR"));
     if (initiatives) {
-      String modality = params.oneOf("modality", MODALITIES);
-      String goal = params.matching("sdgGoal", SDG_GOAL, "a goal number from 1 to 17");
-      String target = params.matching("sdgTarget", SDG_TARGET, "an SDG target such as 2.3 or 17.b");
-      String participant = params.matching("participant", CODE_OR_ID, "an org-id such as XM-DAC-41301");
-      String status = params.matching("status", STATUS, "an ActivityStatus code from 1 to 6");
-      params.check();
-      filters.add(record -> {
-        Initiative initiative = (Initiative) record.model();
-        return (modality == null || initiative.modality() != null && initiative.modality().code().equals(modality))
-            && (goal == null || initiative.sdgs().stream().map(SdgLink::goal).anyMatch(g -> sameGoal(g, goal)))
-            && (target == null || initiative.sdgs().stream().anyMatch(link -> target.equals(link.target())))
-            && (country == null
-                || initiative.recipientCountries().stream().anyMatch(c -> country.equals(c.code()))
-                || initiative.participants().stream().anyMatch(p -> country.equals(p.country())))
-            && (participant == null
-                || initiative.reportingOrg() != null && participant.equals(initiative.reportingOrg().id())
-                || initiative.participants().stream().anyMatch(p -> participant.equals(p.orgId())))
-            && (status == null || initiative.status() != null && status.equals(initiative.status().code()));
-      });
+      facet(facets, "modality", params.oneOf("modality", MODALITIES));
+      facet(facets, "sdgGoal", Facets.goal(params.matching("sdgGoal", SDG_GOAL, "a goal number from 1 to 17")));
+      facet(facets, "sdgTarget", params.matching("sdgTarget", SDG_TARGET, "an SDG target such as 2.3 or 17.b"));
+      facet(facets, "participant", params.matching("participant", CODE_OR_ID, "an org-id such as XM-DAC-41301"));
+      facet(facets, "status", params.matching("status", STATUS, "an ActivityStatus code from 1 to 6"));
     } else {
-      String orgType = params.matching("orgType", CODE, "an OrganisationType code such as 10");
-      params.check();
-      filters.add(record -> {
-        Organisation organisation = (Organisation) record.model();
-        return (country == null || country.equals(organisation.country()))
-            && (orgType == null || orgType.equals(organisation.orgType()));
-      });
+      facet(facets, "orgType", params.matching("orgType", CODE, "an OrganisationType code such as 10"));
     }
-    Predicate<Store.Snapshot> filter = record -> filters.stream().allMatch(f -> f.test(record));
-    Store.Page page = store.search(type, after, filter, limit);
+    params.check();
+    HubStore.Page page = store.search(new HubStore.Query(type, after, limit,
+        since == null ? null : since.toInstant(), facets));
     JsonOut json = new JsonOut().beginObject().name("items").beginArray();
-    for (Store.Snapshot item : page.items()) {
+    for (HubStore.Snapshot item : page.items()) {
       json.raw(item.json());
     }
     json.endArray();
@@ -261,14 +240,9 @@ final class HubHandler {
 
   private static final Pattern CODE_OR_ID = Pattern.compile("[^\\s/?#&|]+");
 
-  private static boolean sameGoal(@Nullable String goal, String wanted) {
-    if (goal == null) {
-      return false;
-    }
-    try {
-      return Integer.parseInt(goal) == Integer.parseInt(wanted);
-    } catch (NumberFormatException e) {
-      return false;
+  private static void facet(List<Facets.Facet> facets, String name, @Nullable String value) {
+    if (value != null) {
+      facets.add(new Facets.Facet(name, value));
     }
   }
 
@@ -290,11 +264,12 @@ final class HubHandler {
   private Reply changes(Call call) {
     Params params = new Params(call, Set.of("since", "limit"));
     int limit = params.integer("limit", 1, 1000, 500);
-    long since = params.integer("since", 0, Long.MAX_VALUE, 0);
+    String cursor = params.value("since");
     params.check();
-    List<Store.Event> events = store.changes(since, limit);
+    long since = cursor == null ? 0 : since(cursor);
+    List<HubStore.Event> events = store.changes(since, limit);
     JsonOut json = new JsonOut().beginObject().name("events").beginArray();
-    for (Store.Event event : events) {
+    for (HubStore.Event event : events) {
       json.beginObject()
           .field("sequence", event.sequence())
           .field("type", event.type())
@@ -308,7 +283,32 @@ final class HubHandler {
       json.endObject();
     }
     long next = events.isEmpty() ? since : events.get(events.size() - 1).sequence();
-    return Reply.json(200, json.endArray().field("next", Long.toString(next)).endObject().toBytes());
+    return Reply.json(200, json.endArray().field("next", HubIdentity.cursor(store.hubId(), next)).endObject().toBytes());
+  }
+
+  /**
+   * The sequence a {@code since} names: a cursor of this hub (not another's, not one from before
+   * this hub's data was made again) or a plain sequence number, never past the head (a follower
+   * that got ahead would skip the events written up to its number).
+   */
+  private long since(String cursor) {
+    HubIdentity.Cursor parsed = HubIdentity.parse(cursor);
+    if (parsed == null) {
+      throw Problem.badParam("since", "'" + cursor + "' is not a cursor this hub gave out; pass 'next' from"
+          + " the previous page, an event's sequence, or nothing to read from the beginning");
+    }
+    if (parsed.hubId() != null && !parsed.hubId().equals(store.hubId())) {
+      throw Problem.badParam("since", "this cursor was given out by another hub (hub id " + parsed.hubId()
+          + "), not by this one (hub id " + store.hubId() + "): the hub you followed was replaced, or its data"
+          + " wiped and made again; read the feed again from the beginning (no since) and rebuild your copy");
+    }
+    long head = store.head();
+    if (parsed.sequence() > head) {
+      throw Problem.badParam("since", "this cursor is at event " + parsed.sequence() + ", past the last event of"
+          + " this hub (" + head + "): it does not come from this hub's feed, or the hub lost events; read the"
+          + " feed again from the beginning (no since)");
+    }
+    return parsed.sequence();
   }
 
   private Reply codelistIndex(Call call) {
@@ -364,14 +364,14 @@ final class HubHandler {
       return rendered(call, work);
     }
     byte[] hash = hash(call, body);
-    IdempotencyKeys.Slot slot = keys.claim(org, key);
+    HubStore.KeySlot slot = store.claimKey(org, key);
     if (slot != null) {
       return answerFromSlot(slot, hash);
     }
     return idempotent(call, org, key, () -> hash, work);
   }
 
-  private static Reply answerFromSlot(IdempotencyKeys.Slot slot, byte[] hash) {
+  private static Reply answerFromSlot(HubStore.KeySlot slot, byte[] hash) {
     if (slot.inFlight()) {
       throw Problem.keyInFlight();
     }
@@ -387,14 +387,14 @@ final class HubHandler {
     try {
       reply = rendered(call, work);
     } catch (RuntimeException | Error failure) {
-      keys.release(org, key);
+      store.releaseKey(org, key);
       throw failure;
     }
     byte[] requestHash = reply.status() < 500 ? hash.get() : null;
     if (requestHash == null) {
-      keys.release(org, key);
+      store.releaseKey(org, key);
     } else {
-      keys.complete(org, key, requestHash, reply);
+      store.completeKey(org, key, requestHash, reply);
     }
     return reply;
   }
@@ -413,9 +413,11 @@ final class HubHandler {
     if (record.model() instanceof Initiative initiative) {
       owner = initiative.reportingOrg().id();
       requireOwnInitiative(initiative, org);
+    } else {
+      requireOwnOrganisation(record.id(), org);
     }
-    Store.Outcome outcome = store.create(type, record.id(), owner, record.json(), record.model());
-    if (outcome.status() == Store.Status.EXISTS) {
+    HubStore.Outcome outcome = store.create(type, record.id(), owner, record.json(), record.model());
+    if (outcome.status() == HubStore.Status.EXISTS) {
       throw Problem.alreadyExists(type, record.id(), outcome.version());
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -428,6 +430,14 @@ final class HubHandler {
     if (!initiative.reportingOrg().id().equals(org)) {
       throw Problem.forbidden("this token writes for " + org + ", but the initiative's reportingOrg.id is "
           + initiative.reportingOrg().id() + "; an organisation writes only the initiatives it reports");
+    }
+  }
+
+  /** An organisation record is its organisation's: only that organisation's token writes it. */
+  private static void requireOwnOrganisation(String id, String org) {
+    if (!id.equals(org)) {
+      throw Problem.forbidden("this token writes for " + org + ", but this is the organisation record of " + id
+          + "; an organisation writes only its own record (its id is its org-id)");
     }
   }
 
@@ -453,7 +463,7 @@ final class HubHandler {
     if (record.model() instanceof Initiative initiative) {
       requireOwnInitiative(initiative, org);
     }
-    Store.Outcome outcome = store.replace(type, id, org, expected, record.json(), record.model());
+    HubStore.Outcome outcome = store.replace(type, id, org, expected, record.json(), record.model());
     switch (outcome.status()) {
       case NOT_FOUND:
         throw Problem.notFound("there is no " + type + " '" + id + "' to replace; create it with POST");
@@ -473,7 +483,7 @@ final class HubHandler {
   }
 
   private Reply doDelete(Call call, String type, String id, String org, Set<Long> expected) {
-    Store.Outcome outcome = store.delete(type, id, org, expected);
+    HubStore.Outcome outcome = store.delete(type, id, org, expected);
     switch (outcome.status()) {
       case NOT_FOUND:
         throw Problem.notFound("there is no " + type + " '" + id + "' to delete");
@@ -550,7 +560,7 @@ final class HubHandler {
     if (key == null) {
       return rendered(call, work);
     }
-    IdempotencyKeys.Slot slot = keys.claim(org, key);
+    HubStore.KeySlot slot = store.claimKey(org, key);
     if (slot != null) {
       if (slot.inFlight()) {
         throw Problem.keyInFlight();
@@ -583,7 +593,11 @@ final class HubHandler {
     if (authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw Problem.unauthorized("the Authorization header must use the Bearer scheme: Authorization: Bearer <token>");
     }
-    String org = settings.organisationByToken().get(authorization.substring(7).trim());
+    byte[] hash = Tokens.hash(authorization.substring(7).trim());
+    String org = organisationBySettingsHash.get(java.util.HexFormat.of().formatHex(hash));
+    if (org == null) {
+      org = store.organisationOf(hash);
+    }
     if (org == null) {
       throw Problem.unauthorized("the bearer token is not known to this hub");
     }

@@ -35,7 +35,7 @@ public final class HubServer {
 
   private final HubSettings settings;
   private final ServerSettings server;
-  private final Store store = new Store();
+  private final HubStore store;
   private final CompletableFuture<Validator> validator = new CompletableFuture<>();
   private final Operations operations;
   private @Nullable Server jetty;
@@ -43,9 +43,11 @@ public final class HubServer {
   private @Nullable ExecutorService bulkWorkers;
   private volatile @Nullable URI baseUrl;
 
-  public HubServer(HubSettings settings, ServerSettings server) {
+  /** A server over {@code store}, which the caller closes after {@link #stop()}. */
+  public HubServer(HubSettings settings, ServerSettings server, HubStore store) {
     this.settings = settings;
     this.server = server;
+    this.store = store;
     this.operations = new Operations(store::ready, server.accessLog());
   }
 

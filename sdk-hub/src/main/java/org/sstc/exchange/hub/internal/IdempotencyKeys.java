@@ -3,12 +3,12 @@ package org.sstc.exchange.hub.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.hub.internal.HubStore.KeySlot;
 
 /**
  * Idempotency keys (draft-ietf-httpapi-idempotency-key-header), per token organisation: the
@@ -22,19 +22,8 @@ final class IdempotencyKeys {
   /** When a key's response was kept: the queue holds them oldest first. */
   private record Kept(Key key, Instant at) {}
 
-  /** A key's state: in flight while {@code reply} is null. */
-  record Slot(byte @Nullable [] hash, @Nullable Reply reply, Instant at) {
-    boolean inFlight() {
-      return reply == null;
-    }
-
-    boolean sameRequest(byte[] other) {
-      return hash != null && Arrays.equals(hash, other);
-    }
-  }
-
   private final Clock clock;
-  private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
+  private final Map<Key, KeySlot> slots = new ConcurrentHashMap<>();
   // Expiry in the order responses were kept, so that purging looks only at what has expired
   // (scanning every slot on each request made a long-running hub quadratic).
   private final Queue<Kept> expiries = new ConcurrentLinkedQueue<>();
@@ -51,16 +40,16 @@ final class IdempotencyKeys {
    * Claims a key for a new request. Returns null when the caller now holds the key (and must
    * {@link #complete} or {@link #release} it), or the existing slot: in flight, or done.
    */
-  @Nullable Slot claim(String org, String key) {
+  @Nullable KeySlot claim(String org, String key) {
     Instant now = clock.instant();
     purgeExpired(now);
-    Slot[] existing = new Slot[1];
+    KeySlot[] existing = new KeySlot[1];
     slots.compute(new Key(org, key), (unused, slot) -> {
       if (slot != null && (slot.inFlight() || !slot.at().plus(KEPT).isBefore(now))) {
         existing[0] = slot;
         return slot;
       }
-      return new Slot(null, null, now);
+      return new KeySlot(null, null, now);
     });
     return existing[0];
   }
@@ -69,7 +58,7 @@ final class IdempotencyKeys {
   void complete(String org, String key, byte[] hash, Reply reply) {
     Key slotKey = new Key(org, key);
     Instant now = clock.instant();
-    slots.put(slotKey, new Slot(hash, reply, now));
+    slots.put(slotKey, new KeySlot(hash, reply, now));
     expiries.add(new Kept(slotKey, now));
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,19 +14,19 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.SstcRecord;
 
 /**
- * The hub's records, their versions and history, and the change log.
+ * The memory store: the hub's records, their versions and history, and the change log, in the
+ * heap (tests, the demo); everything is gone when the hub stops.
  *
  * <p>One read-write lock guards everything: a write (create, replace, delete, one bulk record)
  * compares the version and sets the new one under the write lock, so that concurrent
  * read-modify-write clients never lose an update, and the change log's sequence order is the
  * order in which writes took effect. Parsing and validation happen before the lock is taken.
  */
-final class Store {
+final class MemoryStore implements HubStore {
   /** Ids in code point order, as the contract orders search results. */
   static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
     int i = 0;
@@ -42,31 +43,13 @@ final class Store {
     return Integer.compare(a.length() - i, b.length() - j);
   };
 
-  /** One version of a record as history shows it; {@code json} is absent for a deletion. */
-  record Version(long version, String event, Instant at, byte @Nullable [] json) {}
-
-  /** One entry of the change feed. */
-  record Event(long sequence, String type, String recordType, String id, long version, Instant at,
-      byte @Nullable [] json) {}
-
-  /** A live record as read. */
-  record Snapshot(String id, long version, byte[] json, SstcRecord model, Instant storedAt) {}
-
-  /** What a write did. */
-  enum Status { CREATED, UPDATED, UNCHANGED, DELETED, EXISTS, NOT_FOUND, FORBIDDEN, STALE }
-
-  record Outcome(Status status, long version, byte @Nullable [] json) {}
-
-  /** A page of search results. */
-  record Page(List<Snapshot> items, boolean more) {}
-
   private static final class Entry {
     final String id;
     final List<Version> history = new ArrayList<>();
     String owner;
     long version;
     byte @Nullable [] json;
-    @Nullable SstcRecord model;
+    Set<Facets.Facet> facets = Set.of();
     Instant storedAt;
 
     Entry(String id, String owner, Instant storedAt) {
@@ -83,16 +66,31 @@ final class Store {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, NavigableMap<String, Entry>> collections = new HashMap<>();
   private final List<Event> changes = new ArrayList<>();
+  private final IdempotencyKeys keys = new IdempotencyKeys();
+  private final Map<String, TokenEntry> tokens = new LinkedHashMap<>();
+  private volatile String hubId;
   private Instant lastWrite = Instant.EPOCH;
   private int live;
 
-  Store() {
-    collections.put("initiative", new TreeMap<>(CODE_POINT_ORDER));
-    collections.put("organisation", new TreeMap<>(CODE_POINT_ORDER));
+  MemoryStore() {
+    this(HubIdentity.newHubId());
+  }
+
+  MemoryStore(String hubId) {
+    this.hubId = hubId;
+    for (String type : RECORD_TYPES) {
+      collections.put(type, new TreeMap<>(CODE_POINT_ORDER));
+    }
+  }
+
+  @Override
+  public String hubId() {
+    return hubId;
   }
 
   /** Creates a record; {@code owner} is the organisation that may change it later. */
-  Outcome create(String recordType, String id, String owner, byte[] json, SstcRecord model) {
+  @Override
+  public Outcome create(String recordType, String id, String owner, byte[] json, SstcRecord model) {
     lock.writeLock().lock();
     try {
       NavigableMap<String, Entry> records = collection(recordType);
@@ -114,7 +112,8 @@ final class Store {
    * the hub answer 412 before it spends a validation on a body it would throw away (under
    * contention most read-modify-write attempts are stale). The write itself checks again.
    */
-  boolean isStale(String recordType, String id, String org, Set<Long> expected) {
+  @Override
+  public boolean isStale(String recordType, String id, String org, Set<Long> expected) {
     lock.readLock().lock();
     try {
       Entry entry = collection(recordType).get(id);
@@ -125,7 +124,8 @@ final class Store {
   }
 
   /** The live record's version, or 0 when there is none. */
-  long version(String recordType, String id) {
+  @Override
+  public long version(String recordType, String id) {
     lock.readLock().lock();
     try {
       Entry entry = collection(recordType).get(id);
@@ -135,31 +135,19 @@ final class Store {
     }
   }
 
-  /**
-   * Replaces a live record if {@code org} owns it and its version is one of {@code expected}.
-   */
-  Outcome replace(String recordType, String id, String org, Set<Long> expected, byte[] json, SstcRecord model) {
-    lock.writeLock().lock();
-    try {
-      Entry entry = collection(recordType).get(id);
-      if (entry == null || entry.deleted()) {
-        return new Outcome(Status.NOT_FOUND, 0, null);
-      }
-      if (!entry.owner.equals(org)) {
-        return new Outcome(Status.FORBIDDEN, entry.version, null);
-      }
-      if (!expected.contains(entry.version)) {
-        return new Outcome(Status.STALE, entry.version, null);
-      }
-      apply(recordType, entry, "updated", json, model);
-      return new Outcome(Status.UPDATED, entry.version, json);
-    } finally {
-      lock.writeLock().unlock();
-    }
+  @Override
+  public Outcome replace(String recordType, String id, String org, Set<Long> expected, byte[] json, SstcRecord model) {
+    return change(recordType, id, org, expected, Status.UPDATED, json, model);
   }
 
-  /** Deletes a live record if {@code org} owns it and its version is one of {@code expected}. */
-  Outcome delete(String recordType, String id, String org, Set<Long> expected) {
+  @Override
+  public Outcome delete(String recordType, String id, String org, Set<Long> expected) {
+    return change(recordType, id, org, expected, Status.DELETED, null, null);
+  }
+
+  /** A replace ({@code json} given) or a delete of a live record {@code org} owns at an expected version. */
+  private Outcome change(String recordType, String id, String org, Set<Long> expected, Status done,
+      byte @Nullable [] json, @Nullable SstcRecord model) {
     lock.writeLock().lock();
     try {
       Entry entry = collection(recordType).get(id);
@@ -172,8 +160,8 @@ final class Store {
       if (!expected.contains(entry.version)) {
         return new Outcome(Status.STALE, entry.version, null);
       }
-      apply(recordType, entry, "deleted", null, null);
-      return new Outcome(Status.DELETED, entry.version, null);
+      apply(recordType, entry, json == null ? "deleted" : "updated", json, model);
+      return new Outcome(done, entry.version, json);
     } finally {
       lock.writeLock().unlock();
     }
@@ -184,7 +172,8 @@ final class Store {
    * as it is if equal. A deleted id stays taken, so a record whose id was deleted is refused as
    * {@link Status#EXISTS}.
    */
-  Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {
+  @Override
+  public Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {
     lock.writeLock().lock();
     try {
       NavigableMap<String, Entry> records = collection(recordType);
@@ -211,8 +200,18 @@ final class Store {
     }
   }
 
+  @Override
+  public List<Outcome> upsertAll(List<Upsert> writes) {
+    List<Outcome> outcomes = new ArrayList<>(writes.size());
+    for (Upsert write : writes) {
+      outcomes.add(upsert(write.recordType(), write.id(), write.org(), write.json(), write.model()));
+    }
+    return outcomes;
+  }
+
   /** The owner of a record (live or deleted), if the id was ever used. */
-  @Nullable String owner(String recordType, String id) {
+  @Override
+  public @Nullable String owner(String recordType, String id) {
     lock.readLock().lock();
     try {
       Entry entry = collection(recordType).get(id);
@@ -237,14 +236,15 @@ final class Store {
     }
     entry.version++;
     entry.json = json;
-    entry.model = model;
+    entry.facets = model == null ? Set.of() : Facets.of(model);
     entry.storedAt = now;
     entry.history.add(new Version(entry.version, event, now, json));
     changes.add(new Event(changes.size() + 1L, event, recordType, entry.id, entry.version, now, json));
   }
 
   /** A live record, or null if it does not exist or was deleted. */
-  @Nullable Snapshot get(String recordType, String id) {
+  @Override
+  public @Nullable Snapshot get(String recordType, String id) {
     lock.readLock().lock();
     try {
       Entry entry = collection(recordType).get(id);
@@ -255,7 +255,8 @@ final class Store {
   }
 
   /** Every version of a record, oldest first; null if the id was never used. */
-  @Nullable List<Version> history(String recordType, String id) {
+  @Override
+  public @Nullable List<Version> history(String recordType, String id) {
     lock.readLock().lock();
     try {
       Entry entry = collection(recordType).get(id);
@@ -265,24 +266,23 @@ final class Store {
     }
   }
 
-  /** Live records matching {@code filter} with an id strictly after {@code after}, in id order. */
-  Page search(String recordType, @Nullable String after, Predicate<Snapshot> filter, int limit) {
+  @Override
+  public Page search(Query query) {
     lock.readLock().lock();
     try {
-      NavigableMap<String, Entry> records = collection(recordType);
+      NavigableMap<String, Entry> records = collection(query.recordType());
+      String after = query.after();
       NavigableMap<String, Entry> rest = after == null ? records : records.tailMap(after, false);
+      Instant since = query.updatedSince();
       List<Snapshot> items = new ArrayList<>();
       for (Entry entry : rest.values()) {
-        if (entry.deleted()) {
+        if (entry.deleted() || since != null && entry.storedAt.isBefore(since) || !entry.facets.containsAll(query.facets())) {
           continue;
         }
-        Snapshot snapshot = snapshot(entry);
-        if (filter.test(snapshot)) {
-          if (items.size() == limit) {
-            return new Page(items, true);
-          }
-          items.add(snapshot);
+        if (items.size() == query.limit()) {
+          return new Page(items, true);
         }
+        items.add(snapshot(entry));
       }
       return new Page(items, false);
     } finally {
@@ -291,7 +291,8 @@ final class Store {
   }
 
   /** Events with a sequence greater than {@code since}, at most {@code limit}. */
-  List<Event> changes(long since, int limit) {
+  @Override
+  public List<Event> changes(long since, int limit) {
     lock.readLock().lock();
     try {
       if (since >= changes.size()) {
@@ -304,16 +305,25 @@ final class Store {
     }
   }
 
-  /** The number of live (not deleted) records. */
-  /**
-   * Whether the store answers and is ready for requests ({@code /health/ready}); the memory store
-   * always is. A store on a database says false while it migrates or cannot reach the database.
-   */
-  boolean ready() {
+  @Override
+  public long head() {
+    lock.readLock().lock();
+    try {
+      return changes.size();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Always: the memory store has nothing to reach. */
+  @Override
+  public boolean ready() {
     return true;
   }
 
-  int liveRecords() {
+  /** The number of live (not deleted) records. */
+  @Override
+  public int liveRecords() {
     lock.readLock().lock();
     try {
       return live;
@@ -322,14 +332,153 @@ final class Store {
     }
   }
 
-  /** The records of a type: the hub keeps initiatives and organisations, the only types it routes. */
+  @Override
+  public @Nullable KeySlot claimKey(String org, String key) {
+    return keys.claim(org, key);
+  }
+
+  @Override
+  public void completeKey(String org, String key, byte[] hash, Reply reply) {
+    keys.complete(org, key, hash, reply);
+  }
+
+  @Override
+  public void releaseKey(String org, String key) {
+    keys.release(org, key);
+  }
+
+  @Override
+  public synchronized @Nullable String organisationOf(byte[] tokenHash) {
+    for (TokenEntry token : tokens.values()) {
+      if (java.security.MessageDigest.isEqual(token.hash(), tokenHash)) {
+        return token.org();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public synchronized boolean addToken(TokenEntry token) {
+    for (TokenEntry other : tokens.values()) {
+      if (Arrays.equals(other.hash(), token.hash())) {
+        return false;
+      }
+    }
+    tokens.put(token.id(), token);
+    return true;
+  }
+
+  @Override
+  public synchronized List<TokenEntry> tokens() {
+    return List.copyOf(tokens.values());
+  }
+
+  @Override
+  public synchronized boolean revokeToken(String id) {
+    return tokens.remove(id) != null;
+  }
+
+  @Override
+  public void forEachRecord(java.util.function.Consumer<StoredRecord> each) {
+    lock.readLock().lock();
+    try {
+      for (String type : new java.util.TreeSet<>(collections.keySet())) {
+        for (Entry entry : collection(type).values()) {
+          each.accept(new StoredRecord(type, entry.id, entry.owner, List.copyOf(entry.history)));
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<FeedEntry> feed(long since, int limit) {
+    return changes(since, limit).stream()
+        .map(e -> new FeedEntry(e.sequence(), e.recordType(), e.id(), e.version())).toList();
+  }
+
+  @Override
+  public Importer importer(String hubId, long head) {
+    lock.writeLock().lock();
+    try {
+      if (!changes.isEmpty() || !tokens.isEmpty() || collections.values().stream().anyMatch(c -> !c.isEmpty())) {
+        throw new IllegalStateException("this store is not empty: it has records or tokens; import into a new one");
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+    List<StoredRecord> records = new ArrayList<>();
+    List<FeedEntry> events = new ArrayList<>();
+    List<TokenEntry> added = new ArrayList<>();
+    return new Importer() {
+      @Override
+      public void record(StoredRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void event(FeedEntry event) {
+        events.add(event);
+      }
+
+      @Override
+      public void token(TokenEntry token) {
+        added.add(token);
+      }
+
+      @Override
+      public void commit() {
+        lock.writeLock().lock();
+        try {
+          Map<String, Version> versions = new HashMap<>();
+          for (StoredRecord record : records) {
+            Entry entry = new Entry(record.id(), record.owner(), Instant.EPOCH);
+            entry.history.addAll(record.history());
+            Version last = record.history().get(record.history().size() - 1);
+            entry.version = last.version();
+            entry.json = last.json();
+            entry.storedAt = last.at();
+            if (last.json() != null) {
+              entry.facets = Facets.of(org.sstc.exchange.core.SstcJson.standard().read(last.json()));
+              live++;
+            }
+            if (last.at().isAfter(lastWrite)) {
+              lastWrite = last.at();
+            }
+            collection(record.recordType()).put(record.id(), entry);
+            for (Version version : record.history()) {
+              versions.put(record.recordType() + "\n" + record.id() + "\n" + version.version(), version);
+            }
+          }
+          for (FeedEntry event : events) {
+            Version version = Objects.requireNonNull(versions.get(event.recordType() + "\n" + event.id() + "\n" + event.version()),
+                "the export's feed names a version its records do not have");
+            changes.add(new Event(event.sequence(), version.event(), event.recordType(), event.id(), event.version(),
+                version.at(), version.json()));
+          }
+          MemoryStore.this.hubId = hubId;
+        } finally {
+          lock.writeLock().unlock();
+        }
+        added.forEach(MemoryStore.this::addToken);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Override
+  public void close() {}
+
+  /** The records of a type. */
   private NavigableMap<String, Entry> collection(String recordType) {
     return Objects.requireNonNull(collections.get(recordType), recordType + " is not a collection of this hub");
   }
 
   /** A live entry's snapshot: callers skip deleted entries, whose json and model are null. */
   private static Snapshot snapshot(Entry entry) {
-    return new Snapshot(entry.id, entry.version, Objects.requireNonNull(entry.json, "a live entry"),
-        Objects.requireNonNull(entry.model, "a live entry"), entry.storedAt);
+    return new Snapshot(entry.id, entry.version, Objects.requireNonNull(entry.json, "a live entry"), entry.storedAt);
   }
 }

@@ -1,0 +1,85 @@
+package org.sstc.exchange.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sstc.exchange.hub.HubStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sstc hub export|import}: moves a hub's whole store (records, versions, history,
+ * tombstones, feed order, token hashes and the hub's identity) between stores, e.g. from the
+ * embedded one to PostgreSQL.
+ */
+@Command(
+    name = "hub",
+    mixinStandardHelpOptions = true,
+    versionProvider = Sstc.Version.class,
+    description = "Moves a hub's data between stores (stop the hub first): everything, its identity included,"
+        + " so that mirrors keep following.",
+    subcommands = {HubCommand.Export.class, HubCommand.Import.class},
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  sstc hub export --data hub-data --out hub.ndjson",
+      "  SSTC_DATABASE_USER=sstc SSTC_DATABASE_PASSWORD=... sstc hub import --database postgresql://db:5432/sstc --in hub.ndjson"
+    })
+final class HubCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "give a subcommand: sstc hub export or import");
+  }
+
+  /** {@code sstc hub export --out FILE}. */
+  @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Sstc.Version.class,
+      description = "Writes the hub's whole store to FILE (NDJSON).")
+  static final class Export implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StorageOptions storage;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The export file (replaced).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      try (HubStorage hub = storage.open(spec)) {
+        hub.exportTo(out);
+        spec.commandLine().getOut().println("exported hub " + hub.hubId() + " to " + out);
+      }
+      return Sstc.OK;
+    }
+  }
+
+  /** {@code sstc hub import --in FILE}. */
+  @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Sstc.Version.class,
+      description = "Loads an export into an empty store; the store takes the exported hub's identity.")
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StorageOptions storage;
+
+    @Option(names = "--in", paramLabel = "FILE", required = true, description = "A file written by sstc hub export.")
+    Path in;
+
+    @Override
+    public Integer call() {
+      if (!Files.isRegularFile(in)) {
+        throw new ParameterException(spec.commandLine(), "--in " + in + " is not a file; give the file sstc hub export wrote");
+      }
+      try (HubStorage hub = storage.open(spec)) {
+        try {
+          hub.importFrom(in);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "cannot import " + in + ": " + e.getMessage());
+        }
+        spec.commandLine().getOut().println("imported hub " + hub.hubId() + " from " + in);
+      }
+      return Sstc.OK;
+    }
+  }
+}

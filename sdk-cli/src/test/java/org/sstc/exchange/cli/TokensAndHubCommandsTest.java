@@ -1,0 +1,100 @@
+package org.sstc.exchange.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sstc.exchange.cli.CliRun.sstc;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sstc serve}'s store flags, {@code sstc tokens} and {@code sstc hub export/import}. */
+class TokensAndHubCommandsTest {
+  private final InputStream stdin = System.in;
+
+  @TempDir
+  Path dir;
+
+  @AfterEach
+  void restoreStdin() {
+    System.setIn(stdin);
+  }
+
+  private static void stdin(String text) {
+    System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void serveSaysWhereTheDataMustBeAndKeepsTokensOffTheCommandLineOfAPersistentHub() {
+    CliRun none = sstc("serve", "--port", "0");
+    assertEquals(Sstc.USAGE_OR_IO, none.status, none::toString);
+    assertTrue(none.err.contains("--data DIR") && none.err.contains("--memory"), none::toString);
+
+    CliRun token = sstc("serve", "--data", dir.resolve("hub").toString(), "--token", "XM-DAC-41301=secret-on-the-command-line");
+    assertEquals(Sstc.USAGE_OR_IO, token.status, token::toString);
+    assertTrue(token.err.contains("--token is for --memory only"), token::toString);
+    assertTrue(token.err.contains("sstc tokens add"), token::toString);
+  }
+
+  @Test
+  void tokensAreAddedFromStandardInputOrGeneratedListedWithoutThemAndRevoked() {
+    String data = dir.resolve("hub").toString();
+    stdin("a-token-from-a-pipe-0123456789\n");
+    CliRun piped = sstc("tokens", "add", "--org", "XM-DAC-41301", "--data", data);
+    assertEquals(Sstc.OK, piped.status, piped::toString);
+    assertTrue(piped.out.startsWith("added token tok_"), piped::toString);
+
+    stdin("");
+    CliRun generated = sstc("tokens", "add", "--org", "XM-DAC-41114", "--data", data);
+    assertEquals(Sstc.OK, generated.status, generated::toString);
+    String token = generated.out.strip();
+    assertTrue(token.startsWith("sstc_") && token.length() > 40, generated::toString);
+    assertTrue(generated.err.contains("printed this once"), generated::toString);
+
+    CliRun list = sstc("tokens", "list", "--data", data);
+    assertEquals(Sstc.OK, list.status, list::toString);
+    assertEquals(2, list.outLines().size(), list::toString);
+    assertFalse(list.out.contains(token) || list.out.contains("a-token-from-a-pipe"), list::toString);
+    String id = list.outLines().get(0).split("  ")[0];
+    assertTrue(list.outLines().get(0).contains("XM-DAC-41301"), list::toString);
+
+    assertEquals(Sstc.OK, sstc("tokens", "revoke", id, "--data", data).status);
+    assertEquals(1, sstc("tokens", "list", "--data", data).outLines().size());
+    CliRun unknown = sstc("tokens", "revoke", id, "--data", data);
+    assertEquals(Sstc.USAGE_OR_IO, unknown.status, unknown::toString);
+    assertTrue(unknown.err.contains("there is no token " + id), unknown::toString);
+
+    stdin("short");
+    CliRun tooShort = sstc("tokens", "add", "--org", "XM-DAC-41301", "--data", data);
+    assertEquals(Sstc.USAGE_OR_IO, tooShort.status, tooShort::toString);
+    assertTrue(tooShort.err.contains("at least 16 characters"), tooShort::toString);
+  }
+
+  @Test
+  void aHubIsExportedAndImportedWithItsIdentityAndTokens() throws Exception {
+    String from = dir.resolve("from").toString();
+    stdin("");
+    assertEquals(Sstc.OK, sstc("tokens", "add", "--org", "XM-DAC-41301", "--data", from).status);
+    Path file = dir.resolve("hub.ndjson");
+    CliRun export = sstc("hub", "export", "--data", from, "--out", file.toString());
+    assertEquals(Sstc.OK, export.status, export::toString);
+    assertTrue(Files.readString(file).startsWith("{\"kind\":\"sstc-hub-export\""));
+
+    String to = dir.resolve("to").toString();
+    CliRun imported = sstc("hub", "import", "--data", to, "--in", file.toString());
+    assertEquals(Sstc.OK, imported.status, imported::toString);
+    String hubId = export.out.split(" ")[2];
+    assertTrue(imported.out.contains("imported hub " + hubId), imported::toString);
+    assertEquals(1, sstc("tokens", "list", "--data", to).outLines().size());
+
+    CliRun again = sstc("hub", "import", "--data", to, "--in", file.toString());
+    assertEquals(Sstc.USAGE_OR_IO, again.status, again::toString);
+    assertTrue(again.err.contains("is not empty"), again::toString);
+  }
+}

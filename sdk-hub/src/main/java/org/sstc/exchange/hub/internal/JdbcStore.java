@@ -1,0 +1,915 @@
+package org.sstc.exchange.hub.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.SstcRecord;
+
+/**
+ * The SQL store: SQLite (embedded, one file) or PostgreSQL (several hub nodes on one database),
+ * plain JDBC over a HikariCP pool, the schema made and upgraded by Flyway at start.
+ *
+ * <p>Every write transaction first takes the one {@code hub_meta} row (PostgreSQL: {@code SELECT
+ * ... FOR UPDATE}; SQLite has a single writer anyway) and releases it at commit. That one lock
+ * makes the version compare-and-set of every node exact (no read-modify-write can interleave) and
+ * gives the change feed its order: the feed position is {@code head + 1} taken under the lock, so
+ * positions commit in the order they were given out. A plain database sequence would not do: its
+ * values are handed out at {@code nextval()}, before commit, so transaction A can take 7, B take 8
+ * and commit first, and a follower that reads 8 and then asks for {@code > 8} never sees A's 7
+ * (Sequin, "Postgres sequences can commit out-of-order").
+ */
+public final class JdbcStore implements HubStore {
+  /** The newest schema version this hub knows (the highest {@code V<n>__} migration). */
+  static final int SCHEMA_VERSION = 1;
+
+  private static final long PURGE_EVERY_MICROS = TimeUnit.MINUTES.toMicros(1);
+
+  /** Where the SQL of the two databases differs. */
+  public enum Dialect {
+    SQLITE("BLOB", "TEXT", "", true),
+    POSTGRESQL("BYTEA", "TEXT COLLATE \"C\"", " FOR UPDATE", false);
+
+    /** The migrations' placeholders: the type of byte columns and of id columns. */
+    final Map<String, String> placeholders;
+    /** Takes the feed lock: the one hub_meta row, held to commit. */
+    final String lockMeta;
+    /** True when the database has one writer at a time: the hub queues its writes itself. */
+    final boolean singleWriter;
+
+    Dialect(String bytes, String id, String forUpdate, boolean singleWriter) {
+      this.placeholders = Map.of("bytes", bytes, "id", id);
+      this.lockMeta = "SELECT head, last_write FROM hub_meta WHERE one = 1" + forUpdate;
+      this.singleWriter = singleWriter;
+    }
+  }
+
+  private final HikariDataSource pool;
+  private final Dialect dialect;
+  private volatile String hubId;
+  private final String description;
+  private final ReentrantLock writer = new ReentrantLock();
+  private final AtomicLong lastPurge = new AtomicLong();
+
+  private JdbcStore(HikariDataSource pool, Dialect dialect, String description) {
+    this.pool = pool;
+    this.dialect = dialect;
+    this.description = description;
+    try {
+      refuseNewerSchema();
+      Flyway.configure(JdbcStore.class.getClassLoader())
+          .dataSource(pool)
+          .locations("classpath:db/migration-hub")
+          .placeholders(dialect.placeholders)
+          .load()
+          .migrate();
+      this.hubId = identity();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * An SQLite store in {@code file} (WAL journal, {@code synchronous=FULL}: an acknowledged write
+   * survives a killed process and a power loss).
+   */
+  public static JdbcStore sqlite(java.nio.file.Path file) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    config.setDriverClassName("org.sqlite.JDBC");
+    config.setMaximumPoolSize(8);
+    config.setPoolName("sstc-hub-sqlite");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("journal_mode", "WAL");
+    properties.setProperty("synchronous", "FULL");
+    properties.setProperty("busy_timeout", "60000");
+    properties.setProperty("foreign_keys", "true");
+    properties.setProperty("transaction_mode", "IMMEDIATE");
+    config.setDataSourceProperties(properties);
+    return new JdbcStore(new HikariDataSource(config), Dialect.SQLITE, "SQLite " + file.toAbsolutePath());
+  }
+
+  /** A PostgreSQL store; {@code jdbcUrl} is {@code jdbc:postgresql://HOST:PORT/DB}. */
+  public static JdbcStore postgresql(String jdbcUrl, @Nullable String user, @Nullable String password, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setDriverClassName("org.postgresql.Driver");
+    if (user != null) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("sstc-hub-postgresql");
+    config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
+    return new JdbcStore(new HikariDataSource(config), Dialect.POSTGRESQL, "PostgreSQL " + jdbcUrl);
+  }
+
+  /** A database migrated by a newer hub has tables this hub would misread: it is refused. */
+  private void refuseNewerSchema() {
+    int newest = 0;
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT version FROM flyway_schema_history WHERE success = ?")) {
+      s.setBoolean(1, true);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          String version = rows.getString(1);
+          if (version != null) {
+            try {
+              newest = Math.max(newest, Integer.parseInt(version.split("\\.")[0]));
+            } catch (NumberFormatException e) {
+              // not one of ours
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      return; // a new database: no history table yet
+    }
+    if (newest > SCHEMA_VERSION) {
+      throw new IllegalStateException("this database was migrated by a newer SSTC hub (schema version " + newest
+          + "); this hub knows up to " + SCHEMA_VERSION + ": upgrade the hub (" + description + ")");
+    }
+  }
+
+  private String identity() {
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO hub_meta (one, hub_id, head, last_write) VALUES (1, ?, 0, 0) ON CONFLICT DO NOTHING")) {
+        s.setString(1, HubIdentity.newHubId());
+        s.executeUpdate();
+      }
+      try (PreparedStatement s = c.prepareStatement("SELECT hub_id FROM hub_meta WHERE one = 1");
+          ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (SQLException e) {
+      throw failure("reading the hub's identity", e);
+    }
+  }
+
+  private RuntimeException failure(String what, SQLException e) {
+    return new StoreException("the hub's store (" + description + ") failed " + what + ": " + e.getMessage(), e);
+  }
+
+  /** A store failure: the request gets a 500 and nothing half-written stays. */
+  public static final class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  @Override
+  public String hubId() {
+    return hubId;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStore[" + description + "]";
+  }
+
+  // ---- writes ----
+
+  /** A write transaction holding the feed lock. */
+  private final class Tx {
+    final Connection c;
+    long head;
+    long lastWrite;
+
+    Tx(Connection c, long head, long lastWrite) {
+      this.c = c;
+      this.head = head;
+      this.lastWrite = lastWrite;
+    }
+
+    /** The record row: owner, version, live; null if the id was never used. */
+    @Nullable Row row(String type, String id) throws SQLException {
+      return rowOf(c, type, id);
+    }
+
+    /** Writes a new version: the record row, its facets, its history and one feed event. */
+    long apply(String type, String id, String owner, long version, String event, byte @Nullable [] json,
+        @Nullable SstcRecord model) throws SQLException {
+      // Times never go backwards, so that updatedSince and the change feed agree.
+      long now = Math.max(micros(Instant.now()), lastWrite);
+      lastWrite = now;
+      long next = version + 1;
+      if (version == 0) {
+        update("INSERT INTO hub_record (record_type, id, owner, version, doc, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
+            type, id, owner, next, json, now);
+      } else {
+        update("UPDATE hub_record SET version = ?, doc = ?, stored_at = ? WHERE record_type = ? AND id = ? AND version = ?",
+            next, json, now, type, id, version);
+        update("DELETE FROM record_facet WHERE record_type = ? AND id = ?", type, id);
+      }
+      if (model != null) {
+        facets(type, id, model);
+      }
+      update("INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)",
+          type, id, next, event, now, json);
+      head++;
+      update("INSERT INTO feed (seq, record_type, id, version) VALUES (?, ?, ?, ?)", head, type, id, next);
+      return next;
+    }
+
+    void facets(String type, String id, SstcRecord model) throws SQLException {
+      try (PreparedStatement s = c.prepareStatement(
+          "INSERT INTO record_facet (record_type, name, value, id) VALUES (?, ?, ?, ?)")) {
+        for (Facets.Facet facet : Facets.of(model)) {
+          bind(s, type, facet.name(), facet.value(), id);
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    }
+
+    int update(String sql, @Nullable Object... values) throws SQLException {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind(s, values);
+        return s.executeUpdate();
+      }
+    }
+  }
+
+  private record Row(String owner, long version, byte @Nullable [] json) {
+    boolean deleted() {
+      return json == null;
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Tx tx) throws SQLException;
+  }
+
+  private <T> T write(String what, Work<T> work) {
+    if (dialect.singleWriter) {
+      writer.lock();
+    }
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Tx tx;
+        try (PreparedStatement s = c.prepareStatement(dialect.lockMeta); ResultSet rows = s.executeQuery()) {
+          rows.next();
+          tx = new Tx(c, rows.getLong(1), rows.getLong(2));
+        }
+        long before = tx.head;
+        T result = work.run(tx);
+        if (tx.head != before) {
+          tx.update("UPDATE hub_meta SET head = ?, last_write = ? WHERE one = 1", tx.head, tx.lastWrite);
+        }
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    } finally {
+      if (dialect.singleWriter) {
+        writer.unlock();
+      }
+    }
+  }
+
+  @Override
+  public Outcome create(String recordType, String id, String owner, byte[] json, SstcRecord model) {
+    return write("creating a record", tx -> {
+      Row row = tx.row(recordType, id);
+      if (row != null) {
+        return new Outcome(Status.EXISTS, row.version(), null);
+      }
+      return new Outcome(Status.CREATED, tx.apply(recordType, id, owner, 0, "created", json, model), json);
+    });
+  }
+
+  @Override
+  public boolean isStale(String recordType, String id, String org, Set<Long> expected) {
+    Row row = find("reading a version", c -> rowOf(c, recordType, id));
+    return row != null && !row.deleted() && row.owner().equals(org) && !expected.contains(row.version());
+  }
+
+  @Override
+  public long version(String recordType, String id) {
+    Row row = find("reading a version", c -> rowOf(c, recordType, id));
+    return row == null || row.deleted() ? 0 : row.version();
+  }
+
+  @Override
+  public Outcome replace(String recordType, String id, String org, Set<Long> expected, byte[] json, SstcRecord model) {
+    return change("replacing a record", recordType, id, org, expected, Status.UPDATED, json, model);
+  }
+
+  @Override
+  public Outcome delete(String recordType, String id, String org, Set<Long> expected) {
+    return change("deleting a record", recordType, id, org, expected, Status.DELETED, null, null);
+  }
+
+  /** A replace ({@code json} given) or a delete of a live record {@code org} owns at an expected version. */
+  private Outcome change(String what, String recordType, String id, String org, Set<Long> expected, Status done,
+      byte @Nullable [] json, @Nullable SstcRecord model) {
+    return write(what, tx -> {
+      Row row = tx.row(recordType, id);
+      Outcome refused = refusal(row, org, expected);
+      if (refused != null || row == null) {
+        return refused == null ? new Outcome(Status.NOT_FOUND, 0, null) : refused;
+      }
+      String event = json == null ? "deleted" : "updated";
+      return new Outcome(done, tx.apply(recordType, id, row.owner(), row.version(), event, json, model), json);
+    });
+  }
+
+  private static @Nullable Outcome refusal(@Nullable Row row, String org, Set<Long> expected) {
+    if (row == null || row.deleted()) {
+      return new Outcome(Status.NOT_FOUND, 0, null);
+    }
+    if (!row.owner().equals(org)) {
+      return new Outcome(Status.FORBIDDEN, row.version(), null);
+    }
+    if (!expected.contains(row.version())) {
+      return new Outcome(Status.STALE, row.version(), null);
+    }
+    return null;
+  }
+
+  @Override
+  public Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {
+    return write("writing a record", tx -> upsert(tx, new Upsert(recordType, id, org, json, model)));
+  }
+
+  @Override
+  public List<Outcome> upsertAll(List<Upsert> writes) {
+    return write("writing records", tx -> {
+      List<Outcome> outcomes = new ArrayList<>(writes.size());
+      for (Upsert write : writes) {
+        outcomes.add(upsert(tx, write));
+      }
+      return outcomes;
+    });
+  }
+
+  private static Outcome upsert(Tx tx, Upsert write) throws SQLException {
+    String type = write.recordType();
+    String id = write.id();
+    Row row = tx.row(type, id);
+    if (row == null) {
+      return new Outcome(Status.CREATED, tx.apply(type, id, write.org(), 0, "created", write.json(), write.model()), write.json());
+    }
+    if (!row.owner().equals(write.org())) {
+      return new Outcome(Status.FORBIDDEN, row.version(), null);
+    }
+    if (row.deleted()) {
+      return new Outcome(Status.EXISTS, row.version(), null);
+    }
+    if (Arrays.equals(row.json(), write.json())) {
+      return new Outcome(Status.UNCHANGED, row.version(), row.json());
+    }
+    return new Outcome(Status.UPDATED, tx.apply(type, id, write.org(), row.version(), "updated", write.json(), write.model()),
+        write.json());
+  }
+
+  // ---- reads ----
+
+  @FunctionalInterface
+  private interface Read<T> {
+    @Nullable T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} on a pooled connection; its answer may be null. */
+  private <T> @Nullable T find(String what, Read<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private <T> T read(String what, Read<T> work) {
+    return java.util.Objects.requireNonNull(find(what, work), what);
+  }
+
+  private static @Nullable Row rowOf(Connection c, String type, String id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT owner, version, doc FROM hub_record WHERE record_type = ? AND id = ?")) {
+      s.setString(1, type);
+      s.setString(2, id);
+      try (ResultSet rows = s.executeQuery()) {
+        return rows.next() ? new Row(rows.getString(1), rows.getLong(2), rows.getBytes(3)) : null;
+      }
+    }
+  }
+
+  @Override
+  public @Nullable String owner(String recordType, String id) {
+    Row row = find("reading a record", c -> rowOf(c, recordType, id));
+    return row == null ? null : row.owner();
+  }
+
+  @Override
+  public @Nullable Snapshot get(String recordType, String id) {
+    return find("reading a record", c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT version, doc, stored_at FROM hub_record WHERE record_type = ? AND id = ? AND doc IS NOT NULL")) {
+        s.setString(1, recordType);
+        s.setString(2, id);
+        try (ResultSet rows = s.executeQuery()) {
+          return rows.next() ? new Snapshot(id, rows.getLong(1), rows.getBytes(2), instant(rows.getLong(3))) : null;
+        }
+      }
+    });
+  }
+
+  @Override
+  public @Nullable List<Version> history(String recordType, String id) {
+    return find("reading a history", c -> {
+      List<Version> versions = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT version, event, at, doc FROM record_history"
+          + " WHERE record_type = ? AND id = ? ORDER BY version")) {
+        s.setString(1, recordType);
+        s.setString(2, id);
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            versions.add(new Version(rows.getLong(1), rows.getString(2), instant(rows.getLong(3)), rows.getBytes(4)));
+          }
+        }
+      }
+      return versions.isEmpty() ? null : versions;
+    });
+  }
+
+  @Override
+  public Page search(Query query) {
+    // The first facet drives the search through its index in id order; the others are checked
+    // per row through record_facet's primary key.
+    List<Facets.Facet> facets = query.facets();
+    List<Object> values = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT r.id, r.version, r.doc, r.stored_at FROM ");
+    String idColumn;
+    if (facets.isEmpty()) {
+      sql.append("hub_record r WHERE r.record_type = ?");
+      values.add(query.recordType());
+      idColumn = "r.id";
+    } else {
+      sql.append("record_facet d JOIN hub_record r ON r.record_type = d.record_type AND r.id = d.id"
+          + " WHERE d.record_type = ? AND d.name = ? AND d.value = ?");
+      values.add(query.recordType());
+      values.add(facets.get(0).name());
+      values.add(facets.get(0).value());
+      idColumn = "d.id";
+    }
+    sql.append(" AND r.doc IS NOT NULL");
+    if (query.after() != null) {
+      sql.append(" AND ").append(idColumn).append(" > ?");
+      values.add(query.after());
+    }
+    if (query.updatedSince() != null) {
+      sql.append(" AND r.stored_at >= ?");
+      values.add(micros(query.updatedSince()));
+    }
+    for (Facets.Facet facet : facets.subList(Math.min(1, facets.size()), facets.size())) {
+      sql.append(" AND EXISTS (SELECT 1 FROM record_facet f WHERE f.record_type = r.record_type"
+          + " AND f.name = ? AND f.value = ? AND f.id = r.id)");
+      values.add(facet.name());
+      values.add(facet.value());
+    }
+    sql.append(" ORDER BY ").append(idColumn).append(" LIMIT ?");
+    values.add(query.limit() + 1);
+    return read("searching", c -> {
+      List<Snapshot> items = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+        bind(s, values.toArray());
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            items.add(new Snapshot(rows.getString(1), rows.getLong(2), rows.getBytes(3), instant(rows.getLong(4))));
+          }
+        }
+      }
+      boolean more = items.size() > query.limit();
+      return new Page(more ? items.subList(0, query.limit()) : items, more);
+    });
+  }
+
+  @Override
+  public List<Event> changes(long since, int limit) {
+    return read("reading the change feed", c -> {
+      List<Event> events = new ArrayList<>();
+      // Only committed positions are visible, and every position below the head is committed
+      // (positions are given out under the lock held to commit), so the feed has no gaps to skip.
+      try (PreparedStatement s = c.prepareStatement("SELECT f.seq, h.event, f.record_type, f.id, f.version, h.at, h.doc"
+          + " FROM feed f JOIN record_history h ON h.record_type = f.record_type AND h.id = f.id AND h.version = f.version"
+          + " WHERE f.seq > ? ORDER BY f.seq LIMIT ?")) {
+        s.setLong(1, since);
+        s.setInt(2, limit);
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            events.add(new Event(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getLong(5), instant(rows.getLong(6)), rows.getBytes(7)));
+          }
+        }
+      }
+      return events;
+    });
+  }
+
+  @Override
+  public long head() {
+    return read("reading the change feed", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT head FROM hub_meta WHERE one = 1");
+          ResultSet rows = s.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0L;
+      }
+    });
+  }
+
+  /** Ready when the pool hands out a connection that answers within two seconds. */
+  @Override
+  public boolean ready() {
+    try (Connection c = pool.getConnection()) {
+      return c.isValid(2);
+    } catch (SQLException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public int liveRecords() {
+    return read("counting records", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM hub_record WHERE doc IS NOT NULL"
+          + " AND record_type IN ('initiative', 'organisation')");
+          ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    });
+  }
+
+  // ---- idempotency keys ----
+
+  @Override
+  public @Nullable KeySlot claimKey(String org, String key) {
+    long now = micros(Instant.now());
+    long expired = now - IdempotencyKeys.KEPT.toNanos() / 1000;
+    purgeKeys(now, expired);
+    return keyFind("claiming an idempotency key", c -> {
+      for (int attempt = 0; ; attempt++) {
+        // An answer past its retention, or a claim abandoned by a node that died, frees the key.
+        update(c, "DELETE FROM idempotency_key WHERE org = ? AND idem_key = ? AND at < ?", org, key, expired);
+        if (update(c, "INSERT INTO idempotency_key (org, idem_key, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            org, key, now) == 1) {
+          return null;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT hash, status, headers, body, close_connection, at"
+            + " FROM idempotency_key WHERE org = ? AND idem_key = ?")) {
+          s.setString(1, org);
+          s.setString(2, key);
+          try (ResultSet rows = s.executeQuery()) {
+            if (rows.next()) {
+              byte[] hash = rows.getBytes(1);
+              Instant at = instant(rows.getLong(6));
+              if (hash == null) {
+                return new KeySlot(null, null, at);
+              }
+              Reply reply = new Reply(rows.getInt(2), headers(rows.getString(3)), rows.getBytes(4), rows.getInt(5) != 0);
+              return new KeySlot(hash, reply, at);
+            }
+          }
+        }
+        if (attempt > 3) {
+          throw new SQLException("the idempotency key kept changing under this request");
+        }
+      }
+    });
+  }
+
+  private void purgeKeys(long now, long expired) {
+    long last = lastPurge.get();
+    if (now - last > PURGE_EVERY_MICROS && lastPurge.compareAndSet(last, now)) {
+      keyWrite("purging idempotency keys", c -> update(c, "DELETE FROM idempotency_key WHERE at < ?", expired));
+    }
+  }
+
+  @Override
+  public void completeKey(String org, String key, byte[] hash, Reply reply) {
+    keyWrite("keeping an idempotent answer", c -> update(c, "UPDATE idempotency_key SET hash = ?, status = ?,"
+        + " headers = ?, body = ?, close_connection = ?, at = ? WHERE org = ? AND idem_key = ?",
+        hash, reply.status(), headers(reply.headers()), reply.body(), reply.closeConnection() ? 1 : 0,
+        micros(Instant.now()), org, key));
+  }
+
+  @Override
+  public void releaseKey(String org, String key) {
+    keyWrite("releasing an idempotency key",
+        c -> update(c, "DELETE FROM idempotency_key WHERE org = ? AND idem_key = ? AND hash IS NULL", org, key));
+  }
+
+  private <T> T keyWrite(String what, Read<T> work) {
+    return java.util.Objects.requireNonNull(keyFind(what, work), what);
+  }
+
+  /** A write outside the feed lock (keys, tokens): queued behind the single writer on SQLite. */
+  private <T> @Nullable T keyFind(String what, Read<T> work) {
+    if (dialect.singleWriter) {
+      writer.lock();
+    }
+    try {
+      return find(what, work);
+    } finally {
+      if (dialect.singleWriter) {
+        writer.unlock();
+      }
+    }
+  }
+
+  private static String headers(Map<String, String> headers) {
+    StringBuilder text = new StringBuilder();
+    headers.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+    return text.toString();
+  }
+
+  private static Map<String, String> headers(@Nullable String text) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (text != null) {
+      for (String line : text.split("\n")) {
+        int colon = line.indexOf(": ");
+        if (colon > 0) {
+          headers.put(line.substring(0, colon), line.substring(colon + 2));
+        }
+      }
+    }
+    return headers;
+  }
+
+  // ---- tokens ----
+
+  @Override
+  public @Nullable String organisationOf(byte[] tokenHash) {
+    return find("checking a token", c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT org FROM token WHERE hash = ?")) {
+        s.setBytes(1, tokenHash);
+        try (ResultSet rows = s.executeQuery()) {
+          return rows.next() ? rows.getString(1) : null;
+        }
+      }
+    });
+  }
+
+  @Override
+  public boolean addToken(TokenEntry token) {
+    return keyWrite("adding a token", c -> update(c, "INSERT INTO token (id, org, hash, created) VALUES (?, ?, ?, ?)"
+        + " ON CONFLICT DO NOTHING", token.id(), token.org(), token.hash(), micros(token.created())) == 1);
+  }
+
+  @Override
+  public List<TokenEntry> tokens() {
+    return read("listing tokens", c -> {
+      List<TokenEntry> tokens = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT id, org, hash, created FROM token ORDER BY created, id");
+          ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          tokens.add(new TokenEntry(rows.getString(1), rows.getString(2), rows.getBytes(3), instant(rows.getLong(4))));
+        }
+      }
+      return tokens;
+    });
+  }
+
+  @Override
+  public boolean revokeToken(String id) {
+    return keyWrite("revoking a token", c -> update(c, "DELETE FROM token WHERE id = ?", id) == 1);
+  }
+
+  // ---- export and import ----
+
+  @Override
+  public void forEachRecord(java.util.function.Consumer<StoredRecord> each) {
+    String type = "";
+    String after = "";
+    while (true) {
+      String fromType = type;
+      String fromId = after;
+      List<String[]> page = read("exporting records", c -> {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT record_type, id, owner FROM hub_record"
+            + " WHERE record_type > ? OR (record_type = ? AND id > ?) ORDER BY record_type, id LIMIT 500")) {
+          bind(s, fromType, fromType, fromId);
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              rows.add(new String[] {r.getString(1), r.getString(2), r.getString(3)});
+            }
+          }
+        }
+        return rows;
+      });
+      if (page.isEmpty()) {
+        return;
+      }
+      for (String[] row : page) {
+        List<Version> history = history(row[0], row[1]);
+        each.accept(new StoredRecord(row[0], row[1], row[2], history == null ? List.of() : history));
+      }
+      type = page.get(page.size() - 1)[0];
+      after = page.get(page.size() - 1)[1];
+    }
+  }
+
+  @Override
+  public List<FeedEntry> feed(long since, int limit) {
+    return read("exporting the change feed", c -> {
+      List<FeedEntry> entries = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT seq, record_type, id, version FROM feed WHERE seq > ? ORDER BY seq LIMIT ?")) {
+        s.setLong(1, since);
+        s.setInt(2, limit);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            entries.add(new FeedEntry(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4)));
+          }
+        }
+      }
+      return entries;
+    });
+  }
+
+  @Override
+  public Importer importer(String newHubId, long head) {
+    if (dialect.singleWriter) {
+      writer.lock();
+    }
+    Connection c = null;
+    try {
+      c = pool.getConnection();
+      c.setAutoCommit(false);
+      long lastWrite;
+      try (PreparedStatement s = c.prepareStatement(dialect.lockMeta); ResultSet rows = s.executeQuery()) {
+        rows.next();
+        lastWrite = rows.getLong(2);
+        if (rows.getLong(1) != 0) {
+          throw new IllegalStateException("this store is not empty (" + description + "): it has records or tokens;"
+              + " import into a new one");
+        }
+      }
+      try (PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM hub_record) + (SELECT COUNT(*) FROM token)");
+          ResultSet rows = s.executeQuery()) {
+        rows.next();
+        if (rows.getLong(1) != 0) {
+          throw new IllegalStateException("this store is not empty (" + description + "): it has records or tokens;"
+              + " import into a new one");
+        }
+      }
+      Connection open = c;
+      Tx tx = new Tx(open, head, lastWrite);
+      return new Importer() {
+        private boolean done;
+
+        @Override
+        public void record(StoredRecord record) {
+          try {
+            Version last = record.history().get(record.history().size() - 1);
+            tx.update("INSERT INTO hub_record (record_type, id, owner, version, doc, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
+                record.recordType(), record.id(), record.owner(), last.version(), last.json(), micros(last.at()));
+            tx.lastWrite = Math.max(tx.lastWrite, micros(last.at()));
+            if (last.json() != null) {
+              tx.facets(record.recordType(), record.id(), org.sstc.exchange.core.SstcJson.standard().read(last.json()));
+            }
+            for (Version version : record.history()) {
+              tx.update("INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)",
+                  record.recordType(), record.id(), version.version(), version.event(), micros(version.at()), version.json());
+            }
+          } catch (SQLException e) {
+            throw failure("importing " + record.recordType() + " " + record.id(), e);
+          }
+        }
+
+        @Override
+        public void event(FeedEntry event) {
+          try {
+            tx.update("INSERT INTO feed (seq, record_type, id, version) VALUES (?, ?, ?, ?)",
+                event.sequence(), event.recordType(), event.id(), event.version());
+          } catch (SQLException e) {
+            throw failure("importing feed position " + event.sequence(), e);
+          }
+        }
+
+        @Override
+        public void token(TokenEntry token) {
+          try {
+            tx.update("INSERT INTO token (id, org, hash, created) VALUES (?, ?, ?, ?)",
+                token.id(), token.org(), token.hash(), micros(token.created()));
+          } catch (SQLException e) {
+            throw failure("importing token " + token.id(), e);
+          }
+        }
+
+        @Override
+        public void commit() {
+          try {
+            tx.update("UPDATE hub_meta SET hub_id = ?, head = ?, last_write = ? WHERE one = 1", newHubId, tx.head, tx.lastWrite);
+            open.commit();
+            done = true;
+          } catch (SQLException e) {
+            throw failure("committing the import", e);
+          }
+          hubId = newHubId;
+        }
+
+        @Override
+        public void close() {
+          try {
+            if (!done) {
+              open.rollback();
+            }
+            open.setAutoCommit(true);
+            open.close();
+          } catch (SQLException e) {
+            throw failure("ending the import", e);
+          } finally {
+            if (dialect.singleWriter) {
+              writer.unlock();
+            }
+          }
+        }
+      };
+    } catch (SQLException | RuntimeException e) {
+      // Nothing was imported: give the lock and the connection back.
+      try {
+        if (c != null) {
+          c.rollback();
+          c.close();
+        }
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      } finally {
+        if (dialect.singleWriter) {
+          writer.unlock();
+        }
+      }
+      if (e instanceof SQLException sql) {
+        throw failure("starting an import", sql);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+
+  // ---- JDBC helpers ----
+
+  private static int update(Connection c, String sql, @Nullable Object... values) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, values);
+      return s.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement s, @Nullable Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      Object value = values[i];
+      if (value == null) {
+        s.setNull(i + 1, java.sql.Types.BINARY);
+      } else if (value instanceof byte[] bytes) {
+        s.setBytes(i + 1, bytes);
+      } else if (value instanceof Long number) {
+        s.setLong(i + 1, number);
+      } else if (value instanceof Integer number) {
+        s.setInt(i + 1, number);
+      } else {
+        s.setString(i + 1, value.toString());
+      }
+    }
+  }
+
+  static long micros(Instant at) {
+    return TimeUnit.SECONDS.toMicros(at.getEpochSecond()) + at.getNano() / 1000;
+  }
+
+  static Instant instant(long micros) {
+    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+  }
+}
