@@ -38,7 +38,7 @@ record SolutionMatch(String solutionId, int score, List<Reason> reasons) {
 
   /** Highest score first, then solution id in code point order: the order of the answer. */
   static final Comparator<SolutionMatch> RANKING = Comparator.comparingInt(SolutionMatch::score).reversed()
-      .thenComparing(SolutionMatch::solutionId, Store.CODE_POINT_ORDER);
+      .thenComparing(SolutionMatch::solutionId, MemoryStore.CODE_POINT_ORDER);
 
   /** One thing the two records share: {@code kind} is sdgTarget, sdgGoal, sector, country or initiative. */
   record Reason(String kind, String code, int weight) {
