@@ -137,12 +137,21 @@ public final class Sstc implements Runnable {
     return INTERNAL;
   }
 
+  /**
+   * A usage error: the error, any "did you mean", and one line that says where the usage is (the
+   * whole usage is 60 lines that push the error off the screen). {@code sstc} alone also lists the
+   * commands, since that is what a person typing it wants to see.
+   */
   private static int usageError(ParameterException failure, String[] args) {
     CommandLine failed = failure.getCommandLine();
     PrintWriter err = failed.getErr();
     err.println("sstc: " + failure.getMessage());
     UnmatchedArgumentException.printSuggestions(failure, err);
-    failed.usage(err, failed.getColorScheme());
+    if (args.length == 0) {
+      failed.usage(err, failed.getColorScheme());
+    } else {
+      err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for its usage.");
+    }
     err.flush();
     return USAGE_OR_IO;
   }
