@@ -1,9 +1,14 @@
 package org.sstc.exchange.cli;
 
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +16,9 @@ import org.sstc.exchange.client.ForbiddenException;
 import org.sstc.exchange.client.RetryPolicy;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.client.SstcException;
+import org.sstc.exchange.client.TransportException;
 import org.sstc.exchange.client.UnauthorizedException;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -180,6 +187,25 @@ final class HubOptions {
         || bare.equals("0:0:0:0:0:0:0:1") || bare.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
+  /** Why a connection gave no answer, in words. */
+  private static String reason(@Nullable Throwable cause) {
+    if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+      return "it sent nothing within the read timeout (raise --read-timeout, or SSTC_READ_TIMEOUT, "
+          + "if the hub is slow rather than gone)";
+    }
+    if (cause instanceof ConnectException) {
+      return "the connection was refused (is the hub running at that address and port?)";
+    }
+    if (cause instanceof UnknownHostException) {
+      return "the host name is not known";
+    }
+    if (cause instanceof SSLException) {
+      return "the TLS handshake failed (" + Objects.requireNonNullElse(cause.getMessage(), "no detail") + ")";
+    }
+    String detail = cause == null ? null : cause.getMessage();
+    return "the connection was lost" + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+  }
+
   /**
    * What to tell a person about a failed call: the client's message (which says what failed and
    * what the hub said) and, for the failures a person fixes here, which variable or flag to look at.
@@ -192,8 +218,9 @@ final class HubOptions {
     if (failure instanceof ForbiddenException) {
       return message + " Check that SSTC_TOKEN belongs to the organisation that reports the records.";
     }
-    if (failure.status() == 0 && message.contains("timed out")) {
-      return message + " Raise --read-timeout (or SSTC_READ_TIMEOUT) if the hub is slow rather than gone.";
+    if (failure instanceof TransportException && failure.status() == 0) {
+      return "no answer from the hub, even after " + RETRIES + " retries: " + reason(failure.getCause())
+          + ". Check the address and the network";
     }
     return message;
   }
