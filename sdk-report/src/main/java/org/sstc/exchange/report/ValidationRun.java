@@ -89,6 +89,18 @@ public final class ValidationRun {
     default void failed(String file, RuntimeException failure) {}
 
     /**
+     * Issues of the current file were left out of the reports and of {@link #issue}, past the
+     * run's {@link Builder#maxIssues} (told once, just before {@link #endFile}); they are counted
+     * in the {@link Result} all the same.
+     *
+     * @param file the file's name
+     * @param errors how many errors were left out
+     * @param warnings how many warnings were left out
+     * @since 1.1
+     */
+    default void omitted(String file, long errors, long warnings) {}
+
+    /**
      * The current file is done.
      *
      * @param file the file's name
@@ -177,6 +189,7 @@ public final class ValidationRun {
   private final Listener listener;
   private final UnaryOperator<InputStream> reading;
   private final Validator validator = Validator.standard();
+  private final long maxIssues;
 
   private ValidationRun(Builder builder) {
     this.basedir = builder.basedir;
@@ -185,6 +198,7 @@ public final class ValidationRun {
     this.toolVersion = builder.toolVersion;
     this.listener = builder.listener;
     this.reading = builder.reading;
+    this.maxIssues = builder.maxIssues;
   }
 
   /**
@@ -236,6 +250,10 @@ public final class ValidationRun {
       }
       errors += issues.errors;
       warnings += issues.warnings;
+      if (issues.omittedErrors + issues.omittedWarnings > 0) {
+        listener.omitted(name, issues.omittedErrors, issues.omittedWarnings);
+        reporters.forEach(r -> r.omitted(issues.omittedErrors, issues.omittedWarnings));
+      }
       reporters.forEach(Reporter::endFile);
       listener.endFile(name);
       check(outs);
@@ -318,6 +336,8 @@ public final class ValidationRun {
     private final Tally tally;
     long errors;
     long warnings;
+    long omittedErrors;
+    long omittedWarnings;
 
     FileIssues(String file, List<Reporter> reporters, Tally tally) {
       this.file = file;
@@ -333,6 +353,15 @@ public final class ValidationRun {
         warnings++;
       }
       tally.issue(issue);
+      if (maxIssues > 0 && errors + warnings > maxIssues && !FileProblems.isFileProblem(issue)) {
+        // Past the limit an issue is counted, not kept: memory and output stay bounded.
+        if (issue.isError()) {
+          omittedErrors++;
+        } else {
+          omittedWarnings++;
+        }
+        return;
+      }
       for (Reporter reporter : reporters) {
         reporter.issue(issue);
       }
@@ -348,8 +377,27 @@ public final class ValidationRun {
     private String toolVersion = "unknown";
     private Listener listener = (file, issue) -> {};
     private UnaryOperator<InputStream> reading = UnaryOperator.identity();
+    private long maxIssues;
 
     private Builder() {}
+
+    /**
+     * Reports at most {@code issues} issues of each file (0, the default, for all of them); the
+     * rest are counted, in the {@link Result} and in each report (JSON {@code omittedIssues},
+     * a SARIF notification, a JUnit testcase), but neither kept nor written, so that a file with
+     * millions of issues is reported in constant memory and readable length.
+     *
+     * @param issues the most issues reported for one file, or 0 for no limit
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder maxIssues(long issues) {
+      if (issues < 0) {
+        throw new IllegalArgumentException("maxIssues is 0 (no limit) or more: " + issues);
+      }
+      this.maxIssues = issues;
+      return this;
+    }
 
     /**
      * Names files relative to this directory when they are inside it (else absolute), and makes
