@@ -98,6 +98,16 @@ public final class Sstc implements Runnable {
     }
     try {
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // An Error passes picocli's handlers: without this, Java would exit 1 ("some file is invalid").
+      commandLine.getErr().println("sstc: internal error: Java ran out of memory (heap "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give it more (java -Xmx4g -jar sstc.jar ...) "
+          + "or smaller input");
+      return INTERNAL;
+    } catch (StackOverflowError e) {
+      commandLine.getErr().println("sstc: internal error: the input nests too deeply for this Java's stack "
+          + "(a bug: report it, with SSTC_DEBUG=1 for details)");
+      return INTERNAL;
     } finally {
       commandLine.getOut().flush();
       commandLine.getErr().flush();

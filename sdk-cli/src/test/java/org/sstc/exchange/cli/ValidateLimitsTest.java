@@ -117,4 +117,28 @@ class ValidateLimitsTest {
     assertEquals(2, run.status, run::toString);
     assertTrue(run.err.contains("not a regular file (a pipe, socket or device)"), run::toString);
   }
+
+  @Test
+  void unflattenRefusesSheetsTooLargeForItsMemoryWithCsvLimit() throws Exception {
+    Path sheets = dir.resolve("sheets");
+    CliRun flattened = CliRun.sstc("flatten", CliRun.fixture("package.json", dir.resolve("package.json")).toString(),
+        "--out", sheets.toString());
+    assertEquals(0, flattened.status, flattened::toString);
+    Path sdgs = sheets.resolve("sdgs.csv");
+    String header = Files.readAllLines(sdgs, StandardCharsets.UTF_8).get(0);
+    try (BufferedWriter out = Files.newBufferedWriter(sdgs, StandardCharsets.UTF_8)) {
+      out.write(header + "\n");
+      for (int i = 1; i <= 440_000; i++) {
+        out.write("XM-DAC-41301-SSTC-2021-0042," + i + ",2,2.3,2.3.1,principal\n");
+      }
+    }
+    assertTrue(Files.size(sdgs) > 24_000_000);
+
+    CliRun.Process run = sstcUnder256m("unflatten", sheets.toString(), "--out", dir.resolve("back.json").toString());
+
+    assertEquals(1, run.status(), run::toString);
+    assertTrue(run.out().contains("error csv.limit: the sheets hold 2"), run::toString);
+    assertFalse(run.err().contains("OutOfMemoryError"), run::toString);
+    assertFalse(Files.exists(dir.resolve("back.json")));
+  }
 }
