@@ -87,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "PATH",
       description = {
         "A file (validated whatever its name), or a directory: every *.json, *.ndjson and "
-            + "*.jsonl file below it, in sorted order."
+            + "*.jsonl file below it, in sorted order; - reads one JSON document from standard input."
       })
   List<String> paths;
 

@@ -141,4 +141,21 @@ class ValidateLimitsTest {
     assertFalse(run.err().contains("OutOfMemoryError"), run::toString);
     assertFalse(Files.exists(dir.resolve("back.json")));
   }
+
+  @Test
+  void aDashReadsStandardInputOnce() throws Exception {
+    byte[] record = PullCommandTest.initiativeJson("XM-DAC-41301-STDIN-1").getBytes(StandardCharsets.UTF_8);
+    java.io.InputStream before = System.in;
+    CliRun run;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(record));
+      run = CliRun.sstc("validate", "--format", "json", "-");
+    } finally {
+      System.setIn(before);
+    }
+
+    assertEquals(0, run.status, run::toString);
+    assertEquals("-", run.json().get(0).get("file").asString());
+    assertTrue(run.json().get(0).get("valid").asBoolean(), run::toString);
+  }
 }

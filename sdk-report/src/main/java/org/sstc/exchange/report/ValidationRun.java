@@ -1,5 +1,6 @@
 package org.sstc.exchange.report;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -190,6 +191,8 @@ public final class ValidationRun {
   private final UnaryOperator<InputStream> reading;
   private final Validator validator = Validator.standard();
   private final long maxIssues;
+  /** The path that names standard input. */
+  private static final String STANDARD_INPUT = "-";
 
   private ValidationRun(Builder builder) {
     this.basedir = builder.basedir;
@@ -214,7 +217,9 @@ public final class ValidationRun {
    * Validates the files and directories, telling the listener and writing the reports as it goes.
    * The reports' writers are flushed, not closed.
    *
-   * @param paths files (validated whatever their names) and directories (every record file below)
+   * @param paths files (validated whatever their names) and directories (every record file below);
+   *     since 1.1, {@code -} is standard input, read once as one JSON document (SARIF and JUnit
+   *     then give no line and column, which need a second reading)
    * @return what the run found
    * @throws IOException when a report cannot be written; its message names the format
    */
@@ -290,7 +295,19 @@ public final class ValidationRun {
   /** Validates one file; returns why it could not be read, or null if it was read to the end. */
   private @Nullable String validate(Input input, String name, FileIssues issues) {
     Path path = Objects.requireNonNull(input.path());
-    try (InputStream in = reading.apply(Files.newInputStream(path))) {
+    // "-" is standard input, read once (as one JSON document; an NDJSON stream needs a file name).
+    InputStream source;
+    try {
+      source = input.name().equals(STANDARD_INPUT) ? new FilterInputStream(System.in) {
+        @Override
+        public void close() {
+          // standard input stays open: it is not ours
+        }
+      } : Files.newInputStream(path);
+    } catch (IOException e) {
+      return Inputs.reason(e);
+    }
+    try (InputStream in = reading.apply(source)) {
       validator.validateStream(in, Validator.Format.of(path), issues);
       return null;
     } catch (IOException e) {
