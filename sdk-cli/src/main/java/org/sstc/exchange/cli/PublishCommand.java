@@ -1,8 +1,10 @@
 package org.sstc.exchange.cli;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +88,8 @@ final class PublishCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "A file, or a directory: every *.json, *.ndjson and *.jsonl file below it.")
+      description = "A file, or a directory: every *.json, *.ndjson and *.jsonl file below it; - "
+          + "reads a package, a record or NDJSON records from standard input.")
   List<String> paths;
 
   /** What the hub did with one file's records; printed once every record of it is reported. */
@@ -162,6 +165,9 @@ final class PublishCommand implements Callable<Integer> {
         Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
         long errors;
         try {
+          if (input.name().equals(STANDARD_INPUT) && standardInput == null) {
+            standardInput = readStandardInput();
+          }
           errors = validateFirst(validator, input, out);
         } catch (IOException e) {
           err.println("sstc: cannot read " + input.name() + ": " + Inputs.reason(e));
@@ -206,11 +212,49 @@ final class PublishCommand implements Callable<Integer> {
     return refused > 0 ? Sstc.INVALID : Sstc.OK;
   }
 
+  /** The path that names standard input: read once, kept in memory, validated and sent from there. */
+  static final String STANDARD_INPUT = "-";
+  /** The most standard input read: larger input belongs in a file. */
+  static final int MAX_STANDARD_INPUT = 64 << 20;
+
+  private byte @Nullable [] standardInput;
+
+  private static byte[] readStandardInput() throws IOException {
+    byte[] bytes = System.in.readNBytes(MAX_STANDARD_INPUT + 1);
+    if (bytes.length > MAX_STANDARD_INPUT) {
+      throw new IOException("standard input is larger than " + (MAX_STANDARD_INPUT >> 20)
+          + " MiB: save it to a file and publish that");
+    }
+    return bytes;
+  }
+
+  /** The file, or standard input as read for {@code -}. */
+  private InputStream open(Path path) throws IOException {
+    byte[] stdin = standardInput;
+    if (stdin != null && path.toString().equals(STANDARD_INPUT)) {
+      return new ByteArrayInputStream(stdin);
+    }
+    return Files.newInputStream(path);
+  }
+
+  /** NDJSON by its name; standard input is NDJSON when its first line is a whole object and more lines follow. */
+  private Validator.Format format(Path path) {
+    byte[] stdin = standardInput;
+    if (stdin == null || !path.toString().equals(STANDARD_INPUT)) {
+      return Validator.Format.of(path);
+    }
+    String text = new String(stdin, StandardCharsets.UTF_8).strip();
+    int newline = text.indexOf('\n');
+    boolean ndjson = newline > 0 && text.substring(0, newline).strip().startsWith("{")
+        && text.substring(0, newline).strip().endsWith("}") && !text.substring(newline).isBlank();
+    return ndjson ? Validator.Format.NDJSON : Validator.Format.JSON;
+  }
+
   /** Validates a file as a stream, printing its errors; returns how many there are. */
-  private static long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
+  private long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
     Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
-    try (InputStream in = Files.newInputStream(path)) {
-      return validator.validateStream(in, Validator.Format.of(path), issue -> {
+    try (InputStream in = open(path)) {
+      return validator.validateStream(in, format(path), issue -> {
         if (issue.isError()) {
           out.println(input.name() + ":" + issue);
         }
@@ -229,8 +273,8 @@ final class PublishCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int index = 0;
-    if (Validator.Format.of(path) == Validator.Format.NDJSON) {
-      try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    if (format(path) == Validator.Format.NDJSON) {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
         String line;
         while ((line = lines.readLine()) != null) {
           if (line.isBlank()) {
@@ -242,7 +286,10 @@ final class PublishCommand implements Callable<Integer> {
       }
       return index;
     }
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes;
+    try (InputStream in = open(path)) {
+      bytes = in.readAllBytes();
+    }
     SstcRecord record = json.bind(json.readTree(bytes), SstcRecord.class);
     List<SstcRecord> records = new ArrayList<>();
     if (record instanceof RecordPackage pkg) {

@@ -131,4 +131,22 @@ class PublishCommandTest {
       assertTrue(silent.getRequestCount() > 1, "the upload was retried");
     }
   }
+
+  @Test
+  void aDashPublishesNdjsonRecordsFromStandardInput() throws Exception {
+    token(TOKEN);
+    String ndjson = PullCommandTest.initiativeJson("XM-DAC-41301-STDIN-1").replace("\n", "") + "\n"
+        + PullCommandTest.initiativeJson("XM-DAC-41301-STDIN-2").replace("\n", "") + "\n";
+    java.io.InputStream before = System.in;
+    try (SstcHub hub = SstcHub.builder().token("XM-DAC-41301", TOKEN).build().start()) {
+      System.setIn(new java.io.ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)));
+      CliRun run = CliRun.sstc("publish", "--hub", hub.baseUrl().toString(), "-");
+
+      assertEquals(0, run.status, run::toString);
+      assertEquals(2, hub.recordCount(), run::toString);
+      assertTrue(run.out.startsWith("-: 2 records: 2 created"), run::toString);
+    } finally {
+      System.setIn(before);
+    }
+  }
 }
