@@ -1,16 +1,22 @@
 package org.sstc.exchange.cli;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.BulkResult;
 import org.sstc.exchange.client.SstcClient;
@@ -25,6 +31,8 @@ import org.sstc.exchange.report.Inputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -57,31 +65,96 @@ import picocli.CommandLine.Spec;
       "  SSTC_TOKEN=... sstc publish --hub http://127.0.0.1:8080 data/"
     })
 final class PublishCommand implements Callable<Integer> {
+  /** A bulk request carries at most this many bytes of record JSON (the hub takes far more). */
+  static final long BATCH_BYTES = 8L << 20;
+
   @Spec CommandSpec spec;
 
   @Mixin HubOptions hubOptions;
 
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "500",
+      description = "Records in one bulk request, from as many files as it takes (default "
+          + "${DEFAULT-VALUE}; at most 8 MiB of JSON). A lost response costs one request again.")
+  int batchSize;
+
+  @Option(
+      names = "--progress",
+      description = "Print progress on standard error (shown anyway when it is a terminal).")
+  boolean progress;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "A file, or a directory: every *.json, *.ndjson and *.jsonl file below it.")
+      description = "A file, or a directory: every *.json, *.ndjson and *.jsonl file below it; - "
+          + "reads a package, a record or NDJSON records from standard input.")
   List<String> paths;
+
+  /** What the hub did with one file's records; printed once every record of it is reported. */
+  private static final class FileReport {
+    final String name;
+    long records = -1; // -1 while the file is still being read
+    long reported;
+    long created;
+    long updated;
+    long unchanged;
+    long rejected;
+    final List<String> issues = new ArrayList<>();
+
+    FileReport(String name) {
+      this.name = name;
+    }
+
+    boolean complete() {
+      return records >= 0 && reported == records;
+    }
+  }
+
+  /** Where a record of a batch came from: its file and its position there. */
+  private record Origin(FileReport file, int index) {}
+
+  /** Records on their way, from one file or many, sent as one replayable bulk request. */
+  private final class Batch {
+    final List<SstcRecord> records = new ArrayList<>();
+    final List<Origin> origins = new ArrayList<>();
+    long bytes;
+  }
+
+  private @Nullable SstcClient client;
+  private final Deque<FileReport> pending = new ArrayDeque<>();
+  private Batch batch = new Batch();
+  private long accepted;
+  private long refused;
+  private long sent;
+  private long requests;
+  private int filesDone;
+  private int filesTotal;
+  private boolean showProgress;
+  private boolean terminal;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (batchSize < 1 || batchSize > 10_000) {
+      throw new ParameterException(spec.commandLine(), "--batch-size must be 1 to 10000, not " + batchSize);
+    }
     List<Input> inputs = Inputs.expand(paths);
     if (inputs.isEmpty()) {
-      err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths));
+      err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths)
+          + ": name the files, or a folder that holds some");
       return Sstc.USAGE_OR_IO;
     }
+    filesTotal = inputs.size();
+    terminal = System.console() != null;
+    showProgress = progress || terminal;
     Validator validator = Validator.standard();
     SstcJson json = SstcJson.standard();
-    long accepted = 0;
-    long refused = 0;
     boolean ioFailure = false;
-    try (SstcClient client = hubOptions.client(true)) {
+    try (SstcClient opened = hubOptions.writer()) {
+      client = opened;
       for (Input input : inputs) {
         String problem = input.problem();
         if (problem != null) {
@@ -92,6 +165,9 @@ final class PublishCommand implements Callable<Integer> {
         Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
         long errors;
         try {
+          if (input.name().equals(STANDARD_INPUT) && standardInput == null) {
+            standardInput = readStandardInput();
+          }
           errors = validateFirst(validator, input, out);
         } catch (IOException e) {
           err.println("sstc: cannot read " + input.name() + ": " + Inputs.reason(e));
@@ -102,35 +178,33 @@ final class PublishCommand implements Callable<Integer> {
           out.println(input.name() + ": not sent: " + errors + (errors == 1 ? " error" : " errors")
               + " (fix them, then publish again)");
           refused++;
+          filesDone++;
           continue;
         }
-        BulkReport report;
+        FileReport file = new FileReport(input.name());
+        pending.add(file);
         try {
-          report = send(client, json, path);
+          file.records = queue(json, path, file);
         } catch (IOException | UncheckedIOException e) {
           err.println("sstc: cannot read " + input.name() + ": "
               + Inputs.reason(e instanceof IOException io ? io : ((UncheckedIOException) e).getCause()));
           ioFailure = true;
-          continue;
-        } catch (SstcException e) {
-          err.println("sstc: " + input.name() + " was not published: " + e.getMessage());
-          return Sstc.USAGE_OR_IO;
+          file.records = file.reported; // what was queued before the failure is still reported
+          file.records += batch.origins.stream().filter(origin -> origin.file() == file).count();
         }
-        out.println(input.name() + ": " + report.received() + " records: " + report.created() + " created, "
-            + report.updated() + " updated, " + report.unchanged() + " unchanged, "
-            + report.rejected() + " rejected");
-        for (BulkResult result : report.results()) {
-          for (Issue issue : result.issues()) {
-            out.println(input.name() + "#" + result.index()
-                + (result.id().isPresent() ? " (" + result.id().get() + ")" : "") + " " + issue);
-          }
-        }
-        accepted += report.received() - report.rejected();
-        refused += report.rejected();
-        out.flush();
+        printFinished(out, err);
       }
+      send(out, err);
+    } catch (SstcException e) {
+      clearProgress(err);
+      err.println("sstc: the bulk upload of " + describePending() + " failed: " + HubOptions.explain(e)
+          + " (publishing again is safe: records the hub already has are left unchanged)");
+      out.flush();
+      return Sstc.USAGE_OR_IO;
     }
-    out.println(accepted + " records accepted, " + refused + " refused");
+    clearProgress(err);
+    out.println(accepted + (accepted == 1 ? " record" : " records") + " accepted, " + refused + " refused"
+        + (requests > 1 ? " (" + requests + " bulk requests)" : ""));
     out.flush();
     if (ioFailure) {
       return Sstc.USAGE_OR_IO;
@@ -138,11 +212,49 @@ final class PublishCommand implements Callable<Integer> {
     return refused > 0 ? Sstc.INVALID : Sstc.OK;
   }
 
+  /** The path that names standard input: read once, kept in memory, validated and sent from there. */
+  static final String STANDARD_INPUT = "-";
+  /** The most standard input read: larger input belongs in a file. */
+  static final int MAX_STANDARD_INPUT = 64 << 20;
+
+  private byte @Nullable [] standardInput;
+
+  private static byte[] readStandardInput() throws IOException {
+    byte[] bytes = System.in.readNBytes(MAX_STANDARD_INPUT + 1);
+    if (bytes.length > MAX_STANDARD_INPUT) {
+      throw new IOException("standard input is larger than " + (MAX_STANDARD_INPUT >> 20)
+          + " MiB: save it to a file and publish that");
+    }
+    return bytes;
+  }
+
+  /** The file, or standard input as read for {@code -}. */
+  private InputStream open(Path path) throws IOException {
+    byte[] stdin = standardInput;
+    if (stdin != null && path.toString().equals(STANDARD_INPUT)) {
+      return new ByteArrayInputStream(stdin);
+    }
+    return Files.newInputStream(path);
+  }
+
+  /** NDJSON by its name; standard input is NDJSON when its first line is a whole object and more lines follow. */
+  private Validator.Format format(Path path) {
+    byte[] stdin = standardInput;
+    if (stdin == null || !path.toString().equals(STANDARD_INPUT)) {
+      return Validator.Format.of(path);
+    }
+    String text = new String(stdin, StandardCharsets.UTF_8).strip();
+    int newline = text.indexOf('\n');
+    boolean ndjson = newline > 0 && text.substring(0, newline).strip().startsWith("{")
+        && text.substring(0, newline).strip().endsWith("}") && !text.substring(newline).isBlank();
+    return ndjson ? Validator.Format.NDJSON : Validator.Format.JSON;
+  }
+
   /** Validates a file as a stream, printing its errors; returns how many there are. */
-  private static long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
+  private long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
     Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
-    try (InputStream in = Files.newInputStream(path)) {
-      return validator.validateStream(in, Validator.Format.of(path), issue -> {
+    try (InputStream in = open(path)) {
+      return validator.validateStream(in, format(path), issue -> {
         if (issue.isError()) {
           out.println(input.name() + ":" + issue);
         }
@@ -151,21 +263,124 @@ final class PublishCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends one file that {@link #validateFirst} found valid: a package as it is, records (one or
-   * an NDJSON stream) as a bulk upload. It is bound without being validated again.
+   * Adds the records of a file that {@link #validateFirst} found valid to the batch (sending full
+   * batches on the way): a package's initiatives, then its organisations; a single record; or an
+   * NDJSON file's records, read line by line. They are bound without being validated again.
+   *
+   * @return how many records the file holds
    */
-  private static BulkReport send(SstcClient client, SstcJson json, Path path) throws IOException {
-    if (Validator.Format.of(path) == Validator.Format.NDJSON) {
-      // Read lazily, one line at a time: the client streams them out as they are read.
-      try (Stream<String> lines = Files.lines(path, StandardCharsets.UTF_8)) {
-        return client.publish(lines.filter(line -> !line.isBlank())
-            .map(line -> json.bind(json.readTree(line.getBytes(StandardCharsets.UTF_8)), SstcRecord.class)));
+  private long queue(SstcJson json, Path path, FileReport file) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int index = 0;
+    if (format(path) == Validator.Format.NDJSON) {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(open(path), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          if (line.isBlank()) {
+            continue;
+          }
+          byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+          add(json.bind(json.readTree(bytes), SstcRecord.class), new Origin(file, index++), bytes.length, out, err);
+        }
+      }
+      return index;
+    }
+    byte[] bytes;
+    try (InputStream in = open(path)) {
+      bytes = in.readAllBytes();
+    }
+    SstcRecord record = json.bind(json.readTree(bytes), SstcRecord.class);
+    List<SstcRecord> records = new ArrayList<>();
+    if (record instanceof RecordPackage pkg) {
+      records.addAll(pkg.initiatives());
+      records.addAll(pkg.organisations());
+    } else {
+      records.add(record);
+    }
+    long share = records.isEmpty() ? 0 : bytes.length / records.size();
+    for (SstcRecord each : records) {
+      add(each, new Origin(file, index++), share, out, err);
+    }
+    return index;
+  }
+
+  private void add(SstcRecord record, Origin origin, long bytes, PrintWriter out, PrintWriter err) {
+    if (!batch.records.isEmpty() && (batch.records.size() >= batchSize || batch.bytes + bytes > BATCH_BYTES)) {
+      send(out, err);
+    }
+    batch.records.add(record);
+    batch.origins.add(origin);
+    batch.bytes += bytes;
+  }
+
+  /** Sends the batch (retried with one idempotency key), files its results, prints what is done. */
+  private void send(PrintWriter out, PrintWriter err) {
+    if (batch.records.isEmpty()) {
+      return;
+    }
+    Batch sending = batch;
+    SstcClient hub = Objects.requireNonNull(client, "send() runs inside call()");
+    BulkReport report = hub.publish(sending.records);
+    batch = new Batch();
+    requests++;
+    sent += sending.records.size();
+    for (BulkResult result : report.results()) {
+      if (result.index() < 0 || result.index() >= sending.origins.size()) {
+        for (Issue issue : result.issues()) {
+          out.println("sstc: the hub reports on the request: " + issue);
+        }
+        continue;
+      }
+      Origin origin = sending.origins.get((int) result.index());
+      FileReport file = origin.file();
+      file.reported++;
+      switch (result.status()) {
+        case CREATED -> file.created++;
+        case UPDATED -> file.updated++;
+        case UNCHANGED -> file.unchanged++;
+        default -> file.rejected++;
+      }
+      for (Issue issue : result.issues()) {
+        file.issues.add(file.name + "#" + origin.index()
+            + (result.id().isPresent() ? " (" + result.id().get() + ")" : "") + " " + issue);
       }
     }
-    SstcRecord record = json.bind(json.readTree(Files.readAllBytes(path)), SstcRecord.class);
-    if (record instanceof RecordPackage pkg) {
-      return client.publish(pkg);
+    printFinished(out, err);
+    if (showProgress) {
+      err.print((terminal ? "\r" : "") + "sstc: " + sent + (sent == 1 ? " record" : " records") + " sent in " + requests
+          + (requests == 1 ? " request" : " requests") + ", " + filesDone + " of " + filesTotal + " files done" + (terminal ? " " : "\n"));
+      err.flush();
     }
-    return client.publish(Stream.of(record));
+  }
+
+  /** Prints every file at the head of the queue whose records are all reported. */
+  private void printFinished(PrintWriter out, PrintWriter err) {
+    while (!pending.isEmpty() && pending.peekFirst().complete()) {
+      FileReport file = pending.removeFirst();
+      clearProgress(err);
+      out.println(file.name + ": " + file.records + (file.records == 1 ? " record: " : " records: ")
+          + file.created + " created, " + file.updated + " updated, " + file.unchanged + " unchanged, "
+          + file.rejected + " rejected");
+      file.issues.forEach(out::println);
+      accepted += file.records - file.rejected;
+      refused += file.rejected;
+      filesDone++;
+      out.flush();
+    }
+  }
+
+  private void clearProgress(PrintWriter err) {
+    if (showProgress && terminal) {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+
+  private String describePending() {
+    List<String> names = pending.stream().map(file -> file.name).toList();
+    return names.isEmpty() ? "the last records"
+        : names.size() == 1 ? names.get(0)
+        : names.get(0) + " and " + (names.size() - 1) + (names.size() == 2 ? " other file" : " other files");
   }
 }

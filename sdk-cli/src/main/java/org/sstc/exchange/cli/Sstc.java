@@ -101,6 +101,16 @@ public final class Sstc implements Runnable {
     }
     try {
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // An Error passes picocli's handlers: without this, Java would exit 1 ("some file is invalid").
+      commandLine.getErr().println("sstc: internal error: Java ran out of memory (heap "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give it more (java -Xmx4g -jar sstc.jar ...) "
+          + "or smaller input");
+      return INTERNAL;
+    } catch (StackOverflowError e) {
+      commandLine.getErr().println("sstc: internal error: the input nests too deeply for this Java's stack "
+          + "(a bug: report it, with SSTC_DEBUG=1 for details)");
+      return INTERNAL;
     } finally {
       commandLine.getOut().flush();
       commandLine.getErr().flush();
@@ -140,12 +150,21 @@ public final class Sstc implements Runnable {
     return INTERNAL;
   }
 
+  /**
+   * A usage error: the error, any "did you mean", and one line that says where the usage is (the
+   * whole usage is 60 lines that push the error off the screen). {@code sstc} alone also lists the
+   * commands, since that is what a person typing it wants to see.
+   */
   private static int usageError(ParameterException failure, String[] args) {
     CommandLine failed = failure.getCommandLine();
     PrintWriter err = failed.getErr();
     err.println("sstc: " + failure.getMessage());
     UnmatchedArgumentException.printSuggestions(failure, err);
-    failed.usage(err, failed.getColorScheme());
+    if (args.length == 0) {
+      failed.usage(err, failed.getColorScheme());
+    } else {
+      err.println("Run '" + failed.getCommandSpec().qualifiedName() + " --help' for its usage.");
+    }
     err.flush();
     return USAGE_OR_IO;
   }

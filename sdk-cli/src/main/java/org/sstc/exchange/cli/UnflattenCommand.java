@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.report.Inputs;
@@ -58,6 +59,15 @@ final class UnflattenCommand implements Callable<Integer> {
       description = "The package file to write (JSON); replaced atomically if it exists.")
   Path out;
 
+  /** Heap a byte of CSV takes once unflattened, validated and written (measured: about 15). */
+  static final long MEMORY_PER_CSV_BYTE = 24;
+  /** The sheets' own limit on one file (Spreadsheets' default). */
+  private static final long MAX_FILE_BYTES = 32L << 20;
+
+  private static long mebibytes(long bytes) {
+    return (bytes + (1 << 19)) >> 20;
+  }
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -66,9 +76,34 @@ final class UnflattenCommand implements Callable<Integer> {
       err.println("sstc: " + dir + " is not a folder; give the folder 'sstc flatten' wrote");
       return Sstc.USAGE_OR_IO;
     }
+    // The package is built in memory: sheets larger than this Java can hold are refused before
+    // they are read (csv.limit), rather than failing half-way with an out-of-memory error.
+    long budget = Runtime.getRuntime().maxMemory() / MEMORY_PER_CSV_BYTE;
+    long total;
+    try (Stream<Path> files = Files.list(dir)) {
+      total = files.filter(file -> file.getFileName().toString().endsWith(".csv") && Files.isRegularFile(file))
+          .mapToLong(file -> {
+            try {
+              return Files.size(file);
+            } catch (IOException e) {
+              return 0; // reported when it is read
+            }
+          }).sum();
+    } catch (IOException e) {
+      err.println("sstc: cannot read " + dir + ": " + Inputs.reason(e));
+      return Sstc.USAGE_OR_IO;
+    }
+    if (total > budget) {
+      stdout.println(dir + ": error csv.limit: the sheets hold " + mebibytes(total) + " MiB, more than this Java "
+          + "can unflatten with its memory (" + mebibytes(budget) + " MiB of sheets for a heap of "
+          + mebibytes(Runtime.getRuntime().maxMemory()) + " MiB): give Java more memory (java -Xmx4g -jar sstc.jar ...) "
+          + "or split the package");
+      stdout.println(out + " not written: 1 error, 0 warnings");
+      return Sstc.INVALID;
+    }
     Unflattened result;
     try {
-      result = Spreadsheets.standard().unflatten(dir);
+      result = Spreadsheets.builder().maxFileBytes(Math.max(1, Math.min(MAX_FILE_BYTES, budget))).build().unflatten(dir);
     } catch (UncheckedIOException e) {
       err.println("sstc: cannot read " + dir + ": " + Inputs.reason(e.getCause()));
       return Sstc.USAGE_OR_IO;
@@ -79,7 +114,8 @@ final class UnflattenCommand implements Callable<Integer> {
     int errors = result.report().errors().size();
     int warnings = result.report().warnings().size();
     if (result.pkg().isEmpty()) {
-      stdout.println(out + " not written: " + errors + " error(s), " + warnings + " warning(s)");
+      stdout.println(out + " not written: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
+          + (warnings == 1 ? " warning" : " warnings"));
       return Sstc.INVALID;
     }
     RecordPackage pkg = result.pkg().get();

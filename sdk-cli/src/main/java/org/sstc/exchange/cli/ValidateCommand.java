@@ -11,6 +11,7 @@ import org.sstc.exchange.report.ValidationRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -72,12 +73,21 @@ final class ValidateCommand implements Callable<Integer> {
       })
   OutputFormat format = OutputFormat.text;
 
+  @Option(
+      names = "--max-issues",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "Report at most N issues of each file (default ${DEFAULT-VALUE}; 0 for all): the "
+          + "rest are counted, not listed, so a file with millions of issues gives a readable report "
+          + "in constant memory. The exit status counts every issue.")
+  long maxIssues;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
       description = {
         "A file (validated whatever its name), or a directory: every *.json, *.ndjson and "
-            + "*.jsonl file below it, in sorted order."
+            + "*.jsonl file below it, in sorted order; - reads one JSON document from standard input."
       })
   List<String> paths;
 
@@ -86,7 +96,11 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TextReporter text = new TextReporter(out, err, format == OutputFormat.text, System.console() != null);
+    if (maxIssues < 0) {
+      throw new ParameterException(spec.commandLine(), "--max-issues must be 0 (all) or more, not " + maxIssues);
+    }
     ValidationRun.Builder run = ValidationRun.builder()
+        .maxIssues(maxIssues)
         .tool(null, Sstc.sdkVersion())
         .listener(text)
         .reading(in -> new CountingInputStream(in, text.progress()::advance));
@@ -110,7 +124,9 @@ final class ValidateCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     if (result.files() == 0) {
-      err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths));
+      err.println("sstc: nothing to validate: no *.json, *.ndjson or *.jsonl files found in "
+          + String.join(", ", paths) + " (name the files, or a folder that holds some)");
+      return Sstc.USAGE_OR_IO;
     }
 
     if (result.unreadableFiles() > 0) {

@@ -74,6 +74,31 @@ final class CliRun {
     }
   }
 
+  /** What a child process did: its status and what it printed. */
+  record Process(int status, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  /** Runs {@code command} as a child process in {@code dir}, without SSTC_TOKEN unless given; waits up to 5 minutes. */
+  static Process process(Path dir, java.util.Map<String, String> environment, List<String> command) throws Exception {
+    Path out = Files.createTempFile(dir, "stdout", ".txt");
+    Path err = Files.createTempFile(dir, "stderr", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().remove("SSTC_TOKEN");
+    builder.environment().putAll(environment);
+    java.lang.Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("did not finish: " + command);
+    }
+    return new Process(process.exitValue(), Files.readString(out, java.nio.charset.StandardCharsets.UTF_8),
+        Files.readString(err, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Override
   public String toString() {
     return "exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;

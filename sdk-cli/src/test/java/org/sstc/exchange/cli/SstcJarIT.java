@@ -130,7 +130,7 @@ class SstcJarIT {
     Result usage = sstc("validate", "--no-such-option", "x.json");
     assertEquals(2, usage.status(), usage::toString);
     assertEquals("", usage.out());
-    assertTrue(usage.err().contains("Usage: sstc validate"), usage::toString);
+    assertTrue(usage.err().contains("Run 'sstc validate --help' for its usage."), usage::toString);
   }
 
   @Test

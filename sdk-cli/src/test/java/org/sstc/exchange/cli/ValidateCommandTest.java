@@ -189,12 +189,13 @@ class ValidateCommandTest {
   }
 
   @Test
-  void anEmptyDirectoryIsNoError() throws IOException {
+  void anEmptyDirectoryIsNothingToValidateAndExitsTwo() throws IOException {
     Path empty = Files.createDirectory(dir.resolve("empty"));
 
     CliRun run = sstc("validate", empty.toString());
 
-    assertEquals(0, run.status, run::toString);
+    assertEquals(2, run.status, run::toString);
+    assertTrue(run.err.contains("sstc: nothing to validate"), run::toString);
     assertEquals(List.of("0 files, 0 valid, 0 invalid: 0 errors, 0 warnings"), run.outLines());
     assertTrue(run.err.contains("no *.json, *.ndjson or *.jsonl files"), run::toString);
   }
@@ -240,13 +241,14 @@ class ValidateCommandTest {
   // --- usage errors ------------------------------------------------------------------------------
 
   @Test
-  void anUnknownOptionExitsTwoWithAShortMessageAndTheUsage() {
+  void anUnknownOptionExitsTwoWithAShortMessageAndWhereTheUsageIs() {
     CliRun run = sstc("validate", "--strict", file("package.json"));
 
     assertEquals(2, run.status, run::toString);
     assertEquals("", run.out);
     assertTrue(run.err.startsWith("sstc: Unknown option: '--strict'"), run::toString);
-    assertTrue(run.err.contains("Usage: sstc validate"), run::toString);
+    assertTrue(run.err.endsWith("Run 'sstc validate --help' for its usage.\n"), run::toString);
+    assertTrue(run.err.lines().count() <= 3, run::toString);
   }
 
   @Test

@@ -123,7 +123,7 @@ final class Exchange {
         body = BodyReader.read(response, maxResponseBytes);
       } catch (BodyReader.TooLargeException e) {
         throw Failures.transport(request, e.getMessage()
-            + " (raise it with SstcClient.builder().maxResponseBytes(...) if this is expected)",
+            + " (the client's limit on a response, maxResponseBytes: raise it if this is expected)",
             response.code(), requestId, e);
       } catch (IOException e) {
         throw Failures.transport(request, "reading the response body failed ("

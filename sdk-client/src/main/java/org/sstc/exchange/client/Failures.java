@@ -46,7 +46,7 @@ final class Failures {
             problem);
       case 401:
         return new UnauthorizedException(
-            what + ". Writes need a token the hub knows: check SstcClient.builder().token(...).",
+            what + ". Writes need a bearer token the hub knows; check the token this client sends.",
             status, requestId, problem);
       case 403:
         return new ForbiddenException(
@@ -98,7 +98,9 @@ final class Failures {
     if (status >= 500) {
       return new ServerException(
           what + ". The hub failed; if the request was safe to repeat it was already retried."
-              + " Try later, and quote the request id " + requestId + " to the hub's operators.",
+              + (requestId != null
+                  ? " Try later, and quote the request id " + requestId + " to the hub's operators."
+                  : " Try later; the hub sent no request id, so tell its operators the time of the failure."),
           status, requestId, problem);
     }
     if (status >= 300 && status < 400) {

@@ -177,6 +177,28 @@ public final class SstcClient implements AutoCloseable {
     return bulk(NdjsonBody.oneShot(iterator, gzipUploads));
   }
 
+  /**
+   * Publishes records held in memory as one bulk upload (gzip NDJSON, written record by record).
+   * Unlike a {@code Stream}, a list can be sent again, so the upload is retried like a package:
+   * after a lost response the same body goes again with the same {@code Idempotency-Key}, and the
+   * hub answers with the report of the first attempt instead of storing anything twice. Each
+   * record is validated first unless {@link Builder#validateBeforeSend} is off (nothing is sent if
+   * one has errors). Keep each list to what one request should carry (a few thousand records).
+   *
+   * @param records the records, sent in this order; the list is copied
+   * @return what the hub did with each record, {@link BulkResult#index()} being the position in
+   *     {@code records}
+   * @throws ValidationFailedException if a record is not valid (nothing is sent)
+   * @since 1.1
+   */
+  public BulkReport publish(List<? extends SstcRecord> records) {
+    List<SstcRecord> copy = List.copyOf(Objects.requireNonNull(records, "records"));
+    for (int i = 0; i < copy.size(); i++) {
+      exchange.checkBeforeSend(copy.get(i), "record " + i);
+    }
+    return bulk(NdjsonBody.replayable(copy::iterator, gzipUploads));
+  }
+
   private BulkReport bulk(NdjsonBody body) {
     Request.Builder builder = new Request.Builder();
     if (body.gzip()) {

@@ -60,6 +60,10 @@ public final class Inputs {
       }
       if (Files.isDirectory(path)) {
         inputs.addAll(walk(path));
+      } else if (Files.exists(path) && !Files.isRegularFile(path)) {
+        // A FIFO or a device can be read once, or never ends; every reader here reads a file twice.
+        inputs.add(new Input(argument, null, "not a regular file (a pipe, socket or device): "
+            + "save what it holds to a file and give that"));
       } else {
         inputs.add(new Input(argument, path, null));
       }

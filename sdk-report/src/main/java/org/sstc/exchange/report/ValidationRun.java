@@ -1,5 +1,6 @@
 package org.sstc.exchange.report;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -87,6 +88,18 @@ public final class ValidationRun {
      * @param failure what the validator threw
      */
     default void failed(String file, RuntimeException failure) {}
+
+    /**
+     * Issues of the current file were left out of the reports and of {@link #issue}, past the
+     * run's {@link Builder#maxIssues} (told once, just before {@link #endFile}); they are counted
+     * in the {@link Result} all the same.
+     *
+     * @param file the file's name
+     * @param errors how many errors were left out
+     * @param warnings how many warnings were left out
+     * @since 1.1
+     */
+    default void omitted(String file, long errors, long warnings) {}
 
     /**
      * The current file is done.
@@ -177,6 +190,9 @@ public final class ValidationRun {
   private final Listener listener;
   private final UnaryOperator<InputStream> reading;
   private final Validator validator = Validator.standard();
+  private final long maxIssues;
+  /** The path that names standard input. */
+  private static final String STANDARD_INPUT = "-";
 
   private ValidationRun(Builder builder) {
     this.basedir = builder.basedir;
@@ -185,6 +201,7 @@ public final class ValidationRun {
     this.toolVersion = builder.toolVersion;
     this.listener = builder.listener;
     this.reading = builder.reading;
+    this.maxIssues = builder.maxIssues;
   }
 
   /**
@@ -200,7 +217,9 @@ public final class ValidationRun {
    * Validates the files and directories, telling the listener and writing the reports as it goes.
    * The reports' writers are flushed, not closed.
    *
-   * @param paths files (validated whatever their names) and directories (every record file below)
+   * @param paths files (validated whatever their names) and directories (every record file below);
+   *     since 1.1, {@code -} is standard input, read once as one JSON document (SARIF and JUnit
+   *     then give no line and column, which need a second reading)
    * @return what the run found
    * @throws IOException when a report cannot be written; its message names the format
    */
@@ -236,6 +255,10 @@ public final class ValidationRun {
       }
       errors += issues.errors;
       warnings += issues.warnings;
+      if (issues.omittedErrors + issues.omittedWarnings > 0) {
+        listener.omitted(name, issues.omittedErrors, issues.omittedWarnings);
+        reporters.forEach(r -> r.omitted(issues.omittedErrors, issues.omittedWarnings));
+      }
       reporters.forEach(Reporter::endFile);
       listener.endFile(name);
       check(outs);
@@ -272,7 +295,19 @@ public final class ValidationRun {
   /** Validates one file; returns why it could not be read, or null if it was read to the end. */
   private @Nullable String validate(Input input, String name, FileIssues issues) {
     Path path = Objects.requireNonNull(input.path());
-    try (InputStream in = reading.apply(Files.newInputStream(path))) {
+    // "-" is standard input, read once (as one JSON document; an NDJSON stream needs a file name).
+    InputStream source;
+    try {
+      source = input.name().equals(STANDARD_INPUT) ? new FilterInputStream(System.in) {
+        @Override
+        public void close() {
+          // standard input stays open: it is not ours
+        }
+      } : Files.newInputStream(path);
+    } catch (IOException e) {
+      return Inputs.reason(e);
+    }
+    try (InputStream in = reading.apply(source)) {
       validator.validateStream(in, Validator.Format.of(path), issues);
       return null;
     } catch (IOException e) {
@@ -318,6 +353,8 @@ public final class ValidationRun {
     private final Tally tally;
     long errors;
     long warnings;
+    long omittedErrors;
+    long omittedWarnings;
 
     FileIssues(String file, List<Reporter> reporters, Tally tally) {
       this.file = file;
@@ -333,6 +370,15 @@ public final class ValidationRun {
         warnings++;
       }
       tally.issue(issue);
+      if (maxIssues > 0 && errors + warnings > maxIssues && !FileProblems.isFileProblem(issue)) {
+        // Past the limit an issue is counted, not kept: memory and output stay bounded.
+        if (issue.isError()) {
+          omittedErrors++;
+        } else {
+          omittedWarnings++;
+        }
+        return;
+      }
       for (Reporter reporter : reporters) {
         reporter.issue(issue);
       }
@@ -348,8 +394,27 @@ public final class ValidationRun {
     private String toolVersion = "unknown";
     private Listener listener = (file, issue) -> {};
     private UnaryOperator<InputStream> reading = UnaryOperator.identity();
+    private long maxIssues;
 
     private Builder() {}
+
+    /**
+     * Reports at most {@code issues} issues of each file (0, the default, for all of them); the
+     * rest are counted, in the {@link Result} and in each report (JSON {@code omittedIssues},
+     * a SARIF notification, a JUnit testcase), but neither kept nor written, so that a file with
+     * millions of issues is reported in constant memory and readable length.
+     *
+     * @param issues the most issues reported for one file, or 0 for no limit
+     * @return this builder
+     * @since 1.1
+     */
+    public Builder maxIssues(long issues) {
+      if (issues < 0) {
+        throw new IllegalArgumentException("maxIssues is 0 (no limit) or more: " + issues);
+      }
+      this.maxIssues = issues;
+      return this;
+    }
 
     /**
      * Names files relative to this directory when they are inside it (else absolute), and makes

@@ -125,7 +125,7 @@ public final class ValidateMojo extends AbstractMojo {
       dirs = List.of(basedir.toPath().resolve(DEFAULT_DIRECTORY));
     }
     ValidationRun run =
-        new ValidationRun(basedir.toPath(), reportDirectory.toPath(), reports, new MavenConsole(log));
+        new ValidationRun(basedir.toPath(), reportDirectory.toPath(), reports, new MavenConsole(log), threshold);
     Outcome outcome;
     try {
       outcome = run.validate(explicitFiles, dirs);

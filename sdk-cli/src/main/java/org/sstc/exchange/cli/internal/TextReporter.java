@@ -70,6 +70,18 @@ public final class TextReporter implements ValidationRun.Listener {
   }
 
   @Override
+  public void omitted(String file, long errors, long warnings) {
+    if (!text) {
+      return;
+    }
+    progress.clear();
+    long total = errors + warnings;
+    out.println(file + ": " + total + (total == 1 ? " more issue" : " more issues") + " not shown ("
+        + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings")
+        + "): raise --max-issues, or 0 for all");
+  }
+
+  @Override
   public void endFile(String file) {
     out.flush();
   }

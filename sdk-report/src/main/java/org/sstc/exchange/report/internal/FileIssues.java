@@ -22,6 +22,8 @@ final class FileIssues {
   final List<Issue> issues = new ArrayList<>();
   private final Path base;
   private @Nullable SourceMap map;
+  /** Whether {@link #map()} lists every record of the file, or only those with an issue. */
+  boolean allRecords = true;
 
   /**
    * One file's issues.
@@ -57,7 +59,7 @@ final class FileIssues {
       for (Issue issue : issues) {
         wanted.add(issue.pointer());
       }
-      map = path == null || broken() ? SourceMap.empty() : SourceMap.of(path, ndjson(), wanted);
+      map = path == null || broken() ? SourceMap.empty() : SourceMap.of(path, ndjson(), wanted, allRecords);
     }
     return map;
   }

@@ -16,6 +16,11 @@ public final class FileProblems {
 
   private FileProblems() {}
 
+  /** True for the issue that says the file could not be read, or the validator failed on it. */
+  public static boolean isFileProblem(Issue issue) {
+    return issue.code().equals(UNREADABLE) || issue.code().equals(VALIDATOR_FAILED);
+  }
+
   /**
    * The file cannot be read.
    *

@@ -40,6 +40,8 @@ public final class JUnitReporter implements Reporter {
   private long started;
   private @Nullable LocalDateTime startedAt;
   private int suites;
+  private long omittedErrors;
+  private long omittedWarnings;
 
   /**
    * The command line's writer: files are named relative to the working directory.
@@ -81,6 +83,8 @@ public final class JUnitReporter implements Reporter {
   @Override
   public void startFile(String name) {
     file = new FileIssues(name, base);
+    omittedErrors = 0;
+    omittedWarnings = 0;
     started = System.nanoTime();
     startedAt = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
   }
@@ -88,6 +92,18 @@ public final class JUnitReporter implements Reporter {
   @Override
   public void issue(Issue issue) {
     current().issues.add(issue);
+  }
+
+  /**
+   * Issues were left out past the run's limit: the suite then lists only the records that hold a
+   * listed issue, and one testcase that counts the rest (failing when errors were left out), so
+   * that neither memory nor the XML grows with the file.
+   */
+  @Override
+  public void omitted(long errors, long warnings) {
+    omittedErrors = errors;
+    omittedWarnings = warnings;
+    current().allRecords = false;
   }
 
   /** One testcase: its name and its issues. */
@@ -195,6 +211,14 @@ public final class JUnitReporter implements Reporter {
       SourceMap.Record record = map.recordOf(issue.pointer());
       String key = record != null ? record.pointer() : map.isPackage() ? "" : "(file)";
       cases.computeIfAbsent(key, k -> new Case("(file)", new ArrayList<>())).issues().add(issue);
+    }
+    if (omittedErrors + omittedWarnings > 0) {
+      String text = (omittedErrors + omittedWarnings) + " more issues are not listed (" + omittedErrors
+          + (omittedErrors == 1 ? " error, " : " errors, ") + omittedWarnings
+          + (omittedWarnings == 1 ? " warning" : " warnings") + "), nor the records without a listed issue: "
+          + "raise the limit on issues a file reports to see them";
+      cases.put("(more)", new Case("(more issues)", new ArrayList<>(List.of(omittedErrors > 0
+          ? Issue.error("report.omitted", "", text) : Issue.warning("report.omitted", "", text)))));
     }
     if (cases.isEmpty()) {
       cases.put("(file)", new Case("(file)", new ArrayList<>()));

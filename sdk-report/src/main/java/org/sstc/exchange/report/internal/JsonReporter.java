@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * A file's issues are kept until the file ends, because {@code valid} comes before them; the array
- * itself is streamed. {@code sstc validate --format json} prints it, and sstc-maven-plugin writes it
+ * itself is streamed. With a limit on the issues a file reports, the ones past it are only counted
+ * ({@code "omittedIssues": N} after {@code issues}), so memory stays bounded. {@code sstc validate --format json} prints it, and sstc-maven-plugin writes it
  * as its json report: the same bytes for the same files.
  */
 public final class JsonReporter implements Reporter {
@@ -38,6 +39,8 @@ public final class JsonReporter implements Reporter {
   private final JsonGenerator json;
   private final List<Issue> issues = new ArrayList<>();
   private String file = "";
+  private long omittedErrors;
+  private long omittedIssues;
 
   public JsonReporter(PrintWriter out) {
     this.out = out;
@@ -49,6 +52,14 @@ public final class JsonReporter implements Reporter {
   public void startFile(String name) {
     file = name;
     issues.clear();
+    omittedErrors = 0;
+    omittedIssues = 0;
+  }
+
+  @Override
+  public void omitted(long errors, long warnings) {
+    omittedErrors = errors;
+    omittedIssues = errors + warnings;
   }
 
   @Override
@@ -61,13 +72,16 @@ public final class JsonReporter implements Reporter {
     ValidationReport report = ValidationReport.of(issues);
     json.writeStartObject();
     json.writeStringProperty("file", file);
-    json.writeBooleanProperty("valid", report.valid());
+    json.writeBooleanProperty("valid", report.valid() && omittedErrors == 0);
     json.writeStringProperty("schemaVersion", report.schemaVersion());
     json.writeArrayPropertyStart("issues");
     for (Issue issue : report.issues()) {
       writeIssue(issue);
     }
     json.writeEndArray();
+    if (omittedIssues > 0) {
+      json.writeNumberProperty("omittedIssues", omittedIssues); // past the run's maxIssues
+    }
     json.writeEndObject();
     json.flush();
     issues.clear();

@@ -15,6 +15,12 @@ public interface Reporter {
   /** One issue in the current file, as the validator finds it. */
   void issue(Issue issue);
 
+  /**
+   * Issues of the current file past the run's limit were counted but not given to {@link #issue}
+   * (told once, before {@link #endFile}).
+   */
+  default void omitted(long errors, long warnings) {}
+
   /** The current file is done. */
   void endFile();
 

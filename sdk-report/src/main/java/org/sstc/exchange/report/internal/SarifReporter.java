@@ -2,13 +2,12 @@ package org.sstc.exchange.report.internal;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * names a missing member). The pointer itself is the result's logical location and is in its
  * property bag, with the offending value.
  *
- * <p>SARIF is one JSON document whose rules come before the results, so the results are kept
- * until every file is done; memory grows with the number of issues, not with the files.
+ * <p>The log is streamed: each file's results are written when the file ends, and the tool's
+ * driver with its rules and the invocation come after the results (the members of a JSON object
+ * have no order), so memory holds one file's issues and the rules, whatever the number of files.
+ * Issues past the run's limit for a file are counted in a notification of the invocation.
  */
 public final class SarifReporter implements Reporter {
   /** The {@code $id} of the OASIS SARIF 2.1.0 schema; a name here, never fetched. */
@@ -46,7 +47,8 @@ public final class SarifReporter implements Reporter {
   private final Path base;
   private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
   private final ArrayNode rules = MAPPER.createArrayNode();
-  private final ArrayNode results = MAPPER.createArrayNode();
+  private final ArrayNode notifications = MAPPER.createArrayNode();
+  private @Nullable JsonGenerator json;
   private @Nullable FileIssues file;
 
   /**
@@ -81,9 +83,47 @@ public final class SarifReporter implements Reporter {
     return Objects.requireNonNull(file, "startFile comes before addIssue and endFile");
   }
 
+  /** The log's head, up to the open results array, written before the first file. */
+  private JsonGenerator json() {
+    JsonGenerator generator = json;
+    if (generator == null) {
+      generator = MAPPER.createGenerator(out);
+      generator.writeStartObject();
+      generator.writeStringProperty("$schema", SCHEMA);
+      generator.writeStringProperty("version", "2.1.0");
+      generator.writeArrayPropertyStart("runs");
+      generator.writeStartObject();
+      generator.writeStringProperty("columnKind", "utf16CodeUnits");
+      ObjectNode bases = MAPPER.createObjectNode();
+      bases.putObject("%SRCROOT%").put("uri", base.toUri().toASCIIString());
+      generator.writeName("originalUriBaseIds");
+      generator.writeTree(bases);
+      generator.writeArrayPropertyStart("results");
+      json = generator;
+    }
+    return generator;
+  }
+
   @Override
   public void startFile(String name) {
+    json();
     file = new FileIssues(name, base);
+    file.allRecords = false; // SARIF locates values; it lists no records
+  }
+
+  @Override
+  public void omitted(long errors, long warnings) {
+    ObjectNode notification = notifications.addObject();
+    notification.put("level", "note");
+    notification.putObject("message").put("text", (errors + warnings) + " more issues of " + current().name
+        + " are not listed (" + errors + (errors == 1 ? " error, " : " errors, ") + warnings
+        + (warnings == 1 ? " warning" : " warnings") + "): raise the limit on issues a file reports to see them");
+    ObjectNode location = notification.putArray("locations").addObject().putObject("physicalLocation")
+        .putObject("artifactLocation");
+    location.put("uri", current().uri());
+    if (current().relative()) {
+      location.put("uriBaseId", "%SRCROOT%");
+    }
   }
 
   @Override
@@ -93,9 +133,11 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void endFile() {
+    JsonGenerator generator = json();
     for (Issue issue : current().issues) {
-      results.add(result(issue));
+      generator.writeTree(result(issue));
     }
+    generator.flush();
     file = null;
   }
 
@@ -157,31 +199,31 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void finish(Tally tally) {
-    ObjectNode log = MAPPER.createObjectNode();
-    log.put("$schema", SCHEMA);
-    log.put("version", "2.1.0");
-    ObjectNode run = log.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
+    JsonGenerator generator = json();
+    generator.writeEndArray(); // results
+    ObjectNode tool = MAPPER.createObjectNode();
+    ObjectNode driver = tool.putObject("driver");
     driver.put("name", "sstc");
     driver.put("fullName", fullName);
     driver.put("version", version);
     driver.set("rules", rules);
-    run.putObject("originalUriBaseIds").putObject("%SRCROOT%")
-        .put("uri", base.toUri().toASCIIString());
-    ObjectNode invocation = run.putArray("invocations").addObject();
+    generator.writeName("tool");
+    generator.writeTree(tool);
+    ArrayNode invocations = MAPPER.createArrayNode();
+    ObjectNode invocation = invocations.addObject();
     int exit = tally.unreadableFiles() > 0 ? 2 : tally.invalid() > 0 ? 1 : 0;
     invocation.put("executionSuccessful", tally.unreadableFiles() == 0);
     invocation.put("exitCode", exit);
-    run.put("columnKind", "utf16CodeUnits");
-    run.set("results", results);
-    out.println(MAPPER.writeValueAsString(log));
+    if (!notifications.isEmpty()) {
+      invocation.set("toolExecutionNotifications", notifications);
+    }
+    generator.writeName("invocations");
+    generator.writeTree(invocations);
+    generator.writeEndObject(); // the run
+    generator.writeEndArray(); // runs
+    generator.writeEndObject();
+    generator.close(); // leaves out open: AUTO_CLOSE_TARGET is off
+    out.println();
     out.flush();
-  }
-
-  /** Results so far; for tests. */
-  List<ObjectNode> results() {
-    List<ObjectNode> list = new ArrayList<>();
-    results.forEach(r -> list.add((ObjectNode) r));
-    return list;
   }
 }

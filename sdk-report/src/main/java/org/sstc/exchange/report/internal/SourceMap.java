@@ -48,6 +48,7 @@ public final class SourceMap {
 
   private final Map<String, Position> positions = new HashMap<>();
   private final List<Record> records = new ArrayList<>();
+  private boolean allRecords = true;
   private final List<Record> nested = new ArrayList<>();
   private boolean isPackage;
 
@@ -63,7 +64,16 @@ public final class SourceMap {
    * is not JSON to the end is read as far as it goes.
    */
   public static SourceMap of(Path file, boolean ndjson, Set<String> wanted) {
+    return of(file, ndjson, wanted, true);
+  }
+
+  /**
+   * As {@link #of(Path, boolean, Set)}; with {@code allRecords} false, only the records that hold
+   * a wanted pointer are kept (memory then grows with the pointers alone, not with the records).
+   */
+  public static SourceMap of(Path file, boolean ndjson, Set<String> wanted, boolean allRecords) {
     SourceMap map = new SourceMap();
+    map.allRecords = allRecords;
     Set<String> all = new HashSet<>();
     for (String pointer : wanted) {
       String p = pointer;
@@ -169,7 +179,10 @@ public final class SourceMap {
       // Records: each root object, or the items of a package's record arrays (kept aside until the
       // end, since "recordType" may come after them).
       int depth = path.size();
-      if (token == JsonToken.START_OBJECT && depth == 0) {
+      boolean kept = allRecords || wanted.contains(pointer);
+      if (!kept && token == JsonToken.START_OBJECT && depth <= 2) {
+        // a record no issue names: not kept
+      } else if (token == JsonToken.START_OBJECT && depth == 0) {
         records.add(new Record(pointer, "", at.getLineNr()));
       } else if (token == JsonToken.START_OBJECT && depth == 2 && !ndjson
           && (pointer.startsWith("/initiatives/") || pointer.startsWith("/organisations/")

@@ -50,7 +50,20 @@ public final class ValidationRun {
    * @param errors errors over all files
    * @param warnings warnings over all files
    */
-  public record Outcome(int files, int invalidFiles, long errors, long warnings) {
+  public record Outcome(int files, int invalidFiles, long errors, long warnings, List<String> listed) {
+    /** How many issues a failure message lists: the log may not show them (mvn -q). */
+    static final int LISTED = 20;
+
+    /** The outcome; {@code listed} is copied. */
+    public Outcome {
+      listed = List.copyOf(listed);
+    }
+
+    /** An outcome without issue lines. */
+    public Outcome(int files, int invalidFiles, long errors, long warnings) {
+      this(files, invalidFiles, errors, warnings, List.of());
+    }
+
     /** True when this outcome fails the build at {@code threshold}. */
     public boolean failsOn(FailOn threshold) {
       switch (threshold) {
@@ -63,20 +76,38 @@ public final class ValidationRun {
       }
     }
 
-    /** Why the build fails, for the failure message. */
+    /**
+     * Why the build fails, for the failure message: the counts and the first issues themselves,
+     * since under {@code mvn -q} the log above shows no warning (and a CI page may show only the
+     * failure).
+     */
     public String failureMessage(FailOn threshold) {
-      if (errors > 0) {
-        return invalidFiles + " of " + files + " SSTC file(s) invalid (" + errors + " error(s), "
-            + warnings + " warning(s)); the issues are listed above";
+      String counts = errors > 0
+          ? invalidFiles + " of " + files + " SSTC " + plural(files, "file", "files") + " invalid ("
+              + errors + " " + plural(errors, "error", "errors") + ", " + warnings + " "
+              + plural(warnings, "warning", "warnings") + ")"
+          : warnings + " " + plural(warnings, "warning", "warnings") + " in " + files + " SSTC "
+              + plural(files, "file", "files") + ", and failOn is " + threshold;
+      long total = threshold == FailOn.WARNING ? errors + warnings : errors;
+      StringBuilder message = new StringBuilder(counts).append(':');
+      for (String line : listed) {
+        message.append("\n  ").append(line);
       }
-      return warnings + " warning(s) in " + files + " SSTC file(s), and failOn is " + threshold
-          + "; the issues are listed above";
+      if (total > listed.size()) {
+        message.append("\n  ... and ").append(total - listed.size())
+            .append(" more (in the log above, and in the reports of <formats>)");
+      }
+      return message.toString();
     }
 
     /** The summary line. */
     public String summary() {
       return "sstc: " + files + " file(s) checked, " + (files - invalidFiles) + " valid, "
           + invalidFiles + " invalid; " + errors + " error(s), " + warnings + " warning(s)";
+    }
+
+    private static String plural(long count, String one, String many) {
+      return count == 1 ? one : many;
     }
   }
 
@@ -87,6 +118,20 @@ public final class ValidationRun {
   private final Path reportDirectory;
   private final List<ReportFormat> formats;
   private final Console console;
+  private final FailOn threshold;
+  private final List<String> listed = new ArrayList<>();
+
+  /**
+   * A run that fails on errors.
+   *
+   * @param basedir file names are printed relative to it
+   * @param reportDirectory where report files go
+   * @param formats the report files to write
+   * @param console where issues and the summary are printed
+   */
+  public ValidationRun(Path basedir, Path reportDirectory, List<ReportFormat> formats, Console console) {
+    this(basedir, reportDirectory, formats, console, FailOn.ERROR);
+  }
 
   /**
    * A run.
@@ -95,8 +140,11 @@ public final class ValidationRun {
    * @param reportDirectory where report files go
    * @param formats the report files to write
    * @param console where issues and the summary are printed
+   * @param threshold what fails the build: what does not is never logged as an error
    */
-  public ValidationRun(Path basedir, Path reportDirectory, List<ReportFormat> formats, Console console) {
+  public ValidationRun(Path basedir, Path reportDirectory, List<ReportFormat> formats, Console console,
+      FailOn threshold) {
+    this.threshold = threshold;
     this.basedir = basedir.toAbsolutePath().normalize();
     this.reportDirectory = reportDirectory;
     this.formats = List.copyOf(formats);
@@ -150,12 +198,14 @@ public final class ValidationRun {
         console.info("sstc: no *.json, *.ndjson or *.jsonl files to check");
       }
       Outcome outcome = new Outcome((int) result.files(),
-          (int) (result.invalidFiles() + result.unreadableFiles()), result.errors(), result.warnings());
+          (int) (result.invalidFiles() + result.unreadableFiles()), result.errors(), result.warnings(), listed);
       for (ReportFormat format : writers.keySet()) {
         console.info("sstc: " + format + " report in " + reportDirectory.resolve(format.fileName()));
       }
-      if (outcome.errors() > 0) {
+      if (outcome.failsOn(threshold)) {
         console.error(outcome.summary());
+      } else if (outcome.errors() > 0) {
+        console.warning(outcome.summary());
       } else if (outcome.warnings() > 0) {
         console.warning(outcome.summary());
       } else {
@@ -176,7 +226,12 @@ public final class ValidationRun {
   /** Prints one issue: {@code file:pointer: severity code: message}, as the command line does. */
   private void print(String file, Issue issue) {
     String line = file + ":" + issue;
-    if (issue.isError()) {
+    boolean fails = issue.isError() ? threshold != FailOn.NEVER : threshold == FailOn.WARNING;
+    if (fails && listed.size() < Outcome.LISTED) {
+      listed.add(line);
+    }
+    // By severity, but an issue that does not fail the build is never an [ERROR] (failOn=never).
+    if (issue.isError() && threshold != FailOn.NEVER) {
       console.error(line);
     } else {
       console.warning(line);

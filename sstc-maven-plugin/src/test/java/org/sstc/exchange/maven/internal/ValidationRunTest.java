@@ -68,11 +68,12 @@ class ValidationRunTest {
 
   @Test
   void warningsFailOnlyWhenAsked() {
-    ValidationRun.Outcome warningsOnly = new ValidationRun.Outcome(3, 0, 0, 2);
+    ValidationRun.Outcome warningsOnly = new ValidationRun.Outcome(3, 0, 0, 2, List.of("a.json:/x: warning w: one"));
     assertThat(warningsOnly.failsOn(FailOn.ERROR)).isFalse();
     assertThat(warningsOnly.failsOn(FailOn.WARNING)).isTrue();
     assertThat(warningsOnly.failureMessage(FailOn.WARNING))
-        .isEqualTo("2 warning(s) in 3 SSTC file(s), and failOn is warning; the issues are listed above");
+        .isEqualTo("2 warnings in 3 SSTC files, and failOn is warning:\n  a.json:/x: warning w: one\n"
+            + "  ... and 1 more (in the log above, and in the reports of <formats>)");
   }
 
   @Test
