@@ -20,9 +20,9 @@ import org.sstc.exchange.core.SstcRecord;
  * facets it wants; a record matches when it has all of them. The memory store compares the sets,
  * the SQL stores keep one indexed row per facet; both get their facets from here, so they agree.
  */
-final class Facets {
+public final class Facets {
   /** A filter dimension (the query parameter's name) and a value. */
-  record Facet(String name, String value) {}
+  public record Facet(String name, String value) {}
 
   private Facets() {}
 
