@@ -87,22 +87,37 @@ class BulkTest {
   }
 
   @Test
-  void aSolutionIsRefusedClearlyAndTheOtherRecordsAreWritten() throws IOException {
-    // The hub has no collection for solutions (standard 1.1) yet: it says so instead of failing.
-    String solution = JSON_TEXT.readTree(java.nio.file.Files.readAllBytes(
-        java.nio.file.Path.of("../schema/test-fixtures/1.1/valid/solution-minimal.json"))).toString();
-    String ndjson = Wire.initiative("XM-DAC-41301-B-sol1") + "\n" + solution + "\n";
-
+  void solutionsAreWrittenFromNdjsonAndFromAPackagesSolutions() {
+    ObjectNode line = Wire.fixture("solution-minimal.json").put("id", "XM-DAC-41301-B-sol1");
+    String ndjson = Wire.initiative("XM-DAC-41301-B-sol-i1") + "\n" + line + "\n";
     HttpResponse<String> response = upload("application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8), false);
-
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode report = Wire.tree(response);
-    assertThat(report.path("created").asInt()).isEqualTo(1);
-    assertThat(report.path("rejected").asInt()).isEqualTo(1);
-    JsonNode refused = report.path("results").get(1);
-    assertThat(refused.path("recordType").asString()).isEqualTo("solution");
-    assertThat(Wire.values(refused.path("issues"), "code")).containsExactly("hub.unsupported-record");
-    assertThat(wire.get("/initiatives/XM-DAC-41301-B-sol1").statusCode()).isEqualTo(200);
+    assertThat(Wire.tree(response).path("created").asInt()).as(response.body()).isEqualTo(2);
+
+    ObjectNode pkg = Wire.fixture("package.json");
+    pkg.put("schemaVersion", "1.1");
+    pkg.remove("organisations");
+    pkg.putArray("initiatives");
+    pkg.putArray("solutions").add(Wire.fixture("solution-minimal.json").put("id", "XM-DAC-41301-B-sol2"));
+    HttpResponse<String> packaged = upload("application/json", pkg.toString().getBytes(StandardCharsets.UTF_8), false);
+    assertThat(packaged.statusCode()).as(packaged.body()).isEqualTo(200);
+    JsonNode report = Wire.tree(packaged);
+    assertThat(report.path("created").asInt()).as(packaged.body()).isEqualTo(1);
+    assertThat(report.path("results").get(0).path("recordType").asString()).isEqualTo("solution");
+
+    assertThat(wire.get("/solutions/XM-DAC-41301-B-sol1").statusCode()).isEqualTo(200);
+    assertThat(wire.get("/solutions/XM-DAC-41301-B-sol2").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSolutionReportedByAnotherOrganisationIsRefusedInBulk() {
+    ObjectNode line = Wire.fixture("solution-minimal.json").put("id", "XM-DAC-41114-B-sol3");
+    ((ObjectNode) line.path("reportingOrg")).put("id", "XM-DAC-41114").put("name", "UNDP");
+    HttpResponse<String> response = upload("application/x-ndjson", (line + "\n").getBytes(StandardCharsets.UTF_8), false);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode refused = Wire.tree(response).path("results").get(0);
+    assertThat(Wire.values(refused.path("issues"), "code")).contains("auth.forbidden");
+    assertThat(wire.get("/solutions/XM-DAC-41114-B-sol3").statusCode()).isEqualTo(404);
   }
 
   @Test

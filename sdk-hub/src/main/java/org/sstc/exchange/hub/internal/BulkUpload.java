@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.Severity;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
@@ -191,9 +193,9 @@ final class BulkUpload {
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
-        if (value == JsonToken.START_ARRAY && (name.equals("initiatives") || name.equals("organisations"))) {
+        String type = ARRAYS.get(name);
+        if (value == JsonToken.START_ARRAY && type != null) {
           envelope.putArray(name);
-          String type = name.equals("initiatives") ? Initiative.RECORD_TYPE : Organisation.RECORD_TYPE;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonNode element = parser.readValueAsTree();
             long index = received++;
@@ -217,10 +219,6 @@ final class BulkUpload {
       }
       ValidationReport report = JsonStreams.validateTree(validator, envelope);
       List<Issue> headerIssues = new ArrayList<>(report.issues());
-      JsonNode solutions = envelope.get("solutions");
-      if (solutions != null && !solutions.isEmpty()) {
-        headerIssues.add(noSolutions("/solutions"));
-      }
       if (!headerIssues.isEmpty()) {
         header = headerResult(headerIssues);
       }
@@ -249,12 +247,11 @@ final class BulkUpload {
     }
   }
 
-  /** The hub keeps initiatives and organisations; solutions (standard 1.1) have no collection yet. */
-  static Issue noSolutions(String pointer) {
-    return Issue.error("hub.unsupported-record", pointer, "this hub stores initiatives and"
-        + " organisations only; solution records (standard 1.1) are not stored: publish them as"
-        + " files, or leave them out of what you send here");
-  }
+  /** A package's arrays of records, streamed one record at a time, and the type each holds. */
+  private static final Map<String, String> ARRAYS = Map.of(
+      "initiatives", Initiative.RECORD_TYPE,
+      "organisations", Organisation.RECORD_TYPE,
+      "solutions", Solution.RECORD_TYPE);
 
   private static Result headerResult(List<Issue> issues) {
     boolean errors = issues.stream().anyMatch(Issue::isError);
@@ -345,12 +342,9 @@ final class BulkUpload {
       return Checked.refused(index, line, type, id, List.of(Issue.error("schema.const", "/recordType",
           "this element of the package's " + expectedType + "s is a " + declared)));
     }
-    if (expectedType == null && declared.equals("solution")) {
-      return Checked.refused(index, line, type, id, atLine(List.of(noSolutions("/recordType")), line));
-    }
     if (expectedType == null && declared.equals("package")) {
       return Checked.refused(index, line, type, id, atLine(List.of(Issue.error("schema.const", "/recordType",
-          "an NDJSON line is one initiative or organisation; send a package alone as application/json")), line));
+          "an NDJSON line is one initiative, organisation or solution; send a package alone as application/json")), line));
     }
     SstcRecord[] bound = new SstcRecord[1];
     ValidationReport report = JsonStreams.validateTree(validator, tree, record -> bound[0] = record);
@@ -360,22 +354,24 @@ final class BulkUpload {
     }
     // The record the validator checked, bound once; an array's type was checked above.
     SstcRecord model = Objects.requireNonNull(bound[0], "a valid record is bound");
-    if (model instanceof Initiative initiative) {
-      id = initiative.id();
-      if (!initiative.reportingOrg().id().equals(org)) {
-        List<Issue> refused = new ArrayList<>(issues);
-        refused.add(Issue.error("auth.forbidden", "/reportingOrg/id", "this token writes for " + org
-            + ", but the initiative's reportingOrg.id is " + initiative.reportingOrg().id()));
-        return Checked.refused(index, line, type, id, atLine(refused, line));
-      }
-    } else {
-      id = ((Organisation) model).id();
-      if (!id.equals(org)) {
-        List<Issue> refused = new ArrayList<>(issues);
-        refused.add(Issue.error("auth.forbidden", "/id", "this token writes for " + org
-            + ", but this is the organisation record of " + id + "; an organisation writes only its own record"));
-        return Checked.refused(index, line, type, id, atLine(refused, line));
-      }
+    id = HubHandler.idOf(model);
+    // An initiative or solution is written by the organisation that reports it; an organisation
+    // record by that organisation.
+    String reporter = model instanceof Initiative initiative ? initiative.reportingOrg().id()
+        : model instanceof Solution solution ? solution.reportingOrg().id() : null;
+    String refusal = null;
+    String pointer = "/reportingOrg/id";
+    if (reporter != null && !reporter.equals(org)) {
+      refusal = "this token writes for " + org + ", but the " + type + "'s reportingOrg.id is " + reporter;
+    } else if (reporter == null && !id.equals(org)) {
+      pointer = "/id";
+      refusal = "this token writes for " + org + ", but this is the organisation record of " + id
+          + "; an organisation writes only its own record";
+    }
+    if (refusal != null) {
+      List<Issue> refused = new ArrayList<>(issues);
+      refused.add(Issue.error("auth.forbidden", pointer, refusal));
+      return Checked.refused(index, line, type, id, atLine(refused, line));
     }
     return new Checked(index, line, type, id, issues, model, SstcJson.standard().write(model), false);
   }

@@ -12,6 +12,7 @@ import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.Sector;
 import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SolutionCountry;
+import org.sstc.exchange.core.SolutionProvider;
 import org.sstc.exchange.core.SstcRecord;
 
 /**
@@ -64,9 +65,27 @@ public final class Facets {
       sectors(facets, solution.sectors());
       for (SolutionCountry country : solution.countries()) {
         facets.add(new Facet("country", country.code()));
+        if (country.initiativeId() != null) {
+          facets.add(new Facet("initiative", country.initiativeId()));
+        }
       }
       if (solution.reportingOrg() != null) {
         facets.add(new Facet("participant", solution.reportingOrg().id()));
+      }
+      for (SolutionProvider provider : solution.providers()) {
+        if (provider.country() != null) {
+          facets.add(new Facet("country", provider.country()));
+        }
+        if (provider.orgId() != null) {
+          facets.add(new Facet("participant", provider.orgId()));
+        }
+      }
+      if (solution.maturity() != null) {
+        facets.add(new Facet("maturity", solution.maturity().code()));
+      }
+      // The initiatives a solution names: GET /solutions?matchInitiative finds them by this.
+      for (String initiativeId : solution.initiativeIds()) {
+        facets.add(new Facet("initiative", initiativeId));
       }
     }
     return facets;

@@ -25,6 +25,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.Organisation;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationException;
@@ -86,8 +87,11 @@ final class HubHandler {
     String first = path.isEmpty() ? "" : path.get(0);
     switch (first) {
       case "initiatives":
+        return collection(call, Initiative.RECORD_TYPE);
       case "organisations":
-        return collection(call, first.equals("initiatives") ? Initiative.RECORD_TYPE : Organisation.RECORD_TYPE);
+        return collection(call, Organisation.RECORD_TYPE);
+      case "solutions":
+        return collection(call, Solution.RECORD_TYPE);
       case "packages":
         if (path.size() != 1) {
           throw notFound(call);
@@ -113,7 +117,7 @@ final class HubHandler {
 
   private static Problem notFound(Call call) {
     return Problem.notFound("there is no resource at " + call.rawPath
-        + "; the API has /initiatives, /organisations, /packages, /changes and /codelists");
+        + "; the API has /initiatives, /organisations, /solutions, /packages, /changes and /codelists");
   }
 
   private static void allow(Call call, String allowed) {
@@ -201,25 +205,48 @@ final class HubHandler {
   }
 
   private Reply search(Call call, String type) {
-    boolean initiatives = type.equals(Initiative.RECORD_TYPE);
-    Set<String> known = initiatives
-        ? Set.of("modality", "sdgGoal", "sdgTarget", "country", "participant", "status", "updatedSince", "cursor", "limit")
-        : Set.of("country", "orgType", "updatedSince", "cursor", "limit");
+    Set<String> known;
+    switch (type) {
+      case Initiative.RECORD_TYPE:
+        known = Set.of("modality", "sdgGoal", "sdgTarget", "country", "participant", "status", "updatedSince", "cursor", "limit");
+        break;
+      case Solution.RECORD_TYPE:
+        known = Set.of("sdgGoal", "sdgTarget", "country", "participant", "sector", "maturity", "matchInitiative",
+            "updatedSince", "cursor", "limit");
+        break;
+      default:
+        known = Set.of("country", "orgType", "updatedSince", "cursor", "limit");
+    }
     Params params = new Params(call, known);
     int limit = params.integer("limit", 1, 500, 100);
-    String after = params.cursor();
     List<Facets.Facet> facets = new ArrayList<>();
     OffsetDateTime since = params.dateTime("updatedSince");
     facet(facets, "country", params.matching("country", COUNTRY, "an ISO 3166-1 alpha-2 code such as BR"));
-    if (initiatives) {
-      facet(facets, "modality", params.oneOf("modality", MODALITIES));
+    String matchInitiative = null;
+    if (!type.equals(Organisation.RECORD_TYPE)) {
       facet(facets, "sdgGoal", Facets.goal(params.matching("sdgGoal", SDG_GOAL, "a goal number from 1 to 17")));
       facet(facets, "sdgTarget", params.matching("sdgTarget", SDG_TARGET, "an SDG target such as 2.3 or 17.b"));
       facet(facets, "participant", params.matching("participant", CODE_OR_ID, "an org-id such as XM-DAC-41301"));
+    }
+    if (type.equals(Initiative.RECORD_TYPE)) {
+      facet(facets, "modality", params.oneOf("modality", MODALITIES));
       facet(facets, "status", params.matching("status", STATUS, "an ActivityStatus code from 1 to 6"));
+    } else if (type.equals(Solution.RECORD_TYPE)) {
+      facet(facets, "sector", params.matching("sector", SECTOR, "a DAC 5-digit purpose code such as 31120"));
+      facet(facets, "maturity", params.oneOf("maturity", MATURITIES));
+      matchInitiative = params.matching("matchInitiative", CODE_OR_ID, "an initiative id");
     } else {
       facet(facets, "orgType", params.matching("orgType", CODE, "an OrganisationType code such as 10"));
     }
+    if (matchInitiative != null) {
+      SolutionMatches.Cursor at = SolutionMatches.Cursor.parse(params.value("cursor"));
+      if (at == null && params.value("cursor") != null) {
+        params.invalid("cursor", "not a cursor of these matches: pass the 'next' of the previous page as it was");
+      }
+      params.check();
+      return matches(call, matchInitiative, since == null ? null : since.toInstant(), facets, at, limit);
+    }
+    String after = params.cursor();
     params.check();
     HubStore.Page page = store.search(new HubStore.Query(type, after, limit,
         since == null ? null : since.toInstant(), facets));
@@ -239,6 +266,40 @@ final class HubHandler {
   }
 
   private static final Pattern CODE_OR_ID = Pattern.compile("[^\\s/?#&|]+");
+  private static final Pattern SECTOR = Pattern.compile("[0-9]{5}");
+  private static final Set<String> MATURITIES = Set.of("piloted", "implemented", "replicated", "scaled-up");
+
+  /**
+   * {@code GET /solutions?matchInitiative=ID}: the solutions that fit a stored initiative, the
+   * best first, each with the reasons it matched ({@link SolutionMatch}).
+   */
+  private Reply matches(Call call, String initiativeId, java.time.@Nullable Instant since,
+      List<Facets.Facet> filters, SolutionMatches.@Nullable Cursor after, int limit) {
+    HubStore.Snapshot stored = store.get(Initiative.RECORD_TYPE, initiativeId);
+    if (stored == null) {
+      throw Problem.notFound("there is no initiative '" + initiativeId + "'"
+          + (store.owner(Initiative.RECORD_TYPE, initiativeId) != null ? " any more: it was deleted" : "")
+          + "; matchInitiative takes the id of a stored initiative");
+    }
+    Initiative initiative = SstcJson.standard().read(stored.json(), Initiative.class);
+    SolutionMatches.Page page = new SolutionMatches(store).page(initiative, since, filters, after, limit);
+    JsonOut json = new JsonOut().beginObject().field("initiativeId", initiativeId).name("items").beginArray();
+    for (SolutionMatches.Ranked ranked : page.items()) {
+      json.beginObject().field("score", ranked.match().score()).name("reasons").beginArray();
+      for (SolutionMatch.Reason reason : ranked.match().reasons()) {
+        json.beginObject().field("kind", reason.kind()).field("code", reason.code())
+            .field("weight", reason.weight()).field("text", reason.text()).endObject();
+      }
+      json.endArray().name("solution").raw(ranked.json()).endObject();
+    }
+    json.endArray();
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (page.next() != null) {
+      json.field("next", page.next().toString());
+      headers.put("Link", "<" + nextLink(call, "cursor", page.next().toString()) + ">; rel=\"next\"");
+    }
+    return Reply.json(200, json.endObject().toBytes(), headers);
+  }
 
   private static void facet(List<Facets.Facet> facets, String name, @Nullable String value) {
     if (value != null) {
@@ -412,7 +473,10 @@ final class HubHandler {
     String owner = org;
     if (record.model() instanceof Initiative initiative) {
       owner = initiative.reportingOrg().id();
-      requireOwnInitiative(initiative, org);
+      requireReportedBy(type, initiative.reportingOrg().id(), org);
+    } else if (record.model() instanceof Solution solution) {
+      owner = solution.reportingOrg().id();
+      requireReportedBy(type, solution.reportingOrg().id(), org);
     } else {
       requireOwnOrganisation(record.id(), org);
     }
@@ -426,10 +490,11 @@ final class HubHandler {
     return Reply.json(201, record.json(), headers);
   }
 
-  private static void requireOwnInitiative(Initiative initiative, String org) {
-    if (!initiative.reportingOrg().id().equals(org)) {
-      throw Problem.forbidden("this token writes for " + org + ", but the initiative's reportingOrg.id is "
-          + initiative.reportingOrg().id() + "; an organisation writes only the initiatives it reports");
+  /** An initiative or solution is its reporting organisation's to write. */
+  private static void requireReportedBy(String type, String reportingOrg, String org) {
+    if (!reportingOrg.equals(org)) {
+      throw Problem.forbidden("this token writes for " + org + ", but the " + type + "'s reportingOrg.id is "
+          + reportingOrg + "; an organisation writes only the " + type + "s it reports");
     }
   }
 
@@ -461,7 +526,9 @@ final class HubHandler {
           "the body's id '" + record.id() + "' is not the id in the path '" + id + "'; ids never change")));
     }
     if (record.model() instanceof Initiative initiative) {
-      requireOwnInitiative(initiative, org);
+      requireReportedBy(type, initiative.reportingOrg().id(), org);
+    } else if (record.model() instanceof Solution solution) {
+      requireReportedBy(type, solution.reportingOrg().id(), org);
     }
     HubStore.Outcome outcome = store.replace(type, id, org, expected, record.json(), record.model());
     switch (outcome.status()) {
@@ -526,8 +593,18 @@ final class HubHandler {
     }
     // The record the validator checked: bound once. Its type is the path's (checked above).
     SstcRecord model = Objects.requireNonNull(bound[0], "a valid record is bound");
-    String id = model instanceof Initiative initiative ? initiative.id() : ((Organisation) model).id();
-    return new Parsed(id, model, SstcJson.standard().write(model));
+    return new Parsed(idOf(model), model, SstcJson.standard().write(model));
+  }
+
+  /** The id of a record of a type the hub stores. */
+  static String idOf(SstcRecord model) {
+    if (model instanceof Initiative initiative) {
+      return initiative.id();
+    }
+    if (model instanceof Solution solution) {
+      return solution.id();
+    }
+    return ((Organisation) model).id();
   }
 
   // ---- bulk ----
@@ -725,6 +802,11 @@ final class HubHandler {
           invalid.add(new Problem.InvalidParam(param.getKey(), "give one value; filters take one value each"));
         }
       }
+    }
+
+    /** Refuses a parameter whose value another check found wrong. */
+    void invalid(String name, String reason) {
+      invalid.add(new Problem.InvalidParam(name, reason));
     }
 
     @Nullable String value(String name) {
