@@ -19,8 +19,8 @@ import org.sstc.exchange.core.SstcRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One collection of the hub: {@link SstcClient#initiatives()} or {@link
- * SstcClient#organisations()}. Every write is safe to retry: a create carries an idempotency key,
+ * One collection of the hub: {@link SstcClient#initiatives()}, {@link
+ * SstcClient#organisations()} or {@link SstcClient#solutions()}. Every write is safe to retry: a create carries an idempotency key,
  * a replace or delete the version it expects ({@code If-Match}), so a retry never writes twice
  * and a concurrent change is refused rather than overwritten.
  *
@@ -38,8 +38,9 @@ import tools.jackson.databind.JsonNode;
  * {@code client.organisations().search(OrganisationQuery)}, so a filter one collection does not
  * have cannot be written for it.
  *
- * @param <T> {@link org.sstc.exchange.core.Initiative} or {@link org.sstc.exchange.core.Organisation}
- * @param <Q> the collection's query: {@link InitiativeQuery} or {@link OrganisationQuery}
+ * @param <T> {@link org.sstc.exchange.core.Initiative}, {@link org.sstc.exchange.core.Organisation}
+ *     or {@link org.sstc.exchange.core.Solution}
+ * @param <Q> the collection's query: {@link InitiativeQuery}, {@link OrganisationQuery} or {@link SolutionQuery}
  *
  * @since 1.0
  */

@@ -22,6 +22,7 @@ import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
 import org.sstc.exchange.core.RecordPackage;
+import org.sstc.exchange.core.Solution;
 import org.sstc.exchange.core.SstcRecord;
 import tools.jackson.databind.JsonNode;
 
@@ -67,6 +68,7 @@ public final class SstcClient implements AutoCloseable {
   private final Exchange exchange;
   private final Records<Initiative, InitiativeQuery> initiatives;
   private final Records<Organisation, OrganisationQuery> organisations;
+  private final Records<Solution, SolutionQuery> solutions;
   private final ChangeFeed changes;
   private final boolean gzipUploads;
   private final Duration bulkDeadline;
@@ -99,6 +101,9 @@ public final class SstcClient implements AutoCloseable {
     this.organisations = new Records<>(
         exchange, "organisations", Organisation.class, Organisation::id, OrganisationQuery::params,
         policy.updateAttempts(), schedule);
+    this.solutions = new Records<>(
+        exchange, "solutions", Solution.class, Solution::id, SolutionQuery::params,
+        policy.updateAttempts(), schedule);
     this.changes = new ChangeFeed(exchange, ChangeFeed.DEFAULT_PAGE_SIZE);
     this.gzipUploads = builder.gzipUploads;
     this.bulkDeadline = policy.bulkDeadline();
@@ -129,6 +134,64 @@ public final class SstcClient implements AutoCloseable {
    */
   public Records<Organisation, OrganisationQuery> organisations() {
     return organisations;
+  }
+
+  /**
+   * The hub's solutions (standard 1.1; {@code /solutions}).
+   *
+   * @return the solutions collection
+   * @since 1.1
+   */
+  public Records<Solution, SolutionQuery> solutions() {
+    return solutions;
+  }
+
+  /**
+   * The solutions that best fit a stored initiative ({@code GET /solutions?matchInitiative=ID}):
+   * those that share SDG targets or goals, sectors or countries with it, or name it, best first,
+   * each with the reasons. As a brokering question wants the few best answers, this is one page:
+   * at most {@code 100} ({@link #matchSolutions(String, SolutionQuery)} sets another size).
+   *
+   * @param initiativeId the id of an initiative stored on the hub
+   * @return the matches, best first; empty when no solution shares anything with it
+   * @throws NotFoundException if the hub has no such initiative
+   * @since 1.1
+   */
+  public List<SolutionMatch> matchSolutions(String initiativeId) {
+    return matchSolutions(initiativeId, SolutionQuery.all());
+  }
+
+  /**
+   * As {@link #matchSolutions(String)}, among the solutions that pass {@code filters}, at most
+   * {@code filters}' page size of them.
+   *
+   * @param initiativeId the id of an initiative stored on the hub
+   * @param filters the filters that narrow the candidates, and how many matches to return
+   * @return the matches, best first
+   * @throws NotFoundException if the hub has no such initiative
+   * @since 1.1
+   */
+  public List<SolutionMatch> matchSolutions(String initiativeId, SolutionQuery filters) {
+    Objects.requireNonNull(initiativeId, "initiativeId");
+    QueryParams params = Objects.requireNonNull(filters, "filters").params();
+    HttpUrl.Builder url = exchange.url("solutions");
+    params.filters().forEach(url::addQueryParameter);
+    url.addQueryParameter("matchInitiative", initiativeId);
+    url.addQueryParameter("limit", Integer.toString(params.pageSize()));
+    Request request = new Request.Builder().url(url.build()).get().build();
+    return exchange.call(request, (response, body) -> {
+      List<SolutionMatch> matches = new java.util.ArrayList<>();
+      for (JsonNode item : Json.array(Json.parse(body), "items").values()) {
+        List<SolutionMatch.Reason> reasons = new java.util.ArrayList<>();
+        for (JsonNode reason : Json.array(item, "reasons").values()) {
+          reasons.add(new SolutionMatch.Reason(Json.string(reason, "kind"), Json.string(reason, "code"),
+              (int) Json.integer(reason, "weight"), Json.string(reason, "text")));
+        }
+        matches.add(new SolutionMatch(Json.record(Json.object(item, "solution"), Solution.class),
+            (int) Json.integer(item, "score"), reasons));
+      }
+      return List.copyOf(matches);
+    });
   }
 
   /**
