@@ -11,6 +11,7 @@ import org.sstc.exchange.core.internal.json.JsonSupport;
 import org.sstc.exchange.core.internal.json.NdjsonLines;
 import org.sstc.exchange.core.internal.json.ReadFailures;
 import org.sstc.exchange.core.internal.json.TreeValidation;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +88,20 @@ public final class JsonStreams {
    */
   public static Issue numberOutOfRange(NumberFormatException failure, @Nullable JsonParser parser) {
     return ReadFailures.numberOutOfRange(failure, parser);
+  }
+
+  /**
+   * The issue for what Jackson threw while reading a document with this SDK's limits, in the words
+   * of the validator: {@code json.limit} (which limit, and how to stay within it), {@code
+   * json.duplicate-key}, {@code json.encoding} or {@code json.syntax}, never Jackson's own text.
+   *
+   * @param failure what Jackson threw
+   * @param parser the parser that threw it, for the line and pointer, or null
+   * @return the issue, with advice
+   * @since 1.1
+   */
+  public static Issue readFailure(JacksonException failure, @Nullable JsonParser parser) {
+    return ReadFailures.toIssue(failure, parser, JsonLimits.DEFAULT);
   }
 
   /**

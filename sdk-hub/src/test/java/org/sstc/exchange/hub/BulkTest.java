@@ -110,6 +110,21 @@ class BulkTest {
   }
 
   @Test
+  void aStringOverTheLimitIsAJsonLimitIssueNotJacksonsText() {
+    ObjectNode pkg = Wire.fixture("package.json");
+    pkg.remove("organisations");
+    ObjectNode first = (ObjectNode) pkg.path("initiatives").get(0);
+    first.put("id", "XM-DAC-41301-B-long");
+    ((ObjectNode) first.path("title")).put("en", "x".repeat(1_100_000));
+    HttpResponse<String> response = upload("application/json", pkg.toString().getBytes(StandardCharsets.UTF_8), false);
+
+    assertThat(response.body()).contains("json.limit").doesNotContain("StreamConstraintsException")
+        .doesNotContain("jackson");
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).containsAnyOf("application/json", "application/problem+json");
+    assertThat(wire.get("/initiatives/XM-DAC-41301-B-long").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aSolutionReportedByAnotherOrganisationIsRefusedInBulk() {
     ObjectNode line = Wire.fixture("solution-minimal.json").put("id", "XM-DAC-41114-B-sol3");
     ((ObjectNode) line.path("reportingOrg")).put("id", "XM-DAC-41114").put("name", "UNDP");

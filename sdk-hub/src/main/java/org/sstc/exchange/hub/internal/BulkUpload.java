@@ -227,10 +227,11 @@ final class BulkUpload {
       throw cause != null ? cause : new IOException(e.getMessage(), e);
     } catch (JacksonException e) {
       if (received == 0) {
-        throw Problem.badParam("body", "not a package: " + syntaxIssue(e).message());
+        Issue issue = JsonStreams.readFailure(e, parser);
+        throw Problem.badParam("body", "not a package: " + issue.code() + ": " + issue.message());
       }
       // Records read so far were written; the rest of the body cannot be read.
-      header = headerResult(List.of(syntaxIssue(e)));
+      header = headerResult(List.of(JsonStreams.readFailure(e, parser)));
     } catch (NumberFormatException e) {
       // A number whose exponent no decimal can hold (Jackson throws this one as it is).
       Issue issue = JsonStreams.numberOutOfRange(e, parser);
@@ -256,26 +257,6 @@ final class BulkUpload {
   private static Result headerResult(List<Issue> issues) {
     boolean errors = issues.stream().anyMatch(Issue::isError);
     return new Result(-1, -1, "package", null, errors ? "rejected" : "unchanged", 0, issues);
-  }
-
-  private static Issue syntaxIssue(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage()).replace('\n', ' ');
-    int at = message.indexOf(" at [Source");
-    if (at > 0) {
-      message = message.substring(0, at);
-    }
-    Long line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? (long) e.getLocation().getLineNr() : null;
-    String code;
-    String lower = message.toLowerCase(java.util.Locale.ROOT);
-    if (e instanceof StreamConstraintsException) {
-      code = "json.limit";
-    } else if (lower.contains("duplicate object property") || lower.contains("duplicate field")) {
-      code = "json.duplicate-key";
-    } else {
-      code = "json.syntax";
-    }
-    return new Issue(Severity.ERROR, code, "",
-        "this is not valid JSON" + (line == null ? "" : " (line " + line + ")") + ": " + message, null, line);
   }
 
   // ---- NDJSON ----
