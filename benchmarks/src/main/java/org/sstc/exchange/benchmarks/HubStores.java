@@ -121,9 +121,9 @@ public final class HubStores {
     Map<String, double[]> latencies = new LinkedHashMap<>();
     for (int size : new int[] {1000, large}) {
       try (Running hub = new Running(store.get())) {
-        for (int from = 0; from < size; from += 10_000) {
+        for (int from = 0; from < size; from += 2_000) {
           int start = from;
-          int end = Math.min(size, from + 10_000);
+          int end = Math.min(size, from + 2_000);
           hub.client.publish(IntStream.range(start, end).mapToObj(i -> variant(template, "S-" + i, i)));
         }
         for (int i = 0; i < SEARCHES.size(); i++) {

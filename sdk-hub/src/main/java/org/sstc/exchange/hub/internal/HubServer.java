@@ -49,6 +49,7 @@ public final class HubServer {
     this.server = server;
     this.store = store;
     this.operations = new Operations(store::ready, server.accessLog());
+    store.bindMetrics(operations.registry());
   }
 
   /** Where the store binds its own meters (a connection pool's, for instance). */

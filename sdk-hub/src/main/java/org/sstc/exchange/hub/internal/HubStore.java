@@ -144,6 +144,12 @@ public interface HubStore extends AutoCloseable {
    */
   boolean ready();
 
+  /**
+   * Binds the store's own meters (a connection pool's) to the hub's registry for {@code /metrics};
+   * the memory store has none. A store shared by several hubs in one process binds to the first.
+   */
+  default void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {}
+
   /** The number of live (not deleted) records. */
   int liveRecords();
 

@@ -545,6 +545,16 @@ public final class JdbcStore implements HubStore {
     });
   }
 
+  /** HikariCP's pool meters (hikaricp_connections_active, _idle, _pending, _timeout_total ...). */
+  @Override
+  public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    synchronized (pool) {
+      if (pool.getMetricRegistry() == null) {
+        pool.setMetricRegistry(registry);
+      }
+    }
+  }
+
   /** Ready when the pool hands out a connection that answers within two seconds. */
   @Override
   public boolean ready() {
