@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
@@ -381,7 +383,7 @@ public final class FaultyProxy implements AutoCloseable {
   }
 
   private static @Nullable String header(String head, String name) {
-    for (String line : head.split("\r\n")) {
+    for (String line : lines(head)) {
       int colon = line.indexOf(':');
       if (colon > 0 && line.substring(0, colon).strip().toLowerCase(Locale.ROOT).equals(name)) {
         return line.substring(colon + 1).strip();
@@ -393,20 +395,37 @@ public final class FaultyProxy implements AutoCloseable {
   /** The head with a Content-Length for the whole body and {@code Connection: close}. */
   private static String rewritten(String head, int bodyLength) {
     StringBuilder out = new StringBuilder();
-    String[] lines = head.split("\r\n");
-    out.append(lines[0]).append("\r\n");
-    for (int i = 1; i < lines.length; i++) {
-      String lower = lines[i].toLowerCase(Locale.ROOT);
-      if (!lines[i].isEmpty() && !lower.startsWith("connection:") && !lower.startsWith("content-length:")
+    List<String> lines = lines(head);
+    String requestLine = lines.get(0);
+    out.append(requestLine).append("\r\n");
+    for (String line : lines.subList(1, lines.size())) {
+      String lower = line.toLowerCase(Locale.ROOT);
+      if (!lower.startsWith("connection:") && !lower.startsWith("content-length:")
           && !lower.startsWith("transfer-encoding:") && !lower.startsWith("keep-alive:")) {
-        out.append(lines[i]).append("\r\n");
+        out.append(line).append("\r\n");
       }
     }
-    boolean hasBody = bodyLength > 0 || !lines[0].startsWith("GET ") && !lines[0].startsWith("HEAD ");
+    boolean hasBody = bodyLength > 0 || (!requestLine.startsWith("GET ") && !requestLine.startsWith("HEAD "));
     if (hasBody) {
       out.append("Content-Length: ").append(bodyLength).append("\r\n");
     }
     return out.append("Connection: close\r\n\r\n").toString();
+  }
+
+  /** The head's lines without their CRLF, the blank line that ends the head left out. */
+  private static List<String> lines(String head) {
+    List<String> lines = new ArrayList<>();
+    int from = 0;
+    for (int end = head.indexOf("\r\n"); end >= 0; end = head.indexOf("\r\n", from)) {
+      if (end > from) {
+        lines.add(head.substring(from, end));
+      }
+      from = end + 2;
+    }
+    if (from < head.length()) {
+      lines.add(head.substring(from));
+    }
+    return lines;
   }
 
   private static int indexOfBlankLine(byte[] response) {

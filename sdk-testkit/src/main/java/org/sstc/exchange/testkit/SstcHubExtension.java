@@ -70,7 +70,8 @@ import org.sstc.exchange.hub.SstcHub;
  * <p><b>How long a hub lives</b> depends, as for {@code @TempDir}, on where the extension is
  * registered: in a {@code static} field or with {@code @ExtendWith} on the class, one hub serves
  * every test of the class (and of its {@code @Nested} classes); in an instance field, every test
- * method gets a new, empty hub, so that no test sees another's records:
+ * method gets a new, empty hub (seeded, if seeds are given), so that no test sees another's records
+ * (under {@code @TestInstance(PER_CLASS)} the one instance makes it a hub per class again):
  *
  * <pre>{@code
  * @RegisterExtension

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.core.Initiative;
@@ -89,16 +95,38 @@ class SstcHubExtensionLifecycleTest {
 
   /** In a static field: one hub for the class; tests see each other's records. */
   @Nested
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   class AHubPerClass {
     @RegisterExtension
     static final SstcHubExtension HUB = SstcHubExtension.forOrganisations(FAO);
 
     @Test
-    void keepsTheHubBetweenTests() {
-      SstcHub first = HUB.hub();
-      HUB.client().initiatives().create(initiative(FAO, "SHARED-" + System.nanoTime()));
-      assertThat(HUB.hub()).isSameAs(first);
-      assertThat(first.recordCount()).isPositive();
+    @Order(1)
+    void oneTestWrites() {
+      HUB.client().initiatives().create(initiative(FAO, "SHARED"));
     }
+
+    @Test
+    @Order(2)
+    void theNextSeesItsRecord() {
+      assertThat(HUB.client().initiatives().find(FAO + "-SHARED")).isPresent();
+    }
+  }
+
+  @Test
+  void aHubAProxyAndAClientLeaveTheSystemPropertiesAsTheyWere() {
+    Properties before = (Properties) System.getProperties().clone();
+    try (SstcHub running = SstcHub.builder().token(FAO, "a-token-for-this-test-only").build().start();
+        FaultyProxy proxy = FaultyProxy.builder(running.baseUrl()).dropResponses(0.5).seed(1).build();
+        SstcClient client = SstcClient.builder().baseUrl(proxy.baseUrl()).token("a-token-for-this-test-only").build()) {
+      client.initiatives().create(initiative(FAO, "PROPERTIES"));
+    }
+    Map<Object, Object> after = new HashMap<>(System.getProperties());
+    after.entrySet().removeIf(entry -> entry.getValue().equals(before.get(entry.getKey())));
+    // Set once per JVM by the JDK (the default time zone, read lazily) and by Jetty's own class
+    // initialisation (its build hash): neither is ours, neither changes with another hub.
+    after.keySet().removeAll(Set.of("user.timezone", "jetty.git.hash"));
+    assertThat(after).as("system properties set or changed").isEmpty();
+    assertThat(before.keySet()).allMatch(key -> System.getProperties().containsKey(key));
   }
 }
