@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.InitiativeQuery;
 import org.sstc.exchange.client.RetryPolicy;
 import org.sstc.exchange.client.SstcClient;
@@ -63,6 +65,26 @@ class FaultyProxyTest {
     }
     assertThat(hub.hub().recordCount()).isEqualTo(records);
     assertThat(idsOnTheHub()).hasSize(records);
+  }
+
+  @Test
+  void bulkUploadsThroughAProxyDroppingOneResponseInFiveStoreEveryRecordOnce() {
+    int batches = 40;
+    int perBatch = 10;
+    try (FaultyProxy proxy = FaultyProxy.builder(hub.hub().baseUrl()).dropResponses(0.2).seed(12).build();
+        SstcClient client = through(proxy)) {
+      for (int b = 0; b < batches; b++) {
+        List<Initiative> batch = new ArrayList<>();
+        for (int i = 0; i < perBatch; i++) {
+          batch.add(initiative("BULK-" + b + "-" + i));
+        }
+        BulkReport report = client.publish(batch);
+        assertThat(report.rejected()).isZero();
+      }
+      assertThat(proxy.dropped()).isPositive();
+    }
+    assertThat(hub.hub().recordCount()).isEqualTo(batches * perBatch);
+    assertThat(idsOnTheHub()).hasSize(batches * perBatch);
   }
 
   @Test
