@@ -80,7 +80,10 @@ final class Exchange {
   <R> R call(Request request, Reader<R> reader) {
     Response response;
     try {
-      response = engine.execute(request);
+      response = engine.execute(request, maxResponseBytes);
+    } catch (BodyReader.TooLargeException e) {
+      throw Failures.transport(request, e.getMessage()
+          + " (the client's limit on a response, maxResponseBytes: raise it if this is expected)", 200, null, e);
     } catch (IOException e) {
       throw sendFailure(request, e);
     }

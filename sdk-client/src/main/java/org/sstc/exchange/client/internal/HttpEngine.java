@@ -76,8 +76,14 @@ public final class HttpEngine {
     }
   }
 
-  /** Sends and retries; the caller closes the response. */
-  public Response execute(Request request) throws IOException {
+  /**
+   * Sends and retries; the caller closes the response. With {@code bodyLimit} of 0 or more, a
+   * successful response's body is read before it is returned, and a failure while reading it is
+   * retried as a lost answer would be.
+   *
+   * @throws BodyReader.TooLargeException if that body is larger than {@code bodyLimit}
+   */
+  public Response execute(Request request, long bodyLimit) throws IOException {
     Request prepared = prepare(request);
     long deadline = deadlineFrom(policy.timer().nanoTime(), prepared);
     for (int attempt = 1; ; attempt++) {
@@ -95,10 +101,40 @@ public final class HttpEngine {
       }
       long delay = retryDelay(prepared, attempt, response, null, deadline);
       if (delay < 0) {
-        return response;
+        if (bodyLimit < 0 || !response.isSuccessful()) {
+          return response;
+        }
+        // The answer is read here, inside the retries: one cut after its headers (the hub acted,
+        // the body was lost) is retried like a lost answer, which an idempotent request allows.
+        try {
+          return buffered(response, bodyLimit);
+        } catch (BodyReader.TooLargeException tooLarge) {
+          throw tooLarge;
+        } catch (IOException failure) {
+          long again = retryDelay(prepared, attempt, null, failure, deadline);
+          if (again < 0) {
+            throw failure;
+          }
+          policy.sleep(again);
+          continue;
+        }
       }
       response.close();
       policy.sleep(delay);
+    }
+  }
+
+  /** Sends and retries; the caller closes the response. */
+  public Response execute(Request request) throws IOException {
+    return execute(request, -1);
+  }
+
+  /** The response with its whole body read into memory (at most {@code limit} bytes). */
+  private static Response buffered(Response response, long limit) throws IOException {
+    try (response) {
+      byte[] bytes = BodyReader.read(response, limit);
+      okhttp3.MediaType type = response.body().contentType();
+      return response.newBuilder().body(okhttp3.ResponseBody.create(bytes, type)).build();
     }
   }
 
