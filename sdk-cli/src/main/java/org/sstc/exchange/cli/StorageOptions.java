@@ -54,7 +54,7 @@ final class StorageOptions {
       }
     } catch (RuntimeException e) {
       throw new ParameterException(spec.commandLine(), "cannot open the hub's store ("
-          + (dir != null ? "--data " + dir : "--database " + url) + "): " + ServeCommand.rootMessage(e));
+          + (dir != null ? "--data " + dir : "--database " + String.valueOf(url).replaceAll("//.*@", "//")) + "): " + ServeCommand.rootMessage(e));
     }
     throw new ParameterException(spec.commandLine(), "say where the hub's data is: --data DIR (an embedded"
         + " database in DIR) or --database postgresql://HOST:PORT/DB");

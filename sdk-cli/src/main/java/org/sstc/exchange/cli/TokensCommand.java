@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sstc tokens add --org XM-DAC-41301 --data hub-data          (generates a token, prints it once)",
-      "  printf '%s' \"$FAO_TOKEN\" | sstc tokens add --org XM-DAC-41301 --data hub-data",
+      "  printf '%%s' \"$FAO_TOKEN\" | sstc tokens add --org XM-DAC-41301 --data hub-data",
       "  sstc tokens list --data hub-data",
       "  sstc tokens revoke tok_0123456789ab --data hub-data"
     })

@@ -77,7 +77,7 @@ class ServeCommandTest {
   @Test
   void aBadProxyIsAUsageError() {
     ServeCommand.environment = Map.<String, String>of()::get;
-    CliRun run = CliRun.sstc("serve", "--port", "0", "--trusted-proxy", "proxy.internal");
+    CliRun run = CliRun.sstc("serve", "--memory", "--port", "0", "--trusted-proxy", "proxy.internal");
     assertEquals(2, run.status, run.toString());
     assertTrue(run.err.contains("IP address"), run.toString());
   }

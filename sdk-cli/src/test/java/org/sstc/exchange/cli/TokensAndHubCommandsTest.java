@@ -38,8 +38,33 @@ class TokensAndHubCommandsTest {
 
     CliRun token = sstc("serve", "--data", dir.resolve("hub").toString(), "--token", "XM-DAC-41301=secret-on-the-command-line");
     assertEquals(Sstc.USAGE_OR_IO, token.status, token::toString);
-    assertTrue(token.err.contains("--token is for --memory only"), token::toString);
+    assertTrue(token.err.contains("is for --memory only"), token::toString);
     assertTrue(token.err.contains("sstc tokens add"), token::toString);
+  }
+
+  @Test
+  void aPasswordPutInTheDatabaseUrlIsRefusedWithoutBeingRepeated() {
+    CliRun inUrl = sstc("tokens", "list", "--database", "postgresql://sstc:pw-in-the-url-0123@127.0.0.1:1/sstc");
+    assertEquals(Sstc.USAGE_OR_IO, inUrl.status, inUrl::toString);
+    assertTrue(inUrl.err.contains("credentials go separately"), inUrl::toString);
+    assertFalse(inUrl.err.contains("pw-in-the-url-0123"), inUrl::toString);
+  }
+
+  @Test
+  void tokensHelpShowsItsExamplesWithoutAFormattingWarning() {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+    CliRun help;
+    System.setErr(new java.io.PrintStream(picocliWarnings, true, StandardCharsets.UTF_8));
+    try {
+      help = sstc("tokens", "--help");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(Sstc.OK, help.status, help::toString);
+    assertTrue(help.out.contains("printf '%s' \"$FAO_TOKEN\" | sstc tokens add"), help::toString);
+    assertFalse(picocliWarnings.toString(StandardCharsets.UTF_8).contains("Could not format"),
+        () -> picocliWarnings.toString(StandardCharsets.UTF_8));
   }
 
   @Test
