@@ -48,7 +48,7 @@ final class HubCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (HubStorage hub = storage.open(spec)) {
+      try (HubStorage hub = storage.openExisting(spec)) {
         hub.exportTo(out);
         spec.commandLine().getOut().println("exported hub " + hub.hubId() + " to " + out);
       }

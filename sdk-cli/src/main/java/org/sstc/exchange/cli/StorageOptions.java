@@ -35,6 +35,21 @@ final class StorageOptions {
   }
 
   /**
+   * Opens a storage that must exist already: reading or exporting a hub that is not there is a
+   * mistyped path, not a request to make an empty one.
+   *
+   * @throws ParameterException as {@link #open}, or if {@code --data DIR} holds no hub
+   */
+  HubStorage openExisting(CommandSpec spec) {
+    Path dir = data;
+    if (dir != null && database == null && !java.nio.file.Files.isRegularFile(dir.resolve("hub.db"))) {
+      throw new ParameterException(spec.commandLine(), "--data " + dir + " holds no hub (there is no "
+          + dir.resolve("hub.db") + "): check the path, or start a hub there with sstc serve --data " + dir);
+    }
+    return open(spec);
+  }
+
+  /**
    * Opens the storage the flags name (migrating it if needed).
    *
    * @throws ParameterException if neither or both flags were given, or the storage cannot be opened

@@ -107,7 +107,7 @@ final class TokensCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (HubStorage hub = storage.open(spec)) {
+      try (HubStorage hub = storage.openExisting(spec)) {
         for (HubStorage.TokenInfo token : hub.tokens()) {
           out.println(token.id() + "  " + token.orgId() + "  " + token.created());
         }
@@ -134,7 +134,7 @@ final class TokensCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (HubStorage hub = storage.open(spec)) {
+      try (HubStorage hub = storage.openExisting(spec)) {
         if (!hub.revokeToken(id)) {
           throw new ParameterException(spec.commandLine(), "there is no token " + id + "; sstc tokens list shows them");
         }

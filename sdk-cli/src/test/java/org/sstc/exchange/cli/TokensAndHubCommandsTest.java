@@ -51,6 +51,21 @@ class TokensAndHubCommandsTest {
   }
 
   @Test
+  void aMistypedDataFolderIsRefusedAndNotMadeIntoAnEmptyHub(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path typo = dir.resolve("hub-dta");
+    for (String[] args : new String[][] {
+        {"hub", "export", "--data", typo.toString(), "--out", dir.resolve("export.ndjson").toString()},
+        {"tokens", "list", "--data", typo.toString()},
+        {"tokens", "revoke", "--data", typo.toString(), "tok_0123456789ab"}}) {
+      CliRun run = sstc(args);
+      assertEquals(Sstc.USAGE_OR_IO, run.status, run::toString);
+      assertTrue(run.err.contains("holds no hub"), run::toString);
+    }
+    assertFalse(java.nio.file.Files.exists(typo), "no hub was made in the mistyped folder");
+    assertFalse(java.nio.file.Files.exists(dir.resolve("export.ndjson")));
+  }
+
+  @Test
   void tokensHelpShowsItsExamplesWithoutAFormattingWarning() {
     java.io.PrintStream stderr = System.err;
     java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();

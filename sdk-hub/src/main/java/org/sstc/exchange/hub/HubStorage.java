@@ -126,7 +126,7 @@ public final class HubStorage implements AutoCloseable {
     }
     if (token.length() < Tokens.MIN_LENGTH || !token.equals(token.strip())) {
       throw new IllegalArgumentException("a token must be at least " + Tokens.MIN_LENGTH
-          + " characters, without spaces at either end (for " + orgId + "); or let generateToken make one");
+          + " characters, without spaces at either end (for " + orgId + "); or have one generated");
     }
     HubStore.TokenEntry entry = Tokens.entry(orgId, token);
     if (!store.addToken(entry)) {
