@@ -58,6 +58,8 @@ import org.sstc.exchange.hub.SstcHub;
 class ContractIT {
   private static final String FAO = "XM-DAC-41301";
   private static final String TOKEN = "contract-test-token";
+  /** JICA's: an organisation record is written only with its own organisation's token. */
+  private static final String JICA_TOKEN = "contract-test-jica-token";
 
   private static SstcHub hub;
   private static Process prism;
@@ -73,7 +75,7 @@ class ContractIT {
     assertThat(executable)
         .as("Prism is installed by the build (node tools/api/ensure-installed.mjs); run ./mvnw verify from the root")
         .isExecutable();
-    hub = SstcHub.builder().token(FAO, TOKEN).build().start();
+    hub = SstcHub.builder().token(FAO, TOKEN).token("XM-DAC-701-8", JICA_TOKEN).build().start();
     int port;
     try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
@@ -115,9 +117,13 @@ class ContractIT {
   }
 
   private static SstcClient client() {
+    return client(TOKEN);
+  }
+
+  private static SstcClient client(String token) {
     return SstcClient.builder()
         .baseUrl(prismUrl)
-        .token(TOKEN)
+        .token(token)
         .okHttpClient(watching())
         .gzipUploads(false)
         .retryPolicy(RetryPolicy.builder().maxRetries(0).deadline(Duration.ofMinutes(3)).build())
@@ -214,6 +220,16 @@ class ContractIT {
         .updatedSince(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z")).build()).forEach(it -> {});
 
     Organisation organisation = read("/records/organisation.json", Organisation.class);
+    try (SstcClient jica = client(JICA_TOKEN)) {
+      organisationScenario(jica, minimal, organisation);
+    }
+    assertThat(client.initiatives().getAsync(full.id()).join().version()).isEqualTo(1);
+    solutionScenario(client, full);
+    feedScenario(client, minimal);
+  }
+
+  /** JICA publishes, reads and updates its own organisation record. */
+  private static void organisationScenario(SstcClient client, Initiative minimal, Organisation organisation) {
     RecordPackage pkg = RecordPackage.builder()
         .publisher(minimal.reportingOrg())
         .publishedAt(java.time.OffsetDateTime.parse("2026-11-28T00:00:00Z"))
@@ -231,8 +247,21 @@ class ContractIT {
     // The same records again as an NDJSON stream: nothing changes, and the report says so.
     BulkReport again = client.publish(java.util.stream.Stream.of(organisation.toBuilder().name(LanguageMap.of("en", "JICA")).build()));
     assertThat(again.unchanged()).isEqualTo(1);
-    assertThat(client.initiatives().getAsync(full.id()).join().version()).isEqualTo(1);
+  }
 
+  /** Solutions (standard 1.1): create, read, search, and matching to the full initiative. */
+  private static void solutionScenario(SstcClient client, Initiative full) throws IOException {
+    org.sstc.exchange.core.Solution solution = read("/records/solution-full.json", org.sstc.exchange.core.Solution.class);
+    client.solutions().create(solution);
+    assertThat(client.solutions().get(solution.id()).record()).isEqualTo(solution);
+    assertThat(client.solutions().search(org.sstc.exchange.client.SolutionQuery.builder().sdgTarget("2.1")
+        .country("MZ").build()).stream().map(org.sstc.exchange.core.Solution::id)).containsExactly(solution.id());
+    List<org.sstc.exchange.client.SolutionMatch> matches = client.matchSolutions(full.id());
+    assertThat(matches).extracting(match -> match.solution().id()).containsExactly(solution.id());
+    assertThat(matches.get(0).reasons()).isNotEmpty();
+  }
+
+  private static void feedScenario(SstcClient client, Initiative minimal) throws IOException {
     ChangePage page = client.changes().page(java.util.Optional.empty());
     assertThat(page.events()).isNotEmpty();
     assertThat(client.changes().page(java.util.Optional.of(page.next())).events()).isEmpty();
