@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.sstc.exchange.core.ActivityStatus;
 import org.sstc.exchange.core.Modality;
 
@@ -21,7 +20,6 @@ import org.sstc.exchange.core.Modality;
  * @since 1.0
  */
 public final class InitiativeQuery {
-  private static final Pattern SDG_TARGET = Pattern.compile("([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])");
   private static final InitiativeQuery ALL = builder().build();
 
   private final QueryParams params;
@@ -91,10 +89,7 @@ public final class InitiativeQuery {
      * @return this builder
      */
     public Builder sdgGoal(int goal) {
-      if (goal < 1 || goal > 17) {
-        throw new IllegalArgumentException("an SDG goal is 1 to 17: " + goal);
-      }
-      params.put("sdgGoal", Integer.toString(goal));
+      params.sdgGoal(goal);
       return this;
     }
 
@@ -105,12 +100,7 @@ public final class InitiativeQuery {
      * @return this builder
      */
     public Builder sdgTarget(String target) {
-      Objects.requireNonNull(target, "target");
-      if (!SDG_TARGET.matcher(target).matches()) {
-        throw new IllegalArgumentException(
-            "an SDG target is <goal>.<number or letter>, e.g. \"2.3\" or \"17.a\": \"" + target + "\"");
-      }
-      params.put("sdgTarget", target);
+      params.sdgTarget(target);
       return this;
     }
 

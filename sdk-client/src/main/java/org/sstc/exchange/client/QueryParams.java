@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The query parameters of a search, checked as they are set: what {@link InitiativeQuery} and
- * {@link OrganisationQuery} share.
+ * The query parameters of a search, checked as they are set: what {@link InitiativeQuery},
+ * {@link OrganisationQuery} and {@link SolutionQuery} share.
  */
 final class QueryParams {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern SDG_TARGET = Pattern.compile("([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])");
 
   private final Map<String, String> filters;
   private final int pageSize;
@@ -59,6 +60,22 @@ final class QueryParams {
             "a country is an ISO 3166-1 alpha-2 code in capitals, e.g. \"MZ\": \"" + country + "\"");
       }
       put("country", country);
+    }
+
+    void sdgGoal(int goal) {
+      if (goal < 1 || goal > 17) {
+        throw new IllegalArgumentException("an SDG goal is 1 to 17: " + goal);
+      }
+      put("sdgGoal", Integer.toString(goal));
+    }
+
+    void sdgTarget(String target) {
+      Objects.requireNonNull(target, "target");
+      if (!SDG_TARGET.matcher(target).matches()) {
+        throw new IllegalArgumentException(
+            "an SDG target is <goal>.<number or letter>, e.g. \"2.3\" or \"17.a\": \"" + target + "\"");
+      }
+      put("sdgTarget", target);
     }
 
     void updatedSince(OffsetDateTime since) {

@@ -20,7 +20,6 @@ import org.sstc.exchange.core.SolutionMaturity;
  * @since 1.1
  */
 public final class SolutionQuery {
-  private static final Pattern SDG_TARGET = Pattern.compile("([1-9]|1[0-7])\\.([1-9][0-9]?|[a-z])");
   private static final Pattern SECTOR = Pattern.compile("[0-9]{5}");
   private static final SolutionQuery ALL = builder().build();
 
@@ -80,10 +79,7 @@ public final class SolutionQuery {
      * @return this builder
      */
     public Builder sdgGoal(int goal) {
-      if (goal < 1 || goal > 17) {
-        throw new IllegalArgumentException("an SDG goal is 1 to 17: " + goal);
-      }
-      params.put("sdgGoal", Integer.toString(goal));
+      params.sdgGoal(goal);
       return this;
     }
 
@@ -94,12 +90,7 @@ public final class SolutionQuery {
      * @return this builder
      */
     public Builder sdgTarget(String target) {
-      Objects.requireNonNull(target, "target");
-      if (!SDG_TARGET.matcher(target).matches()) {
-        throw new IllegalArgumentException(
-            "an SDG target is <goal>.<number or letter>, e.g. \"2.3\" or \"17.a\": \"" + target + "\"");
-      }
-      params.put("sdgTarget", target);
+      params.sdgTarget(target);
       return this;
     }
 
