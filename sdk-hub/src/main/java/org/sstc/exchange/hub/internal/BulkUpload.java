@@ -338,8 +338,7 @@ final class BulkUpload {
     id = HubHandler.idOf(model);
     // An initiative or solution is written by the organisation that reports it; an organisation
     // record by that organisation.
-    String reporter = model instanceof Initiative initiative ? initiative.reportingOrg().id()
-        : model instanceof Solution solution ? solution.reportingOrg().id() : null;
+    String reporter = HubHandler.reportingOrgOf(model);
     String refusal = null;
     String pointer = "/reportingOrg/id";
     if (reporter != null && !reporter.equals(org)) {

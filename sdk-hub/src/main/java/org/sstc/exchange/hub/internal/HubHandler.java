@@ -470,17 +470,14 @@ final class HubHandler {
 
   private Reply doCreate(String type, String org, byte[] body) {
     Parsed record = parse(body, type);
-    String owner = org;
-    if (record.model() instanceof Initiative initiative) {
-      owner = initiative.reportingOrg().id();
-      requireReportedBy(type, initiative.reportingOrg().id(), org);
-    } else if (record.model() instanceof Solution solution) {
-      owner = solution.reportingOrg().id();
-      requireReportedBy(type, solution.reportingOrg().id(), org);
+    String reporter = reportingOrgOf(record.model());
+    if (reporter != null) {
+      requireReportedBy(type, reporter, org);
     } else {
       requireOwnOrganisation(record.id(), org);
     }
-    HubStore.Outcome outcome = store.create(type, record.id(), owner, record.json(), record.model());
+    // Past the checks, the token's organisation is the record's owner.
+    HubStore.Outcome outcome = store.create(type, record.id(), org, record.json(), record.model());
     if (outcome.status() == HubStore.Status.EXISTS) {
       throw Problem.alreadyExists(type, record.id(), outcome.version());
     }
@@ -525,10 +522,9 @@ final class HubHandler {
       throw Problem.badParams(List.of(new Problem.InvalidParam("id",
           "the body's id '" + record.id() + "' is not the id in the path '" + id + "'; ids never change")));
     }
-    if (record.model() instanceof Initiative initiative) {
-      requireReportedBy(type, initiative.reportingOrg().id(), org);
-    } else if (record.model() instanceof Solution solution) {
-      requireReportedBy(type, solution.reportingOrg().id(), org);
+    String reporter = reportingOrgOf(record.model());
+    if (reporter != null) {
+      requireReportedBy(type, reporter, org);
     }
     HubStore.Outcome outcome = store.replace(type, id, org, expected, record.json(), record.model());
     switch (outcome.status()) {
@@ -605,6 +601,20 @@ final class HubHandler {
       return solution.id();
     }
     return ((Organisation) model).id();
+  }
+
+  /**
+   * The organisation that reports an initiative or a solution, which alone may write it; null for
+   * an organisation record, which is its own organisation's.
+   */
+  static @Nullable String reportingOrgOf(SstcRecord model) {
+    if (model instanceof Initiative initiative) {
+      return initiative.reportingOrg().id();
+    }
+    if (model instanceof Solution solution) {
+      return solution.reportingOrg().id();
+    }
+    return null;
   }
 
   // ---- bulk ----

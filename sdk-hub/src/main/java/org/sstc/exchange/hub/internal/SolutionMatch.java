@@ -127,12 +127,10 @@ record SolutionMatch(String solutionId, int score, List<Reason> reasons) {
     return normalGoal(dot < 0 ? target : target.substring(0, dot));
   }
 
+  /** A goal as Facets writes it ("02" and "2" are one goal); a goal that is not a number as it is. */
   private static String normalGoal(String goal) {
-    try {
-      return Integer.toString(Integer.parseInt(goal.trim()));
-    } catch (NumberFormatException e) {
-      return goal;
-    }
+    String number = Facets.goal(goal);
+    return number == null ? goal : number;
   }
 
   /** Sectors as {@code code} for the default vocabulary (DAC 5-digit), else {@code vocabulary:code}. */
