@@ -8,13 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Initiative;
-import org.sstc.exchange.core.Participation;
-import org.sstc.exchange.core.RecipientCountry;
 import org.sstc.exchange.core.SdgLink;
 import org.sstc.exchange.core.Sector;
 import org.sstc.exchange.core.Solution;
-import org.sstc.exchange.core.SolutionCountry;
-import org.sstc.exchange.core.SolutionProvider;
+import org.sstc.exchange.core.SstcRecord;
 
 /**
  * How well a solution fits an initiative ({@code GET /solutions?matchInitiative=ID}): the SDG
@@ -143,31 +140,15 @@ record SolutionMatch(String solutionId, int score, List<Reason> reasons) {
     return codes;
   }
 
-  /** Where an initiative works: its recipient countries and its participants' countries. */
-  static Set<String> countries(Initiative initiative) {
+  /**
+   * Where a record works, as its {@code country} facets say: an initiative's recipient and
+   * participants' countries, a solution's countries and its providers' countries.
+   */
+  static Set<String> countries(SstcRecord record) {
     Set<String> countries = new LinkedHashSet<>();
-    for (RecipientCountry country : initiative.recipientCountries()) {
-      countries.add(country.code());
-    }
-    for (Participation participant : initiative.participants()) {
-      String country = participant.country();
-      if (country != null) {
-        countries.add(country);
-      }
-    }
-    return countries;
-  }
-
-  /** Where a solution was applied and where its providers are. */
-  static Set<String> countries(Solution solution) {
-    Set<String> countries = new LinkedHashSet<>();
-    for (SolutionCountry country : solution.countries()) {
-      countries.add(country.code());
-    }
-    for (SolutionProvider provider : solution.providers()) {
-      String country = provider.country();
-      if (country != null) {
-        countries.add(country);
+    for (Facets.Facet facet : Facets.of(record)) {
+      if (facet.name().equals("country")) {
+        countries.add(facet.value());
       }
     }
     return countries;
