@@ -58,7 +58,11 @@ import org.sstc.exchange.testkit.FaultyProxy;
  * <p>Server time beyond validation: the memory hub's time for a bulk upload of prepared NDJSON
  * bytes (a bare HTTP call, no client work) against the time the same lines take to parse and
  * validate (tree, schema, binding, rules) on as many threads as the hub's bulk workers, in the
- * same run. The share beyond validation is {@code 1 - validation / upload}; target ≤ 0.25.
+ * same run, alternating, best of three rounds each. Both are also measured in CPU time (the
+ * process's, every thread), which a busy machine distorts far less than wall time: on an
+ * oversubscribed machine the upload's three busy threads get a larger share of the cores than the
+ * baseline's two. The share beyond validation is {@code 1 - validation CPU / upload CPU}; target ≤
+ * 0.25.
  */
 final class BulkPublishing {
   private static final String ORG = "XM-DAC-41301";
@@ -118,13 +122,15 @@ final class BulkPublishing {
         }
         for (Map.Entry<String, Initiative> template : templates.entrySet()) {
           double[] share = serverShare(template.getValue(), bulkRecords, run);
-          System.out.printf("  memory %-7s server: upload of prepared NDJSON %,7.0f records/s; validation alone"
-              + " %,7.0f records/s; beyond validation %.0f%% of the upload%n",
-              template.getKey(), share[0], share[1], 100 * (1 - share[0] / share[1]));
+          System.out.printf("  memory %-7s server: upload of prepared NDJSON %,7.0f records/s, %,5.0f µs CPU a record;"
+              + " validation alone %,7.0f records/s, %,5.0f µs CPU; beyond validation %.0f%% of the upload's CPU%n",
+              template.getKey(), share[0], share[2], share[1], share[3], 100 * (1 - share[3] / share[2]));
           if (run > 0) {
             add(figures, "memory " + template.getKey() + " | server upload (prepared NDJSON)", share[0]);
             add(figures, "memory " + template.getKey() + " | validation alone, same lines", share[1]);
-            add(figures, "memory " + template.getKey() + " | server share beyond validation", 1 - share[0] / share[1]);
+            add(figures, "memory " + template.getKey() + " | upload, µs CPU a record", share[2]);
+            add(figures, "memory " + template.getKey() + " | validation alone, µs CPU a record", share[3]);
+            add(figures, "memory " + template.getKey() + " | share of upload CPU beyond validation", 1 - share[3] / share[2]);
           }
         }
         System.out.printf("%s: load average %.2f at its end%n", tag, load());
@@ -205,69 +211,99 @@ final class BulkPublishing {
   /**
    * {server upload, validation alone} records per second for the same NDJSON lines: the memory
    * hub answering a bare upload of bytes made beforehand, and the hub's parse-and-validate of
-   * each line on as many threads as it has bulk workers.
+   * each line on as many threads as it has bulk workers. The two alternate for {@link
+   * #SHARE_ROUNDS} rounds (new ids each round) and each keeps its best round: on a shared machine a
+   * single pass of either can land in a burst of someone else's load.
    */
   private static double[] serverShare(Initiative template, int records, int run) throws Exception {
     SstcJson json = SstcJson.standard();
-    List<byte[]> lines = new ArrayList<>(records);
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (int i = 0; i < records; i++) {
-      byte[] line = json.write(HubStores.variant(template, "R" + run + "-SERVER-" + i, i));
-      lines.add(line);
-      body.write(line);
-      body.write('\n');
-    }
-    byte[] bytes = body.toByteArray();
-    double upload;
+    double upload = 0;
+    double validation = 0;
+    long uploadCpu = Long.MAX_VALUE;
+    long validationCpu = Long.MAX_VALUE;
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build();
     try (HubStorage storage = HubStorage.memory()) {
       storage.addToken(ORG, TOKEN);
       try (SstcHub hub = SstcHub.builder().storage(storage).build().start()) {
-        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(5)).build();
-        Request request = new Request.Builder().url(hub.baseUrl() + "/packages")
-            .header("Authorization", "Bearer " + TOKEN)
-            .post(RequestBody.create(bytes, NDJSON)).build();
-        long start = System.nanoTime();
-        try (Response response = http.newCall(request).execute()) {
-          String report = response.body().string();
-          if (response.code() != 200 || !report.contains("\"created\":" + records)) {
-            throw new IllegalStateException("upload answered " + response.code() + ": "
-                + report.substring(0, Math.min(300, report.length())));
+        for (int round = 0; round < SHARE_ROUNDS; round++) {
+          List<byte[]> lines = new ArrayList<>(records);
+          ByteArrayOutputStream body = new ByteArrayOutputStream();
+          for (int i = 0; i < records; i++) {
+            byte[] line = json.write(HubStores.variant(template, "R" + run + "-SERVER-" + round + "-" + i, i));
+            lines.add(line);
+            body.write(line);
+            body.write('\n');
           }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          long cpu = processCpuNanos();
+          upload = Math.max(upload, perSecond(records, () -> upload(http, hub, body.toByteArray(), records)));
+          long afterUpload = processCpuNanos();
+          validation = Math.max(validation, perSecond(records, () -> validateAll(pool, threads, lines)));
+          long afterValidation = processCpuNanos();
+          uploadCpu = Math.min(uploadCpu, afterUpload - cpu);
+          validationCpu = Math.min(validationCpu, afterValidation - afterUpload);
         }
-        upload = records / ((System.nanoTime() - start) / 1e9);
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
       }
+    } finally {
+      pool.shutdown();
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
-    int threads = Runtime.getRuntime().availableProcessors();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      Validator validator = Validator.standard();
-      long start = System.nanoTime();
-      List<Future<Integer>> parts = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int first = t;
-        parts.add(pool.submit(() -> {
-          int valid = 0;
-          for (int i = first; i < lines.size(); i += threads) {
-            ValidationReport report = JsonStreams.validateTree(validator, json.readTree(lines.get(i)), record -> {});
-            valid += report.valid() ? 1 : 0;
-          }
-          return valid;
-        }));
+    return new double[] {upload, validation, uploadCpu / 1e3 / records, validationCpu / 1e3 / records};
+  }
+
+  /** CPU time of the whole process, every thread (hub, client, JIT, collector). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static final int SHARE_ROUNDS = 3;
+
+  private static void upload(OkHttpClient http, SstcHub hub, byte[] ndjson, int records) {
+    Request request = new Request.Builder().url(hub.baseUrl() + "/packages")
+        .header("Authorization", "Bearer " + TOKEN)
+        .post(RequestBody.create(ndjson, NDJSON)).build();
+    try (Response response = http.newCall(request).execute()) {
+      String report = response.body().string();
+      if (response.code() != 200 || !report.contains("\"created\":" + records)) {
+        throw new IllegalStateException("upload answered " + response.code() + ": "
+            + report.substring(0, Math.min(300, report.length())));
       }
-      int valid = 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the hub's bulk workers do to each line before the write: parse, validate, bind. */
+  private static void validateAll(ExecutorService pool, int threads, List<byte[]> lines) {
+    SstcJson json = SstcJson.standard();
+    Validator validator = Validator.standard();
+    List<Future<Integer>> parts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      parts.add(pool.submit(() -> {
+        int valid = 0;
+        for (int i = first; i < lines.size(); i += threads) {
+          ValidationReport report = JsonStreams.validateTree(validator, json.readTree(lines.get(i)), record -> {});
+          valid += report.valid() ? 1 : 0;
+        }
+        return valid;
+      }));
+    }
+    int valid = 0;
+    try {
       for (Future<Integer> part : parts) {
         valid += part.get();
       }
-      if (valid != records) {
-        throw new IllegalStateException(valid + " of " + records + " lines valid");
-      }
-      return new double[] {upload, records / ((System.nanoTime() - start) / 1e9)};
-    } finally {
-      pool.shutdown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+    if (valid != lines.size()) {
+      throw new IllegalStateException(valid + " of " + lines.size() + " lines valid");
     }
   }
 }
