@@ -61,17 +61,7 @@ public final class ExchangeThroughput {
     SstcJson json = SstcJson.standard();
     Initiative rich = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
         .toBuilder().reportingOrg(OrgRef.of(ORG, "FAO")).build();
-    Initiative minimal = Initiative.builder()
-        .id(ORG + "-MINIMAL")
-        .reportingOrg(rich.reportingOrg())
-        .title(rich.title())
-        .modality(rich.modality())
-        .instrument(rich.instrument())
-        .status(rich.status())
-        .dates(rich.dates())
-        .participants(rich.participants())
-        .lastUpdated(rich.lastUpdated())
-        .build();
+    Initiative minimal = minimalOf(rich);
     System.out.printf("records: rich %d bytes, minimal %d bytes; %d calls a series, %d rounds (median)%n",
         json.write(rich).length, json.write(minimal).length, calls, ROUNDS);
 
@@ -124,6 +114,21 @@ public final class ExchangeThroughput {
       bare.dispatcher().executorService().shutdown();
       bare.connectionPool().evictAll();
     }
+  }
+
+  /** The standard's required members of {@code rich} only (about 1.7 KB). */
+  static Initiative minimalOf(Initiative rich) {
+    return Initiative.builder()
+        .id(ORG + "-MINIMAL")
+        .reportingOrg(rich.reportingOrg())
+        .title(rich.title())
+        .modality(rich.modality())
+        .instrument(rich.instrument())
+        .status(rich.status())
+        .dates(rich.dates())
+        .participants(rich.participants())
+        .lastUpdated(rich.lastUpdated())
+        .build();
   }
 
   private static Initiative withId(Initiative template, String suffix) {

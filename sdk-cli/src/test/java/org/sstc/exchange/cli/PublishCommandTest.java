@@ -149,4 +149,61 @@ class PublishCommandTest {
       System.setIn(before);
     }
   }
+
+  /** Counts the client's checks before sending: it says each at DEBUG on its logger. */
+  private static final class ClientChecks extends java.util.logging.Handler implements AutoCloseable {
+    private final java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.sstc.exchange.client");
+    private final java.util.logging.Level before = logger.getLevel();
+    private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+    ClientChecks() {
+      setLevel(java.util.logging.Level.ALL);
+      logger.setLevel(java.util.logging.Level.FINE);
+      logger.addHandler(this);
+    }
+
+    @Override
+    public void publish(java.util.logging.LogRecord record) {
+      if (record.getMessage() != null && record.getMessage().startsWith("validated ")) {
+        count.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      logger.removeHandler(this);
+      logger.setLevel(before);
+    }
+  }
+
+  @Test
+  void validatesEachRecordOnceAndTheClientSendsThemWithoutCheckingAgain() throws Exception {
+    Files.createDirectories(dir.resolve("in"));
+    String first = PullCommandTest.initiativeJson("XM-DAC-41301-ONCE-1").replace("\n", "");
+    String second = PullCommandTest.initiativeJson("XM-DAC-41301-ONCE-2").replace("\n", "");
+    Files.writeString(dir.resolve("in/two.ndjson"), first + "\n" + second + "\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("in/one.json"), PullCommandTest.initiativeJson("XM-DAC-41301-ONCE-3"),
+        StandardCharsets.UTF_8);
+    token(TOKEN);
+    try (ClientChecks checks = new ClientChecks();
+        SstcHub hub = SstcHub.builder().token("XM-DAC-41301", TOKEN).build().start()) {
+      CliRun run = CliRun.sstc("publish", "--hub", hub.baseUrl().toString(), "--progress", dir.resolve("in").toString());
+
+      assertEquals(0, run.status, run::toString);
+      assertEquals(3, hub.recordCount());
+      assertTrue(run.err.contains("sstc: 3 records validated, each once, before sending"), run::toString);
+      assertEquals(0, checks.count.get(), "the client validated the command's records again");
+
+      // The count sees a client that does check: the same records again, through a default client.
+      try (SstcClient client = SstcClient.builder().baseUrl(hub.baseUrl()).token(TOKEN).build()) {
+        client.publish(List.of(org.sstc.exchange.core.SstcJson.standard().read(
+            first.getBytes(StandardCharsets.UTF_8)), org.sstc.exchange.core.SstcJson.standard().read(
+            second.getBytes(StandardCharsets.UTF_8))));
+      }
+      assertEquals(2, checks.count.get());
+    }
+  }
 }

@@ -28,6 +28,8 @@ final class Exchange {
   /** Enough of an error body to read its problem details. */
   private static final long PROBLEM_LIMIT = 1 << 20;
 
+  private static final System.Logger LOG = System.getLogger("org.sstc.exchange.client");
+
   private final HttpEngine engine;
   private final HttpUrl base;
   private final long maxResponseBytes;
@@ -72,6 +74,9 @@ final class Exchange {
       return;
     }
     ValidationReport report = Validator.standard().validate(record);
+    // One line per record checked here, so that a caller who validated already can see (at
+    // DEBUG) that it is checked a second time, and switch validateBeforeSend off.
+    LOG.log(System.Logger.Level.DEBUG, () -> "validated " + what + " before sending");
     if (!report.valid()) {
       throw Failures.notSent(what, report);
     }

@@ -223,6 +223,37 @@ class BulkTest {
   }
 
   @Test
+  void oneIdThreeTimesInOneWriteIsCreatedUpdatedThenUnchangedWithEachVersionInHistoryFeedAndSearch() {
+    // Three lines, fewer than the hub checks at once: the store writes them together, and each
+    // must still be decided against the one before it.
+    String id = "XM-DAC-41301-B-thrice";
+    ObjectNode changed = Wire.initiative(id);
+    changed.put("status", "2");
+    String ndjson = Wire.initiative(id) + "\n" + changed + "\n" + changed + "\n";
+    String start = Wire.tree(wire.get("/changes?limit=1000")).path("next").asString();
+
+    HttpResponse<String> response = upload("application/x-ndjson", ndjson.getBytes(StandardCharsets.UTF_8), false);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode results = Wire.tree(response).path("results");
+    assertThat(Wire.values(results, "status")).containsExactly("created", "updated", "unchanged");
+    assertThat(Wire.values(results, "version")).containsExactly("1", "2", "2");
+    JsonNode versions = Wire.tree(wire.get("/initiatives/" + id + "/history")).path("versions");
+    assertThat(Wire.values(versions, "event")).containsExactly("created", "updated");
+    assertThat(versions.get(0).path("record").path("status").asString()).isEqualTo("1");
+    JsonNode events = Wire.tree(wire.get("/changes?since=" + start)).path("events");
+    java.util.List<JsonNode> mine = new java.util.ArrayList<>();
+    events.values().forEach(event -> {
+      if (event.path("id").asString().equals(id)) {
+        mine.add(event);
+      }
+    });
+    assertThat(Wire.values(Wire.JSON.valueToTree(mine), "version")).containsExactly("1", "2");
+    assertThat(wire.get("/initiatives?status=2&limit=500").body()).contains(id);
+    assertThat(wire.get("/initiatives?status=1&limit=500").body()).doesNotContain(id);
+  }
+
+  @Test
   void aBodyCutShortKeepsTheRecordsBeforeTheCut() {
     StringBuilder ndjson = new StringBuilder();
     // Larger than the hub's read buffer once unzipped, so the cut comes after whole records.

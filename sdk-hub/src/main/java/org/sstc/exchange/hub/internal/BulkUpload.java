@@ -36,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One {@code POST /packages}: records are read one at a time as the body streams in, and each is
- * validated, authorised and written in its own transaction, in the order received.
+ * validated, authorised and written in the order received; the records checked by the time the
+ * oldest is due are written together, in one store transaction ({@link HubStore#upsertAll}).
  *
  * <p>Validation, the costly part, runs ahead on the hub's bulk workers: the request thread reads
  * and parses the next records while up to {@link #WINDOW} are being checked, and writes each

@@ -118,6 +118,8 @@ public final class JdbcStore implements HubStore {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("sstc-hub-postgresql");
     config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
+    // A bulk chunk's JDBC batches go as multi-row INSERTs: one round trip per table, not per row.
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
     return new JdbcStore(new HikariDataSource(config), Dialect.POSTGRESQL, "PostgreSQL " + jdbcUrl);
   }
 
@@ -358,38 +360,197 @@ public final class JdbcStore implements HubStore {
 
   @Override
   public Outcome upsert(String recordType, String id, String org, byte[] json, SstcRecord model) {
-    return write("writing a record", tx -> upsert(tx, new Upsert(recordType, id, org, json, model)));
+    return upsertAll(List.of(new Upsert(recordType, id, org, json, model))).get(0);
   }
 
   @Override
   public List<Outcome> upsertAll(List<Upsert> writes) {
-    return write("writing records", tx -> {
-      List<Outcome> outcomes = new ArrayList<>(writes.size());
-      for (Upsert write : writes) {
-        outcomes.add(upsert(tx, write));
-      }
-      return outcomes;
-    });
+    return write("writing records", tx -> new Chunk(tx).upsertAll(writes));
   }
 
-  private static Outcome upsert(Tx tx, Upsert write) throws SQLException {
-    String type = write.recordType();
-    String id = write.id();
-    Row row = tx.row(type, id);
-    if (row == null) {
-      return new Outcome(Status.CREATED, tx.apply(type, id, write.org(), 0, "created", write.json(), write.model()), write.json());
+  /**
+   * One bulk chunk in one transaction, with the same few statements whatever its size: the rows
+   * it names are read by one query per record type, every row it writes goes in JDBC batches
+   * (which PostgreSQL's driver sends as multi-row INSERTs, {@code reWriteBatchedInserts}), and
+   * each record row and its facets are written once, in their final state. A record named twice
+   * in one chunk is decided against its state after the first write, as one upsert after the
+   * other would; every version still gets its history row and feed event.
+   */
+  private final class Chunk {
+    /** The most ids in one {@code IN (...)} list (SQLite allows 32 766 parameters). */
+    private static final int IDS_PER_QUERY = 500;
+
+    private record Key(String type, String id) {}
+
+    /** A record as the chunk leaves it; {@code before} is its row when the chunk began, or null. */
+    private static final class Pending {
+      final @Nullable Row before;
+      final String owner;
+      long version;
+      byte @Nullable [] json;
+      long storedAt;
+      Set<Facets.Facet> facets = Set.of();
+
+      Pending(@Nullable Row before, String owner, long version, byte @Nullable [] json) {
+        this.before = before;
+        this.owner = owner;
+        this.version = version;
+        this.json = json;
+      }
     }
-    if (!row.owner().equals(write.org())) {
-      return new Outcome(Status.FORBIDDEN, row.version(), null);
+
+    private record Written(String type, String id, long version, String event, long at, byte[] json, long seq) {}
+
+    private final Tx tx;
+    private final Map<Key, Pending> touched = new LinkedHashMap<>();
+    private final List<Written> versions = new ArrayList<>();
+
+    Chunk(Tx tx) {
+      this.tx = tx;
     }
-    if (row.deleted()) {
-      return new Outcome(Status.EXISTS, row.version(), null);
+
+    List<Outcome> upsertAll(List<Upsert> writes) throws SQLException {
+      Map<Key, Row> rows = rows(writes);
+      List<Outcome> outcomes = new ArrayList<>(writes.size());
+      for (Upsert write : writes) {
+        Key key = new Key(write.recordType(), write.id());
+        Pending state = touched.get(key);
+        if (state == null) {
+          Row row = rows.get(key);
+          state = row == null ? null : new Pending(row, row.owner(), row.version(), row.json());
+        }
+        outcomes.add(upsert(key, state, write));
+      }
+      flush();
+      return outcomes;
     }
-    if (Arrays.equals(row.json(), write.json())) {
-      return new Outcome(Status.UNCHANGED, row.version(), row.json());
+
+    private Outcome upsert(Key key, @Nullable Pending state, Upsert write) {
+      if (state == null) {
+        Pending created = new Pending(null, write.org(), 0, null);
+        return new Outcome(Status.CREATED, apply(key, created, "created", write), write.json());
+      }
+      if (!state.owner.equals(write.org())) {
+        return new Outcome(Status.FORBIDDEN, state.version, null);
+      }
+      if (state.json == null) {
+        return new Outcome(Status.EXISTS, state.version, null);
+      }
+      if (Arrays.equals(state.json, write.json())) {
+        return new Outcome(Status.UNCHANGED, state.version, state.json);
+      }
+      return new Outcome(Status.UPDATED, apply(key, state, "updated", write), write.json());
     }
-    return new Outcome(Status.UPDATED, tx.apply(type, id, write.org(), row.version(), "updated", write.json(), write.model()),
-        write.json());
+
+    /** A new version, as {@link Tx#apply} writes it, kept until {@link #flush}. */
+    private long apply(Key key, Pending state, String event, Upsert write) {
+      long now = Math.max(micros(Instant.now()), tx.lastWrite);
+      tx.lastWrite = now;
+      state.version++;
+      state.json = write.json();
+      state.storedAt = now;
+      state.facets = Facets.of(write.model());
+      touched.put(key, state);
+      tx.head++;
+      versions.add(new Written(key.type(), key.id(), state.version, event, now, write.json(), tx.head));
+      return state.version;
+    }
+
+    /** The rows of the records the chunk names, by one query per type and few hundred ids. */
+    private Map<Key, Row> rows(List<Upsert> writes) throws SQLException {
+      Map<String, List<String>> idsByType = new LinkedHashMap<>();
+      for (Upsert write : writes) {
+        List<String> ids = idsByType.computeIfAbsent(write.recordType(), type -> new ArrayList<>());
+        ids.add(write.id());
+      }
+      Map<Key, Row> rows = new java.util.HashMap<>();
+      for (Map.Entry<String, List<String>> entry : idsByType.entrySet()) {
+        List<String> ids = entry.getValue().stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+          List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+          String marks = String.join(", ", java.util.Collections.nCopies(some.size(), "?"));
+          try (PreparedStatement s = tx.c.prepareStatement(
+              "SELECT id, owner, version, doc FROM hub_record WHERE record_type = ? AND id IN (" + marks + ")")) {
+            s.setString(1, entry.getKey());
+            for (int i = 0; i < some.size(); i++) {
+              s.setString(i + 2, some.get(i));
+            }
+            try (ResultSet found = s.executeQuery()) {
+              while (found.next()) {
+                rows.put(new Key(entry.getKey(), found.getString(1)),
+                    new Row(found.getString(2), found.getLong(3), found.getBytes(4)));
+              }
+            }
+          }
+        }
+      }
+      return rows;
+    }
+
+    /** Writes what the chunk decided: final record rows and facets, every history row and event. */
+    private void flush() throws SQLException {
+      if (versions.isEmpty()) {
+        return;
+      }
+      Connection c = tx.c;
+      try (PreparedStatement insert = c.prepareStatement(
+              "INSERT INTO hub_record (record_type, id, owner, version, doc, stored_at) VALUES (?, ?, ?, ?, ?, ?)");
+          PreparedStatement update = c.prepareStatement("UPDATE hub_record SET version = ?, doc = ?, stored_at = ?"
+              + " WHERE record_type = ? AND id = ? AND version = ?");
+          PreparedStatement unfacet = c.prepareStatement("DELETE FROM record_facet WHERE record_type = ? AND id = ?")) {
+        int inserts = 0;
+        int updates = 0;
+        for (Map.Entry<Key, Pending> entry : touched.entrySet()) {
+          Key key = entry.getKey();
+          Pending state = entry.getValue();
+          Row before = state.before;
+          if (before == null) {
+            bind(insert, key.type(), key.id(), state.owner, state.version, state.json, state.storedAt);
+            insert.addBatch();
+            inserts++;
+          } else {
+            bind(update, state.version, state.json, state.storedAt, key.type(), key.id(), before.version());
+            update.addBatch();
+            bind(unfacet, key.type(), key.id());
+            unfacet.addBatch();
+            updates++;
+          }
+        }
+        if (inserts > 0) {
+          insert.executeBatch();
+        }
+        if (updates > 0) {
+          update.executeBatch();
+          unfacet.executeBatch();
+        }
+      }
+      try (PreparedStatement facet = c.prepareStatement(
+              "INSERT INTO record_facet (record_type, name, value, id) VALUES (?, ?, ?, ?)");
+          PreparedStatement history = c.prepareStatement(
+              "INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)");
+          PreparedStatement feed = c.prepareStatement(
+              "INSERT INTO feed (seq, record_type, id, version) VALUES (?, ?, ?, ?)")) {
+        int facets = 0;
+        for (Map.Entry<Key, Pending> entry : touched.entrySet()) {
+          for (Facets.Facet each : entry.getValue().facets) {
+            bind(facet, entry.getKey().type(), each.name(), each.value(), entry.getKey().id());
+            facet.addBatch();
+            facets++;
+          }
+        }
+        if (facets > 0) {
+          facet.executeBatch();
+        }
+        for (Written version : versions) {
+          bind(history, version.type(), version.id(), version.version(), version.event(), version.at(), version.json());
+          history.addBatch();
+          bind(feed, version.seq(), version.type(), version.id(), version.version());
+          feed.addBatch();
+        }
+        history.executeBatch();
+        feed.executeBatch();
+      }
+    }
   }
 
   // ---- reads ----

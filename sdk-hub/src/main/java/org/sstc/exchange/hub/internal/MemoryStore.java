@@ -203,8 +203,15 @@ final class MemoryStore implements HubStore {
   @Override
   public List<Outcome> upsertAll(List<Upsert> writes) {
     List<Outcome> outcomes = new ArrayList<>(writes.size());
-    for (Upsert write : writes) {
-      outcomes.add(upsert(write.recordType(), write.id(), write.org(), write.json(), write.model()));
+    // The lock once for the chunk: a reader sees all of it or none, and each upsert's own
+    // acquisition is then only a re-entry.
+    lock.writeLock().lock();
+    try {
+      for (Upsert write : writes) {
+        outcomes.add(upsert(write.recordType(), write.id(), write.org(), write.json(), write.model()));
+      }
+    } finally {
+      lock.writeLock().unlock();
     }
     return outcomes;
   }
