@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Validator;
 import tools.jackson.databind.JsonNode;
@@ -98,6 +99,23 @@ class CompletionProfileTest {
     assertThat(record.path("participants").get(1).path("name").asString()).isEqualTo("Uganda");
     assertThat(bilateral.filled()).extracting(ProfileValue::pointer).contains("/modality", "/participants/1", "/lastUpdated");
     assertThat(valid(bilateral.record().json())).isTrue();
+  }
+
+  @Test
+  void whatTheProfileAddedSurvivesExportToIatiAndBack() throws IOException {
+    IatiImport imported = read(TYPICAL);
+    List<Initiative> complete = imported.initiatives().stream()
+        .map(record -> CompletionProfile.defaultProfile().complete(record).record().record())
+        .flatMap(java.util.Optional::stream).toList();
+    assertThat(complete).hasSize(19);
+    RecordPackage pkg = imported.header().record().orElseThrow().toBuilder().initiatives(complete).build();
+    java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+    IatiXml.standard().write(pkg, xml);
+
+    IatiImport back = IatiXml.standard().read(new java.io.ByteArrayInputStream(xml.toByteArray()));
+
+    assertThat(back.initiatives()).extracting(record -> record.record().orElseThrow()).isEqualTo(complete);
+    assertThat(complete.get(0).extensions()).containsKey(CompletionProfile.EXTENSION_KEY);
   }
 
   @Test
