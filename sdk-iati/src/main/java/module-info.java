@@ -9,6 +9,7 @@ import org.jspecify.annotations.NullMarked;
 module org.sstc.exchange.iati {
   requires transitive org.sstc.exchange.core;
   requires java.xml; // StAX reading and writing, XSD validation
+  requires com.networknt.schema; // completion profiles are checked against their bundled JSON Schema
 
   exports org.sstc.exchange.iati;
 }

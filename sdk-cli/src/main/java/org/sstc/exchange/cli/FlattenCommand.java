@@ -13,7 +13,10 @@ import org.sstc.exchange.core.SstcRecord;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
 import org.sstc.exchange.report.Inputs;
+import org.sstc.exchange.core.SstcJson;
+import org.sstc.exchange.sheets.Flattened;
 import org.sstc.exchange.sheets.Spreadsheets;
+import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sstc flatten PACKAGE.json --out DIR}: writes a package as CSV files for a spreadsheet,
- * one a repeated part. Only a valid package is flattened: its issues are printed as {@code
- * validate} prints them, and nothing is written.
+ * one a repeated part. A package that is not valid yet (an import still to complete) is flattened
+ * too, with its issues in {@code issues.csv}, so that it can be completed in a spreadsheet; a file
+ * that is not a package's JSON is not.
  */
 @Command(
     name = "flatten",
@@ -34,12 +38,16 @@ import picocli.CommandLine.Spec;
       "Writes a package as CSV files that open in a spreadsheet: package.csv, initiatives.csv, "
           + "participants.csv, sdgs.csv, budgets.csv, … and organisations.csv; rows keyed by the "
           + "initiative id and the item's id or position. UTF-8 with a byte-order mark, RFC 4180.",
-      "'sstc unflatten' reads them back into the same package."
+      "A package that is not valid yet (an import still to complete) is written too: its issues "
+          + "are printed, and listed in issues.csv with the file, row and column to fix; a warning on "
+          + "stderr says so. 'sstc unflatten' reads the sheets back into the same package (ignoring "
+          + "issues.csv and checking afresh; --incomplete writes a package still to complete)."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:the sheets were written",
-      "1:the file is not a valid package (its issues are printed; nothing is written)",
+      "0:the sheets were written, and the package is valid",
+      "1:the sheets were written, but the package is not valid yet (its issues are printed and in "
+          + "issues.csv); or the file is not a package's JSON (nothing is written)",
       "2:usage error, the file cannot be read, or the folder cannot be written",
       "3:internal error"
     },
@@ -92,20 +100,23 @@ final class FlattenCommand implements Callable<Integer> {
     Validator.Checked checked = Validator.standard().validateAndRead(bytes);
     ValidationReport report = checked.report();
     report.issues().forEach(issue -> stdout.println(input + ":" + issue));
-    if (!report.valid()) {
-      stdout.println(input + " is not a valid package (" + report.errors().size()
-          + " error(s)): fix it first; 'sstc validate' explains each issue; nothing was written");
-      return Sstc.INVALID;
-    }
-    SstcRecord record = checked.record().orElseThrow();
-    if (!(record instanceof RecordPackage pkg)) {
-      stdout.println(input + ":" + Issue.error("schema.const", "/recordType", "this is an "
-          + record.recordType() + ", not a package; only a package can be flattened"));
-      return Sstc.INVALID;
-    }
     Spreadsheets sheets = Spreadsheets.builder()
         .headers(headers == HeaderStyle.paths ? Spreadsheets.Headers.PATHS : Spreadsheets.Headers.TITLES)
         .build();
+    if (!report.valid()) {
+      return incomplete(bytes, report, sheets, stdout, err);
+    }
+    SstcRecord record = checked.record().orElseThrow();
+    if (!(record instanceof RecordPackage pkg)) {
+      stdout.println(input + ":" + notAPackage(record.recordType()));
+      return Sstc.INVALID;
+    }
+    try {
+      Files.deleteIfExists(out.resolve(ISSUES)); // the issues of an earlier, incomplete version
+    } catch (IOException e) {
+      err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e));
+      return Sstc.USAGE_OR_IO;
+    }
     List<Path> written;
     try {
       written = sheets.flatten(pkg, out);
@@ -117,5 +128,50 @@ final class FlattenCommand implements Callable<Integer> {
         + " initiative(s), " + pkg.organisations().size() + " organisation(s)"
         + (pkg.solutions().isEmpty() ? "" : ", " + pkg.solutions().size() + " solution(s)"));
     return Sstc.OK;
+  }
+
+  private static final String ISSUES = "issues.csv";
+
+  private static Issue notAPackage(String recordType) {
+    return Issue.error("schema.const", "/recordType", "this is an " + recordType
+        + ", not a package; only a package can be flattened");
+  }
+
+  /** A package that breaks the standard: written with its issues, unless it is no package's JSON. */
+  private int incomplete(byte[] bytes, ValidationReport report, Spreadsheets sheets, PrintWriter stdout, PrintWriter err) {
+    String recordType = "";
+    boolean readable = report.issues().stream().noneMatch(issue -> issue.code().startsWith("json."));
+    if (readable) {
+      JsonNode tree = SstcJson.standard().readTree(bytes);
+      recordType = tree.path("recordType").asString("");
+    }
+    if (!readable || !recordType.equals(RecordPackage.RECORD_TYPE)) {
+      if (readable && !recordType.isEmpty() && report.issues().stream().noneMatch(issue -> issue.pointer().equals("/recordType"))) {
+        stdout.println(input + ":" + notAPackage(recordType));
+      }
+      stdout.println(input + " is not a package's JSON (" + report.errors().size()
+          + " error(s)): 'sstc validate' explains each issue; nothing was written");
+      return Sstc.INVALID;
+    }
+    Flattened written;
+    try {
+      written = sheets.flatten(bytes, out);
+    } catch (IllegalArgumentException e) {
+      stdout.println(input + ": " + e.getMessage() + "; nothing was written");
+      return Sstc.INVALID;
+    } catch (UncheckedIOException e) {
+      err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause()));
+      return Sstc.USAGE_OR_IO;
+    }
+    JsonNode tree = SstcJson.standard().readTree(bytes);
+    stdout.println("wrote " + written.files().size() + " sheets to " + out + ": " + tree.path("initiatives").size()
+        + " initiative(s), " + tree.path("organisations").size() + " organisation(s)"
+        + (tree.path("solutions").isEmpty() ? "" : ", " + tree.path("solutions").size() + " solution(s)")
+        + "; " + written.issues().size() + " issue(s) in " + out.resolve(ISSUES));
+    err.println("sstc: warning: " + input + " is not a valid package yet (" + report.errors().size()
+        + " error(s)): the sheets are written so that it can be completed; each issue is in "
+        + out.resolve(ISSUES) + " with its file, row and column; fix them in the sheets, then "
+        + "'sstc unflatten " + out + " --out PACKAGE.json'");
+    return Sstc.INVALID;
   }
 }

@@ -31,11 +31,14 @@ import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.ValidationReport;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.iati.Completion;
+import org.sstc.exchange.iati.CompletionProfile;
 import org.sstc.exchange.iati.IatiImport;
 import org.sstc.exchange.iati.IatiNote;
 import org.sstc.exchange.iati.ImportedRecord;
 import org.sstc.exchange.iati.IatiReadException;
 import org.sstc.exchange.iati.IatiXml;
+import org.sstc.exchange.iati.ProfileValue;
 import org.sstc.exchange.report.Inputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,20 +65,24 @@ import tools.jackson.databind.node.ObjectNode;
           + "('FILE:LINE:COLUMN: unmapped PATH: why') and what each initiative still lacks "
           + "('OUT:/initiatives/N/POINTER: severity code: message'), then a summary.",
       "Nothing is invented: IATI has no instrument, SSTC role or SDG contribution level, so "
-          + "imported initiatives usually need completing."
+          + "imported initiatives usually need completing. --profile supplies them in bulk: each "
+          + "value it adds is printed ('OUT:/initiatives/N/POINTER: from profile NAME: VALUE (RULE)') "
+          + "and listed in the record under extensions.\"sstc:completedByProfile\"."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-      "0:everything mapped and every initiative is valid",
-      "1:something did not map, an initiative is not valid yet, or the XML cannot be read "
-          + "(no output file is left then)",
-      "2:usage error, or a file cannot be read or written",
+      "0:written, and every record is valid (what did not map is printed, and is no failure)",
+      "1:written, and some records need completing (their issues are printed)",
+      "2:nothing written: usage error, the XML or the profile cannot be read, or the output "
+          + "cannot be written",
       "3:internal error"
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  sstc import-iati activities.xml --out package.json",
-      "  sstc import-iati --summary activities.xml --out package.json"
+      "  sstc import-iati --summary activities.xml --out package.json",
+      "  sstc import-iati activities.xml --profile default --out package.json",
+      "  sstc import-iati activities.xml --profile my-profile.json --out package.json"
     })
 final class ImportIatiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -92,6 +99,11 @@ final class ImportIatiCommand implements Callable<Integer> {
           + "instead of one line each.")
   boolean summary;
 
+  @Option(names = "--profile", paramLabel = "PROFILE",
+      description = "Complete each initiative with a completion profile: 'default' (the SDK's, described in "
+          + "sdk-iati/IATI.md) or a profile file (JSON). Only what a record lacks is added.")
+  @Nullable String profile;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -99,7 +111,20 @@ final class ImportIatiCommand implements Callable<Integer> {
     Path absolute = output.toAbsolutePath();
     // Hidden, next to the output (so the final rename is atomic), created with the usual permissions.
     Path partial = partialFile(absolute);
-    Conversion conversion = new Conversion(out, input.toString(), output.toString(), summary);
+    @Nullable CompletionProfile completion;
+    try {
+      completion = profile == null ? null
+          : profile.equals(CompletionProfile.DEFAULT_NAME) ? CompletionProfile.defaultProfile()
+          : CompletionProfile.load(Path.of(profile));
+    } catch (IOException e) {
+      err.println("sstc: cannot read the profile " + profile + " (--profile): " + Inputs.reason(e)
+          + "; give a profile file, or 'default'");
+      return Sstc.USAGE_OR_IO;
+    } catch (IllegalArgumentException e) {
+      err.println("sstc: --profile " + profile + ": " + e.getMessage());
+      return Sstc.USAGE_OR_IO;
+    }
+    Conversion conversion = new Conversion(out, input.toString(), output.toString(), summary, completion);
     try {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
           OutputStream json = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
@@ -113,7 +138,7 @@ final class ImportIatiCommand implements Callable<Integer> {
       out.println(input + ":" + e.line() + ":" + e.column() + ": error iati.xml: " + e.getMessage());
       out.println("no package written: the XML could not be read to its end");
       out.flush();
-      return Sstc.INVALID;
+      return Sstc.USAGE_OR_IO;
     } catch (IOException | UncheckedIOException e) {
       delete(partial);
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
@@ -160,9 +185,14 @@ final class ImportIatiCommand implements Callable<Integer> {
     private long organisations;
     private boolean headerWritten;
     private boolean publishedAtSet;
+    private final @Nullable CompletionProfile profile;
+    private long completed;
+    private long filled;
 
-    Conversion(PrintWriter out, String inputName, String outputName, boolean summary) {
+    Conversion(PrintWriter out, String inputName, String outputName, boolean summary,
+        @Nullable CompletionProfile profile) {
       this.out = out;
+      this.profile = profile;
       this.inputName = inputName;
       this.outputName = outputName;
       this.summary = summary;
@@ -172,7 +202,19 @@ final class ImportIatiCommand implements Callable<Integer> {
     public void initiative(ImportedRecord<RecordPackage> header, ImportedRecord<Initiative> initiative, List<IatiNote> notes) {
       writeHeader(header);
       write(initiatives == 0 ? "" : ",");
-      record(initiative.json(), notes, "/initiatives/" + initiatives);
+      String pointer = "/initiatives/" + initiatives;
+      byte[] json = initiative.json();
+      if (profile != null) {
+        Completion completion = profile.complete(initiative);
+        json = completion.record().json();
+        for (ProfileValue value : completion.filled()) {
+          out.println(outputName + ":" + pointer + value.pointer() + ": from profile " + profile.name() + ": "
+              + value.value() + " (" + value.rule() + ")");
+        }
+        filled += completion.filled().size();
+        completed += completion.filled().isEmpty() ? 0 : 1;
+      }
+      record(json, notes, pointer);
       initiatives++;
     }
 
@@ -255,8 +297,9 @@ final class ImportIatiCommand implements Callable<Integer> {
       }
     }
 
+    /** Every record valid: what did not map is reported, and is no reason to fail. */
     boolean clean() {
-      return unmapped == 0 && invalid == 0;
+      return invalid == 0;
     }
 
     void printSummary() {
@@ -271,6 +314,11 @@ final class ImportIatiCommand implements Callable<Integer> {
           + (organisations > 0 ? " and " + organisations + (organisations == 1 ? " organisation" : " organisations") : "");
       out.println(records + " imported to " + outputName + ": " + (initiatives + organisations - invalid) + " valid, "
           + invalid + " to complete; " + unmapped + " unmapped " + (unmapped == 1 ? "item" : "items"));
+      if (profile != null) {
+        out.println("profile " + profile.name() + " added " + filled + (filled == 1 ? " value" : " values") + " to "
+            + completed + " of " + initiatives + (initiatives == 1 ? " initiative" : " initiatives")
+            + " (each listed above, and in the record under extensions.\"" + CompletionProfile.EXTENSION_KEY + "\")");
+      }
     }
   }
 }

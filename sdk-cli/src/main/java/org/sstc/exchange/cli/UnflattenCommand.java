@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sstc.exchange.core.RecordPackage;
+import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.report.Inputs;
 import org.sstc.exchange.sheets.SheetIssue;
@@ -35,12 +36,16 @@ import picocli.CommandLine.Spec;
       "Reads a folder of CSV files in the layout of 'sstc flatten' back into a package and checks "
           + "it against the standard. Each issue is printed as "
           + "'DIR/file.csv row R column C (header): severity code: message'.",
-      "The package is written only when there is no error (warnings allowed)."
+      "The package is written only when there is no error (warnings allowed), or, with "
+          + "--incomplete, when every cell could be read: a package still to complete (an import "
+          + "flattened with its issues.csv) comes back as it is. issues.csv is not read: the sheets "
+          + "are checked afresh."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:the package was written (warnings allowed)",
-      "1:the sheets hold errors (printed; nothing is written)",
+      "1:the sheets hold errors (printed); nothing is written, except with --incomplete when "
+          + "the errors are the standard's only (no csv.* error): then the package is written",
       "2:usage error, the folder cannot be read, or the output cannot be written",
       "3:internal error"
     },
@@ -58,6 +63,12 @@ final class UnflattenCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The package file to write (JSON); replaced atomically if it exists.")
   Path out;
+
+  @Option(
+      names = "--incomplete",
+      description = "Write the package even if it breaks the standard (an import still to complete), "
+          + "as long as the sheets could be read throughout (no csv.* error); the exit status is 1 then.")
+  boolean incomplete;
 
   /** Heap a byte of CSV takes once unflattened, validated and written (measured: about 15). */
   static final long MEMORY_PER_CSV_BYTE = 24;
@@ -113,6 +124,18 @@ final class UnflattenCommand implements Callable<Integer> {
     }
     int errors = result.report().errors().size();
     int warnings = result.report().warnings().size();
+    if (result.pkg().isEmpty() && incomplete && result.readable()) {
+      try {
+        byte[] json = result.packageJson().orElseThrow();
+        write(JsonStreams.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(SstcJson.standard().readTree(json)) + "\n");
+      } catch (IOException e) {
+        err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+        return Sstc.USAGE_OR_IO;
+      }
+      stdout.println("wrote " + out + " (--incomplete): not valid yet, " + errors + (errors == 1 ? " error, " : " errors, ")
+          + warnings + (warnings == 1 ? " warning" : " warnings"));
+      return Sstc.INVALID;
+    }
     if (result.pkg().isEmpty()) {
       stdout.println(out + " not written: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
           + (warnings == 1 ? " warning" : " warnings"));

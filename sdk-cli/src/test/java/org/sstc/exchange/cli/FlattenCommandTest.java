@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sstc.exchange.core.SstcJson;
 
 class FlattenCommandTest {
   @TempDir Path dir;
@@ -73,7 +74,7 @@ class FlattenCommandTest {
   }
 
   @Test
-  void anInvalidPackageIsNotFlattenedAndItsIssuesArePrinted() {
+  void anInvalidPackageIsFlattenedWithItsIssuesAndComesBackWithIncomplete() throws IOException {
     String broken = file("package-third-broken.json");
     Path sheets = dir.resolve("sheets");
 
@@ -82,8 +83,44 @@ class FlattenCommandTest {
     assertEquals(1, run.status, run::toString);
     assertTrue(run.outLines().get(0).startsWith(broken + ":/initiatives/2/sdgs/0/target: error rule.sdg-target-goal: "),
         run::toString);
-    assertTrue(run.out.contains("nothing was written"), run::toString);
-    assertFalse(Files.exists(sheets));
+    assertTrue(run.err.contains("warning: " + broken + " is not a valid package yet"), run::toString);
+    String issues = Files.readString(sheets.resolve("issues.csv"), StandardCharsets.UTF_8);
+    assertTrue(issues.contains("sdgs.csv,"), issues);
+    assertTrue(issues.contains("rule.sdg-target-goal"), issues);
+    assertTrue(issues.contains("/initiatives/2/sdgs/0/target"), issues);
+
+    Path back = dir.resolve("back.json");
+    CliRun refused = sstc("unflatten", sheets.toString(), "--out", back.toString());
+    assertEquals(1, refused.status, refused::toString);
+    assertTrue(refused.out.contains("sdgs.csv row "), refused::toString);
+    assertFalse(Files.exists(back));
+
+    CliRun kept = sstc("unflatten", sheets.toString(), "--incomplete", "--out", back.toString());
+    assertEquals(1, kept.status, kept::toString);
+    assertTrue(kept.out.contains("wrote " + back + " (--incomplete): not valid yet"), kept::toString);
+    assertEquals(SstcJson.standard().readTree(Files.readAllBytes(Path.of(broken))),
+        SstcJson.standard().readTree(Files.readAllBytes(back)));
+  }
+
+  @Test
+  void anImportStillToCompleteGoesToTheSheetsAndBackExactly() throws IOException {
+    Path xml = dir.resolve("example.xml");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/iati/activity-standard-example-annotated.xml")) {
+      Files.copy(in, xml);
+    }
+    Path imported = dir.resolve("imported.json");
+    assertEquals(1, sstc("import-iati", xml.toString(), "--out", imported.toString()).status);
+    Path sheets = dir.resolve("sheets");
+
+    CliRun run = sstc("flatten", imported.toString(), "--out", sheets.toString());
+
+    assertEquals(1, run.status, run::toString);
+    String issues = Files.readString(sheets.resolve("issues.csv"), StandardCharsets.UTF_8);
+    assertTrue(issues.contains("initiatives.csv,2,"), issues); // the missing instrument, on the initiative's row
+    assertTrue(issues.contains("/initiatives/0/instrument"), issues);
+    Path back = dir.resolve("back.json");
+    assertEquals(1, sstc("unflatten", sheets.toString(), "--incomplete", "--out", back.toString()).status);
+    assertEquals(SstcJson.standard().readTree(Files.readAllBytes(imported)), SstcJson.standard().readTree(Files.readAllBytes(back)));
   }
 
   @Test

@@ -25,8 +25,12 @@ class IatiCommandsTest {
   @TempDir Path dir;
 
   private Path officialExample() throws IOException {
-    Path target = dir.resolve("example.xml");
-    try (InputStream in = getClass().getResourceAsStream("/iati/activity-standard-example-annotated.xml")) {
+    return resource("/iati/activity-standard-example-annotated.xml", "example.xml");
+  }
+
+  private Path resource(String name, String file) throws IOException {
+    Path target = dir.resolve(file);
+    try (InputStream in = getClass().getResourceAsStream(name)) {
       Files.copy(in, target);
     }
     return target;
@@ -68,6 +72,84 @@ class IatiCommandsTest {
         SstcJson.standard().readTree(Files.readAllBytes(out)).path("initiatives").path(0).path("id").asString());
   }
 
+  private Path typicalDonor() throws IOException {
+    return resource("/iati/crafted-typical-donor-2.03.xml", "donor.xml");
+  }
+
+  @Test
+  void theDefaultProfileCompletesATypicalFileAndSaysWhatItAdded() throws IOException {
+    Path xml = typicalDonor();
+    Path out = dir.resolve("package.json");
+
+    CliRun plain = sstc("import-iati", xml.toString(), "--out", out.toString());
+    assertEquals(1, plain.status, plain::toString);
+    assertTrue(plain.out.contains("20 activities imported to " + out + ": 0 valid, 20 to complete"), plain::toString);
+
+    CliRun run = sstc("import-iati", xml.toString(), "--profile", "default", "--out", out.toString());
+
+    assertEquals(1, run.status, run::toString); // written; one record still needs completing
+    assertTrue(run.out.contains(out + ":/initiatives/0/instrument: from profile default: \"project\" (defaults.instrument)"), run::toString);
+    assertTrue(run.out.contains("20 activities imported to " + out + ": 19 valid, 1 to complete"), run::toString);
+    assertTrue(run.out.contains(out + ":/initiatives/19/modality: error schema.required"), run::toString);
+    assertTrue(run.out.contains("profile default added "), run::toString);
+    JsonNode first = SstcJson.standard().readTree(Files.readAllBytes(out)).path("initiatives").path(0);
+    assertEquals("default", first.path("extensions").path("sstc:completedByProfile").path("profile").asString());
+  }
+
+  @Test
+  void aProfileThatCompletesEveryRecordExitsZeroAndABadProfileWritesNothing() throws IOException {
+    Path xml = typicalDonor();
+    Path profile = dir.resolve("profile.json");
+    // the default profile, plus: a global activity without a collaboration type is regional
+    Files.writeString(profile, """
+        {"profile": "global-is-regional",
+         "defaults": {"instrument": "project", "sdgContribution": "significant", "language": "en",
+                      "roles": {"1": "provider", "3": "provider", "4": "recipient"}, "lastUpdated": "import-time",
+                      "recipientCountryParticipant": true,
+                      "values": [{"pointer": "/participants/*/orgType", "value": "90"}, {"pointer": "/budgets/*/type", "value": "1"}]},
+         "rules": [
+           {"name": "triangular-roles", "when": [{"pointer": "/modality", "equals": "triangular"}],
+            "roles": {"1": "second-provider", "2": "first-provider", "4": "recipient"}},
+           {"name": "countries", "when": [{"pointer": "/modality", "absent": true}, {"pointer": "/recipientCountries", "minItems": 1, "maxItems": 2}],
+            "set": {"/modality": "bilateral"}},
+           {"name": "the-rest", "when": [{"pointer": "/modality", "absent": true}, {"pointer": "/recipientCountries", "maxItems": 0}],
+            "set": {"/modality": "bilateral"}},
+           {"name": "three", "when": [{"pointer": "/modality", "absent": true}], "set": {"/modality": "regional"}}]}
+        """);
+    Path out = dir.resolve("package.json");
+    CliRun run = sstc("import-iati", xml.toString(), "--profile", profile.toString(), "--out", out.toString());
+    // the global one is bilateral now (its implementer the recipient): every record valid
+    assertEquals(0, run.status, run::toString);
+    assertTrue(run.out.contains("20 activities imported to " + out + ": 20 valid, 0 to complete"), run::toString);
+    assertTrue(run.out.contains(out + ":/initiatives/19/modality: from profile global-is-regional: \"bilateral\" (rules/2 (the-rest))"), run::toString);
+
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"profile\": \"x\", \"defaults\": {\"instrument\": \"plan\"}}");
+    Path none = dir.resolve("none.json");
+    CliRun refused = sstc("import-iati", xml.toString(), "--profile", bad.toString(), "--out", none.toString());
+    assertEquals(2, refused.status, refused::toString);
+    assertTrue(refused.err.contains("--profile " + bad + ": not a completion profile"), refused::toString);
+    assertTrue(refused.err.contains(bad + ":/defaults/instrument"), refused::toString);
+    assertFalse(Files.exists(none));
+    CliRun missing = sstc("import-iati", xml.toString(), "--profile", dir.resolve("nope.json").toString(), "--out", none.toString());
+    assertEquals(2, missing.status, missing::toString);
+    assertTrue(missing.err.contains("cannot read the profile"), missing::toString);
+    assertFalse(Files.exists(none));
+  }
+
+  @Test
+  void aFileWhoseRecordsAreAllValidExitsZeroEvenWithUnmappedContent() throws IOException {
+    Path pkg = fixture("package.json", dir.resolve("package.json"));
+    Path xml = dir.resolve("out.xml");
+    assertEquals(0, sstc("export-iati", pkg.toString(), "--out", xml.toString()).status);
+    String text = Files.readString(xml);
+    // an element the standard has no place for, in the first activity
+    Files.writeString(xml, text.replaceFirst("</iati-identifier>", "</iati-identifier><contact-info type=\"1\"/>"));
+    CliRun run = sstc("import-iati", xml.toString(), "--out", dir.resolve("back.json").toString());
+    assertEquals(0, run.status, run::toString);
+    assertTrue(run.out.contains("unmapped /iati-activities/iati-activity[1]/contact-info[1]"), run::toString);
+  }
+
   @Test
   void summaryGroupsUnmappedContentByPath() throws IOException {
     Path xml = officialExample();
@@ -88,7 +170,7 @@ class IatiCommandsTest {
 
     CliRun run = sstc("import-iati", truncated.toString(), "--out", out.toString());
 
-    assertEquals(1, run.status, run::toString);
+    assertEquals(2, run.status, run::toString); // nothing written
     assertTrue(run.out.contains("error iati.xml: line "), run::toString);
     assertTrue(run.out.contains("no package written"), run::toString);
     assertFalse(Files.exists(out));
@@ -102,7 +184,7 @@ class IatiCommandsTest {
     Path xml = dir.resolve("xxe.xml");
     Files.writeString(xml, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<iati-activities version=\"2.03\">&e;</iati-activities>");
     CliRun run = sstc("import-iati", xml.toString(), "--out", dir.resolve("p.json").toString());
-    assertEquals(1, run.status, run::toString);
+    assertEquals(2, run.status, run::toString);
     assertTrue(run.out.contains("DOCTYPE"), run::toString);
     assertFalse(run.out.contains("root:"), run::toString);
   }

@@ -15,7 +15,11 @@ import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.core.Validator;
+import org.sstc.exchange.core.ValidationException;
+import org.sstc.exchange.sheets.internal.CellText;
 import org.sstc.exchange.sheets.internal.CsvFiles;
+import org.sstc.exchange.sheets.internal.Layout;
+import org.sstc.exchange.sheets.internal.SheetsDiff;
 import org.sstc.exchange.sheets.internal.CsvLimits;
 import org.sstc.exchange.sheets.internal.Flattener;
 import org.sstc.exchange.sheets.internal.Sheet;
@@ -115,7 +119,73 @@ public final class Spreadsheets {
   public List<Path> flatten(RecordPackage pkg, Path dir) {
     Objects.requireNonNull(pkg, "pkg");
     Objects.requireNonNull(dir, "dir");
-    JsonNode tree = JsonStreams.mapper().valueToTree(pkg);
+    return write(JsonStreams.mapper().valueToTree(pkg), dir);
+  }
+
+  /**
+   * Writes a package's JSON as CSV files into {@code dir}, whether it is valid or not (an imported
+   * package that still lacks members, codes outside their lists …), so that it can be completed in
+   * a spreadsheet. Its issues go into {@code issues.csv} in the same folder, each with the file,
+   * row and column of the cell to fix (columns {@code File}, {@code Row}, {@code Column}, {@code
+   * Header}, {@code Severity}, {@code Code}, {@code Message}, {@code Pointer}); a valid package
+   * without warnings gets no {@code issues.csv} (one left from an earlier flatten is removed).
+   * {@link #unflatten(Path)} ignores {@code issues.csv} and checks the sheets afresh, and gives
+   * back the same JSON ({@link Unflattened#packageJson()}). A value the sheets cannot hold
+   * unchanged (a text where the standard has a language map, say) is an error {@code
+   * csv.not-kept} at its pointer, never lost silently.
+   *
+   * @param packageJson the package, UTF-8 JSON, complete or not; not null
+   * @param dir the folder to write into; created, with its parents, if absent; not null
+   * @return the files written and the package's issues, placed at their cells
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the JSON cannot be read, is not a package (its {@code
+   *     recordType}), or holds a list code no cell can hold (with {@code ;} or spaces)
+   * @throws UncheckedIOException if a file cannot be written
+   * @since 1.1
+   */
+  public Flattened flatten(byte[] packageJson, Path dir) {
+    Objects.requireNonNull(packageJson, "packageJson");
+    Objects.requireNonNull(dir, "dir");
+    JsonNode tree;
+    try {
+      tree = SstcJson.standard().readTree(packageJson);
+    } catch (ValidationException e) {
+      throw new IllegalArgumentException("not JSON that can be read: " + e.getMessage(), e);
+    }
+    if (!tree.isObject() || !RecordPackage.RECORD_TYPE.equals(tree.path("recordType").asString(""))) {
+      throw new IllegalArgumentException("not a package: only a document with \"recordType\": \"package\" can be flattened");
+    }
+    List<Path> written = write(tree, dir);
+    Path issuesFile = dir.resolve(Layout.ISSUES_FILE);
+    try {
+      Files.deleteIfExists(issuesFile); // the issues of this package only, placed by reading the sheets back
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot replace " + issuesFile + ": " + e.getMessage(), e);
+    }
+    Unflattened back = unflatten(dir);
+    List<SheetIssue> issues = new ArrayList<>(back.issues());
+    back.packageJson().ifPresent(json -> SheetsDiff.differences(tree, SstcJson.standard().readTree(json)).forEach(
+        pointer -> issues.add(new SheetIssue(Issue.error("csv.not-kept", pointer, "this value cannot be held by the "
+            + "sheets as it is (its kind is not the one the standard gives this member): correct it in the JSON, "
+            + "then flatten again"), "", 0, "", ""))));
+    if (!issues.isEmpty()) {
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"File", "Row", "Column", "Header", "Severity", "Code", "Message", "Pointer"});
+      for (SheetIssue issue : issues) {
+        rows.add(new String[] {issue.file(), issue.row() == 0 ? "" : Long.toString(issue.row()), issue.column(),
+            CellText.neutralise(issue.header()), issue.issue().severity().toString(), issue.issue().code(),
+            CellText.neutralise(issue.issue().message()), CellText.neutralise(issue.issue().pointer())});
+      }
+      try {
+        new CsvFiles(limits).write(issuesFile, rows);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write " + issuesFile + ": " + e.getMessage(), e);
+      }
+    }
+    return Flattened.of(written, issues.isEmpty() ? null : issuesFile, issues);
+  }
+
+  private List<Path> write(JsonNode tree, Path dir) {
     Map<Sheet, List<String[]>> sheets =
         new Flattener(JsonStreams.mapper(), headers == Headers.TITLES).flatten(tree);
     CsvFiles files = new CsvFiles(limits);
@@ -155,7 +225,7 @@ public final class Spreadsheets {
     List<SheetIssue> issues = new ArrayList<>(read.issues());
     ObjectNode tree = read.tree();
     if (tree == null) {
-      return Unflattened.of(null, issues);
+      return Unflattened.of(null, issues, null);
     }
     RecordPackage[] bound = new RecordPackage[1];
     ValidationReport report =
@@ -168,7 +238,7 @@ public final class Spreadsheets {
     boolean errors = issues.stream().anyMatch(issue -> issue.issue().isError());
     // The package the rules were checked on: the tree is bound once.
     RecordPackage pkg = errors ? null : bound[0];
-    return Unflattened.of(pkg, issues);
+    return Unflattened.of(pkg, issues, JsonStreams.mapper().writeValueAsBytes(tree));
   }
 
   /** True if the pointer is a left-out cell, or inside one: its problem was reported already. */

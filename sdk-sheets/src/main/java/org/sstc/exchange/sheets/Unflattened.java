@@ -24,8 +24,10 @@ public final class Unflattened {
   private final @Nullable RecordPackage pkg;
   private final List<SheetIssue> issues;
   private final ValidationReport report;
+  private final byte @Nullable [] json;
 
-  private Unflattened(@Nullable RecordPackage pkg, List<SheetIssue> issues) {
+  private Unflattened(@Nullable RecordPackage pkg, List<SheetIssue> issues, byte @Nullable [] json) {
+    this.json = json;
     this.issues = List.copyOf(issues);
     this.report = ValidationReport.of(this.issues.stream().map(SheetIssue::issue).toList());
     if (pkg != null && !report.valid()) {
@@ -34,9 +36,33 @@ public final class Unflattened {
     this.pkg = pkg;
   }
 
-  static Unflattened of(@Nullable RecordPackage pkg, List<SheetIssue> issues) {
+  static Unflattened of(@Nullable RecordPackage pkg, List<SheetIssue> issues, byte @Nullable [] json) {
     Objects.requireNonNull(issues, "issues");
-    return new Unflattened(pkg, issues);
+    return new Unflattened(pkg, issues, json);
+  }
+
+  /**
+   * The package as the sheets hold it, as JSON, valid or not: what an incomplete package flattened
+   * with {@link Spreadsheets#flatten(byte[], java.nio.file.Path)} comes back as. Cells the sheets'
+   * structure made unreadable ({@code csv.*} errors) are left out of it.
+   *
+   * @return a new UTF-8 JSON document, a package; empty only when {@code package.csv} could not be
+   *     read
+   * @since 1.1
+   */
+  public Optional<byte[]> packageJson() {
+    return json == null ? Optional.empty() : Optional.of(json.clone());
+  }
+
+  /**
+   * Whether the sheets' structure could be read throughout: no {@code csv.*} error, so {@link
+   * #packageJson()} holds every cell (the package may still break the standard).
+   *
+   * @return true when no cell was left out
+   * @since 1.1
+   */
+  public boolean readable() {
+    return json != null && issues.stream().noneMatch(issue -> issue.issue().isError() && issue.issue().code().startsWith("csv."));
   }
 
   /**

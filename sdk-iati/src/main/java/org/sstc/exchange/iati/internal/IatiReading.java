@@ -101,7 +101,11 @@ public final class IatiReading {
    * mapped (it lacks what the file does not say), with no model object.
    */
   static <T extends SstcRecord> ImportedRecord<T> imported(Draft draft, Class<T> type, long line) {
-    ObjectNode tree = draft.tree();
+    return imported(draft.tree(), type, line);
+  }
+
+  /** A record's tree as an {@link ImportedRecord}: with its model object when it is complete. */
+  public static <T extends SstcRecord> ImportedRecord<T> imported(ObjectNode tree, Class<T> type, long line) {
     String recordType = tree.path("recordType").asString("");
     String id = tree.path("id").isString() ? tree.path("id").asString() : null;
     T record;

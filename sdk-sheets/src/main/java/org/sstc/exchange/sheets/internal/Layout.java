@@ -18,6 +18,12 @@ import org.sstc.exchange.sheets.internal.Sheet.Keying;
  * hold what version 1.1 added; a 1.0 package gets them only when it holds such values.
  */
 public final class Layout {
+  /**
+   * The sheet flatten writes beside the layout's sheets when the package is not valid: one row an
+   * issue, with its file, row and column. Not part of the package; unflatten does not read it.
+   */
+  public static final String ISSUES_FILE = "issues.csv";
+
   private static final String V1_1 = "1.1";
 
   /** The fields of an SDG link, an initiative's or a solution's. */

@@ -707,7 +707,9 @@ public final class Unflattener {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       for (Path entry : entries) {
         String name = entry.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".csv") && !name.startsWith(".")) {
+        // issues.csv is flatten's report on the package, not part of it: it is made afresh
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv") && !name.startsWith(".")
+            && !name.equalsIgnoreCase(Layout.ISSUES_FILE)) {
           names.add(name);
         }
       }
