@@ -27,7 +27,10 @@ class ReportInChromiumTest {
   @TempDir Path dir;
 
   private String page(String language) throws Exception {
-    Path pkg = ReportCommandTest.sample(dir.resolve("sample.json"));
+    Path pkg = dir.resolve("sample.json");
+    if (!Files.exists(pkg)) {
+      ReportCommandTest.sample(pkg);
+    }
     Path page = dir.resolve("report-" + language + ".html");
     HtmlReport.builder().language(language).add(pkg).build().writeTo(page);
     return page.toUri().toString();
@@ -128,6 +131,11 @@ class ReportInChromiumTest {
     String dom = chromium.run("--dump-dom", page("ar") + "#modality=triangular");
 
     assertTrue(dom.contains("<html lang=\"ar\" dir=\"rtl\">"), dom);
+    assertTrue(dom.contains("<title>تقرير SSTC Exchange</title>"), dom);
+    // a right-to-left page shows its content (an element pushed far to the left once made it blank)
+    Path png = dir.resolve("report-ar.png");
+    chromium.run("--screenshot=" + png, "--window-size=1280,1800", page("ar"));
+    assertTrue(Files.size(png) > 30_000, "a blank page compresses to a few kB: " + Files.size(png) + " bytes");
     assertEquals("عُرض 8 من 29 سجل", filterCount(dom));
     assertFalse(dom.contains("<h2 id=\"modality-h\">Initiatives by modality</h2>"), dom);
   }

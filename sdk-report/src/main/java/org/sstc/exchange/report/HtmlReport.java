@@ -43,7 +43,7 @@ import org.sstc.exchange.report.internal.ReportData;
  * @since 1.0
  */
 public final class HtmlReport {
-  /** The title when none is given. */
+  /** The title when none is given (in English; a page in another language has it in its own). */
   public static final String DEFAULT_TITLE = "SSTC Exchange report";
 
   private final String html;
@@ -64,7 +64,8 @@ public final class HtmlReport {
     }
     this.duplicates = data.dropDuplicates();
     this.labelLanguage = Labels.forTag(builder.language).language();
-    this.html = HtmlPage.render(data, builder.title, "sstc " + ToolVersion.read(HtmlReport.class.getResourceAsStream("version.properties")),
+    String title = builder.titled ? builder.title : Labels.forTag(builder.language).get("page.title");
+    this.html = HtmlPage.render(data, title, "sstc " + ToolVersion.read(HtmlReport.class.getResourceAsStream("version.properties")),
         builder.language, duplicates);
     this.records = data.entries().size();
     this.initiatives = (int) data.entries().stream().filter(e -> e.type().equals("initiative")).count();
@@ -211,6 +212,8 @@ public final class HtmlReport {
   public static final class Builder {
     private String title = DEFAULT_TITLE;
     private String language = "en";
+    /** False until {@link #title(String)}: the page then has the default title in its language. */
+    private boolean titled;
     private final List<String> paths = new ArrayList<>();
 
     private Builder() {}
@@ -230,6 +233,7 @@ public final class HtmlReport {
         throw new IllegalArgumentException("the title is blank");
       }
       this.title = title.strip();
+      this.titled = true;
       return this;
     }
 

@@ -27,6 +27,8 @@ class HtmlReportLanguageTest {
 
     String html = page(pkg, "zh");
 
+    assertThat(html).contains("<title>SSTC Exchange 报告</title>"); // the default title, in the page's language
+    assertThat(HtmlReport.builder().language("zh").title("南南合作 2024").add(pkg).build().html()).contains("<title>南南合作 2024</title>");
     String wfpKenya = card(html, "XM-DAC-41140-SSC-KE-2018-01");
     assertThat(wfpKenya).contains(">中国—世界粮食计划署南南合作试点项目：减少肯尼亚小农玉米产后损失</h3>")
         .contains("<p class=\"desc\">由世界粮食计划署中国农村发展卓越中心牵线")

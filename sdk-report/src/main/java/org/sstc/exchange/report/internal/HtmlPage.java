@@ -1271,7 +1271,8 @@ public final class HtmlPage {
       *{box-sizing:border-box}
       body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:var(--bg)}
       .wrap{max-width:1180px;margin:0 auto;padding:0 24px}
-      .skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:6px}
+      .skip{position:absolute;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+      .skip:focus{width:auto;height:auto;clip-path:none;inset-inline-start:8px;top:8px;background:#fff;padding:6px;z-index:1}
       header.top{background:linear-gradient(120deg,#19486a,#2f6db5 60%,#23907f);color:#fff;padding:28px 0 24px}
       .kicker{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:12px;opacity:.85}
       h1{margin:4px 0 4px;font-size:30px;line-height:1.2}
