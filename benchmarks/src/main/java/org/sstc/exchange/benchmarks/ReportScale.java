@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * first:
  *
  * <pre>
- * java -Xmx512m -cp benchmarks/target/benchmarks.jar org.sstc.exchange.benchmarks.ReportScale \
+ * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.sstc.exchange.benchmarks.ReportScale \
  *     sdk-examples/src/main/resources/org/sstc/exchange/examples/sample-package.json 10000 /tmp/report-scale
  * </pre>
  *
