@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
       "Writes one self-contained HTML page about the files: initiatives by modality and start year, "
           + "SDG goals covered, who cooperates with whom, money per currency (never converted), and "
           + "every validation issue linked to its record. Nothing on the page loads from the network.",
-      "Invalid records are counted and shown with their issues."
+      "Invalid records are counted and shown with their issues; values outside the codelists are listed as invalid, "
+          + "not shown as categories. A record given more than once (same type and id, e.g. a package and a mirror of it) "
+          + "is counted once, in its newest version. Filters by modality, SDG goal, country, reporting organisation and "
+          + "start year need script (one inline script, allowed by its hash); without it the whole page is shown."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  sstc report package.json --out report.html",
-      "  sstc report data/ --title \"Triangular cooperation 2024\" --out public/index.html"
+      "  sstc report data/ --title \"Triangular cooperation 2024\" --out public/index.html",
+      "  sstc report package.json --lang zh --out report-zh.html"
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,6 +52,15 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--title", paramLabel = "TEXT", description = "The page's title; default \"" + HtmlReport.DEFAULT_TITLE + "\".")
   String title;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "CODE",
+      description = "The reader's language, a BCP 47 tag such as zh, ar, fr or pt-BR; default en. Titles and descriptions "
+          + "are shown in it where the records have it (else the same language in another region or script, else English, "
+          + "else the record's first language); the page's own words are in it if it is one of ar, en, es, fr, ru, zh "
+          + "(Arabic right to left), else in English.")
+  String lang;
 
   @Parameters(
       arity = "1..*",
@@ -63,6 +76,14 @@ final class ReportCommand implements Callable<Integer> {
     if (title != null && !title.isBlank()) {
       builder.title(title);
     }
+    if (lang != null) {
+      try {
+        builder.language(lang);
+      } catch (IllegalArgumentException e) {
+        err.println("sstc: --lang " + lang + ": not a BCP 47 language tag; use one such as en, zh, ar, fr or pt-BR");
+        return Sstc.USAGE_OR_IO;
+      }
+    }
     HtmlReport report = builder.build();
     try {
       report.writeTo(out);
@@ -75,7 +96,12 @@ final class ReportCommand implements Callable<Integer> {
           + "; the report is empty");
     }
     stdout.println("wrote " + out + ": " + report.initiativeCount() + " initiatives, "
-        + report.recordCount() + " records, " + report.errorCount() + " errors, " + report.warningCount() + " warnings");
+        + report.recordCount() + " records, " + report.errorCount() + " errors, " + report.warningCount() + " warnings"
+        + (report.duplicateCount() > 0 ? ", " + report.duplicateCount() + " duplicates counted once" : ""));
+    if (lang != null && !report.labelLanguage().equals(java.util.Locale.forLanguageTag(lang).getLanguage())) {
+      err.println("sstc: the page's own words exist in " + String.join(", ", HtmlReport.LABEL_LANGUAGES) + "; --lang " + lang
+          + " shows them in " + report.labelLanguage() + " (titles and descriptions are in " + lang + " where the records have it)");
+    }
     if (report.unreadableFileCount() > 0) {
       err.println("sstc: " + report.unreadableFileCount() + " of the files could not be read; the report lists them");
       return Sstc.USAGE_OR_IO;

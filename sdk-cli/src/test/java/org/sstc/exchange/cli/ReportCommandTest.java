@@ -60,10 +60,52 @@ class ReportCommandTest {
     assertTrue(cell(html, "data-currency=\"JPY\" data-kind=\"budgets\"").startsWith("715,000,000 "), html);
     // Brazil provides to Haiti in two initiatives (IBSA Haiti and the Brasilia knowledge centre).
     assertTrue(html.contains("title=\"Brazil → Haiti: 2 initiatives\">2</td>"), html);
-    // Nothing to fetch: no script, no external reference.
-    assertFalse(html.contains("<script"));
+    // Nothing to fetch: one inline script (the filters), no external reference.
+    assertFalse(html.contains("<script src"));
+    assertEquals(1, html.split("<script>", -1).length - 1);
     assertFalse(Pattern.compile("(src|href)=\"(https?:)?//").matcher(html).find());
     assertFalse(html.contains("url("));
+  }
+
+  @Test
+  void langPicksTheTitlesAndTheLabelsAndSaysWhenTheLabelsAreEnglish() throws IOException {
+    Path pkg = sample(dir.resolve("sample.json"));
+    Path zh = dir.resolve("zh.html");
+    Path de = dir.resolve("de.html");
+
+    CliRun chinese = sstc("report", pkg.toString(), "--lang", "zh", "--out", zh.toString());
+    CliRun german = sstc("report", pkg.toString(), "--lang", "de", "--out", de.toString());
+
+    assertEquals(0, chinese.status, chinese::toString);
+    assertEquals("", chinese.err, chinese::toString);
+    String html = Files.readString(zh, StandardCharsets.UTF_8);
+    assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh\">"), html);
+    assertTrue(html.contains("<h2 id=\"modality-h\">按合作方式划分的倡议</h2>"), html);
+    assertTrue(html.contains(">中国—世界粮食计划署南南合作试点项目：减少肯尼亚小农玉米产后损失</h3>"), html);
+    assertEquals(0, german.status, german::toString);
+    assertTrue(german.err.contains("--lang de shows them in en"), german::toString);
+  }
+
+  @Test
+  void aLangThatIsNotALanguageTagIsAUsageError() {
+    CliRun run = sstc("report", "x.json", "--lang", "chinese!", "--out", dir.resolve("r.html").toString());
+
+    assertEquals(2, run.status, run::toString);
+    assertTrue(run.err.contains("--lang chinese!: not a BCP 47 language tag; use one such as en, zh, ar, fr or pt-BR"), run::toString);
+    assertFalse(Files.exists(dir.resolve("r.html")));
+  }
+
+  @Test
+  void aPackageAndItsCopyCountOnceAndTheRunSaysSo() throws IOException {
+    Path pkg = sample(dir.resolve("a/sample.json"));
+    sample(dir.resolve("b/sample-copy.json"));
+    Path out = dir.resolve("report.html");
+
+    CliRun run = sstc("report", dir.resolve("a").toString(), dir.resolve("b").toString(), "--out", out.toString());
+
+    assertEquals(0, run.status, run::toString);
+    assertEquals("wrote " + out + ": 18 initiatives, 29 records, 0 errors, 0 warnings, 29 duplicates counted once", run.out.strip());
+    assertTrue(pkg.toFile().exists());
   }
 
   @Test
@@ -86,7 +128,7 @@ class ReportCommandTest {
 
     String html = HtmlReport.builder().title("<b>Board</b> report").add(record).build().html();
 
-    assertFalse(html.contains("<script"), html);
+    assertFalse(html.contains("<script>alert"), html);
     assertFalse(html.contains("<img"), html);
     assertFalse(html.contains("<b>Board"), html);
     assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;"), html);
@@ -127,7 +169,9 @@ class ReportCommandTest {
     Matcher card = Pattern.compile("<article class=\"card invalid\" id=\"r4\".*?</article>").matcher(html);
     assertTrue(card.find(), html);
     assertTrue(card.group().contains("<code>rule.sdg-target-goal</code> <code>/initiatives/2/sdgs/0/target</code>"), card.group());
-    assertTrue(html.contains("id=\"kpi-initiatives\"><span class=\"value\">4</span>"), html);
+    // the single initiative is also the package's first (same id and version): counted once
+    assertTrue(html.contains("id=\"kpi-initiatives\"><span class=\"value\">3</span>"), html);
+    assertTrue(html.contains("1 record was given twice and is counted once"), html);
     assertTrue(html.contains("1 record is not valid"), html);
   }
 

@@ -16,7 +16,8 @@ import org.sstc.exchange.report.HtmlReport;
  * java ... org.sstc.exchange.examples.BuildReport report.html data/ more.ndjson
  * </pre>
  *
- * <p>The page is one self-contained file: no network, no scripts, nothing to install to open it.
+ * <p>The page is one self-contained file: no network, nothing to install to open it; its one
+ * inline script (the filters) is optional, the whole page shows without it.
  */
 public final class BuildReport {
   private BuildReport() {}

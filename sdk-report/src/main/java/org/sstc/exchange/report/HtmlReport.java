@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.sstc.exchange.report.Inputs.Input;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
 import org.sstc.exchange.report.internal.HtmlPage;
+import org.sstc.exchange.report.internal.Labels;
 import org.sstc.exchange.report.internal.ReportData;
 
 /**
@@ -19,8 +22,13 @@ import org.sstc.exchange.report.internal.ReportData;
  * 1.1: by maturity, the goals they cover, their providers' and application countries, a card
  * each linked to the initiatives it came from), and every validation issue linked to its record.
  *
- * <p>The page is self-contained (inline CSS and SVG, no script, nothing fetched), escapes every
- * string from the data, and is the same byte for byte for the same input. Invalid records are
+ * <p>The page is self-contained (inline CSS and SVG, nothing fetched; one inline script for the
+ * filters by modality, SDG goal, country, reporting organisation and start year, allowed by its
+ * hash in the page's Content-Security-Policy, without which the whole page is shown), escapes
+ * every string from the data, and is the same byte for byte for the same input. Since 1.1 it is in
+ * the reader's language ({@link Builder#language(String)}), counts a record given twice once
+ * ({@link #duplicateCount()}), lists values outside the codelists as invalid instead of as
+ * categories, and shows money per currency by year. Invalid records are
  * counted and shown with their issues: the report is where a data team sees them. Files are read
  * whole (at most 256 MiB each), since every record is kept for the page.
  *
@@ -35,7 +43,7 @@ import org.sstc.exchange.report.internal.ReportData;
  * @since 1.0
  */
 public final class HtmlReport {
-  /** The title when none is given. */
+  /** The title when none is given (in English; a page in another language has it in its own). */
   public static final String DEFAULT_TITLE = "SSTC Exchange report";
 
   private final String html;
@@ -46,13 +54,19 @@ public final class HtmlReport {
   private final long warnings;
   private final int unreadableFiles;
   private final int files;
+  private final int duplicates;
+  private final String labelLanguage;
 
   private HtmlReport(Builder builder) {
     ReportData data = new ReportData();
     for (Input input : Inputs.expand(builder.paths)) {
       data.add(input.name(), input.path(), input.problem());
     }
-    this.html = HtmlPage.render(data, builder.title, "sstc " + ToolVersion.read(HtmlReport.class.getResourceAsStream("version.properties")));
+    this.duplicates = data.dropDuplicates();
+    this.labelLanguage = Labels.forTag(builder.language).language();
+    String title = builder.titled ? builder.title : Labels.forTag(builder.language).get("page.title");
+    this.html = HtmlPage.render(data, title, "sstc " + ToolVersion.read(HtmlReport.class.getResourceAsStream("version.properties")),
+        builder.language, duplicates);
     this.records = data.entries().size();
     this.initiatives = (int) data.entries().stream().filter(e -> e.type().equals("initiative")).count();
     this.solutions = (int) data.entries().stream().filter(e -> e.type().equals("solution")).count();
@@ -74,8 +88,8 @@ public final class HtmlReport {
   /**
    * The whole page, HTML text starting with {@code <!DOCTYPE html>}.
    *
-   * @return the page, self-contained (no script, nothing to fetch); the same text for the same
-   *     inputs and title
+   * @return the page, self-contained (nothing to fetch; its one script is the filters'); the same
+   *     text for the same inputs, title and language
    */
   public String html() {
     return html;
@@ -163,9 +177,43 @@ public final class HtmlReport {
     return unreadableFiles;
   }
 
-  /** Collects the title and the input files. */
+  /**
+   * How many records were left out because the same record (same type and id) was given again,
+   * e.g. a package and a mirror of it: each record is counted once, in its newest version (by
+   * {@code lastUpdated}). The page says how many.
+   *
+   * @return the copies dropped; 0 when every record was given once
+   * @since 1.1
+   */
+  public int duplicateCount() {
+    return duplicates;
+  }
+
+  /**
+   * The language of the page's own words (headings, labels, hints): one of {@link
+   * #LABEL_LANGUAGES}, the one asked for with {@link Builder#language(String)}, else its base
+   * language's, else English.
+   *
+   * @return a language code such as {@code "ar"}
+   * @since 1.1
+   */
+  public String labelLanguage() {
+    return labelLanguage;
+  }
+
+  /**
+   * The languages the page's own words are in: the six official languages of the United Nations.
+   *
+   * @since 1.1
+   */
+  public static final List<String> LABEL_LANGUAGES = Labels.LANGUAGES;
+
+  /** Collects the title, the reader's language and the input files. */
   public static final class Builder {
     private String title = DEFAULT_TITLE;
+    private String language = "en";
+    /** False until {@link #title(String)}: the page then has the default title in its language. */
+    private boolean titled;
     private final List<String> paths = new ArrayList<>();
 
     private Builder() {}
@@ -185,6 +233,37 @@ public final class HtmlReport {
         throw new IllegalArgumentException("the title is blank");
       }
       this.title = title.strip();
+      this.titled = true;
+      return this;
+    }
+
+    /**
+     * The reader's language: the records' titles and descriptions are shown in it where they
+     * have it, and the page's own words if it is one of {@link #LABEL_LANGUAGES} (Arabic is laid
+     * out right to left). A text is never lost for want of a translation; for each language map
+     * the page shows, in order: the tag asked for ({@code zh-Hans}, letter case aside); the same
+     * language with another or no region or script ({@code zh} for {@code zh-Hans}, {@code fr} for
+     * {@code fr-CA}); English; the record's first text. A text not in the page's language is
+     * marked with its own {@code lang}.
+     *
+     * @param tag a BCP 47 language tag, e.g. {@code "zh"}, {@code "ar"}, {@code "pt-BR"}; the
+     *     default is {@code "en"}
+     * @return this builder
+     * @throws NullPointerException if {@code tag} is null
+     * @throws IllegalArgumentException if {@code tag} is not a well-formed BCP 47 tag
+     * @since 1.1
+     */
+    public Builder language(String tag) {
+      Objects.requireNonNull(tag, "tag");
+      try {
+        Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
+        if (locale.getLanguage().isEmpty()) {
+          throw new IllformedLocaleException("no language subtag");
+        }
+      } catch (IllformedLocaleException e) {
+        throw new IllegalArgumentException("'" + tag + "' is not a BCP 47 language tag such as en, zh, ar or pt-BR", e);
+      }
+      this.language = tag.strip();
       return this;
     }
 

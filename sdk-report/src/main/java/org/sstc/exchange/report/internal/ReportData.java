@@ -5,8 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.SstcJson;
@@ -176,6 +184,38 @@ public final class ReportData {
       }
     }
     return null;
+  }
+
+  /**
+   * Keeps one record of each type and id: the same record given twice (a package and a mirror of
+   * it, or two exports) is counted once. The newest version wins, by {@code lastUpdated} (an
+   * instant; a record without one is older than any with one); of equal versions the first read.
+   * The issues of a dropped copy go with it. Records without an id are all kept.
+   *
+   * @return how many records were dropped
+   */
+  public int dropDuplicates() {
+    Map<String, Entry> kept = new HashMap<>();
+    for (Entry entry : entries) {
+      if (!entry.id().isEmpty()) {
+        kept.merge(entry.type() + "\u0000" + entry.id(), entry, (old, now) -> version(now).compareTo(version(old)) > 0 ? now : old);
+      }
+    }
+    Set<Entry> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+    keep.addAll(kept.values());
+    int before = entries.size();
+    entries.removeIf(e -> !e.id().isEmpty() && !keep.contains(e));
+    findings.removeIf(f -> f.entry() != null && !f.entry().id().isEmpty() && !keep.contains(f.entry()));
+    return before - entries.size();
+  }
+
+  /** A record's version for {@link #dropDuplicates}: its {@code lastUpdated}, or the epoch's start. */
+  private static Instant version(Entry entry) {
+    try {
+      return OffsetDateTime.parse(entry.tree().path("lastUpdated").asString("")).toInstant();
+    } catch (DateTimeParseException e) {
+      return Instant.MIN;
+    }
   }
 
   /** Every record, in file order. */

@@ -82,14 +82,17 @@ class HtmlPageSolutionsTest {
 
     String html = page("bad.json");
 
-    assertThat(html).doesNotContain("<script>");
+    assertThat(html).doesNotContain("<script>alert");
     assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; meals");
     assertThat(html).contains("<a href=\"#r5\">XM-DAC-41301-SOL-0013</a>");
     String solution = html.substring(html.indexOf("id=\"r5\""));
     assertThat(solution.substring(0, solution.indexOf("</article>")))
         .contains("badge bad\">invalid")
         .contains("/solutions/1/maturity");
-    assertThat(html).contains("data-maturity=\"ripe\">1<");
+    // a value outside SolutionMaturity is "invalid" with its issue, not a category of its own
+    assertThat(html).contains("data-maturity=\"invalid\">1<").doesNotContain("data-maturity=\"ripe\"");
+    String invalid = html.substring(html.indexOf("id=\"invalid\""), html.indexOf("</section>", html.indexOf("id=\"invalid\"")));
+    assertThat(invalid).contains("<code>ripe</code>").contains("/solutions/1/maturity");
   }
 
   @Test
