@@ -23,6 +23,7 @@ import org.sstc.exchange.client.Change;
 import org.sstc.exchange.client.ChangeType;
 import org.sstc.exchange.client.SstcClient;
 import org.sstc.exchange.hub.SstcHub;
+import org.sstc.exchange.testkit.FaultyProxy;
 
 /** {@code sstc publish} through a network that loses responses or goes silent. */
 class PublishCommandTest {
@@ -73,7 +74,7 @@ class PublishCommandTest {
   void aThousandFilesGoThroughAProxyThatLosesOneResponseInFiveInOneRun() throws Exception {
     oneRecordFiles(dir.resolve("in"), 1000);
     try (SstcHub hub = SstcHub.builder().token("XM-DAC-41301", TOKEN).build().start();
-        LossyProxy proxy = new LossyProxy(hub.baseUrl(), 0.2, 12);
+        FaultyProxy proxy = FaultyProxy.builder(hub.baseUrl()).dropResponses(0.2).seed(12).build();
         SstcClient reader = SstcClient.builder().baseUrl(hub.baseUrl()).build()) {
       long start = System.nanoTime();
       CliRun.Process run = sstcProcess(dir, Map.of("SSTC_TOKEN", TOKEN),
