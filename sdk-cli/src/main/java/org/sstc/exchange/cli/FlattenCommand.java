@@ -3,10 +3,11 @@ package org.sstc.exchange.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.PathArgument;
+import org.sstc.exchange.cli.internal.Plural;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcRecord;
@@ -56,16 +57,20 @@ final class FlattenCommand implements Callable<Integer> {
     paths
   }
 
+  /** A package is held in memory whole (as the sheets are built from it). */
+  static final int MAX_PACKAGE_BYTES = 256 << 20;
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "The package to flatten (a JSON file).")
+  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "The package to flatten (a JSON file); - reads it from standard input.")
   Path input;
 
   @Option(
       names = {"-o", "--out"},
       required = true,
       paramLabel = "DIR",
-      description = "The folder to write the CSV files into; created if absent. Sheets already there are replaced.")
+      description = "The folder to write the CSV files into; created if absent. Sheets already there are replaced. "
+          + "A folder: - (standard output) cannot stand for it.")
   Path out;
 
   @Option(
@@ -81,9 +86,10 @@ final class FlattenCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PathArgument.refuseDashForFolder(spec, "--out", out);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(input);
+      bytes = PathArgument.readAll(input, MAX_PACKAGE_BYTES, "split the package");
     } catch (IOException e) {
       err.println("sstc: cannot read " + input + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
@@ -93,8 +99,8 @@ final class FlattenCommand implements Callable<Integer> {
     ValidationReport report = checked.report();
     report.issues().forEach(issue -> stdout.println(input + ":" + issue));
     if (!report.valid()) {
-      stdout.println(input + " is not a valid package (" + report.errors().size()
-          + " error(s)): fix it first; 'sstc validate' explains each issue; nothing was written");
+      stdout.println(input + " is not a valid package (" + Plural.count(report.errors().size(), "error")
+          + "): fix it first; 'sstc validate' explains each issue; nothing was written");
       return Sstc.INVALID;
     }
     SstcRecord record = checked.record().orElseThrow();
@@ -113,9 +119,9 @@ final class FlattenCommand implements Callable<Integer> {
       err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause()));
       return Sstc.USAGE_OR_IO;
     }
-    stdout.println("wrote " + written.size() + " sheets to " + out + ": " + pkg.initiatives().size()
-        + " initiative(s), " + pkg.organisations().size() + " organisation(s)"
-        + (pkg.solutions().isEmpty() ? "" : ", " + pkg.solutions().size() + " solution(s)"));
+    stdout.println("wrote " + Plural.count(written.size(), "sheet") + " to " + out + ": "
+        + Plural.count(pkg.initiatives().size(), "initiative") + ", " + Plural.count(pkg.organisations().size(), "organisation")
+        + (pkg.solutions().isEmpty() ? "" : ", " + Plural.count(pkg.solutions().size(), "solution")));
     return Sstc.OK;
   }
 }
