@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.hub.HubStorage;
+import org.sstc.exchange.report.Inputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,7 +66,12 @@ final class HubCommand implements Runnable {
           }
           spec.commandLine().getErr().println("exported hub " + hub.hubId() + " to standard output");
         } else {
-          hub.exportTo(out);
+          try {
+            hub.exportTo(out);
+          } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("sstc: cannot write " + out + ": " + Inputs.reason(e.getCause()));
+            return Sstc.USAGE_OR_IO;
+          }
           spec.commandLine().getOut().println("exported hub " + hub.hubId() + " to " + out);
         }
       }
