@@ -141,6 +141,7 @@ final class PublishCommand implements Callable<Integer> {
     if (batchSize < 1 || batchSize > 10_000) {
       throw new ParameterException(spec.commandLine(), "--batch-size must be 1 to 10000, not " + batchSize);
     }
+    PathArgument.refuseRepeatedDash(spec, paths);
     List<Input> inputs = Inputs.expand(paths);
     if (inputs.isEmpty()) {
       err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths)

@@ -64,6 +64,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PathArgument.refuseRepeatedDash(spec, paths);
     HtmlReport.Builder builder = HtmlReport.builder().addAll(paths);
     if (title != null && !title.isBlank()) {
       builder.title(title);

@@ -184,4 +184,18 @@ class StandardInputAndOutputTest {
     assertEquals(Sstc.USAGE_OR_IO, run.status, run::toString);
     assertTrue(run.err.contains("not a regular file") && run.err.contains("give -"), run::toString);
   }
+
+  @Test
+  void standardInputGivenTwiceIsAUsageErrorSinceItCanBeReadOnce() throws IOException {
+    byte[] record = fixtureBytes("initiative-minimal.json");
+    for (String[] args : new String[][] {
+        {"validate", "-", "-"},
+        {"report", "-", "-", "--out", dir.resolve("r.html").toString()},
+        {"publish", "--hub", "http://127.0.0.1:9", "-", "-"}}) {
+      CliRun run = sstcWithInput(record, args);
+      assertEquals(Sstc.USAGE_OR_IO, run.status, run::toString);
+      assertTrue(run.err.startsWith("sstc: - (standard input) is given more than once"), run::toString);
+    }
+    assertFalse(Files.exists(dir.resolve("r.html")));
+  }
 }

@@ -91,6 +91,17 @@ public final class PathArgument {
   }
 
   /**
+   * Refuses {@code -} given more than once among {@code paths}: standard input can be read once. A
+   * usage error (status 2).
+   */
+  public static void refuseRepeatedDash(CommandSpec spec, java.util.List<String> paths) {
+    if (paths.stream().filter(DASH::equals).count() > 1) {
+      throw new ParameterException(spec.commandLine(), "- (standard input) is given more than once: it can be read "
+          + "only once; give it once");
+    }
+  }
+
+  /**
    * Refuses {@code -} where a folder is needed: a usage error (status 2) that says why.
    *
    * @param what the option or parameter, e.g. {@code --out} or {@code DIR}
