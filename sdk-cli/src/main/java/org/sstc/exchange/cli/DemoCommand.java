@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.cli.internal.Folders;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.CursorStore;
@@ -91,7 +92,8 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "DIR",
       defaultValue = "sstc-demo",
       description = "Where the pulled records and the report go; default ./${DEFAULT-VALUE}. "
-          + "Created; a folder from an earlier demo is replaced, any other non-empty folder is refused.")
+          + "Created; a folder from an earlier demo is replaced, any other non-empty folder is refused. "
+          + "A folder: - cannot stand for it.")
   Path out;
 
   @Option(
@@ -112,6 +114,7 @@ final class DemoCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be 0..65535, not " + port);
     }
+    PathArgument.refuseDashForFolder(spec, "--out", out);
     try {
       prepare(out);
     } catch (IOException e) {

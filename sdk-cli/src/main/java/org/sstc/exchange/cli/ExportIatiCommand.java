@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.PathArgument;
+import org.sstc.exchange.cli.internal.Plural;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.Organisation;
@@ -67,18 +69,22 @@ import tools.jackson.databind.node.ObjectNode;
       "2:usage error, or a file cannot be read or written",
       "3:internal error"
     },
-    footerHeading = "%nExample:%n",
-    footer = {"  sstc export-iati package.json --out activities.xml"})
+    footerHeading = "%nExamples:%n",
+    footer = {"  sstc export-iati package.json --out activities.xml", "  sstc unflatten sheets/ --out - | sstc export-iati - --out - > activities.xml"})
 final class ExportIatiCommand implements Callable<Integer> {
   /** The arrays of records in a package. */
   private static final List<String> RECORD_ARRAYS = List.of("initiatives", "organisations", "solutions");
 
+  /** A package is read whole (it is bound to the model before it is written). */
+  private static final int MAX_PACKAGE_BYTES = 256 << 20;
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "An SSTC package.")
+  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "An SSTC package; - reads it from standard input.")
   Path input;
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.xml", description = "Where to write the IATI XML.")
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.xml", description = "Where to write the IATI XML; - writes it to standard "
+      + "output once it validates against the XSD (what is said goes to standard error).")
   Path output;
 
   @Option(names = "--strict", description = "Write nothing unless the package is valid under the SSTC standard.")
@@ -86,13 +92,15 @@ final class ExportIatiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean toStdout = PathArgument.isDash(output);
+    // With --out -, standard output carries the XML alone: what is said goes to standard error.
+    PrintWriter out = toStdout ? err : spec.commandLine().getOut();
     RecordPackage pkg;
     int sstcErrors = 0;
     Complete complete;
     try {
-      byte[] document = Files.readAllBytes(input);
+      byte[] document = PathArgument.readAll(input, MAX_PACKAGE_BYTES, "split the package");
       try {
         pkg = SstcJson.standard().read(document, RecordPackage.class);
         complete = Complete.whole(pkg);
@@ -107,7 +115,7 @@ final class ExportIatiCommand implements Callable<Integer> {
         // no IATI activity, is ever made of a record with a gap.
         Complete found = strict ? null : completeRecords(document, e.report(), out);
         if (found == null || found.pkg.initiatives().isEmpty()) {
-          out.println("no IATI XML written: the package is not valid (" + sstcErrors + " errors)"
+          out.println("no IATI XML written: the package is not valid (" + Plural.count(sstcErrors, "error") + ")"
               + (found == null ? "" : " and none of its initiatives is complete: set what each lacks (named above)"));
           out.flush();
           return Sstc.INVALID;
@@ -126,7 +134,17 @@ final class ExportIatiCommand implements Callable<Integer> {
       return Sstc.INVALID;
     }
     Path absolute = output.toAbsolutePath();
-    Path partial = ImportIatiCommand.partialFile(absolute);
+    Path partial;
+    try {
+      // The XML is checked before anyone sees it: for standard output it waits in a temporary file.
+      partial = toStdout ? Files.createTempFile("sstc-export-iati-", ".xml.partial") : ImportIatiCommand.partialFile(absolute);
+      if (toStdout) {
+        Files.delete(partial); // created below with CREATE_NEW, as a file beside --out is
+      }
+    } catch (IOException e) {
+      err.println("sstc: cannot make a temporary file for the XML: " + Inputs.reason(e));
+      return Sstc.USAGE_OR_IO;
+    }
     int skipped = 0;
     try {
       try (OutputStream xml = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
@@ -165,24 +183,32 @@ final class ExportIatiCommand implements Callable<Integer> {
         Files.deleteIfExists(partial);
         return Sstc.INTERNAL;
       }
-      Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (toStdout) {
+        try (OutputStream stdout = PathArgument.textTo(spec.commandLine().getOut())) {
+          Files.copy(partial, stdout);
+        }
+        Files.delete(partial);
+      } else {
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
-      err.println("sstc: cannot write " + output + ": " + Inputs.reason(cause));
+      err.println("sstc: cannot write " + (toStdout ? "the XML" : output) + ": " + Inputs.reason(cause));
       ImportIatiCommand.delete(partial);
       return Sstc.USAGE_OR_IO;
     }
     int written = pkg.initiatives().size() - skipped;
     skipped += complete.incompleteInitiatives;
     out.println(written + (written == 1 ? " initiative" : " initiatives")
-        + " written to " + output + " as IATI 2.03 XML (validates against the IATI XSD)"
-        + (pkg.organisations().isEmpty() ? "" : "; " + pkg.organisations().size() + " organisations in the sstc extension")
-        + (complete.incompleteOthers == 0 ? "" : "; " + complete.incompleteOthers + " incomplete organisation or solution records not written (named above)")
+        + " written to " + (toStdout ? "standard output" : output) + " as IATI 2.03 XML (validates against the IATI XSD)"
+        + (pkg.organisations().isEmpty() ? "" : "; " + Plural.count(pkg.organisations().size(), "organisation") + " in the sstc extension")
+        + (complete.incompleteOthers == 0 ? "" : "; " + complete.incompleteOthers + " incomplete organisation or solution "
+            + (complete.incompleteOthers == 1 ? "record" : "records") + " not written (named above)")
         + (skipped == 0 ? "" : "; " + skipped + " not written (named above)")
         + (pkg.solutions().isEmpty() ? "" : "; " + pkg.solutions().size()
             + (pkg.solutions().size() == 1 ? " solution" : " solutions") + " not written (IATI has no place for them: named above)")
-        + (sstcErrors == 0 ? "" : "; the package is not valid under the SSTC standard yet (" + sstcErrors
-            + " errors above): complete it before publishing"));
+        + (sstcErrors == 0 ? "" : "; the package is not valid under the SSTC standard yet (" + Plural.count(sstcErrors, "error")
+            + " above): complete it before publishing"));
     out.flush();
     return sstcErrors == 0 && skipped == 0 ? Sstc.OK : Sstc.INVALID;
   }

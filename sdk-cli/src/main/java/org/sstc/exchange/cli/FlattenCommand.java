@@ -3,10 +3,11 @@ package org.sstc.exchange.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.PathArgument;
+import org.sstc.exchange.cli.internal.Plural;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.SstcRecord;
@@ -64,16 +65,20 @@ final class FlattenCommand implements Callable<Integer> {
     paths
   }
 
+  /** A package is held in memory whole (as the sheets are built from it). */
+  static final int MAX_PACKAGE_BYTES = 256 << 20;
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "The package to flatten (a JSON file).")
+  @Parameters(index = "0", paramLabel = "PACKAGE.json", description = "The package to flatten (a JSON file); - reads it from standard input.")
   Path input;
 
   @Option(
       names = {"-o", "--out"},
       required = true,
       paramLabel = "DIR",
-      description = "The folder to write the CSV files into; created if absent. Sheets already there are replaced.")
+      description = "The folder to write the CSV files into; created if absent. Sheets already there are replaced. "
+          + "A folder: - (standard output) cannot stand for it.")
   Path out;
 
   @Option(
@@ -89,9 +94,10 @@ final class FlattenCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PathArgument.refuseDashForFolder(spec, "--out", out);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(input);
+      bytes = PathArgument.readAll(input, MAX_PACKAGE_BYTES, "split the package");
     } catch (IOException e) {
       err.println("sstc: cannot read " + input + ": " + Inputs.reason(e));
       return Sstc.USAGE_OR_IO;
@@ -124,9 +130,9 @@ final class FlattenCommand implements Callable<Integer> {
       err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause()));
       return Sstc.USAGE_OR_IO;
     }
-    stdout.println("wrote " + written.size() + " sheets to " + out + ": " + pkg.initiatives().size()
-        + " initiative(s), " + pkg.organisations().size() + " organisation(s)"
-        + (pkg.solutions().isEmpty() ? "" : ", " + pkg.solutions().size() + " solution(s)"));
+    stdout.println("wrote " + Plural.count(written.size(), "sheet") + " to " + out + ": "
+        + Plural.count(pkg.initiatives().size(), "initiative") + ", " + Plural.count(pkg.organisations().size(), "organisation")
+        + (pkg.solutions().isEmpty() ? "" : ", " + Plural.count(pkg.solutions().size(), "solution")));
     return Sstc.OK;
   }
 
@@ -149,8 +155,8 @@ final class FlattenCommand implements Callable<Integer> {
       if (readable && !recordType.isEmpty() && report.issues().stream().noneMatch(issue -> issue.pointer().equals("/recordType"))) {
         stdout.println(input + ":" + notAPackage(recordType));
       }
-      stdout.println(input + " is not a package's JSON (" + report.errors().size()
-          + " error(s)): 'sstc validate' explains each issue; nothing was written");
+      stdout.println(input + " is not a package's JSON (" + Plural.count(report.errors().size(), "error")
+          + "): 'sstc validate' explains each issue; nothing was written");
       return Sstc.INVALID;
     }
     Flattened written;
@@ -164,12 +170,13 @@ final class FlattenCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     JsonNode tree = SstcJson.standard().readTree(bytes);
-    stdout.println("wrote " + written.files().size() + " sheets to " + out + ": " + tree.path("initiatives").size()
-        + " initiative(s), " + tree.path("organisations").size() + " organisation(s)"
-        + (tree.path("solutions").isEmpty() ? "" : ", " + tree.path("solutions").size() + " solution(s)")
-        + "; " + written.issues().size() + " issue(s) in " + out.resolve(ISSUES));
-    err.println("sstc: warning: " + input + " is not a valid package yet (" + report.errors().size()
-        + " error(s)): the sheets are written so that it can be completed; each issue is in "
+    stdout.println("wrote " + Plural.count(written.files().size(), "sheet") + " to " + out + ": "
+        + Plural.count(tree.path("initiatives").size(), "initiative") + ", "
+        + Plural.count(tree.path("organisations").size(), "organisation")
+        + (tree.path("solutions").isEmpty() ? "" : ", " + Plural.count(tree.path("solutions").size(), "solution"))
+        + "; " + Plural.count(written.issues().size(), "issue") + " in " + out.resolve(ISSUES));
+    err.println("sstc: warning: " + input + " is not a valid package yet (" + Plural.count(report.errors().size(), "error")
+        + "): the sheets are written so that it can be completed; each issue is in "
         + out.resolve(ISSUES) + " with its file, row and column; fix them in the sheets, then "
         + "'sstc unflatten " + out + " --out PACKAGE.json'");
     return Sstc.INVALID;

@@ -1,9 +1,16 @@
 package org.sstc.exchange.cli;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.hub.HubStorage;
+import org.sstc.exchange.report.Inputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +33,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExample:%n",
     footer = {
       "  sstc hub export --data hub-data --out hub.ndjson",
+      "  sstc hub export --data hub-data --out - | gzip > hub.ndjson.gz",
       "  SSTC_DATABASE_USER=sstc SSTC_DATABASE_PASSWORD=... sstc hub import --database postgresql://db:5432/sstc --in hub.ndjson"
     })
 final class HubCommand implements Runnable {
@@ -43,14 +51,29 @@ final class HubCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin StorageOptions storage;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The export file (replaced).")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+        description = "The export file (replaced); - writes it to standard output (and the summary to standard error).")
     Path out;
 
     @Override
     public Integer call() {
       try (HubStorage hub = storage.openExisting(spec)) {
-        hub.exportTo(out);
-        spec.commandLine().getOut().println("exported hub " + hub.hubId() + " to " + out);
+        if (PathArgument.isDash(out)) {
+          try (OutputStream stdout = PathArgument.textTo(spec.commandLine().getOut())) {
+            hub.exportTo(stdout);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          spec.commandLine().getErr().println("exported hub " + hub.hubId() + " to standard output");
+        } else {
+          try {
+            hub.exportTo(out);
+          } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("sstc: cannot write " + out + ": " + Inputs.reason(e.getCause()));
+            return Sstc.USAGE_OR_IO;
+          }
+          spec.commandLine().getOut().println("exported hub " + hub.hubId() + " to " + out);
+        }
       }
       return Sstc.OK;
     }
@@ -63,21 +86,25 @@ final class HubCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin StorageOptions storage;
 
-    @Option(names = "--in", paramLabel = "FILE", required = true, description = "A file written by sstc hub export.")
+    @Option(names = "--in", paramLabel = "FILE", required = true,
+        description = "A file written by sstc hub export; - reads it from standard input.")
     Path in;
 
     @Override
     public Integer call() {
-      if (!Files.isRegularFile(in)) {
+      boolean fromStdin = PathArgument.isDash(in);
+      if (!fromStdin && !Files.isRegularFile(in)) {
         throw new ParameterException(spec.commandLine(), "--in " + in + " is not a file; give the file sstc hub export wrote");
       }
       try (HubStorage hub = storage.open(spec)) {
-        try {
-          hub.importFrom(in);
+        try (InputStream export = new BufferedInputStream(PathArgument.open(in))) {
+          hub.importFrom(export);
         } catch (IllegalStateException | IllegalArgumentException e) {
           throw new ParameterException(spec.commandLine(), "cannot import " + in + ": " + e.getMessage());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
-        spec.commandLine().getOut().println("imported hub " + hub.hubId() + " from " + in);
+        spec.commandLine().getOut().println("imported hub " + hub.hubId() + " from " + (fromStdin ? "standard input" : in));
       }
       return Sstc.OK;
     }

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.JsonStreams;
@@ -82,16 +83,20 @@ import tools.jackson.databind.node.ObjectNode;
       "  sstc import-iati activities.xml --out package.json",
       "  sstc import-iati --summary activities.xml --out package.json",
       "  sstc import-iati activities.xml --profile default --out package.json",
-      "  sstc import-iati activities.xml --profile my-profile.json --out package.json"
+      "  sstc import-iati activities.xml --profile my-profile.json --out package.json",
+      "  gunzip -c activities.xml.gz | sstc import-iati - --out - > package.json"
     })
 final class ImportIatiCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE.xml", description = "The IATI activities file.")
+  @Parameters(index = "0", paramLabel = "FILE.xml", description = "The IATI activities file; - reads it from "
+      + "standard input, as a stream.")
   Path input;
 
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "PACKAGE.json",
-      description = "Where to write the package; written only when the whole file was read.")
+      description = "Where to write the package; written only when the whole file was read. - streams it to "
+          + "standard output (what is said goes to standard error; XML that breaks off leaves the package "
+          + "unfinished there, and the status says so).")
   Path output;
 
   @Option(names = "--summary",
@@ -106,8 +111,10 @@ final class ImportIatiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean toStdout = PathArgument.isDash(output);
+    // With --out -, standard output carries the package alone: what is said goes to standard error.
+    PrintWriter out = toStdout ? err : spec.commandLine().getOut();
     Path absolute = output.toAbsolutePath();
     // Hidden, next to the output (so the final rename is atomic), created with the usual permissions.
     Path partial = partialFile(absolute);
@@ -124,21 +131,26 @@ final class ImportIatiCommand implements Callable<Integer> {
       err.println("sstc: --profile " + profile + ": " + e.getMessage());
       return Sstc.USAGE_OR_IO;
     }
-    Conversion conversion = new Conversion(out, input.toString(), output.toString(), summary, completion);
+    Conversion conversion = new Conversion(out, input.toString(), toStdout ? "-" : output.toString(), summary, completion);
     try {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16);
-          OutputStream json = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+      try (InputStream in = new BufferedInputStream(PathArgument.open(input), 1 << 16);
+          OutputStream json = new BufferedOutputStream(toStdout ? PathArgument.textTo(spec.commandLine().getOut())
+              : Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
         conversion.json = json;
         IatiImport file = IatiXml.standard().stream(in, conversion);
         conversion.finish(file);
       }
-      Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (!toStdout) {
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
     } catch (IatiReadException e) {
       delete(partial);
       out.println(input + ":" + e.line() + ":" + e.column() + ": error iati.xml: " + e.getMessage());
-      out.println("no package written: the XML could not be read to its end");
+      out.println(toStdout ? "the package on standard output is unfinished: the XML could not be read to its end"
+          : "no package written: the XML could not be read to its end");
       out.flush();
-      return Sstc.USAGE_OR_IO;
+      // Exit 2 is "nothing written"; on standard output part of a package has gone out already.
+      return toStdout ? Sstc.INVALID : Sstc.USAGE_OR_IO;
     } catch (IOException | UncheckedIOException e) {
       delete(partial);
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.client.BulkReport;
 import org.sstc.exchange.client.BulkResult;
 import org.sstc.exchange.client.SstcClient;
@@ -143,6 +143,7 @@ final class PublishCommand implements Callable<Integer> {
     if (batchSize < 1 || batchSize > 10_000) {
       throw new ParameterException(spec.commandLine(), "--batch-size must be 1 to 10000, not " + batchSize);
     }
+    PathArgument.refuseRepeatedDash(spec, paths);
     List<Input> inputs = Inputs.expand(paths);
     if (inputs.isEmpty()) {
       err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths)
@@ -167,8 +168,8 @@ final class PublishCommand implements Callable<Integer> {
         Path path = Objects.requireNonNull(input.path(), "an input without a problem has a path");
         long errors;
         try {
-          if (input.name().equals(STANDARD_INPUT) && standardInput == null) {
-            standardInput = readStandardInput();
+          if (PathArgument.isDash(path) && standardInput == null) {
+            standardInput = PathArgument.readAll(path, MAX_STANDARD_INPUT, "save it to a file and publish that");
           }
           errors = validateFirst(validator, input, out);
         } catch (IOException e) {
@@ -218,42 +219,25 @@ final class PublishCommand implements Callable<Integer> {
     return refused > 0 ? Sstc.INVALID : Sstc.OK;
   }
 
-  /** The path that names standard input: read once, kept in memory, validated and sent from there. */
-  static final String STANDARD_INPUT = "-";
-  /** The most standard input read: larger input belongs in a file. */
+  /** The most standard input read: it is kept in memory (validated, then sent); larger input belongs in a file. */
   static final int MAX_STANDARD_INPUT = 64 << 20;
 
+  /** Standard input, read once for {@code -} and kept for the second reading. */
   private byte @Nullable [] standardInput;
-
-  private static byte[] readStandardInput() throws IOException {
-    byte[] bytes = System.in.readNBytes(MAX_STANDARD_INPUT + 1);
-    if (bytes.length > MAX_STANDARD_INPUT) {
-      throw new IOException("standard input is larger than " + (MAX_STANDARD_INPUT >> 20)
-          + " MiB: save it to a file and publish that");
-    }
-    return bytes;
-  }
 
   /** The file, or standard input as read for {@code -}. */
   private InputStream open(Path path) throws IOException {
     byte[] stdin = standardInput;
-    if (stdin != null && path.toString().equals(STANDARD_INPUT)) {
+    if (stdin != null && PathArgument.isDash(path)) {
       return new ByteArrayInputStream(stdin);
     }
-    return Files.newInputStream(path);
+    return PathArgument.open(path);
   }
 
-  /** NDJSON by its name; standard input is NDJSON when its first line is a whole object and more lines follow. */
+  /** NDJSON by its name; standard input by its content. */
   private Validator.Format format(Path path) {
     byte[] stdin = standardInput;
-    if (stdin == null || !path.toString().equals(STANDARD_INPUT)) {
-      return Validator.Format.of(path);
-    }
-    String text = new String(stdin, StandardCharsets.UTF_8).strip();
-    int newline = text.indexOf('\n');
-    boolean ndjson = newline > 0 && text.substring(0, newline).strip().startsWith("{")
-        && text.substring(0, newline).strip().endsWith("}") && !text.substring(newline).isBlank();
-    return ndjson ? Validator.Format.NDJSON : Validator.Format.JSON;
+    return PathArgument.format(path, stdin != null && PathArgument.isDash(path) ? stdin : new byte[0]);
   }
 
   /** Validates a file as a stream, printing its errors; returns how many there are. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.client.Change;
 import org.sstc.exchange.client.ChangePage;
 import org.sstc.exchange.client.ChangeType;
@@ -109,7 +110,7 @@ final class PullCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       required = true,
       paramLabel = "DIR",
-      description = "The folder to keep in step; created if absent.")
+      description = "The folder to keep in step; created if absent. A folder: - cannot stand for it.")
   Path out;
 
   @Override
@@ -119,6 +120,7 @@ final class PullCommand implements Callable<Integer> {
     if (maxEvents < 1) {
       throw new ParameterException(spec.commandLine(), "--max-events must be 1 or more, not " + maxEvents);
     }
+    PathArgument.refuseDashForFolder(spec, "--out", out);
     SstcJson json = SstcJson.standard();
     try (SstcClient client = hubOptions.reader(sendToken)) {
       try {

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sstc.exchange.cli.internal.PathArgument;
+import org.sstc.exchange.cli.internal.Plural;
 import org.sstc.exchange.report.HtmlReport;
 import org.sstc.exchange.report.Inputs;
 import picocli.CommandLine.Command;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  sstc report package.json --out report.html",
       "  sstc report data/ --title \"Triangular cooperation 2024\" --out public/index.html",
-      "  sstc report package.json --lang zh --out report-zh.html"
+      "  sstc report package.json --lang zh --out report-zh.html",
+      "  sstc report - --out - < package.json > report.html"
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,7 +50,8 @@ final class ReportCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       required = true,
       paramLabel = "FILE",
-      description = "The HTML file to write (its folder is created; an existing file is replaced).")
+      description = "The HTML file to write (its folder is created; an existing file is replaced); "
+          + "- writes the page to standard output (and the summary to standard error).")
   Path out;
 
   @Option(names = "--title", paramLabel = "TEXT", description = "The page's title; default \"" + HtmlReport.DEFAULT_TITLE + "\".")
@@ -65,13 +69,15 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
-      description = "A package, a record, an NDJSON file, or a folder (every *.json, *.ndjson and *.jsonl below it).")
+      description = "A package, a record, an NDJSON file, or a folder (every *.json, *.ndjson and *.jsonl below it); "
+          + "- reads one JSON document (a package or a record) from standard input.")
   List<String> paths;
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PathArgument.refuseRepeatedDash(spec, paths);
     HtmlReport.Builder builder = HtmlReport.builder().addAll(paths);
     if (title != null && !title.isBlank()) {
       builder.title(title);
@@ -85,25 +91,35 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     HtmlReport report = builder.build();
-    try {
-      report.writeTo(out);
-    } catch (IOException e) {
-      err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
-      return Sstc.USAGE_OR_IO;
+    boolean toStdout = PathArgument.isDash(out);
+    if (toStdout) {
+      if (!PathArgument.print(stdout, report.html())) {
+        err.println("sstc: cannot write the page to standard output");
+        return Sstc.USAGE_OR_IO;
+      }
+    } else {
+      try {
+        report.writeTo(out);
+      } catch (IOException e) {
+        err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+        return Sstc.USAGE_OR_IO;
+      }
     }
     if (report.fileCount() == 0) {
       err.println("sstc: no *.json, *.ndjson or *.jsonl files found in " + String.join(", ", paths)
           + "; the report is empty");
     }
-    stdout.println("wrote " + out + ": " + report.initiativeCount() + " initiatives, "
-        + report.recordCount() + " records, " + report.errorCount() + " errors, " + report.warningCount() + " warnings"
-        + (report.duplicateCount() > 0 ? ", " + report.duplicateCount() + " duplicates counted once" : ""));
+    (toStdout ? err : stdout).println("wrote " + (toStdout ? "the page to standard output" : out) + ": "
+        + Plural.count(report.initiativeCount(), "initiative") + ", " + Plural.count(report.recordCount(), "record")
+        + ", " + Plural.count(report.errorCount(), "error") + ", " + Plural.count(report.warningCount(), "warning")
+        + (report.duplicateCount() > 0 ? ", " + Plural.count(report.duplicateCount(), "duplicate") + " counted once" : ""));
     if (lang != null && !report.labelLanguage().equals(java.util.Locale.forLanguageTag(lang).getLanguage())) {
       err.println("sstc: the page's own words exist in " + String.join(", ", HtmlReport.LABEL_LANGUAGES) + "; --lang " + lang
           + " shows them in " + report.labelLanguage() + " (titles and descriptions are in " + lang + " where the records have it)");
     }
     if (report.unreadableFileCount() > 0) {
-      err.println("sstc: " + report.unreadableFileCount() + " of the files could not be read; the report lists them");
+      err.println("sstc: " + report.unreadableFileCount() + " of the files could not be read; the report lists "
+          + (report.unreadableFileCount() == 1 ? "it" : "them"));
       return Sstc.USAGE_OR_IO;
     }
     return Sstc.OK;

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.sstc.exchange.core.Initiative;
+import org.sstc.exchange.report.Inputs;
 import org.sstc.exchange.report.HtmlReport;
 import org.sstc.exchange.report.ToolVersion;
 import picocli.AutoComplete;
@@ -131,7 +132,14 @@ public final class Sstc implements Runnable {
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           PrintWriter err = failed.getErr();
-          err.println("sstc: internal error: " + exception);
+          if (exception instanceof IOException || exception instanceof UncheckedIOException) {
+            // A file or the network failed, not this program: say what, without Java's class names.
+            IOException io = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) exception;
+            String file = io instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? fs.getFile() : "a file";
+            err.println("sstc: cannot read or write " + file + ": " + Inputs.reason(io));
+          } else {
+            err.println("sstc: internal error: " + exception);
+          }
           if (System.getenv("SSTC_DEBUG") != null) {
             exception.printStackTrace(err);
           }

@@ -2,6 +2,7 @@ package org.sstc.exchange.cli;
 
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.hub.HubStorage;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +58,7 @@ final class StorageOptions {
   HubStorage open(CommandSpec spec) {
     Path dir = data;
     String url = database;
+    PathArgument.refuseDashForFolder(spec, "--data", dir);
     if (dir != null && url != null) {
       throw new ParameterException(spec.commandLine(), "give --data DIR or --database URL, not both");
     }

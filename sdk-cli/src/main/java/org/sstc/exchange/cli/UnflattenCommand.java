@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.sstc.exchange.cli.internal.PathArgument;
+import org.sstc.exchange.cli.internal.Plural;
 import org.sstc.exchange.core.RecordPackage;
 import org.sstc.exchange.core.JsonStreams;
 import org.sstc.exchange.core.SstcJson;
@@ -50,18 +52,20 @@ import picocli.CommandLine.Spec;
       "3:internal error"
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  sstc unflatten sheets/ --out package.json"})
+    footer = {"  sstc unflatten sheets/ --out package.json", "  sstc unflatten sheets/ --out - | sstc publish --hub URL -"})
 final class UnflattenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "The folder of CSV files (package.csv, initiatives.csv, …).")
+  @Parameters(index = "0", paramLabel = "DIR", description = "The folder of CSV files (package.csv, initiatives.csv, …). A folder: - (standard input) "
+          + "cannot stand for it.")
   Path dir;
 
   @Option(
       names = {"-o", "--out"},
       required = true,
       paramLabel = "FILE",
-      description = "The package file to write (JSON); replaced atomically if it exists.")
+      description = "The package file to write (JSON); replaced atomically if it exists. - writes it to "
+          + "standard output (and the issues and the summary to standard error).")
   Path out;
 
   @Option(
@@ -81,8 +85,12 @@ final class UnflattenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
+    PathArgument.refuseDashForFolder(spec, "DIR", dir);
+    boolean toStdout = PathArgument.isDash(out);
     PrintWriter err = spec.commandLine().getErr();
+    // With --out -, standard output carries the package alone: what is said goes to standard error.
+    PrintWriter messages = toStdout ? err : spec.commandLine().getOut();
+    String outName = toStdout ? "the package" : out.toString();
     if (!Files.isDirectory(dir)) {
       err.println("sstc: " + dir + " is not a folder; give the folder 'sstc flatten' wrote");
       return Sstc.USAGE_OR_IO;
@@ -105,11 +113,11 @@ final class UnflattenCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     if (total > budget) {
-      stdout.println(dir + ": error csv.limit: the sheets hold " + mebibytes(total) + " MiB, more than this Java "
+      messages.println(dir + ": error csv.limit: the sheets hold " + mebibytes(total) + " MiB, more than this Java "
           + "can unflatten with its memory (" + mebibytes(budget) + " MiB of sheets for a heap of "
           + mebibytes(Runtime.getRuntime().maxMemory()) + " MiB): give Java more memory (java -Xmx4g -jar sstc.jar ...) "
           + "or split the package");
-      stdout.println(out + " not written: 1 error, 0 warnings");
+      messages.println(outName + " not written: 1 error, 0 warnings");
       return Sstc.INVALID;
     }
     Unflattened result;
@@ -120,7 +128,7 @@ final class UnflattenCommand implements Callable<Integer> {
       return Sstc.USAGE_OR_IO;
     }
     for (SheetIssue issue : result.issues()) {
-      stdout.println(located(issue));
+      messages.println(located(issue));
     }
     int errors = result.report().errors().size();
     int warnings = result.report().warnings().size();
@@ -137,20 +145,28 @@ final class UnflattenCommand implements Callable<Integer> {
       return Sstc.INVALID;
     }
     if (result.pkg().isEmpty()) {
-      stdout.println(out + " not written: " + errors + (errors == 1 ? " error, " : " errors, ") + warnings
-          + (warnings == 1 ? " warning" : " warnings"));
+      messages.println(outName + " not written: " + Plural.count(errors, "error") + ", " + Plural.count(warnings, "warning"));
       return Sstc.INVALID;
     }
     RecordPackage pkg = result.pkg().get();
-    try {
-      write(SstcJson.standard().writePretty(pkg) + "\n");
-    } catch (IOException e) {
-      err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
-      return Sstc.USAGE_OR_IO;
+    String text = SstcJson.standard().writePretty(pkg) + "\n";
+    if (toStdout) {
+      if (!PathArgument.print(spec.commandLine().getOut(), text)) {
+        err.println("sstc: cannot write the package to standard output");
+        return Sstc.USAGE_OR_IO;
+      }
+    } else {
+      try {
+        write(text);
+      } catch (IOException e) {
+        err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+        return Sstc.USAGE_OR_IO;
+      }
     }
-    stdout.println("wrote " + out + ": " + pkg.initiatives().size() + " initiative(s), "
-        + pkg.organisations().size() + " organisation(s), "
-        + (pkg.solutions().isEmpty() ? "" : pkg.solutions().size() + " solution(s), ") + warnings + " warning(s)");
+    messages.println("wrote " + (toStdout ? "the package to standard output" : out) + ": "
+        + Plural.count(pkg.initiatives().size(), "initiative") + ", " + Plural.count(pkg.organisations().size(), "organisation") + ", "
+        + (pkg.solutions().isEmpty() ? "" : Plural.count(pkg.solutions().size(), "solution") + ", ")
+        + Plural.count(warnings, "warning"));
     return Sstc.OK;
   }
 

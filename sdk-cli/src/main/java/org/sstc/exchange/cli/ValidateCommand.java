@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.CountingInputStream;
+import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.cli.internal.TextReporter;
 import org.sstc.exchange.report.ReportFormat;
 import org.sstc.exchange.report.ValidationRun;
@@ -99,6 +100,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (maxIssues < 0) {
       throw new ParameterException(spec.commandLine(), "--max-issues must be 0 (all) or more, not " + maxIssues);
     }
+    PathArgument.refuseRepeatedDash(spec, paths);
     ValidationRun.Builder run = ValidationRun.builder()
         .maxIssues(maxIssues)
         .tool(null, Sstc.sdkVersion())

@@ -34,6 +34,17 @@ final class CliRun {
     return run(Sstc.newCommandLine(), args);
   }
 
+  /** Runs {@code sstc} in-process with {@code input} as its standard input (as {@code < file} would). */
+  static CliRun sstcWithInput(byte[] input, String... args) {
+    InputStream before = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(input));
+    try {
+      return sstc(args);
+    } finally {
+      System.setIn(before);
+    }
+  }
+
   static CliRun run(CommandLine commandLine, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

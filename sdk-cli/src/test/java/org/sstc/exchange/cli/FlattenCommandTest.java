@@ -37,12 +37,12 @@ class FlattenCommandTest {
     CliRun run = sstc("flatten", pkg.toString(), "--out", sheets.toString());
 
     assertEquals(0, run.status, run::toString);
-    assertEquals(List.of("wrote 29 sheets to " + sheets + ": 2 initiative(s), 1 organisation(s), 2 solution(s)"), run.outLines());
+    assertEquals(List.of("wrote 29 sheets to " + sheets + ": 2 initiatives, 1 organisation, 2 solutions"), run.outLines());
     assertTrue(header(sheets.resolve("solutions.csv")).startsWith("Solution ID,Schema version,"));
     Path again = dir.resolve("again.json");
     CliRun back = sstc("unflatten", sheets.toString(), "--out", again.toString());
     assertEquals(0, back.status, back::toString);
-    assertTrue(back.out.startsWith("wrote " + again + ": 2 initiative(s), 1 organisation(s), 2 solution(s), "), back::toString);
+    assertTrue(back.out.startsWith("wrote " + again + ": 2 initiatives, 1 organisation, 2 solutions, "), back::toString);
   }
 
   @Test
@@ -53,7 +53,7 @@ class FlattenCommandTest {
     CliRun run = sstc("flatten", pkg, "--out", sheets.toString());
 
     assertEquals(0, run.status, run::toString);
-    assertEquals(List.of("wrote 17 sheets to " + sheets + ": 2 initiative(s), 2 organisation(s)"), run.outLines());
+    assertEquals(List.of("wrote 17 sheets to " + sheets + ": 2 initiatives, 2 organisations"), run.outLines());
     assertEquals("", run.err);
     assertTrue(Files.isRegularFile(sheets.resolve("participants.csv")));
     assertEquals("Initiative ID,Participant ID,Org ID,Name,Org type,Country,Role,IATI roles",

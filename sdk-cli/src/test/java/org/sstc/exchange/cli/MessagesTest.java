@@ -173,4 +173,27 @@ class MessagesTest {
       assertTrue(run.out.endsWith("1 record accepted, 0 refused\n"), run::toString);
     }
   }
+
+  @Test
+  void aHubExportThatCannotBeWrittenOrAFileThatIsNoExportIsSaidPlainly() throws Exception {
+    String data = dir.resolve("hub").toString();
+    java.io.InputStream before = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("a-token-of-sixteen-chars".getBytes(StandardCharsets.UTF_8)));
+      assertEquals(Sstc.OK, sstc("tokens", "add", "--org", "XM-DAC-41301", "--data", data).status);
+    } finally {
+      System.setIn(before);
+    }
+    Path nowhere = dir.resolve("no-such-folder").resolve("export.ndjson");
+
+    CliRun export = sstc("hub", "export", "--data", data, "--out", nowhere.toString());
+    assertEquals(Sstc.USAGE_OR_IO, export.status, export::toString);
+    assertEquals("sstc: cannot write " + nowhere + ": no such file", export.err.strip(), export::toString);
+
+    CliRun notAnExport = sstc("hub", "import", "--data", dir.resolve("other").toString(), "--in", record());
+    assertEquals(Sstc.USAGE_OR_IO, notAnExport.status, notAnExport::toString);
+    assertTrue(notAnExport.err.contains("line 1 of the export is not JSON: an export holds one JSON object a line"),
+        notAnExport::toString);
+    assertFalse(notAnExport.err.contains("Source:"), "no parser excerpts: " + notAnExport);
+  }
 }

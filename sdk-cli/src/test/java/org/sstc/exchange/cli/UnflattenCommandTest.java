@@ -44,7 +44,7 @@ class UnflattenCommandTest {
     CliRun run = sstc("unflatten", sheets.toString(), "--out", out.toString());
 
     assertEquals(0, run.status, run::toString);
-    assertEquals(List.of("wrote " + out + ": 2 initiative(s), 2 organisation(s), 0 warning(s)"), run.outLines());
+    assertEquals(List.of("wrote " + out + ": 2 initiatives, 2 organisations, 0 warnings"), run.outLines());
     SstcJson json = SstcJson.standard();
     RecordPackage before = json.read(Files.readAllBytes(original), RecordPackage.class);
     RecordPackage after = json.read(Files.readAllBytes(out), RecordPackage.class);

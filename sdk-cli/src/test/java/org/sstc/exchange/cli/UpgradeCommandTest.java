@@ -29,7 +29,7 @@ class UpgradeCommandTest {
 
     assertEquals(0, run.status, run::toString);
     assertTrue(run.out.contains(in.resolve("package.json") + ":/initiatives/1/schemaVersion: \"1.0\" -> \"1.1\""), run.out);
-    assertTrue(run.out.contains("upgraded 2 file(s) to 1.1 in " + out), run.out);
+    assertTrue(run.out.contains("upgraded 2 files to 1.1 in " + out), run.out);
     JsonNode upgraded = CliRun.JSON.readTree(Files.readString(out.resolve("sub/one.json"), StandardCharsets.UTF_8));
     assertEquals("1.1", upgraded.get("schemaVersion").asString());
     JsonNode original = CliRun.JSON.readTree(Files.readString(in.resolve("sub/one.json"), StandardCharsets.UTF_8));

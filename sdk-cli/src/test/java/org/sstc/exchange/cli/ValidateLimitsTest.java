@@ -27,14 +27,75 @@ class ValidateLimitsTest {
   @TempDir Path dir;
 
   private static Path huge;
+  private static Path hugeValid;
+  /** Valid records in {@link #hugeValid}: more than 256 MiB of heap could hold a testcase each. */
+  private static final int VALID_RECORDS = 2_000_000;
 
-  /** 9 MB: three million lines of {@code {}}, each a record that lacks everything. */
+  /**
+   * 9 MB: three million lines of {@code {}}, each a record that lacks everything; and 250 MB: two
+   * million valid organisation records, one a line.
+   */
   @BeforeAll
-  static void writeTheHugeFile() throws Exception {
+  static void writeTheHugeFiles() throws Exception {
     huge = shared.resolve("empty-records.ndjson");
     try (BufferedWriter out = Files.newBufferedWriter(huge, StandardCharsets.UTF_8)) {
       for (int i = 0; i < 3_000_000; i++) {
         out.write("{}\n");
+      }
+    }
+    hugeValid = shared.resolve("valid-organisations.ndjson");
+    try (BufferedWriter out = Files.newBufferedWriter(hugeValid, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < VALID_RECORDS; i++) {
+        out.write("{\"recordType\":\"organisation\",\"id\":\"XM-DAC-7-" + i + "\",\"schemaVersion\":\"1.0\","
+            + "\"name\":{\"en\":\"A\"},\"orgType\":\"10\",\"lastUpdated\":\"2024-04-11T08:00:00Z\"}\n");
+      }
+    }
+  }
+
+  /**
+   * Two million valid records under {@code -Xmx256m}, in every format: the same verdict, and for
+   * JUnit XML a testcase a record (the format's promise), streamed from the file rather than kept.
+   * The output goes to a file and is read back as a stream: JUnit's is 150 MB.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json", "sarif", "junit"})
+  void twoMillionValidRecordsUnder256MegabytesStreamInEveryFormat(String format) throws Exception {
+    Path out = dir.resolve("out." + format);
+    Path err = dir.resolve("err.txt");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"), Sstc.class.getName(),
+        "validate", "--format", format, hugeValid.toString())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "finished");
+    String errors = Files.readString(err, StandardCharsets.UTF_8);
+
+    assertEquals(0, process.exitValue(), errors);
+    assertFalse(errors.contains("Exception") || errors.contains("OutOfMemory"), errors);
+    switch (format) {
+      case "text" -> assertEquals("1 file, 1 valid, 0 invalid: 0 errors, 0 warnings", Files.readString(out).strip());
+      case "json" -> assertTrue(CliRun.JSON.readTree(out.toFile()).get(0).get("valid").asBoolean());
+      case "sarif" -> assertEquals(0, CliRun.JSON.readTree(out.toFile()).get("runs").get(0).get("results").size());
+      default -> {
+        long testcases = 0;
+        String declared = null;
+        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newDefaultFactory();
+        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        try (java.io.InputStream in = Files.newInputStream(out)) {
+          javax.xml.stream.XMLStreamReader xml = factory.createXMLStreamReader(in);
+          while (xml.hasNext()) {
+            if (xml.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+              if (xml.getLocalName().equals("testsuite")) {
+                declared = xml.getAttributeValue(null, "tests");
+                assertEquals("0", xml.getAttributeValue(null, "failures"));
+              } else if (xml.getLocalName().equals("testcase")) {
+                testcases++;
+              }
+            }
+          }
+        }
+        assertEquals(VALID_RECORDS, testcases, "a testcase a record");
+        assertEquals(Integer.toString(VALID_RECORDS), declared, "the count that comes first agrees");
       }
     }
   }

@@ -87,22 +87,30 @@ final class Exchange {
     try {
       response = engine.execute(request, maxResponseBytes);
     } catch (BodyReader.TooLargeException e) {
-      throw Failures.transport(request, e.getMessage()
-          + " (the client's limit on a response, maxResponseBytes: raise it if this is expected)", 200, null, e);
+      throw tooLarge(request, e);
     } catch (IOException e) {
       throw sendFailure(request, e);
     }
     return handle(request, response, reader);
   }
 
+  /** A successful answer larger than the client takes (read inside the retries, so no status is at hand but 200). */
+  private static TransportException tooLarge(Request request, BodyReader.TooLargeException e) {
+    return Failures.transport(request, e.getMessage()
+        + " (the client's limit on a response, maxResponseBytes: raise it if this is expected)", 200, null, e);
+  }
+
   <R> CompletableFuture<R> callAsync(Request request, Reader<R> reader) {
     CompletableFuture<R> result = new CompletableFuture<>();
-    engine.executeAsync(request).whenComplete((response, failure) -> {
+    engine.executeAsync(request, maxResponseBytes).whenComplete((response, failure) -> {
       if (failure != null) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause() : failure;
-        result.completeExceptionally(cause instanceof IOException io
-            ? sendFailure(request, io) : cause);
+        if (cause instanceof BodyReader.TooLargeException tooLarge) {
+          result.completeExceptionally(tooLarge(request, tooLarge));
+        } else {
+          result.completeExceptionally(cause instanceof IOException io ? sendFailure(request, io) : cause);
+        }
         return;
       }
       try {

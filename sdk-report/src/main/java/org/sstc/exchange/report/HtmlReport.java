@@ -285,7 +285,8 @@ public final class HtmlReport {
      * Paths as given on a command line; see {@link #add(Path)}.
      *
      * @param arguments file or folder names, relative to the working directory or absolute; a name
-     *     that is not a valid path is an issue on the page, not an exception
+     *     that is not a valid path is an issue on the page, not an exception; since 1.1, {@code -}
+     *     is standard input, read once by {@link #build()} as one JSON document
      * @return this builder
      * @throws NullPointerException if {@code arguments} is or holds null
      */

@@ -1,6 +1,5 @@
 package org.sstc.exchange.report;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -24,6 +23,7 @@ import org.sstc.exchange.report.internal.JUnitReporter;
 import org.sstc.exchange.report.internal.JsonReporter;
 import org.sstc.exchange.report.internal.Reporter;
 import org.sstc.exchange.report.internal.SarifReporter;
+import org.sstc.exchange.report.internal.StandardInput;
 import org.sstc.exchange.report.internal.Tally;
 
 /**
@@ -191,8 +191,6 @@ public final class ValidationRun {
   private final UnaryOperator<InputStream> reading;
   private final Validator validator = Validator.standard();
   private final long maxIssues;
-  /** The path that names standard input. */
-  private static final String STANDARD_INPUT = "-";
 
   private ValidationRun(Builder builder) {
     this.basedir = builder.basedir;
@@ -298,12 +296,7 @@ public final class ValidationRun {
     // "-" is standard input, read once (as one JSON document; an NDJSON stream needs a file name).
     InputStream source;
     try {
-      source = input.name().equals(STANDARD_INPUT) ? new FilterInputStream(System.in) {
-        @Override
-        public void close() {
-          // standard input stays open: it is not ours
-        }
-      } : Files.newInputStream(path);
+      source = StandardInput.open(input.name(), path);
     } catch (IOException e) {
       return Inputs.reason(e);
     }

@@ -104,6 +104,26 @@ class FaultyProxyTest {
   }
 
   @Test
+  void anAsyncCreateWhoseAnswerIsCutAfterItsHeadersIsRetriedAndTheRecordIsCreatedOnce() {
+    int records = 30;
+    try (FaultyProxy proxy = FaultyProxy.builder(hub.hub().baseUrl()).cutResponses(0.5).seed(5).build();
+        SstcClient client = through(proxy)) {
+      List<java.util.concurrent.CompletableFuture<?>> creates = new ArrayList<>();
+      for (int i = 0; i < records; i++) {
+        creates.add(client.initiatives().createAsync(initiative("ASYNC-CUT-" + i))
+            .thenAccept(created -> assertThat(created.version()).isEqualTo(1)));
+      }
+      java.util.concurrent.CompletableFuture.allOf(creates.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();
+      assertThat(proxy.cut()).isPositive();
+    }
+    for (int i = 0; i < records; i++) {
+      assertThat(hub.client().initiatives().find(FAO + "-ASYNC-CUT-" + i)).isPresent();
+    }
+    assertThat(hub.client().changes().withPageSize(1000).page(java.util.Optional.empty()).events())
+        .filteredOn(change -> change.id().startsWith(FAO + "-ASYNC-CUT-")).hasSize(records);
+  }
+
+  @Test
   void aCutAnswerToARequestThatCannotBeRepeatedReachesTheClientAsABrokenBody() {
     try (FaultyProxy proxy = FaultyProxy.builder(hub.hub().baseUrl()).cutResponses(1.0).build();
         SstcClient client = through(proxy)) {

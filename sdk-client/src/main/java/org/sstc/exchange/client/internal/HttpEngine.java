@@ -141,9 +141,11 @@ public final class HttpEngine {
   /**
    * Sends and retries on OkHttp's dispatcher ({@link Call#enqueue}); waits between attempts are
    * scheduled with {@link CompletableFuture#delayedExecutor}, so no thread sleeps. Cancelling the
-   * returned future cancels the call in flight.
+   * returned future cancels the call in flight. With {@code bodyLimit} of 0 or more, a successful
+   * response's body is read before the future completes, and a failure while reading it is retried
+   * as a lost answer would be (as {@link #execute(Request, long)} does).
    */
-  public CompletableFuture<Response> executeAsync(Request request) {
+  public CompletableFuture<Response> executeAsync(Request request, long bodyLimit) {
     Request prepared = prepare(request);
     long deadline = deadlineFrom(policy.timer().nanoTime(), prepared);
     CompletableFuture<Response> result = new CompletableFuture<>();
@@ -155,12 +157,13 @@ public final class HttpEngine {
             call.cancel();
           }
         });
-    attemptAsync(prepared, 1, deadline, result, current);
+    attemptAsync(prepared, bodyLimit, 1, deadline, result, current);
     return result;
   }
 
   private void attemptAsync(
       Request prepared,
+      long bodyLimit,
       int attempt,
       long deadline,
       CompletableFuture<Response> result,
@@ -185,7 +188,7 @@ public final class HttpEngine {
               result.completeExceptionally(failure);
             } else {
               policy.timer().after(delay)
-                  .execute(() -> attemptAsync(prepared, attempt + 1, deadline, result, current));
+                  .execute(() -> attemptAsync(prepared, bodyLimit, attempt + 1, deadline, result, current));
             }
           }
 
@@ -193,13 +196,27 @@ public final class HttpEngine {
           public void onResponse(Call answered, Response response) {
             long delay = retryDelay(prepared, attempt, response, null, deadline);
             if (delay < 0) {
-              if (!result.complete(response)) {
-                response.close();
+              Response answer = response;
+              if (bodyLimit >= 0 && response.isSuccessful()) {
+                // Read here, on the dispatcher's thread and inside the retries, as execute() does:
+                // an answer cut after its headers is retried like a lost one.
+                try {
+                  answer = buffered(response, bodyLimit);
+                } catch (BodyReader.TooLargeException tooLarge) {
+                  result.completeExceptionally(tooLarge);
+                  return;
+                } catch (IOException failure) {
+                  onFailure(answered, failure);
+                  return;
+                }
+              }
+              if (!result.complete(answer)) {
+                answer.close();
               }
             } else {
               response.close();
               policy.timer().after(delay)
-                  .execute(() -> attemptAsync(prepared, attempt + 1, deadline, result, current));
+                  .execute(() -> attemptAsync(prepared, bodyLimit, attempt + 1, deadline, result, current));
             }
           }
         });

@@ -131,7 +131,9 @@ public final class StoreDump {
     try {
       return JsonStreams.mapper().readTree(new String(line, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("line " + number + " of the export is not JSON: " + e.getMessage(), e);
+      // Not the parser's own words (a Java parser's, with its source excerpts): what the file should be.
+      throw new IllegalArgumentException("line " + number + " of the export is not JSON: an export holds one JSON"
+          + " object a line, as sstc hub export writes it", e);
     }
   }
 }

@@ -42,6 +42,8 @@ public final class JUnitReporter implements Reporter {
   private int suites;
   private long omittedErrors;
   private long omittedWarnings;
+  /** False once issues were left out: the suite then lists only the records with a listed issue. */
+  private boolean everyRecord;
 
   /**
    * The command line's writer: files are named relative to the working directory.
@@ -83,6 +85,10 @@ public final class JUnitReporter implements Reporter {
   @Override
   public void startFile(String name) {
     file = new FileIssues(name, base);
+    // Only the records with an issue are kept in memory; the others are streamed from the file
+    // when the suite is written (endFile), so that a valid file of millions of records costs none.
+    file.allRecords = false;
+    everyRecord = true;
     omittedErrors = 0;
     omittedWarnings = 0;
     started = System.nanoTime();
@@ -103,7 +109,7 @@ public final class JUnitReporter implements Reporter {
   public void omitted(long errors, long warnings) {
     omittedErrors = errors;
     omittedWarnings = warnings;
-    current().allRecords = false;
+    everyRecord = false;
   }
 
   /** One testcase: its name and its issues. */
@@ -116,28 +122,37 @@ public final class JUnitReporter implements Reporter {
   @Override
   public void endFile() {
     String time = seconds(System.nanoTime() - started);
-    boolean broken = current().broken();
-    List<Case> cases = cases();
-    int failures = 0;
-    int errors = 0;
-    for (Case c : cases) {
+    FileIssues current = current();
+    boolean broken = current.broken();
+    Suite suite = suite();
+    long failures = 0;
+    long errors = 0;
+    for (Case c : suite.cases().values()) {
       if (broken && c.failed()) {
         errors++;
       } else if (c.failed()) {
         failures++;
       }
     }
+    for (Case c : suite.after()) {
+      if (c.failed()) {
+        failures++;
+      }
+    }
+    long tests = suite.cases().size() + suite.after().size()
+        + (suite.streamed() ? suite.unlisted() : 0) + (suite.header() != null ? 1 : 0);
+    String suiteName = clean(current.name.isBlank() ? "(no name)" : current.name);
     try {
       xml.writeCharacters("  ");
       xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", clean(current().name.isBlank() ? "(no name)" : current().name));
+      xml.writeAttribute("name", suiteName);
       xml.writeAttribute("package", "sstc.validate");
       xml.writeAttribute("id", Integer.toString(suites++));
       xml.writeAttribute("timestamp", TIMESTAMP.format(Objects.requireNonNull(startedAt, "startFile first")));
       xml.writeAttribute("hostname", "localhost");
-      xml.writeAttribute("tests", Integer.toString(cases.size()));
-      xml.writeAttribute("failures", Integer.toString(failures));
-      xml.writeAttribute("errors", Integer.toString(errors));
+      xml.writeAttribute("tests", Long.toString(tests));
+      xml.writeAttribute("failures", Long.toString(failures));
+      xml.writeAttribute("errors", Long.toString(errors));
       xml.writeAttribute("skipped", "0");
       xml.writeAttribute("time", time);
       xml.writeCharacters("\n    ");
@@ -147,32 +162,28 @@ public final class JUnitReporter implements Reporter {
       xml.writeAttribute("value", org.sstc.exchange.core.Initiative.CURRENT_VERSION);
       xml.writeEndElement();
       StringBuilder warnings = new StringBuilder();
-      for (Case c : cases) {
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", clean(c.name()));
-        xml.writeAttribute("classname", clean(current().name.isBlank() ? "(no name)" : current().name));
-        xml.writeAttribute("time", "0");
-        if (c.failed()) {
-          Issue first = c.issues().stream().filter(Issue::isError).findFirst().orElseThrow();
-          long count = c.issues().stream().filter(Issue::isError).count();
-          xml.writeStartElement(broken ? "error" : "failure");
-          xml.writeAttribute("type", first.code());
-          xml.writeAttribute("message", clean((count == 1 ? "1 error: " : count + " errors, the first: ")
-              + first.code() + " at " + pointer(first) + ": " + first.message()));
-          StringBuilder text = new StringBuilder();
-          for (Issue issue : c.issues()) {
-            text.append(line(issue)).append('\n');
+      Case header = suite.header();
+      if (header != null) {
+        testcase(header, suiteName, broken, warnings);
+      }
+      if (suite.streamed()) {
+        // The records in file order, read again from the file one at a time: those with an issue
+        // from the map, the others as passing testcases.
+        SourceMap.forEachRecord(Objects.requireNonNull(current.path), current.ndjson(), suite.isPackage(), record -> {
+          Case c = suite.cases().get(record.pointer());
+          try {
+            testcase(c != null ? c : new Case(caseName(record), List.of()), suiteName, broken, warnings);
+          } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
           }
-          xml.writeCharacters(clean(text.toString()));
-          xml.writeEndElement();
+        });
+      } else {
+        for (Case c : suite.cases().values()) {
+          testcase(c, suiteName, broken, warnings);
         }
-        xml.writeEndElement();
-        for (Issue issue : c.issues()) {
-          if (!issue.isError()) {
-            warnings.append(c.name()).append(": ").append(line(issue)).append('\n');
-          }
-        }
+      }
+      for (Case c : suite.after()) {
+        testcase(c, suiteName, broken, warnings);
       }
       xml.writeCharacters("\n    ");
       xml.writeStartElement("system-out");
@@ -191,39 +202,91 @@ public final class JUnitReporter implements Reporter {
     file = null;
   }
 
+  /** One {@code <testcase>}; the warnings of its record are added to {@code warnings} (the suite's system-out). */
+  private void testcase(Case c, String suiteName, boolean broken, StringBuilder warnings) throws XMLStreamException {
+    xml.writeCharacters("\n    ");
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("name", clean(c.name()));
+    xml.writeAttribute("classname", suiteName);
+    xml.writeAttribute("time", "0");
+    if (c.failed()) {
+      Issue first = c.issues().stream().filter(Issue::isError).findFirst().orElseThrow();
+      long count = c.issues().stream().filter(Issue::isError).count();
+      xml.writeStartElement(broken ? "error" : "failure");
+      xml.writeAttribute("type", first.code());
+      xml.writeAttribute("message", clean((count == 1 ? "1 error: " : count + " errors, the first: ")
+          + first.code() + " at " + pointer(first) + ": " + first.message()));
+      StringBuilder text = new StringBuilder();
+      for (Issue issue : c.issues()) {
+        text.append(line(issue)).append('\n');
+      }
+      xml.writeCharacters(clean(text.toString()));
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    for (Issue issue : c.issues()) {
+      if (!issue.isError()) {
+        warnings.append(c.name()).append(": ").append(line(issue)).append('\n');
+      }
+    }
+  }
+
+  /**
+   * A file's testcases, as far as they are kept in memory: the package's header; the records with
+   * an issue, by pointer (or every case of a broken file); the cases after the records ({@code
+   * (file)}, {@code (more issues)}). When {@code streamed}, the suite lists every record, {@code
+   * unlisted} of which hold no issue and are read from the file as the suite is written.
+   */
+  private record Suite(@Nullable Case header, Map<String, Case> cases, List<Case> after, boolean streamed,
+      long unlisted, boolean isPackage) {}
+
+  private static String caseName(SourceMap.Record record) {
+    return record.pointer().isEmpty() ? (record.id().isEmpty() ? "(record)" : record.id())
+        : record.pointer() + (record.id().isEmpty() ? "" : " " + record.id());
+  }
+
   /** The file's testcases: its records, then the package header or the rest of the file. */
-  private List<Case> cases() {
+  private Suite suite() {
     Map<String, Case> cases = new LinkedHashMap<>();
+    List<Case> after = new ArrayList<>();
     if (current().broken()) {
       cases.put("(file)", new Case("(file)", new ArrayList<>(current().issues)));
-      return new ArrayList<>(cases.values());
+      return new Suite(null, cases, after, false, 0, false);
     }
     SourceMap map = current().map();
-    if (map.isPackage()) {
-      cases.put("", new Case("package", new ArrayList<>()));
-    }
+    Case header = map.isPackage() ? new Case("package", new ArrayList<>()) : null;
     for (SourceMap.Record record : map.records()) {
-      String name = record.pointer().isEmpty() ? (record.id().isEmpty() ? "(record)" : record.id())
-          : record.pointer() + (record.id().isEmpty() ? "" : " " + record.id());
-      cases.put(record.pointer(), new Case(name, new ArrayList<>()));
+      cases.put(record.pointer(), new Case(caseName(record), new ArrayList<>()));
     }
+    Case rest = null;
     for (Issue issue : current().issues) {
       SourceMap.Record record = map.recordOf(issue.pointer());
-      String key = record != null ? record.pointer() : map.isPackage() ? "" : "(file)";
-      cases.computeIfAbsent(key, k -> new Case("(file)", new ArrayList<>())).issues().add(issue);
+      if (record != null) {
+        Objects.requireNonNull(cases.get(record.pointer()), "every kept record has a case").issues().add(issue);
+      } else if (header != null) {
+        header.issues().add(issue);
+      } else {
+        if (rest == null) {
+          rest = new Case("(file)", new ArrayList<>());
+          after.add(rest);
+        }
+        rest.issues().add(issue);
+      }
     }
     if (omittedErrors + omittedWarnings > 0) {
       String text = (omittedErrors + omittedWarnings) + " more issues are not listed (" + omittedErrors
           + (omittedErrors == 1 ? " error, " : " errors, ") + omittedWarnings
           + (omittedWarnings == 1 ? " warning" : " warnings") + "), nor the records without a listed issue: "
           + "raise the limit on issues a file reports to see them";
-      cases.put("(more)", new Case("(more issues)", new ArrayList<>(List.of(omittedErrors > 0
+      after.add(new Case("(more issues)", new ArrayList<>(List.of(omittedErrors > 0
           ? Issue.error("report.omitted", "", text) : Issue.warning("report.omitted", "", text)))));
     }
-    if (cases.isEmpty()) {
-      cases.put("(file)", new Case("(file)", new ArrayList<>()));
+    long unlisted = map.recordCount() - cases.size();
+    boolean streamed = everyRecord && unlisted > 0 && current().path != null;
+    if (header == null && cases.isEmpty() && after.isEmpty() && !streamed) {
+      after.add(new Case("(file)", new ArrayList<>()));
     }
-    return new ArrayList<>(cases.values());
+    return new Suite(header, cases, after, streamed, unlisted, map.isPackage());
   }
 
   private static String pointer(Issue issue) {

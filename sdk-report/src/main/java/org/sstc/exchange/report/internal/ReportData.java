@@ -85,13 +85,20 @@ public final class ReportData {
     }
     byte[] bytes;
     try {
-      long size = Files.size(path);
+      long size = StandardInput.isDash(name) ? 0 : Files.size(path);
       if (size > MAX_FILE_BYTES) {
         unreadable(name, "the file has " + size + " bytes; a report reads at most " + MAX_FILE_BYTES
             + " bytes a file (split it, or check it with 'sstc validate', which streams)");
         return;
       }
-      bytes = Files.readAllBytes(path);
+      try (InputStream in = StandardInput.open(name, path)) {
+        bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        unreadable(name, "standard input holds more than " + MAX_FILE_BYTES
+            + " bytes; a report reads at most that much a file (split it, or check it with 'sstc validate', which streams)");
+        return;
+      }
     } catch (IOException e) {
       unreadable(name, Inputs.reason(e));
       return;

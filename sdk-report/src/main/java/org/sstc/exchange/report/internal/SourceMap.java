@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -51,6 +52,9 @@ public final class SourceMap {
   private boolean allRecords = true;
   private final List<Record> nested = new ArrayList<>();
   private boolean isPackage;
+  /** Every record's count, kept or not: root objects, and a package's record objects. */
+  private long roots;
+  private long nestedCount;
 
   private SourceMap() {}
 
@@ -117,9 +121,80 @@ public final class SourceMap {
     }
   }
 
-  /** The records, in file order. */
+  /** The records, in file order (with {@code allRecords} false, only those that hold a wanted pointer). */
   public List<Record> records() {
     return records;
+  }
+
+  /** How many records the file holds, kept or not. */
+  public long recordCount() {
+    return isPackage ? nestedCount : roots;
+  }
+
+  /** The record arrays of a package. */
+  private static final Set<String> RECORD_ARRAYS = Set.of("initiatives", "organisations", "solutions");
+
+  /**
+   * Reads {@code file} again and hands each record to {@code each} in file order, once its object
+   * ends (so its id is known), keeping none: the records of a file of any size in constant memory.
+   * The records are those {@link #records()} lists with {@code allRecords}: a package's (when
+   * {@code isPackage}, as a first reading found), else each root object. A file that is not JSON to
+   * the end is read as far as it goes.
+   */
+  public static void forEachRecord(Path file, boolean ndjson, boolean isPackage, Consumer<Record> each) {
+    boolean nested = isPackage && !ndjson;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      in.mark(1);
+      if (in.read() != '\uFEFF') {
+        in.reset();
+      }
+      try (JsonParser parser = MAPPER.createParser(in)) {
+        int depth = 0; // containers open
+        String name = null; // the member name of the value that comes next
+        String array = null; // the package's record array being read (at depth 2)
+        int index = 0; // the next item of that array
+        String pointer = null; // the record being read: its pointer, line, id, and its depth once open
+        long line = 0;
+        String id = "";
+        int recordDepth = -1;
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+          if (token == JsonToken.PROPERTY_NAME) {
+            name = parser.currentName();
+            continue;
+          }
+          boolean item = array != null && depth == 2;
+          int at = item ? index++ : -1;
+          if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            if (pointer == null && token == JsonToken.START_OBJECT && (depth == 0 && !nested || item)) {
+              long startLine = parser.currentTokenLocation().getLineNr();
+              pointer = item ? "/" + array + "/" + at : ndjson ? "/" + (startLine - 1) : "";
+              line = startLine;
+              id = "";
+              recordDepth = depth + 1;
+            }
+            if (nested && depth == 1 && token == JsonToken.START_ARRAY && name != null && RECORD_ARRAYS.contains(name)) {
+              array = name;
+              index = 0;
+            }
+            depth++;
+          } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+            depth--;
+            if (pointer != null && depth + 1 == recordDepth) {
+              each.accept(new Record(pointer, id, line));
+              pointer = null;
+            }
+            if (depth == 1 && token == JsonToken.END_ARRAY) {
+              array = null;
+            }
+          } else if (pointer != null && depth == recordDepth && token == JsonToken.VALUE_STRING && "id".equals(name)) {
+            id = parser.getString();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Broken or unreadable from here on: the records found so far were handed out.
+    }
   }
 
   /**
@@ -180,13 +255,21 @@ public final class SourceMap {
       // end, since "recordType" may come after them).
       int depth = path.size();
       boolean kept = allRecords || wanted.contains(pointer);
+      boolean rootRecord = token == JsonToken.START_OBJECT && depth == 0;
+      boolean inPackage = token == JsonToken.START_OBJECT && depth == 2 && !ndjson
+          && (pointer.startsWith("/initiatives/") || pointer.startsWith("/organisations/")
+              || pointer.startsWith("/solutions/"));
+      // Every record is counted; only those kept are listed.
+      if (rootRecord) {
+        roots++;
+      } else if (inPackage) {
+        nestedCount++;
+      }
       if (!kept && token == JsonToken.START_OBJECT && depth <= 2) {
         // a record no issue names: not kept
-      } else if (token == JsonToken.START_OBJECT && depth == 0) {
+      } else if (rootRecord) {
         records.add(new Record(pointer, "", at.getLineNr()));
-      } else if (token == JsonToken.START_OBJECT && depth == 2 && !ndjson
-          && (pointer.startsWith("/initiatives/") || pointer.startsWith("/organisations/")
-              || pointer.startsWith("/solutions/"))) {
+      } else if (inPackage) {
         nested.add(new Record(pointer, "", at.getLineNr()));
       } else if (token == JsonToken.VALUE_STRING && depth == 1 && !ndjson && pointer.equals("/recordType")) {
         isPackage = "package".equals(parser.getString());
