@@ -74,8 +74,8 @@ import tools.jackson.databind.node.ObjectNode;
     exitCodeList = {
       "0:written, and every record is valid (what did not map is printed, and is no failure)",
       "1:written, and some records need completing (their issues are printed)",
-      "2:nothing written: usage error, the XML or the profile cannot be read, or the output "
-          + "cannot be written",
+      "2:nothing written: usage error, the XML or the profile cannot be read (with --out -, "
+          + "what was streamed before is an unfinished package), or the output cannot be written",
       "3:internal error"
     },
     footerHeading = "%nExamples:%n",
@@ -96,7 +96,7 @@ final class ImportIatiCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "PACKAGE.json",
       description = "Where to write the package; written only when the whole file was read. - streams it to "
           + "standard output (what is said goes to standard error; XML that breaks off leaves the package "
-          + "unfinished there, and the status says so).")
+          + "unfinished there, and the status is 2).")
   Path output;
 
   @Option(names = "--summary",
@@ -149,8 +149,7 @@ final class ImportIatiCommand implements Callable<Integer> {
       out.println(toStdout ? "the package on standard output is unfinished: the XML could not be read to its end"
           : "no package written: the XML could not be read to its end");
       out.flush();
-      // Exit 2 is "nothing written"; on standard output part of a package has gone out already.
-      return toStdout ? Sstc.INVALID : Sstc.USAGE_OR_IO;
+      return Sstc.USAGE_OR_IO;
     } catch (IOException | UncheckedIOException e) {
       delete(partial);
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
