@@ -133,15 +133,13 @@ final class UnflattenCommand implements Callable<Integer> {
     int errors = result.report().errors().size();
     int warnings = result.report().warnings().size();
     if (result.pkg().isEmpty() && incomplete && result.readable()) {
-      try {
-        byte[] json = result.packageJson().orElseThrow();
-        write(JsonStreams.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(SstcJson.standard().readTree(json)) + "\n");
-      } catch (IOException e) {
-        err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+      byte[] json = result.packageJson().orElseThrow();
+      String text = JsonStreams.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(SstcJson.standard().readTree(json)) + "\n";
+      if (!emit(text, toStdout, err)) {
         return Sstc.USAGE_OR_IO;
       }
-      stdout.println("wrote " + out + " (--incomplete): not valid yet, " + errors + (errors == 1 ? " error, " : " errors, ")
-          + warnings + (warnings == 1 ? " warning" : " warnings"));
+      messages.println("wrote " + (toStdout ? "the package to standard output" : out) + " (--incomplete): not valid yet, "
+          + Plural.count(errors, "error") + ", " + Plural.count(warnings, "warning"));
       return Sstc.INVALID;
     }
     if (result.pkg().isEmpty()) {
@@ -150,24 +148,32 @@ final class UnflattenCommand implements Callable<Integer> {
     }
     RecordPackage pkg = result.pkg().get();
     String text = SstcJson.standard().writePretty(pkg) + "\n";
-    if (toStdout) {
-      if (!PathArgument.print(spec.commandLine().getOut(), text)) {
-        err.println("sstc: cannot write the package to standard output");
-        return Sstc.USAGE_OR_IO;
-      }
-    } else {
-      try {
-        write(text);
-      } catch (IOException e) {
-        err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
-        return Sstc.USAGE_OR_IO;
-      }
+    if (!emit(text, toStdout, err)) {
+      return Sstc.USAGE_OR_IO;
     }
     messages.println("wrote " + (toStdout ? "the package to standard output" : out) + ": "
         + Plural.count(pkg.initiatives().size(), "initiative") + ", " + Plural.count(pkg.organisations().size(), "organisation") + ", "
         + (pkg.solutions().isEmpty() ? "" : Plural.count(pkg.solutions().size(), "solution") + ", ")
         + Plural.count(warnings, "warning"));
     return Sstc.OK;
+  }
+
+  /** Writes the package to --out (or standard output); false, with the reason said, when it cannot. */
+  private boolean emit(String text, boolean toStdout, PrintWriter err) {
+    if (toStdout) {
+      if (!PathArgument.print(spec.commandLine().getOut(), text)) {
+        err.println("sstc: cannot write the package to standard output");
+        return false;
+      }
+      return true;
+    }
+    try {
+      write(text);
+      return true;
+    } catch (IOException e) {
+      err.println("sstc: cannot write " + out + ": " + Inputs.reason(e));
+      return false;
+    }
   }
 
   /** The issue with its file named as it is on disk, under the folder given. */
