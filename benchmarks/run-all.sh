@@ -41,9 +41,9 @@ seconds() {
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
 AJV_ARGS=(validate --spec=draft2020 --strict=true --strict-required=false -c ajv-formats --errors=line
-  -s schema/1.0/initiative.schema.json)
-for other in schema/1.0/*.schema.json; do
-  [ "$other" = schema/1.0/initiative.schema.json ] || AJV_ARGS+=(-r "$other")
+  -s "$PWD/schema/1.0/initiative.schema.json")
+for other in "$PWD"/schema/1.0/*.schema.json; do
+  [ "$other" = "$PWD/schema/1.0/initiative.schema.json" ] || AJV_ARGS+=(-r "$other")
 done
 ajv() { (cd tools/api && node "node_modules/ajv-cli/dist/index.js" "$@"); }
 
@@ -96,8 +96,8 @@ row "one file: sstc ÷ ajv, sstc+CDS ÷ ajv (target ≤ 1.0)" "$(ratio "$S_ONE" 
 
 echo "== (4) NDJSON stream, $STREAM_MB MB, -Xmx128m (load $(load))"
 java -Xmx128m -cp "$JAR" org.sstc.exchange.benchmarks.StreamingValidation "$WORK/records.ndjson" "$STREAM_MB" > "$WORK/stream.txt"
-BASE_MBS=$(awk '/^baseline/ {print $(NF-4)}' "$WORK/stream.txt")
-SDK_MBS=$(awk '/^SDK streaming/ {print $(NF-4)}' "$WORK/stream.txt")
+BASE_MBS=$(awk '/^baseline/ {print $(NF-5)}' "$WORK/stream.txt")
+SDK_MBS=$(awk '/^SDK streaming/ {print $(NF-5)}' "$WORK/stream.txt")
 PEAK=$(awk '/^SDK streaming/ {print $(NF-1), $NF}' "$WORK/stream.txt")
 row "stream MB/s: readTree / SDK (target ≥ 30)" "$BASE_MBS / $SDK_MBS, SDK peak heap $PEAK"
 
