@@ -104,8 +104,11 @@ row "stream MB/s: readTree / SDK (target ≥ 30)" "$BASE_MBS / $SDK_MBS, SDK pea
 if [ "${SKIP_BULK:-}" != 1 ]; then
   echo "== (5) bulk: ExchangeThroughput $BULK_ARGS (load $(load))"
   # shellcheck disable=SC2086
-  java -cp "$JAR" org.sstc.exchange.benchmarks.ExchangeThroughput $BULK_ARGS > "$WORK/bulk.txt" 2>&1 || true
-  grep -iE 'bulk|one by one|records/s' "$WORK/bulk.txt" | head -8 | while IFS= read -r line; do row "bulk" "$line"; done
+  if java -cp "$JAR" org.sstc.exchange.benchmarks.ExchangeThroughput $BULK_ARGS > "$WORK/bulk.txt" 2>&1; then
+    grep -E '^publish' "$WORK/bulk.txt" | while IFS= read -r line; do row "bulk" "$line"; done
+  else
+    row "bulk" "failed: $(grep -m1 -E 'Exception' "$WORK/bulk.txt" | cut -c1-120) (see $WORK/bulk.txt)"
+  fi
 fi
 
 echo
