@@ -38,6 +38,8 @@ import org.sstc.exchange.report.internal.Tally;
  * Validator#standard()}; each issue goes to the {@link Listener} as it is found and to the reports
  * ({@link ReportFormat}). A file that cannot be read is an {@code io.unreadable} issue of that file,
  * and a failure of the validator an {@code internal.error} issue: bad input never ends a run.
+ * Files up to 1 MiB are checked ahead on every core, a few per core at a time; the listener and
+ * the reports still get the files one after another, in the run's order, on the calling thread.
  *
  * <pre>{@code
  * ValidationRun.Result result = ValidationRun.builder()
