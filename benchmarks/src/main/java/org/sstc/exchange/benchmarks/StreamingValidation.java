@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * It writes the file (if absent) with the given size in MB, then reads it twice in the same JVM:
  * once with Jackson {@code readTree} per line (the baseline) and once with the SDK's streaming
- * validator, and prints MB/s for each, their ratio, and the peak heap used after each pass.
+ * validator (which checks lines on every core, their issues in line order), and prints MB/s for
+ * each, their ratio, and the peak heap used after each pass.
  * Timing is done with this harness rather than JMH because one pass over a gigabyte is the
  * measurement: JMH's repetition would only multiply the minutes.
  */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sstc.exchange.cli.internal.CountingInputStream;
 import org.sstc.exchange.cli.internal.PathArgument;
+import org.sstc.exchange.cli.internal.Terminal;
 import org.sstc.exchange.cli.internal.TextReporter;
 import org.sstc.exchange.report.ReportFormat;
 import org.sstc.exchange.report.ValidationRun;
@@ -96,7 +97,7 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TextReporter text = new TextReporter(out, err, format == OutputFormat.text, System.console() != null);
+    TextReporter text = new TextReporter(out, err, format == OutputFormat.text, Terminal.stderr());
     if (maxIssues < 0) {
       throw new ParameterException(spec.commandLine(), "--max-issues must be 0 (all) or more, not " + maxIssues);
     }

@@ -7,11 +7,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +38,8 @@ import org.sstc.exchange.report.internal.Tally;
  * Validator#standard()}; each issue goes to the {@link Listener} as it is found and to the reports
  * ({@link ReportFormat}). A file that cannot be read is an {@code io.unreadable} issue of that file,
  * and a failure of the validator an {@code internal.error} issue: bad input never ends a run.
+ * Files up to 1 MiB are checked ahead on every core, a few per core at a time; the listener and
+ * the reports still get the files one after another, in the run's order, on the calling thread.
  *
  * <pre>{@code
  * ValidationRun.Result result = ValidationRun.builder()
@@ -235,31 +242,49 @@ public final class ValidationRun {
     Tally tally = new Tally();
     long errors = 0;
     long warnings = 0;
-    for (Input input : inputs) {
-      String name = name(input);
-      reporters.forEach(r -> r.startFile(name));
-      listener.startFile(name);
-      FileIssues issues = new FileIssues(name, reporters, tally);
-      String unreadable = input.problem();
-      if (unreadable == null) {
-        unreadable = validate(input, name, issues);
+    // Small files are checked ahead on every core, a bounded window of them at a time; their
+    // issues are handed on here, file by file in the run's order, as if checked one after another.
+    ArrayDeque<Ahead> ahead = new ArrayDeque<>();
+    int next = 0;
+    try {
+      for (int i = 0; i < inputs.size(); i++) {
+        while (next < inputs.size() && next < i + AHEAD) {
+          ahead.add(ahead(inputs.get(next++)));
+        }
+        Ahead current = Objects.requireNonNull(ahead.poll());
+        Input input = current.input;
+        String name = name(input);
+        reporters.forEach(r -> r.startFile(name));
+        listener.startFile(name);
+        FileIssues issues = new FileIssues(name, reporters, tally);
+        String unreadable = input.problem();
+        if (unreadable == null) {
+          unreadable = current.checked == null ? validate(input, name, issues) : replay(current.checked, name, issues);
+        }
+        if (unreadable != null) {
+          listener.unreadable(name, unreadable);
+          issues.accept(FileProblems.unreadable(unreadable));
+          tally.unreadable();
+        } else {
+          tally.file(issues.errors == 0);
+        }
+        errors += issues.errors;
+        warnings += issues.warnings;
+        if (issues.omittedErrors + issues.omittedWarnings > 0) {
+          listener.omitted(name, issues.omittedErrors, issues.omittedWarnings);
+          reporters.forEach(r -> r.omitted(issues.omittedErrors, issues.omittedWarnings));
+        }
+        reporters.forEach(Reporter::endFile);
+        listener.endFile(name);
+        check(outs);
       }
-      if (unreadable != null) {
-        listener.unreadable(name, unreadable);
-        issues.accept(FileProblems.unreadable(unreadable));
-        tally.unreadable();
-      } else {
-        tally.file(issues.errors == 0);
-      }
-      errors += issues.errors;
-      warnings += issues.warnings;
-      if (issues.omittedErrors + issues.omittedWarnings > 0) {
-        listener.omitted(name, issues.omittedErrors, issues.omittedWarnings);
-        reporters.forEach(r -> r.omitted(issues.omittedErrors, issues.omittedWarnings));
-      }
-      reporters.forEach(Reporter::endFile);
-      listener.endFile(name);
-      check(outs);
+    } finally {
+      // A report that cannot be written ends the run: what was checked ahead is not wanted.
+      ahead.forEach(left -> {
+        if (left.checked != null) {
+          left.checked.cancel(false);
+        }
+      });
     }
     reporters.forEach(r -> r.finish(tally));
     check(outs);
@@ -313,6 +338,115 @@ public final class ValidationRun {
       issues.accept(FileProblems.validatorFailed(e));
       return null;
     }
+  }
+
+  /** Files up to this size are checked ahead on the workers; larger ones stream on the run's thread. */
+  private static final long SMALL_FILE_BYTES = 1 << 20;
+
+  /** How many files may be checked ahead of the one being reported: a few per core (bounded memory). */
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+  private static final int AHEAD = 8 * CORES;
+
+  /** One file of the run and, for a small one, its check under way on a worker. */
+  private record Ahead(Input input, @Nullable Future<Checked> checked) {}
+
+  /** Starts checking {@code input} on a worker if it is a small file; else it is checked in turn. */
+  private Ahead ahead(Input input) {
+    Path path = input.path();
+    if (path == null || input.problem() != null || input.name().equals(STANDARD_INPUT) || CORES == 1) {
+      return new Ahead(input, null);
+    }
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) > SMALL_FILE_BYTES) {
+        return new Ahead(input, null);
+      }
+    } catch (IOException | SecurityException e) {
+      return new Ahead(input, null); // reported when it is opened
+    }
+    return new Ahead(input, Workers.POOL.submit(() -> check(path)));
+  }
+
+  /** The shared workers, one a core, started by the first run that has small files to check. */
+  private static final class Workers {
+    static final ExecutorService POOL = Executors.newFixedThreadPool(
+        CORES, task -> {
+          Thread thread = new Thread(task, "sstc-validation-run");
+          thread.setDaemon(true); // never keeps a JVM alive
+          return thread;
+        });
+  }
+
+  /** What checking one small file on a worker found, kept until its turn comes. */
+  private final class Checked implements Consumer<Issue> {
+    final List<Issue> kept = new ArrayList<>();
+    long shown;
+    long omittedErrors;
+    long omittedWarnings;
+    @Nullable String unreadable;
+    @Nullable RuntimeException failure;
+
+    @Override
+    public void accept(Issue issue) {
+      // The same cut as FileIssues makes, so that only what will be reported is kept.
+      if (maxIssues > 0 && shown >= maxIssues) {
+        if (issue.isError()) {
+          omittedErrors++;
+        } else {
+          omittedWarnings++;
+        }
+        return;
+      }
+      shown++;
+      kept.add(issue);
+    }
+  }
+
+  private Checked check(Path path) {
+    Checked checked = new Checked();
+    InputStream source;
+    try {
+      source = Files.newInputStream(path);
+    } catch (IOException e) {
+      checked.unreadable = Inputs.reason(e);
+      return checked;
+    }
+    try (InputStream in = reading.apply(source)) {
+      validator.validateStream(in, Validator.Format.of(path), checked);
+    } catch (IOException e) {
+      checked.unreadable = Inputs.reason(e);
+    } catch (UncheckedIOException e) {
+      checked.unreadable = Inputs.reason(e.getCause());
+    } catch (RuntimeException e) {
+      checked.failure = e;
+    }
+    return checked;
+  }
+
+  /** Hands on what a worker found in a file, as {@link #validate} would have as it went. */
+  private @Nullable String replay(Future<Checked> work, String name, FileIssues issues) {
+    Checked checked;
+    try {
+      checked = work.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "the run was interrupted";
+    } catch (ExecutionException e) {
+      // check() catches every RuntimeException: what is left is an Error, thrown as in line.
+      if (e.getCause() instanceof java.lang.Error error) {
+        throw error;
+      }
+      RuntimeException failure = new IllegalStateException(e.getCause());
+      listener.failed(name, failure);
+      issues.accept(FileProblems.validatorFailed(failure));
+      return null;
+    }
+    checked.kept.forEach(issues);
+    issues.omitted(checked.omittedErrors, checked.omittedWarnings);
+    if (checked.failure != null) {
+      listener.failed(name, checked.failure);
+      issues.accept(FileProblems.validatorFailed(checked.failure));
+    }
+    return checked.unreadable;
   }
 
   /** The file's name: as given, or relative to the base directory when the file is inside it. */
@@ -376,6 +510,15 @@ public final class ValidationRun {
         reporter.issue(issue);
       }
       listener.issue(file, issue);
+    }
+
+    /** Counts issues a worker already left out, past the limit, as {@link #accept} would have. */
+    void omitted(long moreErrors, long moreWarnings) {
+      errors += moreErrors;
+      warnings += moreWarnings;
+      omittedErrors += moreErrors;
+      omittedWarnings += moreWarnings;
+      tally.issues(moreErrors, moreWarnings);
     }
   }
 
@@ -462,6 +605,8 @@ public final class ValidationRun {
 
     /**
      * Wraps each file's stream as it is opened, e.g. to count the bytes read for a progress bar.
+     * Since 1.2 small files are read ahead on every core, so {@code reading} and the streams it
+     * returns may be used on several threads at once: make what they share thread-safe.
      *
      * @param reading given the file's stream, returns the stream to validate
      * @return this builder

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A one-line progress bar on stderr, {@code [#######.............]  35%  360.2 MiB / 1.0 GiB},
  * redrawn at most four times a second and cleared at the end. It is shown only on a terminal and
- * for large inputs; otherwise every method does nothing.
+ * for large inputs; otherwise every method does nothing. Files are read on several threads at
+ * once, so the bar counts and draws under its own lock.
  */
 public final class Progress {
   /** Inputs up to this many bytes in total validate too fast to need a bar. */
@@ -57,7 +58,7 @@ public final class Progress {
   }
 
   /** Counts bytes read; redraws if the last drawing is old enough. */
-  public void advance(long bytes) {
+  public synchronized void advance(long bytes) {
     if (err == null) {
       return;
     }
@@ -70,7 +71,7 @@ public final class Progress {
   }
 
   /** Removes the bar from the screen, e.g. before other output; the next advance draws it again. */
-  public void clear() {
+  public synchronized void clear() {
     if (err == null || !drawn) {
       return;
     }

@@ -20,6 +20,12 @@ public final class Tally {
     }
   }
 
+  /** Counts issues that were left out of the reports, by severity. */
+  public void issues(long moreErrors, long moreWarnings) {
+    errors += moreErrors;
+    warnings += moreWarnings;
+  }
+
   /** Counts one file that was read to the end: valid or not. */
   public void file(boolean isValid) {
     files++;

@@ -175,54 +175,95 @@ public final class Engine {
   /**
    * Validates an NDJSON stream: one record a line, blank lines allowed. Pointers start with the
    * record's zero-based line index ({@code /2/title}); each issue carries its 1-based line.
+   *
+   * <p>Lines are checked on every core (a few per core in flight, so memory stays bounded); their
+   * issues reach {@code sink} in line order on the calling thread, exactly as a line-by-line pass
+   * gives them. The one check across lines, {@code rule.duplicate-id}, is made in that order too.
    */
   public Counts validateNdjson(InputStream in, Consumer<Issue> sink) {
     Counts counts = new Counts();
     IdSet seenIds = new IdSet();
-    try {
+    Consumer<CheckedLine> inOrder = line -> emit(line, counts, seenIds, sink);
+    try (OrderedPool<CheckedLine> pool = new OrderedPool<>(inOrder)) {
       // NdjsonLines reads 64 KB chunks itself: no BufferedInputStream in front of it.
       NdjsonLines lines = new NdjsonLines(in, json.limits().maxRecordBytes());
+      boolean parallel = OrderedPool.worthIt();
       long lineNumber = 0;
       byte[] line;
       while ((line = lines.next()) != null) {
         lineNumber++;
-        final long current = lineNumber;
-        String prefix = "/" + (current - 1);
-        Consumer<Issue> lineSink = issue -> {
-          Issue placed = issue.under(prefix).atLine(current);
-          counts.add(placed);
-          sink.accept(placed);
-        };
+        CheckedLine checked = new CheckedLine(lineNumber);
         if (lines.overLimit()) {
-          lineSink.accept(Issue.error("json.limit", "",
+          checked.issues.add(Issue.error("json.limit", "",
               "this line is longer than " + json.limits().maxRecordBytes()
                   + " bytes, the limit for one record; split the record or shorten its texts"));
-          continue;
-        }
-        if (isBlank(line)) {
-          continue;
-        }
-        counts.records++;
-        JsonNode tree = parseRecord(line, lineSink);
-        if (tree == null) {
-          continue;
-        }
-        List<Issue> issues = validateTree(tree);
-        issues.forEach(lineSink);
-        String type = tree.path("recordType").asString("");
-        String id = tree.path("id").asString(null);
-        if (id != null && MODEL.containsKey(type) && !type.equals("package")) {
-          if (!seenIds.add(type, id)) {
-            lineSink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", "/id",
-                "the " + type + " '" + id + "' appears on an earlier line too: keep one record per id",
-                JsonNodeFactory.instance.stringNode(id), null));
+        } else if (!isBlank(line)) {
+          checked.record = true;
+          byte[] record = line;
+          if (parallel) {
+            pool.submit(() -> check(record, checked));
+            continue;
           }
+          check(record, checked);
+        }
+        if (parallel) {
+          pool.submit(() -> checked); // keeps its place in the order
+        } else {
+          inOrder.accept(checked);
         }
       }
+      pool.drain();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return counts;
+  }
+
+  /** One line of NDJSON and what checking it alone found; the issues not yet placed at the line. */
+  private static final class CheckedLine {
+    final long number;
+    final List<Issue> issues = new ArrayList<>(0);
+    boolean record;
+    @Nullable String type;
+    @Nullable String id;
+
+    CheckedLine(long number) {
+      this.number = number;
+    }
+  }
+
+  /** Parses and checks one line on its own (any thread): everything but the checks across lines. */
+  private CheckedLine check(byte[] line, CheckedLine checked) {
+    JsonNode tree = parseRecord(line, checked.issues::add);
+    if (tree != null) {
+      checked.issues.addAll(validateTree(tree));
+      checked.type = tree.path("recordType").asString("");
+      checked.id = tree.path("id").asString(null);
+    }
+    return checked;
+  }
+
+  /** Hands on one line's issues in order, then checks its id against the earlier lines'. */
+  private static void emit(CheckedLine line, Counts counts, IdSet seenIds, Consumer<Issue> sink) {
+    String prefix = "/" + (line.number - 1);
+    Consumer<Issue> lineSink = issue -> {
+      Issue placed = issue.under(prefix).atLine(line.number);
+      counts.add(placed);
+      sink.accept(placed);
+    };
+    if (line.record) {
+      counts.records++;
+    }
+    line.issues.forEach(lineSink);
+    String type = line.type;
+    String id = line.id;
+    if (type != null && id != null && MODEL.containsKey(type) && !type.equals("package")) {
+      if (!seenIds.add(type, id)) {
+        lineSink.accept(new Issue(Severity.ERROR, "rule.duplicate-id", "/id",
+            "the " + type + " '" + id + "' appears on an earlier line too: keep one record per id",
+            JsonNodeFactory.instance.stringNode(id), null));
+      }
+    }
   }
 
   private @Nullable JsonNode parseRecord(byte[] line, Consumer<Issue> sink) {

@@ -53,8 +53,39 @@ public final class SchemaCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** By minor version (0, 1, …): the schema of each record type that version defines. */
-  private final List<Map<String, Schema>> byMinor;
-  private final Schema reportSchema;
+  private final List<Map<String, Compiled>> byMinor;
+  private final Compiled reportSchema;
+
+  /**
+   * One bundled schema, compiled on first use and then shared by every thread: a run that checks
+   * one 1.1 initiative compiles that schema alone, not every type of every version (start-up).
+   */
+  private static final class Compiled {
+    private final SchemaRegistry registry;
+    private final String version;
+    private final String name;
+    private volatile @Nullable Schema schema;
+
+    Compiled(SchemaRegistry registry, String version, String name) {
+      this.registry = registry;
+      this.version = version;
+      this.name = name;
+    }
+
+    Schema get() {
+      Schema compiled = schema;
+      if (compiled == null) {
+        synchronized (registry) { // one registry: its schemas are compiled one at a time
+          compiled = schema;
+          if (compiled == null) {
+            compiled = load(registry, version, name);
+            schema = compiled;
+          }
+        }
+      }
+      return compiled;
+    }
+  }
 
   /** Loads every bundled version of the standard: {@code 1.0/}, then {@code 1.1/}, … */
   public SchemaCheck() {
@@ -71,12 +102,12 @@ public final class SchemaCheck {
                     .schemaRegistryConfig(config)
                     .schemaLoader(loader -> loader.fetchRemoteResources(false))
                     .schemas(SchemaCheck::bundled));
-    List<Map<String, Schema>> versions = new ArrayList<>();
+    List<Map<String, Compiled>> versions = new ArrayList<>();
     for (int minor = 0; minor < bundledMinors(); minor++) {
       String version = MAJOR + "." + minor;
-      Map<String, Schema> schemas = new LinkedHashMap<>();
+      Map<String, Compiled> schemas = new LinkedHashMap<>();
       for (String type : recordTypesOf(version)) {
-        schemas.put(type, load(registry, version, type));
+        schemas.put(type, new Compiled(registry, version, type));
       }
       versions.add(Map.copyOf(schemas));
     }
@@ -84,7 +115,7 @@ public final class SchemaCheck {
       throw new IllegalStateException("the schema jar carries no version of the standard (no 1.0/record.schema.json)");
     }
     this.byMinor = List.copyOf(versions);
-    this.reportSchema = load(registry, newestVersion(), "validation-report");
+    this.reportSchema = new Compiled(registry, newestVersion(), "validation-report");
   }
 
   /**
@@ -108,7 +139,7 @@ public final class SchemaCheck {
   private static Schema load(SchemaRegistry registry, String version, String name) {
     Schema schema =
         registry.getSchema(SchemaLocation.of(ID_BASE + version + "/" + name + ".schema.json"));
-    schema.initializeValidators(); // compile now, not on the first document
+    schema.initializeValidators(); // compile it all now, not piece by piece inside a validation
     return schema;
   }
 
@@ -302,7 +333,8 @@ public final class SchemaCheck {
     // The members each later version still does not know: one validation per later version.
     List<Set<String>> unknownLater = new ArrayList<>();
     for (int later = minor + 1; later < byMinor.size(); later++) {
-      Schema schema = byMinor.get(later).get(recordType);
+      Compiled compiled = byMinor.get(later).get(recordType);
+      Schema schema = compiled == null ? null : compiled.get();
       Set<String> unknown = new HashSet<>();
       if (schema == null) {
         issues.stream().filter(SchemaCheck::isUnknownMember).forEach(issue -> unknown.add(issue.pointer()));
@@ -356,16 +388,16 @@ public final class SchemaCheck {
   }
 
   private List<Issue> checkAgainst(int minor, String recordType, JsonNode document) {
-    Schema schema = byMinor.get(minor).get(recordType);
+    Compiled schema = byMinor.get(minor).get(recordType);
     if (schema == null) {
       throw new IllegalArgumentException("unknown record type " + recordType);
     }
-    return toIssues(schema.validate(document));
+    return toIssues(schema.get().validate(document));
   }
 
   /** Validates a validation report written as JSON. */
   public List<Issue> checkReport(JsonNode report) {
-    return toIssues(reportSchema.validate(report));
+    return toIssues(reportSchema.get().validate(report));
   }
 
   private static List<Issue> toIssues(List<Error> errors) {
