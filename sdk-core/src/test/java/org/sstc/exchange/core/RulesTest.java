@@ -56,6 +56,8 @@ class RulesTest {
           "rule.sdg-target-goal",
           "rule.sdg-indicator-target",
           "rule.sdg-too-many-targets",
+          "rule.sdg-duplicate-link",
+          "rule.org-id-legacy",
           "rule.date-order",
           "rule.closed-needs-actual-end",
           "rule.percentage-sum",
@@ -116,6 +118,17 @@ class RulesTest {
             root -> sdgTargets(root, "2.1", "2.2", "2.3", "2.4", "2.5", "2.a", "2.b", "2.c",
                 "17.1", "17.2", "17.3"),
             warning("rule.sdg-too-many-targets", "/sdgs").value("11")),
+        fails("rule.sdg-duplicate-link", "one indicator linked twice (an IATI sector and tag)", TRIANGULAR,
+            root -> add(root, "/sdgs", "{'goal': '2', 'target': '2.3', 'indicator': '2.3.1', 'contribution': 'significant'}"),
+            warning("rule.sdg-duplicate-link", "/sdgs/1").value("2.3.1")),
+        fails("rule.sdg-duplicate-link", "one goal linked three times", TRIANGULAR,
+            root -> {
+              add(root, "/sdgs", "{'goal': '5', 'contribution': 'significant'}");
+              add(root, "/sdgs", "{'goal': '5', 'contribution': 'significant'}");
+              add(root, "/sdgs", "{'goal': '5', 'contribution': 'principal'}");
+            },
+            warning("rule.sdg-duplicate-link", "/sdgs/2").value("5"),
+            warning("rule.sdg-duplicate-link", "/sdgs/3").value("5")),
 
         // dates and status
         fails("rule.date-order", "planned end before planned start", TRIANGULAR,
@@ -244,7 +257,29 @@ class RulesTest {
             error("rule.org-id-prefix", "/parentId").value("US-DOS-701")),
         fails("rule.org-id-prefix", "package publisher", PACKAGE,
             root -> set(root, "/publisher/id", "ZZ-DAC-41301"),
-            error("rule.org-id-prefix", "/publisher/id")));
+            error("rule.org-id-prefix", "/publisher/id")),
+        // IATI's long-standing publisher ids: a warning, as IATI's own rule for existing publishers.
+        fails("rule.org-id-legacy", "a DAC code as reporting organisation (UNDP)", TRIANGULAR,
+            root -> {
+              set(root, "/reportingOrg/id", "41AAA");
+              set(root, "/id", "41AAA-TRI-1");
+            },
+            warning("rule.org-id-legacy", "/reportingOrg/id").value("41AAA")),
+        fails("rule.org-id-legacy", "a DAC number as a participant (World Bank)", TRIANGULAR,
+            root -> set(root, "/participants/1/orgId", "44000"),
+            warning("rule.org-id-legacy", "/participants/1/orgId").value("44000")),
+        fails("rule.org-id-legacy", "a country and a number as package publisher (Canada)", PACKAGE,
+            root -> set(root, "/publisher/id", "CA-3"),
+            warning("rule.org-id-legacy", "/publisher/id").value("CA-3")),
+        fails("rule.org-id-legacy", "a government id as reporting organisation (USAID)", TRIANGULAR,
+            root -> {
+              set(root, "/reportingOrg/id", "US-GOV-1");
+              set(root, "/id", "US-GOV-1-TRI-1");
+            },
+            warning("rule.org-id-legacy", "/reportingOrg/id").value("US-GOV-1")),
+        fails("rule.org-id-legacy", "a government id as organisation id (KOICA)", ORGANISATION,
+            root -> set(root, "/id", "KR-GOV-010"),
+            warning("rule.org-id-legacy", "/id").value("KR-GOV-010")));
   }
 
   static List<Case> passing() {
@@ -267,9 +302,11 @@ class RulesTest {
                 "{'goal': '17', 'target': '17.9', 'indicator': '17.9.1', 'contribution': 'significant'}")),
         passes("rule.sdg-indicator-target", "indicator of the goal, no target", TRIANGULAR,
             root -> add(root, "/sdgs", "{'goal': '2', 'indicator': '2.1.2', 'contribution': 'significant'}")),
-        passes("rule.sdg-too-many-targets", "ten targets, one named twice", TRIANGULAR,
-            root -> sdgTargets(root, "2.1", "2.2", "2.3", "2.4", "2.5", "2.a", "2.b", "2.c",
-                "17.1", "17.2", "2.3")),
+        passes("rule.sdg-too-many-targets", "ten targets, one named again with an indicator", TRIANGULAR,
+            root -> {
+              sdgTargets(root, "2.1", "2.2", "2.3", "2.4", "2.5", "2.a", "2.b", "2.c", "17.1", "17.2");
+              add(root, "/sdgs", "{'goal': '2', 'target': '2.3', 'indicator': '2.3.1', 'contribution': 'significant'}");
+            }),
         passes("rule.date-order", "ends on the day it starts", TRIANGULAR,
             root -> {
               set(root, "/dates/plannedEnd", "2023-01-15");
@@ -345,6 +382,9 @@ class RulesTest {
             root -> set(root, "/participants/0/orgId", "CA_AB-ABT-2012345678")),
         passes("rule.org-id-prefix", "an organisation with a known parent", ORGANISATION,
             root -> {}),
+        passes("rule.sdg-duplicate-link", "a goal, and a target of that goal", TRIANGULAR,
+            root -> add(root, "/sdgs", "{'goal': '2', 'contribution': 'significant'}")),
+        passes("rule.org-id-legacy", "an org-id.guide identifier", TRIANGULAR, root -> {}),
         passes("rule.org-id-prefix", "a package publisher", PACKAGE,
             root -> set(root, "/publisher/id", "XI-IATI-EC_FPI")));
   }
@@ -398,6 +438,24 @@ class RulesTest {
         root -> set(root, "/transactions/0/value/amount", "100.0"),
         "JPY amounts have no decimal places; '100.0' has 1: write a whole number, without a"
             + " decimal point");
+  }
+
+  @Test
+  void anOrgIdThatIsNeitherCurrentNorLegacyKeepsItsErrorAndItsMessageNamesOnlyCharactersItHas() {
+    for (String id : List.of("35", "FAO", "41AAAA", "CA-12345", "ZZ-GOV-1")) {
+      ValidationReport report = validate(TRIANGULAR, root -> set(root, "/reportingOrg/id", id));
+      assertFalse(report.valid(), id);
+      assertTrue(report.issues().stream().noneMatch(i -> i.code().equals("rule.org-id-legacy")), () -> id + ": " + report.issues());
+    }
+    Issue plain = validate(TRIANGULAR, root -> set(root, "/reportingOrg/id", "35")).issues().stream()
+        .filter(i -> i.pointer().equals("/reportingOrg/id")).findFirst().orElseThrow();
+    assertEquals("schema.pattern", plain.code());
+    assertTrue(plain.message().contains("XM-DAC-41301"), plain::message);
+    assertFalse(plain.message().contains("/") || plain.message().contains("#") || plain.message().contains("|"), plain::message);
+    Issue spaced = validate(TRIANGULAR, root -> set(root, "/reportingOrg/id", "XM-DAC-413 01")).issues().stream()
+        .filter(i -> i.pointer().equals("/reportingOrg/id")).findFirst().orElseThrow();
+    assertTrue(spaced.message().contains("a space"), spaced::message);
+    assertFalse(spaced.message().contains("'/'"), spaced::message);
   }
 
   @Test

@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The importer never drops content silently: whatever it does not map (a {@code
  * <contact-info>}, a {@code <humanitarian-scope>}, a {@code collaboration-type} with no SSTC modality,
- * a second narrative where the standard keeps plain text) is listed as a note. On export, a note
+ * a second narrative where the standard keeps plain text) is listed as a note; so is every value
+ * it read in the standard's spelling rather than the file's (a language tag {@code EN} read as
+ * {@code en}, a media type {@code APPLICATION/PDF} as {@code application/pdf}) and every repeat it
+ * merged (an SDG given twice, one organisation named in two letter cases). On export, a note
  * names what IATI has no place for and was not written (a solution record).
  *
  * <pre>{@code

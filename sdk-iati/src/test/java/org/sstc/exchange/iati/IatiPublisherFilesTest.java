@@ -64,6 +64,12 @@ class IatiPublisherFilesTest {
       "transaction/provider-org/narrative/text()",
       "transaction/receiver-org", "transaction/receiver-org/@ref", "transaction/receiver-org/narrative",
       "transaction/receiver-org/narrative/text()",
+      // the participant's type, when it is that participant's (else noted)
+      "transaction/provider-org/@type", "transaction/receiver-org/@type",
+      // aggregated to the initiative (IATI.md: given on transactions instead of the activity)
+      "transaction/sector", "transaction/sector/@code", "transaction/sector/@vocabulary",
+      "transaction/recipient-country", "transaction/recipient-country/@code",
+      "transaction/recipient-region", "transaction/recipient-region/@code", "transaction/recipient-region/@vocabulary",
       "document-link", "document-link/@url", "document-link/@format", "document-link/title",
       "document-link/title/narrative", "document-link/title/narrative/text()",
       "document-link/category", "document-link/category/@code", "document-link/language", "document-link/language/@code",
@@ -94,7 +100,7 @@ class IatiPublisherFilesTest {
    * every narrative or value, types that only choose the SSTC field, dates cut to the day.
    */
   private static final Set<String> TRANSFORMED = Set.of(
-      "@xml:lang", "@default-currency", "@last-updated-datetime", "sector/@vocabulary", "description/@type",
+      "@xml:lang", "@default-currency", "@last-updated-datetime", "sector/@vocabulary", "transaction/sector/@vocabulary", "description/@type",
       "activity-date/@iso-date", "budget/period-start/@iso-date", "budget/period-end/@iso-date",
       "transaction/transaction-date/@iso-date", "result/indicator/reference/@vocabulary",
       "result/indicator/reference/@code", "result/indicator/baseline/@iso-date",
@@ -113,7 +119,14 @@ class IatiPublisherFilesTest {
       "publishers/crafted-latin1-2.03.xml",
       "publishers/crafted-bom-2.03.xml",
       "publishers/crafted-odd-but-valid-2.02.xml",
-      "publishers/crafted-1.1-members-2.03.xml"})
+      "publishers/crafted-1.1-members-2.03.xml",
+      "crafted/crafted-language-and-media-case-2.03.xml",
+      "crafted/crafted-sdg-sector-and-tag-2.03.xml",
+      "crafted/crafted-two-descriptions-2.03.xml",
+      "crafted/crafted-transaction-countries-sectors-2.03.xml",
+      "crafted/crafted-organisation-name-case-2.03.xml",
+      "crafted/crafted-carriage-return-2.03.xml",
+      "crafted/crafted-legacy-publisher-ids-2.03.xml"})
   void importsExportsValidatesAndAccountsForEveryInputNode(String name) throws Exception {
     byte[] input = fixture(name);
     IatiImport imported = IatiXml.standard().read(new ByteArrayInputStream(input));

@@ -663,7 +663,7 @@ final class ActivityWriter {
     for (Map.Entry<String, String> text : texts.asMap().entrySet()) {
       start(prefix, element);
       out.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", text.getKey());
-      out.writeCharacters(text.getValue());
+      text(text.getValue());
       endInline();
     }
   }
@@ -676,8 +676,22 @@ final class ActivityWriter {
 
   private void textElement(String element, String text) throws XMLStreamException {
     start(element);
-    out.writeCharacters(text);
+    text(text);
     endInline();
+  }
+
+  /**
+   * Text content with each carriage return as {@code &#13;}: an XML reader turns a literal
+   * "\r\n" into "\n" (XML 1.0 §2.11), so only the reference brings a CR back.
+   */
+  private void text(String text) throws XMLStreamException {
+    int from = 0;
+    for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', from)) {
+      out.writeCharacters(text.substring(from, cr));
+      out.writeEntityRef("#13");
+      from = cr + 1;
+    }
+    out.writeCharacters(text.substring(from));
   }
 
   // ---- indentation: elements on their own lines, text inline

@@ -45,7 +45,8 @@ final class OrganisationMapper {
       for (XmlElement narrative : name.children("narrative")) {
         narrative.consume("xml:lang");
         String inherited = narrative.inheritedLanguage();
-        String lang = inherited == null ? "und" : inherited.replace('_', '-');
+        String canonical = inherited == null ? null : Normalised.languageTag(inherited);
+        String lang = inherited == null ? "und" : canonical != null ? canonical : inherited.replace('_', '-');
         String text = narrative.text().strip(); // the whitespace around a narrative is layout
         if (text.isEmpty() || texts.containsKey(lang)) {
           narrative.unmapped(text.isEmpty() ? "an empty narrative" : "a second name in \"" + lang + "\": the first is kept");
@@ -58,7 +59,7 @@ final class OrganisationMapper {
               "neither the narrative nor the organisation has xml:lang: the name is kept under \"und\" (undetermined); set its language"));
         } else if (!lang.equals(inherited)) {
           notes.add(new IatiNote(id, narrative.path(), narrative.line, narrative.column,
-              "the language \"" + inherited + "\" is written with an underscore: it is kept as \"" + lang + "\""));
+              Normalised.languageNote(inherited, lang)));
         }
       }
       builder.set("name", texts.isEmpty() ? null : LanguageMap.of(texts));

@@ -100,6 +100,10 @@ final class SchemaMessages {
             describe(value) + " is not allowed for " + where(at) + "; it must be " + error.getSchemaNode(),
             value);
       case "pattern":
+        if (value != null && String.valueOf(error.getSchemaLocation()).contains("/$defs/orgId/")) {
+          // An org id wherever it sits (/reportingOrg/id too, whose field name says only 'id').
+          return OrgIdChecks.patternFailure(at, value);
+        }
         return SchemaCheck.issue(
             "schema.pattern",
             at,
@@ -197,7 +201,7 @@ final class SchemaMessages {
     return "";
   }
 
-  private static String describe(@Nullable JsonNode value) {
+  static String describe(@Nullable JsonNode value) {
     if (value == null || value.isMissingNode()) {
       return "the value";
     }

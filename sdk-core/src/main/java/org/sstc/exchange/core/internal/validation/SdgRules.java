@@ -18,6 +18,7 @@ final class SdgRules {
   static final String SDG_TARGET_GOAL = "rule.sdg-target-goal";
   static final String SDG_INDICATOR_TARGET = "rule.sdg-indicator-target";
   static final String SDG_TOO_MANY_TARGETS = "rule.sdg-too-many-targets";
+  static final String SDG_DUPLICATE_LINK = "rule.sdg-duplicate-link";
 
   static final int MAX_TARGETS = 10;
 
@@ -26,7 +27,34 @@ final class SdgRules {
   static void check(Initiative initiative, Findings findings) {
     List<SdgLink> sdgs = initiative.sdgs();
     links(sdgs, findings);
+    duplicates(sdgs, findings);
     tooManyTargets(sdgs, findings);
+  }
+
+  /**
+   * Two links naming the same goal, target and indicator are one contribution counted twice (an
+   * IATI target given as a sector and as a tag): each repeat is reported at its own pointer.
+   */
+  static void duplicates(List<SdgLink> sdgs, Findings findings) {
+    java.util.Map<List<String>, Integer> first = new java.util.HashMap<>();
+    for (int i = 0; i < sdgs.size(); i++) {
+      SdgLink link = sdgs.get(i);
+      if (link.goal() == null) {
+        continue; // bound leniently without its goal: the schema reported it
+      }
+      List<String> key = java.util.Arrays.asList(link.goal(), link.target(), link.indicator());
+      Integer earlier = first.putIfAbsent(key, i);
+      if (earlier != null) {
+        String named = link.indicator() != null ? "indicator " + link.indicator()
+            : link.target() != null ? "target " + link.target() : "goal " + link.goal();
+        findings.warning(
+            SDG_DUPLICATE_LINK,
+            Pointer.of("sdgs", i),
+            "this link repeats /sdgs/" + earlier + " (SDG " + named + "): one contribution counted twice;"
+                + " remove the repeat (keep the link whose contribution level is right)",
+            link.indicator() != null ? link.indicator() : link.target() != null ? link.target() : link.goal());
+      }
+    }
   }
 
   /** Each link's target is one of its goal's, its indicator one of its target's (at /sdgs). */

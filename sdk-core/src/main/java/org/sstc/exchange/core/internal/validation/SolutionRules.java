@@ -27,6 +27,7 @@ final class SolutionRules {
       OrgIdChecks.check(findings, Pointer.of("providers", i, "orgId"), providers.get(i).orgId());
     }
     SdgRules.links(solution.sdgs(), findings);
+    SdgRules.duplicates(solution.sdgs(), findings);
     PercentageRules.sectors(solution.sectors(), findings);
     Transfer transfer = solution.transfer();
     if (transfer != null) {
