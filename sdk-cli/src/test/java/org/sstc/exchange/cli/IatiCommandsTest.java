@@ -92,6 +92,11 @@ class IatiCommandsTest {
     assertTrue(run.out.contains("20 activities imported to " + out + ": 19 valid, 1 to complete"), run::toString);
     assertTrue(run.out.contains(out + ":/initiatives/19/modality: error schema.required"), run::toString);
     assertTrue(run.out.contains("profile default added "), run::toString);
+    // what the profile set is not asked for again: no note on an SDG link's contribution or a role
+    assertTrue(run.out.lines().anyMatch(line -> line.matches(".*/sdgs/\\d+/contribution: from profile default: .*")), run::toString);
+    assertTrue(run.out.lines().noneMatch(line -> line.contains(": unmapped ")
+        && (line.contains("contribution") || line.contains("set its role"))), run::toString);
+    assertTrue(plain.out.lines().anyMatch(line -> line.matches(".*/sdgs/\\d+/contribution: error schema.required.*")), plain::toString);
     JsonNode first = SstcJson.standard().readTree(Files.readAllBytes(out)).path("initiatives").path(0);
     assertEquals("default", first.path("extensions").path("sstc:completedByProfile").path("profile").asString());
   }

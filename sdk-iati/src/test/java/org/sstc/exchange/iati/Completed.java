@@ -139,6 +139,10 @@ final class Completed {
         return NODES.stringNode("application/pdf");
       case "url":
         return NODES.stringNode("https://example.org/placeholder");
+      case "category":
+        return NODES.stringNode("A01"); // a damaged document category
+      case "significance":
+        return NODES.stringNode("0");
       case "kind":
         return NODES.stringNode("financial");
       case "measure":

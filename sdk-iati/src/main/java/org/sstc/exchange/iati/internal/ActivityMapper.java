@@ -67,6 +67,8 @@ final class ActivityMapper {
   private @Nullable Draft reportingOrg;
   /** The language spellings already noted as normalised in this activity: one note each. */
   private final java.util.Set<String> normalisedLanguages = new java.util.HashSet<>();
+  /** participating-org refs that are not org ids, by participation id (OrgIds.KEPT_REFS). */
+  private final Map<String, String> keptRefs = new LinkedHashMap<>();
 
   private ActivityMapper(XmlElement activity) {
     this.activity = activity;
@@ -216,6 +218,8 @@ final class ActivityMapper {
     }
     if (extension != null) {
       readExtension(builder, related, results);
+    } else if (!keptRefs.isEmpty()) {
+      builder.set("extensions", Map.of(OrgIds.KEPT_REFS, keptRefsNode()));
     }
     builder.set("relatedInitiatives", sorted(related));
     builder.set("results", sorted(results));
@@ -231,7 +235,6 @@ final class ActivityMapper {
     Map<String, Boolean> explicitRole = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, String> types = new LinkedHashMap<>();
-    Map<String, XmlElement> firstElement = new LinkedHashMap<>();
     for (XmlElement org : activity.children("participating-org")) {
       org.use();
       XmlElement ext = org.sstcChild("participant");
@@ -250,13 +253,26 @@ final class ActivityMapper {
           : "element:" + org.path();
       Draft participation = byKey.get(key);
       if (participation == null) {
+        String id = ext != null && ext.peek("id") != null ? ext.peek("id") : "p" + (byKey.size() + 1);
+        String orgId = ref;
+        // A ref that is no org id (MAEC's "35", DFID's "GB", the placeholder AA-AAA-123456789):
+        // the standard gives orgId "whenever the partner has one", so the named organisation is
+        // kept without it, and the ref is kept beside it (never dropped silently).
+        if (ref != null && name != null && !OrgIds.isOrgId(ref)) {
+          orgId = null;
+          keptRefs.put(id, ref);
+          note(org, "/@ref", "ref \"" + ref + "\" of \"" + name + "\" is not an organisation identifier"
+              + " (org-id.guide's form, a known registration agency and the organisation's number, such as XM-DAC-41114):"
+              + " the participant is kept by its name without an orgId, as the standard allows for a partner that has none,"
+              + " and the ref in extensions." + OrgIds.KEPT_REFS + " (written back as @ref on export);"
+              + " set orgId if the organisation has an identifier");
+        }
         participation = Draft.of(Participation.class)
-            .set("id", ext != null && ext.peek("id") != null ? ext.peek("id") : "p" + (byKey.size() + 1))
-            .set("orgId", ref)
+            .set("id", id)
+            .set("orgId", orgId)
             .set("name", name)
             .set("orgType", org.attr("type"));
         byKey.put(key, participation);
-        firstElement.put(key, org);
         roles.put(key, new ArrayList<>());
         names.put(key, name == null ? "" : name);
         if (type != null) {
@@ -300,7 +316,7 @@ final class ActivityMapper {
     }
     List<Draft> participants = new ArrayList<>();
     for (Map.Entry<String, Draft> entry : byKey.entrySet()) {
-      // roles, names and firstElement get a key whenever byKey does.
+      // roles and names get a key whenever byKey does.
       List<OrganisationRole> iatiRoles = Objects.requireNonNull(roles.get(entry.getKey()));
       Draft participation = entry.getValue().set("iatiRoles", List.copyOf(iatiRoles));
       if (!explicitRole.containsKey(entry.getKey())) {
@@ -315,17 +331,9 @@ final class ActivityMapper {
             break;
           }
         }
+        // Roles 2 and 3 alone name no SSTC role: it stays absent, and the validator names it
+        // (/participants/N/role) unless a profile sets it; iatiRoles keeps what IATI said.
         participation.set("role", role);
-        if (role == null) {
-          XmlElement first = Objects.requireNonNull(firstElement.get(entry.getKey()));
-          String name = Objects.requireNonNull(names.get(entry.getKey()));
-          note(first, "/@role",
-              "the organisation " + (!name.isEmpty() ? "\"" + name + "\""
-                  : first.peek("ref") != null ? "with ref \"" + first.peek("ref") + "\"" : "without a ref or name")
-                  + " has IATI role(s) " + iatiRoles
-                  + ", which name no SSTC role (1 funding → funder, 4 implementing → implementer):"
-                  + " its iatiRoles are kept; set its role");
-        }
       }
       participants.add(participation);
     }
@@ -471,6 +479,9 @@ final class ActivityMapper {
       }
     }
     Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    if (!keptRefs.isEmpty()) {
+      extensions.put(OrgIds.KEPT_REFS, keptRefsNode()); // first, as when it was first imported
+    }
     for (XmlElement value : ext.sstcChildren("extension")) {
       value.use();
       String key = value.attr("key");
@@ -485,6 +496,12 @@ final class ActivityMapper {
       }
     }
     builder.set("extensions", extensions);
+  }
+
+  private JsonNode keptRefsNode() {
+    tools.jackson.databind.node.ObjectNode refs = org.sstc.exchange.core.JsonStreams.mapper().createObjectNode();
+    keptRefs.forEach(refs::put);
+    return refs;
   }
 
   private Draft extensionMoney(XmlElement value) {
@@ -560,7 +577,8 @@ final class ActivityMapper {
       note(host, "/@percentage", "an SDG link has no percentage: " + percentage + "% is not kept");
       host.consume("percentage");
     }
-    note(host, "IATI does not say whether the SDG " + code + " is a principal or significant objective: set the SDG link's contribution");
+    // IATI does not say whether the SDG is a principal or a significant objective: contribution
+    // stays absent, and the validator names it (/sdgs/N/contribution) unless a profile sets it.
     return Draft.of(SdgLink.class)
         .set("goal", parts[0])
         .set("target", depth >= 2 ? parts[0] + "." + parts[1] : null)
@@ -692,6 +710,17 @@ final class ActivityMapper {
   private List<Draft> policyMarkers() {
     List<Draft> markers = new ArrayList<>();
     for (XmlElement marker : activity.children("policy-marker")) {
+      String vocabulary = marker.peek("vocabulary");
+      String significance = marker.peek("significance");
+      if ((vocabulary == null || vocabulary.equals("1")) && significance == null) {
+        // The DAC directives, IATI's rules and the standard ask a significance of an OECD DAC
+        // marker; without one it claims nothing (0 is "not targeted"), and MAEC writes
+        // significance="" (an empty attribute is an absent one) on most of its markers.
+        marker.unmapped("policy marker " + marker.peek("code") + " (OECD DAC CRS) has no significance"
+            + " (an empty significance=\"\" is an absent one), which vocabulary 1 requires, and without it says nothing about the activity: it is left out;"
+            + " add it to policyMarkers with its significance (0 not targeted … 4 explicit primary objective) if the publisher knows it");
+        continue;
+      }
       marker.use();
       markers.add(Draft.of(PolicyMarker.class)
           .set("vocabulary", marker.attr("vocabulary"))
@@ -722,6 +751,16 @@ final class ActivityMapper {
           .set("periodStart", start == null ? null : date(start.use(), "iso-date"))
           .set("periodEnd", end == null ? null : date(end.use(), "iso-date"))
           .set("value", money(budget.child("value"), item)));
+      XmlElement value = budget.child("value");
+      String written = value == null ? null : value.trimmedText();
+      BigDecimal amount = written == null ? null : parseDecimal(written);
+      if (value != null && amount != null && amount.signum() < 0) {
+        // A budget is money planned for a period; only a transaction has a reversal (standard
+        // 1.1), and Money is never negative. Which positive amount was meant, the publisher knows.
+        note(value, "the budget's value " + amount.toPlainString() + " is negative: a budget is what is planned for its"
+            + " period, the standard's amounts are never negative (only a transaction can be a reversal), so it is kept"
+            + " as written and the validator refuses it; ask the publisher for the budget of that period and correct it");
+      }
     }
     return withHeld("budget", budgets, Budget.class);
   }
@@ -864,7 +903,7 @@ final class ActivityMapper {
     String ref = org.peek("ref");
     String name = org.child("narrative") == null ? null : Objects.requireNonNull(org.child("narrative")).text().strip();
     for (Draft participant : participants) {
-      if ((ref != null && ref.equals(participant.text("orgId"))) || (ref == null && name != null && name.equalsIgnoreCase(participant.text("name")))) {
+      if ((ref != null && (ref.equals(participant.text("orgId")) || ref.equals(keptRefs.get(participant.text("id"))))) || (ref == null && name != null && name.equalsIgnoreCase(participant.text("name")))) {
         org.use().consume("ref");
         org.children("narrative").forEach(narrative -> narrative.text());
         org.children("narrative").forEach(XmlElement::use);

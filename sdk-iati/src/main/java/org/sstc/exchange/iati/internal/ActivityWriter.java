@@ -100,7 +100,7 @@ final class ActivityWriter {
       }
       for (String role : roles) {
         start("participating-org");
-        optionalAttr("ref", participant.orgId());
+        optionalAttr("ref", ref(initiative, participant));
         optionalAttr("type", participant.orgType());
         attr("role", role);
         plainNarrative(participant.name());
@@ -338,6 +338,9 @@ final class ActivityWriter {
     held("document", initiative.documents(), ActivityWriter::writable);
     held("result", initiative.results(), result -> result.indicators().isEmpty() || writable(result));
     for (Map.Entry<String, JsonNode> extension : initiative.extensions().entrySet()) {
+      if (extension.getKey().equals(OrgIds.KEPT_REFS) && allWrittenAsRefs(initiative, extension.getValue())) {
+        continue; // each is a participating-org's @ref: the importer keeps them again from there
+      }
       start(SSTC, "extension");
       attr("key", extension.getKey());
       out.writeCharacters(IatiJson.write(extension.getValue()));
@@ -517,7 +520,7 @@ final class ActivityWriter {
         .filter(p -> participantId.equals(p.id())).findFirst().orElse(null);
     start(element);
     if (participant != null) {
-      optionalAttr("ref", participant.orgId());
+      optionalAttr("ref", ref(initiative, participant));
       optionalAttr("type", participant.orgType());
       plainNarrative(participant.name());
     }
@@ -574,6 +577,22 @@ final class ActivityWriter {
    * in the extension, so that it is not read back as one): providers fund, implementers
    * implement, the recipient is accountable, a facilitator extends.
    */
+  /** The participant's org id, else the IATI ref the importer kept for it ({@link OrgIds#KEPT_REFS}). */
+  private static @Nullable String ref(Initiative initiative, Participation participant) {
+    if (participant.orgId() != null) {
+      return participant.orgId();
+    }
+    JsonNode kept = initiative.extensions().get(OrgIds.KEPT_REFS);
+    JsonNode ref = kept == null ? null : kept.get(participant.id());
+    return ref != null && ref.isString() ? ref.asString() : null;
+  }
+
+  /** Whether every kept ref is one of a participant without an org id (so {@link #ref} writes it). */
+  private static boolean allWrittenAsRefs(Initiative initiative, JsonNode kept) {
+    return kept.isObject() && kept.properties().stream().allMatch(entry -> entry.getValue().isString()
+        && initiative.participants().stream().anyMatch(p -> p.id().equals(entry.getKey()) && p.orgId() == null));
+  }
+
   private static String derivedRole(Initiative initiative, Participation participant) {
     ParticipationRole role = participant.role();
     if (role == null) {
