@@ -170,8 +170,9 @@ public final class HubStorage implements AutoCloseable {
 
   /**
    * Writes everything to {@code out} as NDJSON: the hub identity, every record with its history
-   * (tombstones included), the change feed's order, and the token hashes. Idempotency answers are
-   * not exported (they expire within a day).
+   * (tombstones included), the change feed's order, the token hashes, and the idempotency answers
+   * still kept (since 1.1.0: a key replayed after a move gets the same answer, and nothing is
+   * written twice; answers expire a day after they were given, on the new store as on the old).
    *
    * @param out where to write; not closed
    * @throws UncheckedIOException if writing fails

@@ -887,6 +887,25 @@ public final class JdbcStore implements HubStore {
   }
 
   @Override
+  public List<KeptAnswer> keptAnswers() {
+    long expired = micros(Instant.now()) - IdempotencyKeys.KEPT.toNanos() / 1000;
+    return read("exporting idempotency answers", c -> {
+      List<KeptAnswer> answers = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT org, idem_key, hash, status, headers, body, close_connection,"
+          + " at FROM idempotency_key WHERE hash IS NOT NULL AND at >= ? ORDER BY at, org, idem_key")) {
+        s.setLong(1, expired);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            answers.add(new KeptAnswer(r.getString(1), r.getString(2), r.getBytes(3),
+                new Reply(r.getInt(4), headers(r.getString(5)), r.getBytes(6), r.getInt(7) != 0), instant(r.getLong(8))));
+          }
+        }
+      }
+      return answers;
+    });
+  }
+
+  @Override
   public List<FeedEntry> feed(long since, int limit) {
     return read("exporting the change feed", c -> {
       List<FeedEntry> entries = new ArrayList<>();
@@ -971,6 +990,18 @@ public final class JdbcStore implements HubStore {
                 token.id(), token.org(), token.hash(), micros(token.created()));
           } catch (SQLException e) {
             throw failure("importing token " + token.id(), e);
+          }
+        }
+
+        @Override
+        public void answer(KeptAnswer answer) {
+          try {
+            Reply reply = answer.reply();
+            tx.update("INSERT INTO idempotency_key (org, idem_key, hash, status, headers, body, close_connection, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", answer.org(), answer.key(), answer.hash(), reply.status(),
+                headers(reply.headers()), reply.body(), reply.closeConnection() ? 1 : 0, micros(answer.at()));
+          } catch (SQLException e) {
+            throw failure("importing the idempotency answer for key " + answer.key(), e);
           }
         }
 

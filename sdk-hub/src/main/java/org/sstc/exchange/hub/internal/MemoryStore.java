@@ -399,6 +399,11 @@ final class MemoryStore implements HubStore {
   }
 
   @Override
+  public List<KeptAnswer> keptAnswers() {
+    return keys.kept();
+  }
+
+  @Override
   public synchronized @Nullable String organisationOf(byte[] tokenHash) {
     for (TokenEntry token : tokens.values()) {
       if (java.security.MessageDigest.isEqual(token.hash(), tokenHash)) {
@@ -462,7 +467,13 @@ final class MemoryStore implements HubStore {
     List<StoredRecord> records = new ArrayList<>();
     List<FeedEntry> events = new ArrayList<>();
     List<TokenEntry> added = new ArrayList<>();
+    List<KeptAnswer> answers = new ArrayList<>();
     return new Importer() {
+      @Override
+      public void answer(KeptAnswer answer) {
+        answers.add(answer);
+      }
+
       @Override
       public void record(StoredRecord record) {
         records.add(record);
@@ -513,6 +524,7 @@ final class MemoryStore implements HubStore {
           lock.writeLock().unlock();
         }
         added.forEach(MemoryStore.this::addToken);
+        answers.forEach(keys::restore);
       }
 
       @Override
