@@ -65,39 +65,42 @@ public final class JdbcStore implements HubStore {
     }
 
     /**
-     * The first ids (at most the last parameter) that have all of {@code facets} facets, in id
-     * order; per facet the parameters are record_type, name, value and, if {@code after}, the id
-     * to start after. Each facet is one range of record_facet's primary key, already in id order.
+     * A search by {@code facets} facets: the live records (id, version, doc, stored_at) that have
+     * them all, in id order, at most the last parameter; per facet the parameters are record_type,
+     * name, value and, if {@code after}, the id to start after. Each facet is one range of
+     * record_facet's primary key, a covering index already in id order.
      *
-     * <p>SQLite merges the ranges ({@code INTERSECT} with {@code ORDER BY}: its plan is MERGE
-     * (INTERSECT) over two COVERING INDEX searches), reading each range only up to the page's last
-     * id; a join would probe the second range once per row of the first. PostgreSQL sorts or
-     * hashes both ranges whole for an {@code INTERSECT}, so there the facets are a join of
-     * index-only scans, which its planner runs as a merge join (or drives from the rarer range,
-     * from its statistics), stopping at the limit.
+     * <p>SQLite merges the ranges into the page's ids ({@code INTERSECT} with {@code ORDER BY}: its
+     * plan is MERGE (INTERSECT) over COVERING INDEX searches), reading each range only up to the
+     * page's last id, then reads those records; a join would probe the second range once per row
+     * of the first. PostgreSQL would sort or hash both ranges whole for an {@code INTERSECT}, so
+     * there the facets and the record are one join, which its planner runs as a merge join of
+     * index-only scans (or drives from the rarer range, from its statistics) stopped by the limit.
      */
-    String intersection(int facets, boolean after) {
+    String facetSearch(int facets, boolean after) {
       StringBuilder sql = new StringBuilder();
       String from = after ? " AND %1$s.id > ?" : "";
       if (this == SQLITE) {
+        sql.append("SELECT r.id, r.version, r.doc, r.stored_at FROM hub_record r WHERE r.id IN (");
         for (int i = 0; i < facets; i++) {
           sql.append(i == 0 ? "" : " INTERSECT ")
               .append("SELECT f.id FROM record_facet f WHERE f.record_type = ? AND f.name = ? AND f.value = ?")
               .append(from.formatted("f"));
         }
-        return sql.append(" ORDER BY 1 LIMIT ?").toString();
+        // The record type last: a parameter after the page's limit.
+        return sql.append(" ORDER BY 1 LIMIT ?) AND r.record_type = ? AND r.doc IS NOT NULL ORDER BY r.id").toString();
       }
-      sql.append("SELECT f0.id FROM record_facet f0");
+      sql.append("SELECT r.id, r.version, r.doc, r.stored_at FROM record_facet f0");
       for (int i = 1; i < facets; i++) {
         sql.append(" JOIN record_facet f").append(i).append(" ON f").append(i).append(".id = f0.id");
       }
-      sql.append(" WHERE ");
+      sql.append(" JOIN hub_record r ON r.record_type = f0.record_type AND r.id = f0.id WHERE ");
       for (int i = 0; i < facets; i++) {
         String f = "f" + i;
         sql.append(i == 0 ? "" : " AND ").append(f).append(".record_type = ? AND ").append(f).append(".name = ? AND ")
             .append(f).append(".value = ?").append(from.formatted(f));
       }
-      return sql.append(" ORDER BY f0.id LIMIT ?").toString();
+      return sql.append(" AND r.doc IS NOT NULL AND r.record_type = ? ORDER BY f0.id LIMIT ?").toString();
     }
   }
 
@@ -555,17 +558,13 @@ public final class JdbcStore implements HubStore {
 
   /**
    * A search by facets alone: the page's ids come from record_facet's primary key (record_type,
-   * name, value, id) only, a covering index read in id order, and the records are read for those
-   * ids only. Several facets are intersected by the database from their index ranges (see {@link
-   * Dialect#intersection}), so a rare pair of common facets (country=KE and sdgGoal=6) costs the
+   * name, value, id) only, a covering index read in id order, and records are read for those ids
+   * only. Several facets are intersected by the database from their index ranges (see {@link
+   * Dialect#facetSearch}), so a rare pair of common facets (country=KE and sdgGoal=6) costs the
    * two index ranges up to the page's last id, not a record read and a probe per row of the first.
    * Facet rows exist for live records only (a deletion removes them).
    */
   private String facetIdsSql(Query query, List<Object> values) {
-    StringBuilder sql = new StringBuilder("SELECT r.id, r.version, r.doc, r.stored_at FROM hub_record r"
-        + " WHERE r.record_type = ? AND r.doc IS NOT NULL AND r.id IN (");
-    values.add(query.recordType());
-    sql.append(dialect.intersection(query.facets().size(), query.after() != null));
     for (Facets.Facet facet : query.facets()) {
       values.add(query.recordType());
       values.add(facet.name());
@@ -574,8 +573,14 @@ public final class JdbcStore implements HubStore {
         values.add(query.after());
       }
     }
-    values.add(query.limit() + 1);
-    return sql.append(") ORDER BY r.id").toString();
+    if (dialect == Dialect.SQLITE) {
+      values.add(query.limit() + 1);
+      values.add(query.recordType());
+    } else {
+      values.add(query.recordType());
+      values.add(query.limit() + 1);
+    }
+    return dialect.facetSearch(query.facets().size(), query.after() != null);
   }
 
   /**
