@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
     name = "hub",
     mixinStandardHelpOptions = true,
     versionProvider = Sstc.Version.class,
+    defaultValueProvider = ServeCommand.Environment.class,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
     description = "Moves a hub's data between stores (stop the hub first): everything, its identity included,"
         + " so that mirrors keep following.",
     subcommands = {HubCommand.Export.class, HubCommand.Import.class},
@@ -46,13 +49,15 @@ final class HubCommand implements Runnable {
 
   /** {@code sstc hub export --out FILE}. */
   @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Sstc.Version.class,
+      defaultValueProvider = ServeCommand.Environment.class, exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
       description = "Writes the hub's whole store to FILE (NDJSON).")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StorageOptions storage;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
-        description = "The export file (replaced); - writes it to standard output (and the summary to standard error).")
+        description = "The export file (replaced); - writes it to standard output (and the summary to standard error). Env SSTC_OUT.")
     Path out;
 
     @Override
@@ -74,6 +79,8 @@ final class HubCommand implements Runnable {
           }
           spec.commandLine().getOut().println("exported hub " + hub.hubId() + " to " + out);
         }
+      } catch (RuntimeException e) {
+        throw storage.failed("exporting", e);
       }
       return Sstc.OK;
     }
@@ -81,13 +88,15 @@ final class HubCommand implements Runnable {
 
   /** {@code sstc hub import --in FILE}. */
   @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Sstc.Version.class,
+      defaultValueProvider = ServeCommand.Environment.class, exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
       description = "Loads an export into an empty store; the store takes the exported hub's identity.")
   static final class Import implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin StorageOptions storage;
 
     @Option(names = "--in", paramLabel = "FILE", required = true,
-        description = "A file written by sstc hub export; - reads it from standard input.")
+        description = "A file written by sstc hub export; - reads it from standard input. Env SSTC_IN.")
     Path in;
 
     @Override
@@ -105,6 +114,8 @@ final class HubCommand implements Runnable {
           throw new UncheckedIOException(e);
         }
         spec.commandLine().getOut().println("imported hub " + hub.hubId() + " from " + (fromStdin ? "standard input" : in));
+      } catch (RuntimeException e) {
+        throw storage.failed("importing", e);
       }
       return Sstc.OK;
     }

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Sstc.Version.class,
     sortOptions = false,
     defaultValueProvider = ServeCommand.Environment.class,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
     description = {
       "Runs an SSTC Exchange hub on 127.0.0.1 (or --bind) until Ctrl-C: the whole exchange API, "
           + "with validation of every write, versions (ETag/If-Match), the change feed and bulk "
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
           + "organisation's records.",
       "Every option can also be set in the environment: SSTC_ and its long name in capitals, '-' as"
           + " '_' (SSTC_PORT, SSTC_BIND, SSTC_TRUSTED_PROXY=ADDR,ADDR, ...; SSTC_TOKENS=ORG_ID=TOKEN,..."
-          + " keeps tokens out of the process arguments). An option on the command line wins."
+          + " keeps tokens out of the process arguments). An option on the command line wins. The same holds"
+          + " for sstc tokens and sstc hub (SSTC_DATA, SSTC_DATABASE, SSTC_ORG, SSTC_OUT, SSTC_IN)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -140,6 +143,39 @@ final class ServeCommand implements Callable<Integer> {
           + " Default ${DEFAULT-VALUE}; env SSTC_ACCESS_LOG.")
   boolean accessLog = true;
 
+  // ---- limits (env SSTC_<NAME> for each) ----
+
+  @Option(
+      names = "--pool-size",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "With --database: connections this node keeps open to PostgreSQL (N nodes need N times this"
+          + " from the server's max_connections). Default ${DEFAULT-VALUE}; env SSTC_POOL_SIZE.")
+  int poolSize = HubStorage.DEFAULT_POOL_SIZE;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "200",
+      description = "Request threads: requests handled at once. Default ${DEFAULT-VALUE}; env SSTC_THREADS.")
+  int threads = 200;
+
+  @Option(
+      names = "--max-record-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "1048576",
+      description = "Largest body of a single-record write (POST, PUT); larger ones get 413. Default"
+          + " ${DEFAULT-VALUE} (1 MiB); env SSTC_MAX_RECORD_BYTES.")
+  int maxRecordBytes = 1 << 20;
+
+  @Option(
+      names = "--max-bulk-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "268435456",
+      description = "Largest bulk upload (POST /packages), after decompression; larger ones get 413. Default"
+          + " ${DEFAULT-VALUE} (256 MiB); env SSTC_MAX_BULK_BYTES.")
+  long maxBulkBytes = 256L << 20;
+
   /** Where the options' environment variables are read; tests replace it. */
   static Function<String, @Nullable String> environment = System::getenv;
 
@@ -186,6 +222,9 @@ final class ServeCommand implements Callable<Integer> {
   /** The hub these options describe, not started. */
   SstcHub.Builder hubBuilder() {
     SstcHub.Builder builder = SstcHub.builder().port(port);
+    positive(threads, "--threads", "threads");
+    positive(maxRecordBytes, "--max-record-bytes", "bytes");
+    positive(maxBulkBytes, "--max-bulk-bytes", "bytes");
     try {
       builder.bind(bind)
           .trustedProxies(trustedProxies.toArray(new String[0]))
@@ -194,11 +233,21 @@ final class ServeCommand implements Callable<Integer> {
           .bodyReadTimeout(seconds(bodyTimeout, "--body-timeout"))
           .maxConnections(maxConnections)
           .shutdownGracePeriod(Duration.ofSeconds(Math.max(0, shutdownGrace)))
-          .accessLog(accessLog);
+          .accessLog(accessLog)
+          .threads(threads)
+          .maxRecordBytes(maxRecordBytes)
+          .maxBulkBytes(maxBulkBytes);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     return builder;
+  }
+
+  private void positive(long value, String option, String unit) {
+    if (value <= 0) {
+      throw new ParameterException(spec.commandLine(), option + " takes a number of " + unit + " above 0, not " + value
+          + " (env " + Environment.variable(option) + ")");
+    }
   }
 
   private Duration seconds(int value, String option) {
@@ -255,8 +304,12 @@ final class ServeCommand implements Callable<Integer> {
           + " --data or --database keeps its tokens as hashes in its store: sstc tokens add --org ORG_ID"
           + " (--data DIR | --database URL)");
     }
+    if (poolSize < 1 || poolSize > 1000) {
+      throw new ParameterException(spec.commandLine(), "--pool-size takes 1 to 1000 connections, not " + poolSize
+          + " (env SSTC_POOL_SIZE)");
+    }
     SstcHub.Builder builder = hubBuilder();
-    HubStorage store = memory ? HubStorage.memory() : storage.open(spec);
+    HubStorage store = memory ? HubStorage.memory() : storage.open(spec, poolSize);
     builder.storage(store);
     if (accessLog) {
       accessLogTo(err);
@@ -294,7 +347,14 @@ final class ServeCommand implements Callable<Integer> {
         out.println("No --token given: reads work, every write will be refused with 401.");
       }
     } else {
-      int stored = store.tokens().size();
+      int stored;
+      try {
+        stored = store.tokens().size();
+      } catch (RuntimeException e) {
+        hub.close();
+        store.close();
+        throw storage.failed("reading its tokens", e);
+      }
       out.println("SSTC hub " + store.hubId() + " listening on " + hub.baseUrl() + bound + ", data in "
           + (storage.data != null ? storage.data : "PostgreSQL") + " (" + stored + (stored == 1 ? " token" : " tokens")
           + "). Ctrl-C stops it.");

@@ -29,7 +29,8 @@ import picocli.CommandLine;
  * {@link #main} is the entry point, and {@link HtmlReport} the only other public type.
  *
  * <p>Exit status: {@value #OK} when every file is valid (warnings allowed), {@value #INVALID} when
- * some file is invalid, {@value #USAGE_OR_IO} on a usage error or a file that cannot be read, and
+ * some file is invalid, {@value #USAGE_OR_IO} on a usage error, a file that cannot be read or a hub
+ * store that cannot be opened or used, and
  * {@value #INTERNAL} on an internal error (a bug).
  *
  * @since 1.0
@@ -61,7 +62,7 @@ import picocli.CommandLine;
     exitCodeList = {
       "0:every file is valid (warnings allowed)",
       "1:some file is invalid",
-      "2:usage error, or a file cannot be read",
+      "2:usage error, a file cannot be read, or the hub's store cannot be opened or used",
       "3:internal error"
     },
     footerHeading = "%n",
@@ -76,6 +77,12 @@ public final class Sstc implements Runnable {
   public static final int USAGE_OR_IO = 2;
   /** Something failed that should not: a bug. */
   public static final int INTERNAL = 3;
+
+  /** The exit status lines of the commands that work on a hub's store (serve, tokens, hub). */
+  static final String EXIT_DONE = "0:done";
+  static final String EXIT_USAGE_OR_STORE = "2:usage error, a file cannot be read, or the hub's store cannot be"
+      + " opened or used (the message names the store and what to check)";
+  static final String EXIT_INTERNAL = "3:internal error";
 
   @Spec CommandSpec spec;
 
@@ -132,6 +139,11 @@ public final class Sstc implements Runnable {
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> {
           PrintWriter err = failed.getErr();
+          if (exception instanceof StoreFailure) {
+            err.println("sstc: " + exception.getMessage());
+            err.flush();
+            return USAGE_OR_IO;
+          }
           if (exception instanceof IOException || exception instanceof UncheckedIOException) {
             // A file or the network failed, not this program: say what, without Java's class names.
             IOException io = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) exception;
@@ -151,6 +163,7 @@ public final class Sstc implements Runnable {
 
   static int exitStatus(Throwable failure) {
     if (failure instanceof ParameterException
+        || failure instanceof StoreFailure
         || failure instanceof IOException
         || failure instanceof UncheckedIOException) {
       return USAGE_OR_IO;

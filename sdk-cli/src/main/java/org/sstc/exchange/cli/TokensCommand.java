@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
     name = "tokens",
     mixinStandardHelpOptions = true,
     versionProvider = Sstc.Version.class,
+    defaultValueProvider = ServeCommand.Environment.class,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
     description = "Manages who may write to a hub: its bearer tokens, stored only as hashes in the hub's store.",
     subcommands = {TokensCommand.Add.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class},
     footerHeading = "%nExamples:%n",
@@ -44,6 +47,9 @@ final class TokensCommand implements Runnable {
       name = "add",
       mixinStandardHelpOptions = true,
       versionProvider = Sstc.Version.class,
+      defaultValueProvider = ServeCommand.Environment.class,
+      exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
       description = {
         "Adds a token that writes for one organisation. Piped on standard input, the token is read from "
             + "there; otherwise a new random token is made and printed once (only its hash is kept).",
@@ -53,7 +59,7 @@ final class TokensCommand implements Runnable {
     @Mixin StorageOptions storage;
 
     @Option(names = "--org", paramLabel = "ORG_ID", required = true,
-        description = "The organisation (org-id) the token writes for, e.g. XM-DAC-41301.")
+        description = "The organisation (org-id) the token writes for, e.g. XM-DAC-41301. Env SSTC_ORG.")
     String org;
 
     @Override
@@ -63,11 +69,10 @@ final class TokensCommand implements Runnable {
       String piped = piped();
       try (HubStorage hub = storage.open(spec)) {
         if (piped.isEmpty()) {
-          String token = hub.generateToken(org);
-          String id = hub.tokens().get(hub.tokens().size() - 1).id();
-          out.println(token);
-          err.println("sstc: added token " + id + " for " + org + "; it is printed this once (the hub keeps only"
-              + " its hash): give it to " + org + " now");
+          HubStorage.NewToken token = hub.newToken(org);
+          out.println(token.token());
+          err.println("sstc: added token " + token.id() + " for " + org + "; it is printed this once (the hub keeps"
+              + " only its hash): give it to " + org + " now");
         } else {
           String id;
           try {
@@ -77,6 +82,8 @@ final class TokensCommand implements Runnable {
           }
           out.println("added token " + id + " for " + org);
         }
+      } catch (RuntimeException e) {
+        throw storage.failed("adding a token", e);
       }
       return Sstc.OK;
     }
@@ -99,6 +106,9 @@ final class TokensCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       versionProvider = Sstc.Version.class,
+      defaultValueProvider = ServeCommand.Environment.class,
+      exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
       description = "Lists the tokens: id, organisation, when added (the tokens themselves are not kept).")
   static final class ListTokens implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -108,12 +118,15 @@ final class TokensCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try (HubStorage hub = storage.openExisting(spec)) {
-        for (HubStorage.TokenInfo token : hub.tokens()) {
+        java.util.List<HubStorage.TokenInfo> tokens = hub.tokens();
+        for (HubStorage.TokenInfo token : tokens) {
           out.println(token.id() + "  " + token.orgId() + "  " + token.created());
         }
-        if (hub.tokens().isEmpty()) {
+        if (tokens.isEmpty()) {
           spec.commandLine().getErr().println("sstc: no tokens yet; add one with sstc tokens add --org ORG_ID");
         }
+      } catch (RuntimeException e) {
+        throw storage.failed("listing the tokens", e);
       }
       return Sstc.OK;
     }
@@ -124,6 +137,9 @@ final class TokensCommand implements Runnable {
       name = "revoke",
       mixinStandardHelpOptions = true,
       versionProvider = Sstc.Version.class,
+      defaultValueProvider = ServeCommand.Environment.class,
+      exitCodeListHeading = "%nExit status:%n",
+      exitCodeList = {Sstc.EXIT_DONE, Sstc.EXIT_USAGE_OR_STORE, Sstc.EXIT_INTERNAL},
       description = "Revokes a token by its id (see sstc tokens list): writes with it are refused from now on.")
   static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -138,6 +154,8 @@ final class TokensCommand implements Runnable {
         if (!hub.revokeToken(id)) {
           throw new ParameterException(spec.commandLine(), "there is no token " + id + "; sstc tokens list shows them");
         }
+      } catch (RuntimeException e) {
+        throw storage.failed("revoking a token", e);
       }
       spec.commandLine().getOut().println("revoked token " + id);
       return Sstc.OK;

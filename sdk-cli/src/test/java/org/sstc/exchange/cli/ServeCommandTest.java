@@ -75,6 +75,42 @@ class ServeCommandTest {
   }
 
   @Test
+  void theLimitsComeFromFlagsOrTheEnvironmentAndTheHubKeepsThem() throws Exception {
+    ServeCommand command = parse(Map.of("SSTC_POOL_SIZE", "25", "SSTC_THREADS", "64", "SSTC_MAX_BULK_BYTES", "1000000",
+        "SSTC_MAX_RECORD_BYTES", "999999", "SSTC_DATA", "hub-from-env"), "--port", "0", "--max-record-bytes", "2000");
+    assertEquals(25, command.poolSize);
+    assertEquals(64, command.threads);
+    assertEquals(1_000_000L, command.maxBulkBytes);
+    assertEquals(2000, command.maxRecordBytes, "the flag wins over SSTC_MAX_RECORD_BYTES");
+    assertEquals(java.nio.file.Path.of("hub-from-env"), command.storage.data);
+    try (SstcHub hub = command.hubBuilder().token("XM-DAC-41301", "limits-test-token-0123").build().start()) {
+      java.net.HttpURLConnection post = (java.net.HttpURLConnection) java.net.URI.create(hub.baseUrl() + "/initiatives")
+          .toURL().openConnection();
+      post.setRequestMethod("POST");
+      post.setDoOutput(true);
+      post.setRequestProperty("Content-Type", "application/json");
+      post.setRequestProperty("Authorization", "Bearer limits-test-token-0123");
+      byte[] body = ("{\"title\":\"" + "x".repeat(3000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      post.setFixedLengthStreamingMode(body.length);
+      try (java.io.OutputStream out = post.getOutputStream()) {
+        out.write(body);
+      } catch (java.io.IOException e) {
+        // the hub may answer 413 and close before the whole body is sent
+      }
+      assertEquals(413, post.getResponseCode());
+    }
+  }
+
+  @Test
+  void aLimitOfZeroIsAUsageErrorThatNamesTheFlagAndItsVariable() {
+    ServeCommand.environment = Map.<String, String>of()::get;
+    CliRun run = CliRun.sstc("serve", "--memory", "--port", "0", "--max-bulk-bytes", "0");
+    assertEquals(2, run.status, run.toString());
+    assertTrue(run.err.contains("--max-bulk-bytes takes a number of bytes above 0, not 0 (env SSTC_MAX_BULK_BYTES)"),
+        run.toString());
+  }
+
+  @Test
   void aBadProxyIsAUsageError() {
     ServeCommand.environment = Map.<String, String>of()::get;
     CliRun run = CliRun.sstc("serve", "--memory", "--port", "0", "--trusted-proxy", "proxy.internal");
@@ -86,7 +122,8 @@ class ServeCommandTest {
   void helpNamesTheEnvironmentVariables() {
     CliRun run = CliRun.sstc("serve", "--help");
     for (String text : new String[] {"--bind=ADDR", "--trusted-proxy=ADDR", "SSTC_BIND", "SSTC_PORT", "SSTC_TOKENS",
-        "SSTC_TRUSTED_PROXY", "--[no-]access-log"}) {
+        "SSTC_TRUSTED_PROXY", "--[no-]access-log", "--pool-size=N", "SSTC_POOL_SIZE", "--max-record-bytes=BYTES",
+        "SSTC_MAX_BULK_BYTES", "SSTC_THREADS", "SSTC_DATA", "Exit status:"}) {
       assertTrue(run.out.contains(text), text + " in\n" + run.out);
     }
   }

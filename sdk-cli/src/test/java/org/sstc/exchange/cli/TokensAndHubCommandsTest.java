@@ -21,9 +21,66 @@ class TokensAndHubCommandsTest {
   @TempDir
   Path dir;
 
+  private final java.util.function.Function<String, String> systemEnvironment = ServeCommand.environment;
+
   @AfterEach
   void restoreStdin() {
     System.setIn(stdin);
+    ServeCommand.environment = systemEnvironment;
+  }
+
+  @Test
+  void everyFlagOfTokensAndHubAlsoComesFromTheEnvironment() throws Exception {
+    String data = dir.resolve("hub").toString();
+    Path file = dir.resolve("from-env.ndjson");
+    ServeCommand.environment = java.util.Map.of("SSTC_DATA", data, "SSTC_ORG", "XM-DAC-41301",
+        "SSTC_OUT", file.toString())::get;
+    stdin("");
+    CliRun added = sstc("tokens", "add");
+    assertEquals(Sstc.OK, added.status, added::toString);
+    CliRun list = sstc("tokens", "list");
+    assertEquals(Sstc.OK, list.status, list::toString);
+    assertTrue(list.out.contains("XM-DAC-41301"), list::toString);
+    CliRun export = sstc("hub", "export");
+    assertEquals(Sstc.OK, export.status, export::toString);
+    assertTrue(Files.isRegularFile(file), export::toString);
+    CliRun flag = sstc("tokens", "list", "--data", dir.resolve("nowhere").toString());
+    assertEquals(Sstc.USAGE_OR_IO, flag.status, "the flag wins over SSTC_DATA: " + flag);
+  }
+
+  @Test
+  void aGeneratedTokenIsReportedByItsOwnIdNotTheLastListed() {
+    String data = dir.resolve("hub").toString();
+    // Tokens made within one millisecond list in id order: the last listed is often another one.
+    for (int i = 0; i < 5; i++) {
+      stdin("a-token-added-before-" + i + "-0123456789");
+      assertEquals(Sstc.OK, sstc("tokens", "add", "--org", "XM-DAC-41301", "--data", data).status);
+    }
+    stdin("");
+    CliRun generated = sstc("tokens", "add", "--org", "XM-DAC-41114", "--data", data);
+    assertEquals(Sstc.OK, generated.status, generated::toString);
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("added token (tok_[0-9a-f]+) for XM-DAC-41114")
+        .matcher(generated.err);
+    assertTrue(id.find(), generated::toString);
+    CliRun list = sstc("tokens", "list", "--data", data);
+    assertTrue(list.outLines().stream().anyMatch(line -> line.startsWith(id.group(1) + "  XM-DAC-41114")), list::toString);
+  }
+
+  @Test
+  void anUnreachableDatabaseIsNamedWithWhatToCheckAndNoUsageHint() {
+    String url = "postgresql://127.0.0.1:1/sstc?password=not-to-be-shown";
+    for (String[] args : new String[][] {
+        {"tokens", "list", "--database", url},
+        {"serve", "--database", url, "--port", "0"}}) {
+      CliRun run = sstc(args);
+      assertEquals(Sstc.USAGE_OR_IO, run.status, run::toString);
+      assertTrue(run.err.startsWith("sstc: the hub's store at postgresql://127.0.0.1:1/sstc?password=*** "), run::toString);
+      assertTrue(run.err.contains("failed opening it"), run::toString);
+      assertTrue(run.err.contains("Check that PostgreSQL runs at that address"), run::toString);
+      assertTrue(run.err.contains("SSTC_DATABASE_USER"), run::toString);
+      assertFalse(run.err.contains("--help") || run.err.contains("not-to-be-shown") || run.err.contains("Exception"),
+          run::toString);
+    }
   }
 
   private static void stdin(String text) {

@@ -38,6 +38,9 @@ import org.sstc.exchange.hub.internal.Tokens;
  * @since 1.1
  */
 public final class HubStorage implements AutoCloseable {
+  /** The connections a PostgreSQL storage keeps open unless told otherwise. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
   private static final Pattern POSTGRESQL_URL = Pattern.compile("(?:jdbc:)?postgres(?:ql)?://(.+)");
 
   private final HubStore store;
@@ -90,14 +93,35 @@ public final class HubStorage implements AutoCloseable {
    * @throws IllegalStateException if the database was migrated by a newer hub, or cannot be reached
    */
   public static HubStorage postgresql(String url, @Nullable String user, @Nullable String password) {
+    return postgresql(url, user, password, DEFAULT_POOL_SIZE);
+  }
+
+  /**
+   * A PostgreSQL storage with a connection pool of {@code poolSize} connections (the default is
+   * {@value #DEFAULT_POOL_SIZE}); each hub node has its own pool, so a database serving N nodes
+   * needs N × poolSize connections.
+   *
+   * @param url {@code postgresql://HOST:PORT/DB} or {@code jdbc:postgresql://HOST:PORT/DB}
+   * @param user the database user, or null for the driver's default
+   * @param password the user's password, or null; never shown in messages or {@code toString()}
+   * @param poolSize connections kept open to the database, 1 to 1000
+   * @return the storage, opened and migrated
+   * @throws IllegalArgumentException if the URL is not a PostgreSQL URL or the pool size is out of range
+   * @throws IllegalStateException if the database was migrated by a newer hub, or cannot be reached
+   * @since 1.1
+   */
+  public static HubStorage postgresql(String url, @Nullable String user, @Nullable String password, int poolSize) {
     Objects.requireNonNull(url, "url");
+    if (poolSize < 1 || poolSize > 1000) {
+      throw new IllegalArgumentException("a pool size must be 1 to 1000 connections, not " + poolSize);
+    }
     Matcher matcher = POSTGRESQL_URL.matcher(url.trim());
     if (!matcher.matches() || matcher.group(1).contains("@")) {
       throw new IllegalArgumentException("not a PostgreSQL URL: give postgresql://HOST:PORT/DB (credentials go"
           + " separately, not in the URL)");
     }
     String jdbcUrl = "jdbc:postgresql://" + matcher.group(1);
-    return new HubStorage(JdbcStore.postgresql(jdbcUrl, user, password, 10), "PostgreSQL " + jdbcUrl);
+    return new HubStorage(JdbcStore.postgresql(jdbcUrl, user, password, poolSize), "PostgreSQL " + jdbcUrl);
   }
 
   /**
@@ -143,9 +167,21 @@ public final class HubStorage implements AutoCloseable {
    * @return the token: shown this once, it cannot be read back
    */
   public String generateToken(String orgId) {
+    return newToken(orgId).token();
+  }
+
+  /**
+   * Makes a new random token for {@code orgId}, stores its hash, and says which id it got (to
+   * list and revoke it by): the id of the token just added, not a guess from the list, which a
+   * concurrent add could change.
+   *
+   * @param orgId the organisation's org-id
+   * @return the new token with its id; the token is shown this once, it cannot be read back
+   * @since 1.1
+   */
+  public NewToken newToken(String orgId) {
     String token = Tokens.generate();
-    addToken(orgId, token);
-    return token;
+    return new NewToken(addToken(orgId, token), orgId, token);
   }
 
   /**
@@ -170,8 +206,9 @@ public final class HubStorage implements AutoCloseable {
 
   /**
    * Writes everything to {@code out} as NDJSON: the hub identity, every record with its history
-   * (tombstones included), the change feed's order, and the token hashes. Idempotency answers are
-   * not exported (they expire within a day).
+   * (tombstones included), the change feed's order, the token hashes, and the idempotency answers
+   * still kept (since 1.1.0: a key replayed after a move gets the same answer, and nothing is
+   * written twice; answers expire a day after they were given, on the new store as on the old).
    *
    * @param out where to write; not closed
    * @throws UncheckedIOException if writing fails
@@ -245,6 +282,35 @@ public final class HubStorage implements AutoCloseable {
   /** The store, for the hub. */
   HubStore store() {
     return store;
+  }
+
+  /**
+   * A token just made by {@link #newToken}: the only time the token itself is at hand.
+   *
+   * @param id the token's id, to list and revoke it by
+   * @param orgId the organisation it writes for
+   * @param token the bearer token; {@code toString()} never shows it
+   * @since 1.1
+   */
+  public record NewToken(String id, String orgId, String token) {
+    /**
+     * Checks the parts.
+     *
+     * @param id the token's id
+     * @param orgId the organisation it writes for
+     * @param token the bearer token
+     */
+    public NewToken {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(orgId, "orgId");
+      Objects.requireNonNull(token, "token");
+    }
+
+    /** The id and organisation, never the token (it would end up in logs). */
+    @Override
+    public String toString() {
+      return "NewToken[id=" + id + ", orgId=" + orgId + "]";
+    }
   }
 
   /**

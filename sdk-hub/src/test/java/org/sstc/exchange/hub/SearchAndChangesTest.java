@@ -72,6 +72,51 @@ class SearchAndChangesTest {
     assertThat(ids(wire.get("/initiatives?updatedSince=2000-01-01T00:00:00%2B02:00"))).contains("XM-DAC-41301-S-full");
   }
 
+  /** An initiative with a status and one recipient country: two facets to intersect. */
+  private static ObjectNode pairRecord(String id, String status, String country) {
+    ObjectNode record = Wire.initiative(id);
+    record.put("status", status);
+    record.putArray("recipientCountries").addObject().put("code", country);
+    return record;
+  }
+
+  private static List<String> allPages(String search, int limit) {
+    List<String> seen = new ArrayList<>();
+    String next = null;
+    do {
+      HttpResponse<String> page = wire.get(search + "&limit=" + limit + (next == null ? "" : "&cursor=" + next));
+      seen.addAll(ids(page));
+      JsonNode body = Wire.tree(page);
+      next = body.has("next") ? body.path("next").asString() : null;
+    } while (next != null);
+    return seen;
+  }
+
+  @Test
+  void aRarePairOfFiltersPagesThroughExactlyTheRecordsThatHaveBoth() {
+    List<ObjectNode> records = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      records.add(pairRecord(String.format("XM-DAC-41301-ZR-%03d", i), i % 3 == 0 ? "5" : "3", i % 4 == 0 ? "KE" : "BR"));
+    }
+    bulk(records);
+    String pair = "/initiatives?status=5&country=KE";
+    List<String> expected = List.of("XM-DAC-41301-ZR-000", "XM-DAC-41301-ZR-012", "XM-DAC-41301-ZR-024",
+        "XM-DAC-41301-ZR-036", "XM-DAC-41301-ZR-048");
+    assertThat(allPages(pair, 2)).containsExactlyElementsOf(expected);
+    assertThat(allPages("/initiatives?country=KE&status=5", 100)).containsExactlyElementsOf(expected);
+
+    // An update moves a record out of (and another into) the pair; a deletion takes it out.
+    wire.write("PUT", "/initiatives/XM-DAC-41301-ZR-012", pairRecord("XM-DAC-41301-ZR-012", "3", "KE"), "If-Match", "\"1\"");
+    wire.write("PUT", "/initiatives/XM-DAC-41301-ZR-013", pairRecord("XM-DAC-41301-ZR-013", "5", "KE"), "If-Match", "\"1\"");
+    assertThat(wire.write("DELETE", "/initiatives/XM-DAC-41301-ZR-024", null, "If-Match", "\"1\"").statusCode())
+        .isEqualTo(204);
+    assertThat(allPages(pair, 2)).containsExactly("XM-DAC-41301-ZR-000", "XM-DAC-41301-ZR-013",
+        "XM-DAC-41301-ZR-036", "XM-DAC-41301-ZR-048");
+    assertThat(allPages(pair + "&sdgGoal=2", 10)).isEmpty();
+    assertThat(allPages(pair + "&updatedSince=2000-01-01T00:00:00Z", 3)).containsExactly("XM-DAC-41301-ZR-000",
+        "XM-DAC-41301-ZR-013", "XM-DAC-41301-ZR-036", "XM-DAC-41301-ZR-048");
+  }
+
   @Test
   void badSearchParametersGive400WithInvalidParams() {
     HttpResponse<String> bad = wire.get("/initiatives?sdgGoal=18&limit=0&colour=red");

@@ -60,6 +60,9 @@ public interface HubStore extends AutoCloseable {
     }
   }
 
+  /** An idempotency key's kept answer, as export and import move it. */
+  record KeptAnswer(String org, String key, byte[] hash, Reply reply, Instant at) {}
+
   /** A record with its whole history (the last version is the current one; a deletion is a tombstone). */
   record StoredRecord(String recordType, String id, String owner, List<Version> history) {}
 
@@ -73,6 +76,9 @@ public interface HubStore extends AutoCloseable {
     void event(FeedEntry event);
 
     void token(TokenEntry token);
+
+    /** An idempotency key's answer, replayed as before until its retention ends. */
+    void answer(KeptAnswer answer);
 
     /** Makes everything loaded visible at once. */
     void commit();
@@ -180,6 +186,12 @@ public interface HubStore extends AutoCloseable {
 
   /** Every record ever created (deleted ones too), with its history, by type then id. */
   void forEachRecord(java.util.function.Consumer<StoredRecord> each);
+
+  /**
+   * The idempotency answers still kept (not past {@link IdempotencyKeys#KEPT}), oldest first;
+   * claims in flight are not answers and are left out.
+   */
+  List<KeptAnswer> keptAnswers();
 
   /** The feed positions after {@code since}, at most {@code limit}, without the records. */
   List<FeedEntry> feed(long since, int limit);

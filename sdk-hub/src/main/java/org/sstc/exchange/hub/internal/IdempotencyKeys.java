@@ -73,6 +73,28 @@ final class IdempotencyKeys {
     }
   }
 
+  /** The answers still kept, oldest first (for an export). */
+  java.util.List<HubStore.KeptAnswer> kept() {
+    Instant now = clock.instant();
+    java.util.List<HubStore.KeptAnswer> kept = new java.util.ArrayList<>();
+    slots.forEach((key, slot) -> {
+      Reply reply = slot.reply();
+      byte[] hash = slot.hash();
+      if (reply != null && hash != null && !slot.at().plus(KEPT).isBefore(now)) {
+        kept.add(new HubStore.KeptAnswer(key.org(), key.key(), hash, reply, slot.at()));
+      }
+    });
+    kept.sort(java.util.Comparator.comparing(HubStore.KeptAnswer::at));
+    return kept;
+  }
+
+  /** Keeps an imported answer as it was kept where it came from (its time included). */
+  void restore(HubStore.KeptAnswer answer) {
+    Key slotKey = new Key(answer.org(), answer.key());
+    slots.put(slotKey, new KeySlot(answer.hash(), answer.reply(), answer.at()));
+    expiries.add(new Kept(slotKey, answer.at()));
+  }
+
   /** How many keys are held, for tests. */
   int size() {
     return slots.size();

@@ -13,10 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.SstcRecord;
 
@@ -39,6 +43,9 @@ public final class JdbcStore implements HubStore {
 
   private static final long PURGE_EVERY_MICROS = TimeUnit.MINUTES.toMicros(1);
 
+  /** How long {@code /health/ready} waits for the database: well inside a load balancer's probe timeout. */
+  static final long READY_TIMEOUT_MS = 2000;
+
   /** Where the SQL of the two databases differs. */
   public enum Dialect {
     SQLITE("BLOB", "TEXT", "", true),
@@ -56,6 +63,45 @@ public final class JdbcStore implements HubStore {
       this.lockMeta = "SELECT head, last_write FROM hub_meta WHERE one = 1" + forUpdate;
       this.singleWriter = singleWriter;
     }
+
+    /**
+     * A search by {@code facets} facets: the live records (id, version, doc, stored_at) that have
+     * them all, in id order, at most the last parameter; per facet the parameters are record_type,
+     * name, value and, if {@code after}, the id to start after. Each facet is one range of
+     * record_facet's primary key, a covering index already in id order.
+     *
+     * <p>SQLite merges the ranges into the page's ids ({@code INTERSECT} with {@code ORDER BY}: its
+     * plan is MERGE (INTERSECT) over COVERING INDEX searches), reading each range only up to the
+     * page's last id, then reads those records; a join would probe the second range once per row
+     * of the first. PostgreSQL would sort or hash both ranges whole for an {@code INTERSECT}, so
+     * there the facets and the record are one join, which its planner runs as a merge join of
+     * index-only scans (or drives from the rarer range, from its statistics) stopped by the limit.
+     */
+    String facetSearch(int facets, boolean after) {
+      StringBuilder sql = new StringBuilder();
+      String from = after ? " AND %1$s.id > ?" : "";
+      if (this == SQLITE) {
+        sql.append("SELECT r.id, r.version, r.doc, r.stored_at FROM hub_record r WHERE r.id IN (");
+        for (int i = 0; i < facets; i++) {
+          sql.append(i == 0 ? "" : " INTERSECT ")
+              .append("SELECT f.id FROM record_facet f WHERE f.record_type = ? AND f.name = ? AND f.value = ?")
+              .append(from.formatted("f"));
+        }
+        // The record type last: a parameter after the page's limit.
+        return sql.append(" ORDER BY 1 LIMIT ?) AND r.record_type = ? AND r.doc IS NOT NULL ORDER BY r.id").toString();
+      }
+      sql.append("SELECT r.id, r.version, r.doc, r.stored_at FROM record_facet f0");
+      for (int i = 1; i < facets; i++) {
+        sql.append(" JOIN record_facet f").append(i).append(" ON f").append(i).append(".id = f0.id");
+      }
+      sql.append(" JOIN hub_record r ON r.record_type = f0.record_type AND r.id = f0.id WHERE ");
+      for (int i = 0; i < facets; i++) {
+        String f = "f" + i;
+        sql.append(i == 0 ? "" : " AND ").append(f).append(".record_type = ? AND ").append(f).append(".name = ? AND ")
+            .append(f).append(".value = ?").append(from.formatted(f));
+      }
+      return sql.append(" AND r.doc IS NOT NULL AND r.record_type = ? ORDER BY f0.id LIMIT ?").toString();
+    }
   }
 
   private final HikariDataSource pool;
@@ -64,6 +110,14 @@ public final class JdbcStore implements HubStore {
   private final String description;
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicLong lastPurge = new AtomicLong();
+  /** The readiness checks' one thread (a daemon, so that a check stuck on a dead database never holds the JVM). */
+  private final java.util.concurrent.ExecutorService readiness = java.util.concurrent.Executors.newSingleThreadExecutor(
+      run -> {
+        Thread thread = new Thread(run, "sstc-hub-readiness");
+        thread.setDaemon(true);
+        return thread;
+      });
+  private @Nullable Future<Boolean> readyCheck;
 
   private JdbcStore(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
@@ -125,31 +179,52 @@ public final class JdbcStore implements HubStore {
 
   /** A database migrated by a newer hub has tables this hub would misread: it is refused. */
   private void refuseNewerSchema() {
-    int newest = 0;
-    try (Connection c = pool.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT version FROM flyway_schema_history WHERE success = ?")) {
+    String newer;
+    try (Connection c = pool.getConnection()) {
+      newer = newerSchema(c);
+    } catch (SQLException e) {
+      return; // a new database: no history table yet
+    }
+    if (newer != null) {
+      throw new IllegalStateException(newerSchemaMessage(newer));
+    }
+  }
+
+  private String newerSchemaMessage(String newer) {
+    return "this database was migrated by a newer SSTC hub (schema version " + newer + "); this hub knows up to "
+        + SCHEMA_VERSION + ": upgrade the hub (" + description + ")";
+  }
+
+  /**
+   * The newest schema version applied to the database if it is newer than this hub's {@link
+   * #SCHEMA_VERSION}, else null. Versions compare as Flyway orders them, part by part ("1.1" is
+   * newer than "1"), not by their first number only.
+   *
+   * @throws SQLException if there is no migration history (a new database) or the query fails
+   */
+  private static @Nullable String newerSchema(Connection c) throws SQLException {
+    MigrationVersion known = MigrationVersion.fromVersion(Integer.toString(SCHEMA_VERSION));
+    MigrationVersion newest = known;
+    try (PreparedStatement s = c.prepareStatement("SELECT version FROM flyway_schema_history WHERE success = ?")) {
       s.setBoolean(1, true);
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
           String version = rows.getString(1);
           if (version != null) {
             try {
-              newest = Math.max(newest, Integer.parseInt(version.split("\\.")[0]));
-            } catch (NumberFormatException e) {
-              // not one of ours
+              MigrationVersion applied = MigrationVersion.fromVersion(version);
+              if (applied.isNewerThan(newest)) {
+                newest = applied;
+              }
+            } catch (RuntimeException e) {
+              // not one of ours (Flyway accepts only digits and dots)
             }
           }
         }
       }
-    } catch (SQLException e) {
-      return; // a new database: no history table yet
     }
-    if (newest > SCHEMA_VERSION) {
-      throw new IllegalStateException("this database was migrated by a newer SSTC hub (schema version " + newest
-          + "); this hub knows up to " + SCHEMA_VERSION + ": upgrade the hub (" + description + ")");
-    }
+    return newest == known ? null : newest.getVersion();
   }
-
   private String identity() {
     try (Connection c = pool.getConnection()) {
       try (PreparedStatement s = c.prepareStatement(
@@ -624,10 +699,57 @@ public final class JdbcStore implements HubStore {
 
   @Override
   public Page search(Query query) {
-    // The first facet drives the search through its index in id order; the others are checked
-    // per row through record_facet's primary key.
-    List<Facets.Facet> facets = query.facets();
     List<Object> values = new ArrayList<>();
+    String sql = query.facets().isEmpty() || query.updatedSince() != null
+        ? scanSql(query, values) : facetIdsSql(query, values);
+    return read("searching", c -> {
+      List<Snapshot> items = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        bind(s, values.toArray());
+        try (ResultSet rows = s.executeQuery()) {
+          while (rows.next()) {
+            items.add(new Snapshot(rows.getString(1), rows.getLong(2), rows.getBytes(3), instant(rows.getLong(4))));
+          }
+        }
+      }
+      boolean more = items.size() > query.limit();
+      return new Page(more ? items.subList(0, query.limit()) : items, more);
+    });
+  }
+
+  /**
+   * A search by facets alone: the page's ids come from record_facet's primary key (record_type,
+   * name, value, id) only, a covering index read in id order, and records are read for those ids
+   * only. Several facets are intersected by the database from their index ranges (see {@link
+   * Dialect#facetSearch}), so a rare pair of common facets (country=KE and sdgGoal=6) costs the
+   * two index ranges up to the page's last id, not a record read and a probe per row of the first.
+   * Facet rows exist for live records only (a deletion removes them).
+   */
+  private String facetIdsSql(Query query, List<Object> values) {
+    for (Facets.Facet facet : query.facets()) {
+      values.add(query.recordType());
+      values.add(facet.name());
+      values.add(facet.value());
+      if (query.after() != null) {
+        values.add(query.after());
+      }
+    }
+    if (dialect == Dialect.SQLITE) {
+      values.add(query.limit() + 1);
+      values.add(query.recordType());
+    } else {
+      values.add(query.recordType());
+      values.add(query.limit() + 1);
+    }
+    return dialect.facetSearch(query.facets().size(), query.after() != null);
+  }
+
+  /**
+   * A search with no facet, or with {@code updatedSince} (which record_facet does not hold): the
+   * records, or the first facet's rows, in id order, each checked against the rest.
+   */
+  private static String scanSql(Query query, List<Object> values) {
+    List<Facets.Facet> facets = query.facets();
     StringBuilder sql = new StringBuilder("SELECT r.id, r.version, r.doc, r.stored_at FROM ");
     String idColumn;
     if (facets.isEmpty()) {
@@ -659,19 +781,7 @@ public final class JdbcStore implements HubStore {
     }
     sql.append(" ORDER BY ").append(idColumn).append(" LIMIT ?");
     values.add(query.limit() + 1);
-    return read("searching", c -> {
-      List<Snapshot> items = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-        bind(s, values.toArray());
-        try (ResultSet rows = s.executeQuery()) {
-          while (rows.next()) {
-            items.add(new Snapshot(rows.getString(1), rows.getLong(2), rows.getBytes(3), instant(rows.getLong(4))));
-          }
-        }
-      }
-      boolean more = items.size() > query.limit();
-      return new Page(more ? items.subList(0, query.limit()) : items, more);
-    });
+    return sql.toString();
   }
 
   @Override
@@ -716,11 +826,46 @@ public final class JdbcStore implements HubStore {
     }
   }
 
-  /** Ready when the pool hands out a connection that answers within two seconds. */
+  /**
+   * Ready when, within {@link #READY_TIMEOUT_MS}, the pool hands out a connection that answers and
+   * the database's schema is not newer than this hub's (another node, upgraded, may have migrated
+   * it since this one started). The check runs on a thread of its own: with the database down the
+   * pool waits its whole connection timeout (30 s) for a connection, and a load balancer's probe
+   * must be answered long before that. At most one check is under way; a probe that comes while
+   * one is stuck waits for that one, and answers not-ready when the time is up.
+   */
   @Override
   public boolean ready() {
+    Future<Boolean> check;
+    synchronized (readiness) {
+      check = readyCheck;
+      if (check == null || check.isDone()) {
+        check = readiness.submit(this::checkReady);
+        readyCheck = check;
+      }
+    }
+    try {
+      return check.get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private boolean checkReady() {
     try (Connection c = pool.getConnection()) {
-      return c.isValid(2);
+      if (!c.isValid((int) TimeUnit.MILLISECONDS.toSeconds(READY_TIMEOUT_MS))) {
+        return false;
+      }
+      String newer = newerSchema(c);
+      if (newer != null) {
+        System.getLogger("org.sstc.exchange.hub").log(System.Logger.Level.WARNING, "not ready: "
+            + newerSchemaMessage(newer));
+        return false;
+      }
+      return true;
     } catch (SQLException | RuntimeException e) {
       return false;
     }
@@ -908,6 +1053,25 @@ public final class JdbcStore implements HubStore {
   }
 
   @Override
+  public List<KeptAnswer> keptAnswers() {
+    long expired = micros(Instant.now()) - IdempotencyKeys.KEPT.toNanos() / 1000;
+    return read("exporting idempotency answers", c -> {
+      List<KeptAnswer> answers = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT org, idem_key, hash, status, headers, body, close_connection,"
+          + " at FROM idempotency_key WHERE hash IS NOT NULL AND at >= ? ORDER BY at, org, idem_key")) {
+        s.setLong(1, expired);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            answers.add(new KeptAnswer(r.getString(1), r.getString(2), r.getBytes(3),
+                new Reply(r.getInt(4), headers(r.getString(5)), r.getBytes(6), r.getInt(7) != 0), instant(r.getLong(8))));
+          }
+        }
+      }
+      return answers;
+    });
+  }
+
+  @Override
   public List<FeedEntry> feed(long since, int limit) {
     return read("exporting the change feed", c -> {
       List<FeedEntry> entries = new ArrayList<>();
@@ -996,11 +1160,30 @@ public final class JdbcStore implements HubStore {
         }
 
         @Override
+        public void answer(KeptAnswer answer) {
+          try {
+            Reply reply = answer.reply();
+            tx.update("INSERT INTO idempotency_key (org, idem_key, hash, status, headers, body, close_connection, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", answer.org(), answer.key(), answer.hash(), reply.status(),
+                headers(reply.headers()), reply.body(), reply.closeConnection() ? 1 : 0, micros(answer.at()));
+          } catch (SQLException e) {
+            throw failure("importing the idempotency answer for key " + answer.key(), e);
+          }
+        }
+
+        @Override
         public void commit() {
           try {
             tx.update("UPDATE hub_meta SET hub_id = ?, head = ?, last_write = ? WHERE one = 1", newHubId, tx.head, tx.lastWrite);
             open.commit();
             done = true;
+            if (dialect == Dialect.POSTGRESQL) {
+              // Statistics now, not when autovacuum gets to it: without them the planner takes
+              // each facet's range for one row and joins two facets by scanning one per row of
+              // the other (seconds, not a millisecond, at 100 000 records).
+              open.setAutoCommit(true);
+              update(open, "ANALYZE hub_record, record_facet");
+            }
           } catch (SQLException e) {
             throw failure("committing the import", e);
           }
@@ -1047,6 +1230,7 @@ public final class JdbcStore implements HubStore {
 
   @Override
   public void close() {
+    readiness.shutdownNow();
     pool.close();
   }
 

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.SstcRecord;
@@ -65,6 +67,12 @@ final class MemoryStore implements HubStore {
 
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, NavigableMap<String, Entry>> collections = new HashMap<>();
+  /**
+   * The search index: per record type, the ids of the live records that have a facet, in code
+   * point order (what record_facet is to the SQL stores), so a filtered search walks the smallest
+   * of its facets' id sets instead of every record.
+   */
+  private final Map<String, Map<Facets.Facet, NavigableSet<String>>> index = new HashMap<>();
   private final List<Event> changes = new ArrayList<>();
   private final IdempotencyKeys keys = new IdempotencyKeys();
   private final Map<String, TokenEntry> tokens = new LinkedHashMap<>();
@@ -80,6 +88,7 @@ final class MemoryStore implements HubStore {
     this.hubId = hubId;
     for (String type : RECORD_TYPES) {
       collections.put(type, new TreeMap<>(CODE_POINT_ORDER));
+      index.put(type, new HashMap<>());
     }
   }
 
@@ -243,7 +252,7 @@ final class MemoryStore implements HubStore {
     }
     entry.version++;
     entry.json = json;
-    entry.facets = model == null ? Set.of() : Facets.of(model);
+    index(recordType, entry, model == null ? Set.of() : Facets.of(model));
     entry.storedAt = now;
     entry.history.add(new Version(entry.version, event, now, json));
     changes.add(new Event(changes.size() + 1L, event, recordType, entry.id, entry.version, now, json));
@@ -273,16 +282,42 @@ final class MemoryStore implements HubStore {
     }
   }
 
+  /** Gives an entry its new facets, in the entry and in the search index (none for a deletion). */
+  private void index(String recordType, Entry entry, Set<Facets.Facet> facets) {
+    Map<Facets.Facet, NavigableSet<String>> ids = Objects.requireNonNull(index.get(recordType), recordType);
+    for (Facets.Facet old : entry.facets) {
+      NavigableSet<String> set = ids.get(old);
+      if (set != null && set.remove(entry.id) && set.isEmpty()) {
+        ids.remove(old);
+      }
+    }
+    for (Facets.Facet facet : facets) {
+      ids.computeIfAbsent(facet, unused -> new TreeSet<>(CODE_POINT_ORDER)).add(entry.id);
+    }
+    entry.facets = facets;
+  }
+
   @Override
   public Page search(Query query) {
     lock.readLock().lock();
     try {
       NavigableMap<String, Entry> records = collection(query.recordType());
       String after = query.after();
-      NavigableMap<String, Entry> rest = after == null ? records : records.tailMap(after, false);
       Instant since = query.updatedSince();
+      // Walk the ids of the query's rarest facet (every record when it names none); the other
+      // facets are checked on each of those records' facet sets.
+      Iterable<Entry> rest;
+      NavigableSet<String> rarest = rarest(query);
+      if (rarest != null) {
+        NavigableSet<String> ids = after == null ? rarest : rarest.tailSet(after, false);
+        rest = () -> ids.stream().map(records::get).filter(Objects::nonNull).iterator();
+      } else if (query.facets().isEmpty()) {
+        rest = (after == null ? records : records.tailMap(after, false)).values();
+      } else {
+        return new Page(List.of(), false); // a facet no record has
+      }
       List<Snapshot> items = new ArrayList<>();
-      for (Entry entry : rest.values()) {
+      for (Entry entry : rest) {
         if (entry.deleted() || since != null && entry.storedAt.isBefore(since) || !entry.facets.containsAll(query.facets())) {
           continue;
         }
@@ -295,6 +330,22 @@ final class MemoryStore implements HubStore {
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /** The smallest id set of the query's facets; null if it names none, or one no record has. */
+  private @Nullable NavigableSet<String> rarest(Query query) {
+    Map<Facets.Facet, NavigableSet<String>> ids = Objects.requireNonNull(index.get(query.recordType()), query.recordType());
+    NavigableSet<String> rarest = null;
+    for (Facets.Facet facet : query.facets()) {
+      NavigableSet<String> set = ids.get(facet);
+      if (set == null) {
+        return null;
+      }
+      if (rarest == null || set.size() < rarest.size()) {
+        rarest = set;
+      }
+    }
+    return rarest;
   }
 
   /** Events with a sequence greater than {@code since}, at most {@code limit}. */
@@ -352,6 +403,11 @@ final class MemoryStore implements HubStore {
   @Override
   public void releaseKey(String org, String key) {
     keys.release(org, key);
+  }
+
+  @Override
+  public List<KeptAnswer> keptAnswers() {
+    return keys.kept();
   }
 
   @Override
@@ -418,7 +474,13 @@ final class MemoryStore implements HubStore {
     List<StoredRecord> records = new ArrayList<>();
     List<FeedEntry> events = new ArrayList<>();
     List<TokenEntry> added = new ArrayList<>();
+    List<KeptAnswer> answers = new ArrayList<>();
     return new Importer() {
+      @Override
+      public void answer(KeptAnswer answer) {
+        answers.add(answer);
+      }
+
       @Override
       public void record(StoredRecord record) {
         records.add(record);
@@ -447,7 +509,7 @@ final class MemoryStore implements HubStore {
             entry.json = last.json();
             entry.storedAt = last.at();
             if (last.json() != null) {
-              entry.facets = Facets.of(org.sstc.exchange.core.SstcJson.standard().read(last.json()));
+              index(record.recordType(), entry, Facets.of(org.sstc.exchange.core.SstcJson.standard().read(last.json())));
               live++;
             }
             if (last.at().isAfter(lastWrite)) {
@@ -469,6 +531,7 @@ final class MemoryStore implements HubStore {
           lock.writeLock().unlock();
         }
         added.forEach(MemoryStore.this::addToken);
+        answers.forEach(keys::restore);
       }
 
       @Override

@@ -6,8 +6,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sstc.exchange.core.JsonStreams;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * A store's export: NDJSON, one line per item, so that it streams both ways. The first line is
  * the hub ({@code {"kind":"sstc-hub-export","format":1,"hubId":...,"head":...}}), then one line
  * per record with its whole history ({@code "kind":"record"}), one per feed position ({@code
- * "event"}) and one per token hash ({@code "token"}). Record documents are copied as the exact bytes
+ * "event"}), one per token hash ({@code "token"}) and one per idempotency answer still kept
+ * ({@code "answer"}: a key replayed on the new store gets the same answer, as on the old one). Record documents are copied as the exact bytes
  * the store holds.
  */
 public final class StoreDump {
@@ -74,6 +78,15 @@ public final class StoreDump {
           .field("sha256", HexFormat.of().formatHex(token.hash())).field("created", token.created().toString())
           .endObject());
     }
+    for (HubStore.KeptAnswer answer : store.keptAnswers()) {
+      Reply reply = answer.reply();
+      JsonOut json = new JsonOut().beginObject().field("kind", "answer").field("orgId", answer.org())
+          .field("key", answer.key()).field("sha256", HexFormat.of().formatHex(answer.hash()))
+          .field("at", answer.at().toString()).field("status", reply.status()).name("headers").beginObject();
+      reply.headers().forEach(json::field);
+      line(out, json.endObject().field("body", Base64.getEncoder().encodeToString(reply.body()))
+          .name("closeConnection").bool(reply.closeConnection()).endObject());
+    }
     out.flush();
   }
 
@@ -119,8 +132,17 @@ public final class StoreDump {
               item.path("recordType").asString(), item.path("id").asString(), item.path("version").asLong()));
           case "token" -> importer.token(new HubStore.TokenEntry(item.path("id").asString(), item.path("orgId").asString(),
               HexFormat.of().parseHex(item.path("sha256").asString()), Instant.parse(item.path("created").asString())));
+          case "answer" -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            item.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asString()));
+            importer.answer(new HubStore.KeptAnswer(item.path("orgId").asString(), item.path("key").asString(),
+                HexFormat.of().parseHex(item.path("sha256").asString()),
+                new Reply(item.path("status").asInt(), headers, Base64.getDecoder().decode(item.path("body").asString()),
+                    item.path("closeConnection").asBoolean()),
+                Instant.parse(item.path("at").asString())));
+          }
           default -> throw new IllegalArgumentException("line " + number + " of the export is not a record,"
-              + " event or token");
+              + " event, token or idempotency answer");
         }
       }
       importer.commit();
