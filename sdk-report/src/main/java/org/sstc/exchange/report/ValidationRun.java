@@ -353,7 +353,7 @@ public final class ValidationRun {
   /** Starts checking {@code input} on a worker if it is a small file; else it is checked in turn. */
   private Ahead ahead(Input input) {
     Path path = input.path();
-    if (path == null || input.problem() != null || input.name().equals(STANDARD_INPUT) || CORES == 1) {
+    if (path == null || input.problem() != null || StandardInput.isDash(input.name()) || CORES == 1) {
       return new Ahead(input, null);
     }
     try {
