@@ -65,6 +65,7 @@ class RulesTest {
           "rule.unknown-participant",
           "rule.duplicate-id",
           "rule.id-prefix",
+          "rule.id-prefix-previous",
           "rule.org-id-prefix");
 
   // ---------------------------------------------------------------- the examples
@@ -234,6 +235,18 @@ class RulesTest {
         fails("rule.id-prefix", "no hyphen after the org id", TRIANGULAR,
             root -> set(root, "/id", "XM-DAC-41301TRI001"),
             error("rule.id-prefix", "/id")),
+        fails("rule.id-prefix-previous", "an id under the reporting organisation's previous id (IATI B1)", TRIANGULAR,
+            root -> {
+              set(root, "/id", "GB-1-TRI-001");
+              add(root, "/otherIdentifiers", "{\"scheme\": \"iati-b1\", \"id\": \"GB-1\"}");
+            },
+            warning("rule.id-prefix-previous", "/id").value("GB-1-TRI-001")),
+        fails("rule.id-prefix", "a previous id in another scheme than iati-b1", TRIANGULAR,
+            root -> {
+              set(root, "/id", "GB-1-TRI-001");
+              add(root, "/otherIdentifiers", "{\"scheme\": \"iati-a1\", \"id\": \"GB-1\"}");
+            },
+            error("rule.id-prefix", "/id").value("GB-1-TRI-001")),
         fails("rule.id-prefix", "nothing after the org id", TRIANGULAR,
             root -> set(root, "/id", "XM-DAC-41301-"),
             error("rule.id-prefix", "/id")),
@@ -378,6 +391,11 @@ class RulesTest {
             }),
         passes("rule.id-prefix", "reporting org id, hyphen, local id", TRIANGULAR,
             root -> set(root, "/id", "XM-DAC-41301-X")),
+        passes("rule.id-prefix-previous", "a previous id listed, the id under the current one", TRIANGULAR,
+            root -> {
+              set(root, "/id", "XM-DAC-41301-X");
+              add(root, "/otherIdentifiers", "{\"scheme\": \"iati-b1\", \"id\": \"GB-1\"}");
+            }),
         passes("rule.org-id-prefix", "sub-national agency with an underscore", TRIANGULAR,
             root -> set(root, "/participants/0/orgId", "CA_AB-ABT-2012345678")),
         passes("rule.org-id-prefix", "an organisation with a known parent", ORGANISATION,

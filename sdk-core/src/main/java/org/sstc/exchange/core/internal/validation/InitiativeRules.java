@@ -27,6 +27,12 @@ import org.sstc.exchange.core.Transaction;
  */
 final class InitiativeRules {
   static final String ID_PREFIX = "rule.id-prefix";
+  static final String ID_PREFIX_PREVIOUS = "rule.id-prefix-previous";
+  /**
+   * IATI OtherIdentifierType B1, "Previous Reporting Organisation Identifier", as the importer
+   * writes its scheme.
+   */
+  static final String PREVIOUS_REPORTING_ORG = "iati-b1";
   static final String DATE_ORDER = "rule.date-order";
   static final String CLOSED_NEEDS_ACTUAL_END = "rule.closed-needs-actual-end";
   static final String DUPLICATE_ID = "rule.duplicate-id";
@@ -37,7 +43,30 @@ final class InitiativeRules {
   private InitiativeRules() {}
 
   static void idPrefix(Initiative initiative, Findings findings) {
-    idPrefix("initiative", initiative.id(), initiative.reportingOrg(), findings);
+    String id = initiative.id();
+    OrgRef reportingOrg = initiative.reportingOrg();
+    // An activity first published under the organisation's previous id keeps that id for life
+    // (IATI: an identifier never changes); IATI lists the previous org id as other-identifier B1.
+    if (id != null && reportingOrg != null && reportingOrg.id() != null
+        && !id.startsWith(reportingOrg.id() + "-")) {
+      for (var other : initiative.otherIdentifiers()) {
+        String previous = other.id();
+        if (PREVIOUS_REPORTING_ORG.equals(other.scheme()) && OrgIdChecks.isOrgIdOrLegacy(previous)
+            && id.startsWith(previous + "-") && id.length() > previous.length() + 1) {
+          findings.warning(
+              ID_PREFIX_PREVIOUS,
+              "/id",
+              "the initiative id '" + id + "' starts with '" + previous + "', given in otherIdentifiers"
+                  + " (scheme " + PREVIOUS_REPORTING_ORG + ") as the reporting organisation's previous id, not"
+                  + " with its id '" + reportingOrg.id() + "': fine for an initiative first published"
+                  + " under the previous id (an id never changes); a new initiative's id starts with '"
+                  + reportingOrg.id() + "-'",
+              id);
+          return;
+        }
+      }
+    }
+    idPrefix("initiative", id, reportingOrg, findings);
   }
 
   /** The id of a record ("initiative", "solution") starts with its reporting organisation's. */

@@ -95,6 +95,11 @@ final class OrgIdChecks {
         value);
   }
 
+  /** An id of the org-id shape, or a legacy publisher id IATI still accepts ({@code GB-1}, {@code 41AAA}). */
+  static boolean isOrgIdOrLegacy(String id) {
+    return Shapes.matches(Shapes.ORG_ID, id) || isLegacy(LEGACY_SHAPE, id);
+  }
+
   /** The form matches, and a form that starts with a country names one of ISO 3166-1. */
   private static boolean isLegacy(Pattern form, String orgId) {
     if (!form.matcher(orgId).matches()) {
