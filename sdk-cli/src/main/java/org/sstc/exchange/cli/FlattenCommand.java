@@ -19,6 +19,7 @@ import org.sstc.exchange.core.SstcJson;
 import org.sstc.exchange.sheets.Flattened;
 import org.sstc.exchange.sheets.Spreadsheets;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,13 +132,17 @@ final class FlattenCommand implements Callable<Integer> {
       err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause()));
       return Sstc.USAGE_OR_IO;
     }
-    stdout.println("wrote " + Plural.count(written.size(), "sheet") + " to " + out + ": "
-        + Plural.count(pkg.initiatives().size(), "initiative") + ", " + Plural.count(pkg.organisations().size(), "organisation")
-        + (pkg.solutions().isEmpty() ? "" : ", " + Plural.count(pkg.solutions().size(), "solution")));
+    stdout.println(wrote(written.size(), pkg.initiatives().size(), pkg.organisations().size(), pkg.solutions().size()));
     return Sstc.OK;
   }
 
   private static final String ISSUES = "issues.csv";
+
+  /** What was written, as both a valid and an incomplete package say it. */
+  private String wrote(int sheets, int initiatives, int organisations, int solutions) {
+    return "wrote " + Plural.count(sheets, "sheet") + " to " + out + ": " + Plural.count(initiatives, "initiative")
+        + ", " + Plural.count(organisations, "organisation") + (solutions == 0 ? "" : ", " + Plural.count(solutions, "solution"));
+  }
 
   private static Issue notAPackage(String recordType) {
     return Issue.error("schema.const", "/recordType", "this is an " + recordType
@@ -146,12 +151,10 @@ final class FlattenCommand implements Callable<Integer> {
 
   /** A package that breaks the standard: written with its issues, unless it is no package's JSON. */
   private int incomplete(byte[] bytes, ValidationReport report, Spreadsheets sheets, PrintWriter stdout, PrintWriter err) {
-    String recordType = "";
     boolean readable = report.issues().stream().noneMatch(issue -> issue.code().startsWith("json."));
-    if (readable) {
-      JsonNode tree = SstcJson.standard().readTree(bytes);
-      recordType = tree.path("recordType").asString("");
-    }
+    // Read once: its record type decides, and its counts are what the summary says.
+    JsonNode tree = readable ? SstcJson.standard().readTree(bytes) : MissingNode.getInstance();
+    String recordType = tree.path("recordType").asString("");
     if (!readable || !recordType.equals(RecordPackage.RECORD_TYPE)) {
       if (readable && !recordType.isEmpty() && report.issues().stream().noneMatch(issue -> issue.pointer().equals("/recordType"))) {
         stdout.println(input + ":" + notAPackage(recordType));
@@ -170,12 +173,8 @@ final class FlattenCommand implements Callable<Integer> {
       err.println("sstc: cannot write to " + out + ": " + Inputs.reason(e.getCause()));
       return Sstc.USAGE_OR_IO;
     }
-    JsonNode tree = SstcJson.standard().readTree(bytes);
-    stdout.println("wrote " + Plural.count(written.files().size(), "sheet") + " to " + out + ": "
-        + Plural.count(tree.path("initiatives").size(), "initiative") + ", "
-        + Plural.count(tree.path("organisations").size(), "organisation")
-        + (tree.path("solutions").isEmpty() ? "" : ", " + Plural.count(tree.path("solutions").size(), "solution"))
-        + "; " + Plural.count(written.issues().size(), "issue") + " in " + out.resolve(ISSUES));
+    stdout.println(wrote(written.files().size(), tree.path("initiatives").size(), tree.path("organisations").size(),
+        tree.path("solutions").size()) + "; " + Plural.count(written.issues().size(), "issue") + " in " + out.resolve(ISSUES));
     err.println("sstc: warning: " + input + " is not a valid package yet (" + Plural.count(report.errors().size(), "error")
         + "): the sheets are written so that it can be completed; each issue is in "
         + out.resolve(ISSUES) + " with its file, row and column; fix them in the sheets, then "
