@@ -739,6 +739,10 @@ final class ActivityMapper {
     for (XmlElement budget : activity.children("budget")) {
       budget.use();
       XmlElement item = itemOf(budget);
+      if (extension != null && item != null && "true".equals(item.peek("set-aside"))) {
+        budget.useAll(); // written back from extensions.sstc:setAsideByProfile, which holds it (SetAside)
+        continue;
+      }
       String status = budget.attr("status");
       XmlElement start = budget.child("period-start");
       XmlElement end = budget.child("period-end");
@@ -759,7 +763,9 @@ final class ActivityMapper {
         // 1.1), and Money is never negative. Which positive amount was meant, the publisher knows.
         note(value, "the budget's value " + amount.toPlainString() + " is negative: a budget is what is planned for its"
             + " period, the standard's amounts are never negative (only a transaction can be a reversal), so it is kept"
-            + " as written and the validator refuses it; ask the publisher for the budget of that period and correct it");
+            + " as written and the validator refuses it (a completion profile with \"negativeBudgets\": \"set-aside\", such as the"
+            + " default one, sets it aside in extensions." + SetAside.KEY + "); ask the publisher for the budget of that"
+            + " period and correct it");
       }
     }
     return withHeld("budget", budgets, Budget.class);
