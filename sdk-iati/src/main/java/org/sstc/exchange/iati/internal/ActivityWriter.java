@@ -182,7 +182,8 @@ final class ActivityWriter {
     }
     if (initiative.modality() == Modality.TRIANGULAR || initiative.modality() == Modality.BILATERAL) {
       empty(null, "collaboration-type");
-      attr("code", initiative.modality() == Modality.TRIANGULAR ? "8" : "1");
+      String bilateral = CollaborationTypes.kept(initiative);
+      attr("code", initiative.modality() == Modality.TRIANGULAR ? "8" : bilateral != null ? bilateral : "1");
     }
     for (Placed placed : budgetsInPlace(initiative)) {
       Budget budget = placed.budget();
@@ -344,6 +345,9 @@ final class ActivityWriter {
     for (Map.Entry<String, JsonNode> extension : initiative.extensions().entrySet()) {
       if (extension.getKey().equals(OrgIds.KEPT_REFS) && allWrittenAsRefs(initiative, extension.getValue())) {
         continue; // each is a participating-org's @ref: the importer keeps them again from there
+      }
+      if (extension.getKey().equals(CollaborationTypes.KEY) && CollaborationTypes.kept(initiative) != null) {
+        continue; // the collaboration-type's code: the importer keeps it again from there
       }
       start(SSTC, "extension");
       attr("key", extension.getKey());
