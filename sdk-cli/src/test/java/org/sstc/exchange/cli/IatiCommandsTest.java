@@ -143,6 +143,30 @@ class IatiCommandsTest {
   }
 
   @Test
+  void theDefaultProfileSetsANegativeBudgetAsideSaysSoAndExportWritesItBack() throws IOException {
+    Path xml = resource("/iati/crafted-negative-budget-2.03.xml", "budgets.xml");
+    Path out = dir.resolve("package.json");
+    CliRun run = sstc("import-iati", xml.toString(), "--profile", "default", "--out", out.toString());
+    assertEquals(0, run.status, run::toString); // the one record is valid once the budget is set aside
+    assertTrue(run.out.contains(xml + ":20:4: unmapped /iati-activities/iati-activity[1]/budget[2]/value[1]: the budget's value -280662.76 is negative"), run::toString);
+    assertTrue(run.out.lines().anyMatch(line -> line.startsWith(out + ":/initiatives/0/extensions/sstc:setAsideByProfile/0: from profile default: {\"from\":\"/budgets/1\"")
+        && line.endsWith("(negativeBudgets: set-aside (the budget at /budgets/1 is negative; the standard has no place for it))")), run::toString);
+    JsonNode initiative = SstcJson.standard().readTree(Files.readAllBytes(out)).path("initiatives").path(0);
+    assertEquals(2, initiative.path("budgets").size());
+    assertEquals("-280662.76", initiative.path("extensions").path("sstc:setAsideByProfile").path(0).path("budget").path("value").path("amount").asString());
+
+    Path back = dir.resolve("back.xml");
+    CliRun export = sstc("export-iati", out.toString(), "--out", back.toString());
+    assertEquals(0, export.status, export::toString);
+    assertTrue(Files.readString(back).contains(">-280662.76</value>"), export::toString);
+    Path again = dir.resolve("again.json");
+    CliRun reimport = sstc("import-iati", back.toString(), "--out", again.toString());
+    assertEquals(0, reimport.status, reimport::toString);
+    assertEquals(SstcJson.standard().read(Files.readAllBytes(out), RecordPackage.class).initiatives(),
+        SstcJson.standard().read(Files.readAllBytes(again), RecordPackage.class).initiatives());
+  }
+
+  @Test
   void aFileWhoseRecordsAreAllValidExitsZeroEvenWithUnmappedContent() throws IOException {
     Path pkg = fixture("package.json", dir.resolve("package.json"));
     Path xml = dir.resolve("out.xml");

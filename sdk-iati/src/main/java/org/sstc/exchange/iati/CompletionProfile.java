@@ -102,8 +102,10 @@ public final class CompletionProfile {
   /**
    * The profile that ships with the SDK ({@code sstc import-iati --profile default}): instrument
    * {@code project}, SDG contribution {@code significant}, untagged text in English, IATI roles 1–3
-   * as provider and 4 as recipient, and rules for triangular roles, regional and bilateral
-   * modality. {@code sdk-iati/IATI.md} explains each choice.
+   * as provider and 4 as recipient, rules for triangular roles, regional and bilateral modality,
+   * the remainder to 100 for the one share without a percentage, and negative budgets set aside
+   * (kept in the extension {@code sstc:setAsideByProfile}, and written back on export). {@code
+   * sdk-iati/IATI.md} explains each choice.
    *
    * @return the default profile
    */

@@ -69,6 +69,8 @@ final class ActivityMapper {
   private final java.util.Set<String> normalisedLanguages = new java.util.HashSet<>();
   /** participating-org refs that are not org ids, by participation id (OrgIds.KEPT_REFS). */
   private final Map<String, String> keptRefs = new LinkedHashMap<>();
+  /** A collaboration type 3 or 7 read as bilateral (CollaborationTypes.KEY), else null. */
+  private @Nullable String bilateralFlow;
 
   private ActivityMapper(XmlElement activity) {
     this.activity = activity;
@@ -218,8 +220,8 @@ final class ActivityMapper {
     }
     if (extension != null) {
       readExtension(builder, related, results);
-    } else if (!keptRefs.isEmpty()) {
-      builder.set("extensions", Map.of(OrgIds.KEPT_REFS, keptRefsNode()));
+    } else if (!keptRefs.isEmpty() || bilateralFlow != null) {
+      builder.set("extensions", importerExtensions());
     }
     builder.set("relatedInitiatives", sorted(related));
     builder.set("results", sorted(results));
@@ -240,6 +242,14 @@ final class ActivityMapper {
       XmlElement ext = org.sstcChild("participant");
       String ref = org.attr("ref");
       String name = plainName(org);
+      if (name == null && ref != null && ext == null) {
+        name = nameOfRef(ref);
+        if (name != null) {
+          note(org, "", "participating-org with ref \"" + ref + "\" has no name: it is named \"" + name + "\", as the"
+              + " file names the organisation with that ref elsewhere in the activity (the same ref is the same organisation);"
+              + " give it its own narrative if it is another");
+        }
+      }
       String type = org.peek("type");
       // By ref and name: real files reuse one internal ref for different organisations.
       // Without a ref and a name nothing says two elements are one organisation: each stays its
@@ -340,6 +350,36 @@ final class ActivityMapper {
     return participants;
   }
 
+  /**
+   * The name the activity gives elsewhere to the organisation with this ref (another
+   * participating-org, the reporting-org), when it gives one name (letter case aside, the first
+   * written); null when it gives none or several (real files reuse one internal ref for different
+   * organisations: then nothing says which).
+   */
+  private @Nullable String nameOfRef(String ref) {
+    List<XmlElement> named = new ArrayList<>(activity.children("participating-org"));
+    XmlElement reporting = activity.child("reporting-org");
+    if (reporting != null) {
+      named.add(reporting);
+    }
+    String found = null;
+    for (XmlElement org : named) {
+      if (!ref.equals(org.peek("ref"))) {
+        continue;
+      }
+      String name = org.children("narrative").stream().map(n -> n.text().strip()).filter(t -> !t.isEmpty())
+          .findFirst().orElse(null);
+      if (name == null) {
+        continue;
+      }
+      if (found != null && !found.equalsIgnoreCase(name)) {
+        return null;
+      }
+      found = found == null ? name : found;
+    }
+    return found;
+  }
+
   private @Nullable Draft reportingOrg(List<Draft> participants) {
     XmlElement org = activity.child("reporting-org");
     if (org == null) {
@@ -405,13 +445,23 @@ final class ActivityMapper {
     String fromExtension = extension == null ? null : extension.peek("modality");
     if (collaboration != null) {
       String code = collaboration.peek("code");
-      Modality mapped = "8".equals(code) ? Modality.TRIANGULAR : "1".equals(code) ? Modality.BILATERAL : null;
+      String flow = code == null ? null : CollaborationTypes.BILATERAL_FLOWS.get(code);
+      Modality mapped = "8".equals(code) ? Modality.TRIANGULAR
+          : "1".equals(code) || flow != null ? Modality.BILATERAL : null;
       if (mapped != null && (fromExtension == null || fromExtension.equals(mapped.code()))) {
         collaboration.use().consume("code");
         builder.set("modality", mapped);
+        if (flow != null) {
+          bilateralFlow = code;
+          if (fromExtension == null) {
+            note(collaboration, "/@code", "collaboration-type " + code + " (\"" + flow + "\") is read as modality bilateral,"
+                + " as IATI's CollaborationType names it a bilateral flow; the code is kept in extensions."
+                + CollaborationTypes.KEY + " and written back on export");
+          }
+        }
       } else if (fromExtension == null) {
-        collaboration.unmapped("collaboration-type " + code + " names no SSTC modality (1 → bilateral,"
-            + " 8 → triangular; regional has no IATI code): set modality");
+        collaboration.unmapped("collaboration-type " + code + " names no SSTC modality (1, 3, 7 → bilateral,"
+            + " 8 → triangular; 2 and 4 are multilateral, 6 private, regional has no IATI code): set modality");
       } else {
         collaboration.use().consume("code");
       }
@@ -478,10 +528,7 @@ final class ActivityMapper {
         record.unmapped("the SSTC result cannot be read back: " + e.getMessage());
       }
     }
-    Map<String, JsonNode> extensions = new LinkedHashMap<>();
-    if (!keptRefs.isEmpty()) {
-      extensions.put(OrgIds.KEPT_REFS, keptRefsNode()); // first, as when it was first imported
-    }
+    Map<String, JsonNode> extensions = importerExtensions(); // first, as when it was first imported
     for (XmlElement value : ext.sstcChildren("extension")) {
       value.use();
       String key = value.attr("key");
@@ -496,6 +543,18 @@ final class ActivityMapper {
       }
     }
     builder.set("extensions", extensions);
+  }
+
+  /** What the importer keeps of the file in extensions: refs that are no org ids, a bilateral flow's code. */
+  private Map<String, JsonNode> importerExtensions() {
+    Map<String, JsonNode> extensions = new LinkedHashMap<>();
+    if (!keptRefs.isEmpty()) {
+      extensions.put(OrgIds.KEPT_REFS, keptRefsNode());
+    }
+    if (bilateralFlow != null) {
+      extensions.put(CollaborationTypes.KEY, tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(bilateralFlow));
+    }
+    return extensions;
   }
 
   private JsonNode keptRefsNode() {
@@ -739,6 +798,10 @@ final class ActivityMapper {
     for (XmlElement budget : activity.children("budget")) {
       budget.use();
       XmlElement item = itemOf(budget);
+      if (extension != null && item != null && "true".equals(item.peek("set-aside"))) {
+        budget.useAll(); // written back from extensions.sstc:setAsideByProfile, which holds it (SetAside)
+        continue;
+      }
       String status = budget.attr("status");
       XmlElement start = budget.child("period-start");
       XmlElement end = budget.child("period-end");
@@ -759,7 +822,9 @@ final class ActivityMapper {
         // 1.1), and Money is never negative. Which positive amount was meant, the publisher knows.
         note(value, "the budget's value " + amount.toPlainString() + " is negative: a budget is what is planned for its"
             + " period, the standard's amounts are never negative (only a transaction can be a reversal), so it is kept"
-            + " as written and the validator refuses it; ask the publisher for the budget of that period and correct it");
+            + " as written and the validator refuses it (a completion profile with \"negativeBudgets\": \"set-aside\", such as the"
+            + " default one, sets it aside in extensions." + SetAside.KEY + "); ask the publisher for the budget of that"
+            + " period and correct it");
       }
     }
     return withHeld("budget", budgets, Budget.class);

@@ -182,9 +182,11 @@ final class ActivityWriter {
     }
     if (initiative.modality() == Modality.TRIANGULAR || initiative.modality() == Modality.BILATERAL) {
       empty(null, "collaboration-type");
-      attr("code", initiative.modality() == Modality.TRIANGULAR ? "8" : "1");
+      String bilateral = CollaborationTypes.kept(initiative);
+      attr("code", initiative.modality() == Modality.TRIANGULAR ? "8" : bilateral != null ? bilateral : "1");
     }
-    for (Budget budget : initiative.budgets()) {
+    for (Placed placed : budgetsInPlace(initiative)) {
+      Budget budget = placed.budget();
       if (!writable(budget)) {
         continue; // in the extension, whole
       }
@@ -198,6 +200,9 @@ final class ActivityWriter {
       attr("iso-date", nonNull(budget.periodEnd(), initiative, "a budget's periodEnd").toString());
       boolean absent = value(budget.value(), periodStart, initiative, false);
       item(budget.id(), absent);
+      if (placed.setAside()) {
+        attr("set-aside", "true"); // the importer leaves it in the extension, where the profile put it
+      }
       end();
     }
     for (Transaction transaction : initiative.transactions()) {
@@ -341,6 +346,9 @@ final class ActivityWriter {
       if (extension.getKey().equals(OrgIds.KEPT_REFS) && allWrittenAsRefs(initiative, extension.getValue())) {
         continue; // each is a participating-org's @ref: the importer keeps them again from there
       }
+      if (extension.getKey().equals(CollaborationTypes.KEY) && CollaborationTypes.kept(initiative) != null) {
+        continue; // the collaboration-type's code: the importer keeps it again from there
+      }
       start(SSTC, "extension");
       attr("key", extension.getKey());
       out.writeCharacters(IatiJson.write(extension.getValue()));
@@ -364,6 +372,36 @@ final class ActivityWriter {
         endInline();
       }
     }
+  }
+
+  /** A budget to write, and whether a completion profile set it aside ({@link SetAside}). */
+  private record Placed(Budget budget, boolean setAside) {}
+
+  /**
+   * The initiative's budgets with those a completion profile set aside ({@link SetAside#KEY})
+   * back in their places, so that the IATI file comes back as it was imported.
+   */
+  private static List<Placed> budgetsInPlace(Initiative initiative) {
+    List<Placed> placed = new java.util.ArrayList<>();
+    initiative.budgets().forEach(budget -> placed.add(new Placed(budget, false)));
+    JsonNode aside = initiative.extensions().get(SetAside.KEY);
+    if (aside == null || !aside.isArray()) {
+      return placed;
+    }
+    for (JsonNode entry : aside) {
+      String from = entry.path("from").asString("");
+      if (!from.matches("/budgets/[0-9]{1,6}") || !entry.path("budget").isObject()) {
+        continue; // not a budget: it stays in the extension only
+      }
+      Budget budget;
+      try {
+        budget = IatiJson.read(IatiJson.write(entry.get("budget")), Budget.class);
+      } catch (RuntimeException notABudget) {
+        continue; // idem
+      }
+      placed.add(Math.min(Integer.parseInt(from.substring("/budgets/".length())), placed.size()), new Placed(budget, true));
+    }
+    return placed;
   }
 
   // What IATI's XSD requires of each item; what lacks a part goes to the extension whole.

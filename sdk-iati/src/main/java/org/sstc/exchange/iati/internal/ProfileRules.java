@@ -56,6 +56,8 @@ public final class ProfileRules {
   private final Map<String, String> roles;
   private final boolean lastUpdatedAtImport;
   private final boolean recipientCountryParticipant;
+  private final boolean percentageRemainder;
+  private final boolean setAsideNegativeBudgets;
   private final List<DefaultValue> values;
   private final List<Rule> rules;
 
@@ -69,6 +71,8 @@ public final class ProfileRules {
     this.roles = roles(defaults.get("roles"));
     this.recipientCountryParticipant = defaults.path("recipientCountryParticipant").asBoolean(false);
     this.lastUpdatedAtImport = "import-time".equals(text(defaults.get("lastUpdated")));
+    this.percentageRemainder = defaults.path("percentageRemainder").asBoolean(false);
+    this.setAsideNegativeBudgets = "set-aside".equals(text(profile.get("negativeBudgets")));
     List<DefaultValue> found = new ArrayList<>();
     for (JsonNode value : defaults.path("values")) {
       found.add(new DefaultValue(value.path("pointer").asString(), value.path("value").deepCopy()));
@@ -136,6 +140,10 @@ public final class ProfileRules {
    */
   public List<Filled> apply(ObjectNode record, Instant now) {
     List<Filled> filled = new ArrayList<>();
+    if (setAsideNegativeBudgets) {
+      // first, so that no default (such as /budgets/*/type) is filled into a budget set aside
+      SetAside.negativeBudgets(record, filled);
+    }
     Map<String, String> chosenRoles = null;
     String rolesFrom = "defaults.roles";
     for (int i = 0; i < rules.size(); i++) {
@@ -174,6 +182,9 @@ public final class ProfileRules {
     if (lastUpdatedAtImport) {
       fill(record, "/lastUpdated", NODES.stringNode(DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS))),
           "defaults.lastUpdated (import-time: the file gives no last-updated-datetime with a time zone)", filled);
+    }
+    if (percentageRemainder) {
+      Remainders.fill(record, filled);
     }
     for (int i = 0; i < values.size(); i++) {
       DefaultValue value = values.get(i);
