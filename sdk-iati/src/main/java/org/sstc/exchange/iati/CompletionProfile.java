@@ -103,7 +103,9 @@ public final class CompletionProfile {
    * The profile that ships with the SDK ({@code sstc import-iati --profile default}): instrument
    * {@code project}, SDG contribution {@code significant}, untagged text in English, IATI roles 1–3
    * as provider and 4 as recipient, rules for triangular roles, regional and bilateral modality,
-   * the remainder to 100 for the one share without a percentage, and negative budgets set aside
+   * the remainder to 100 for the one share without a percentage, the previous reporting-org
+   * ids of publishers that changed theirs (DFID's {@code GB-1}, the Netherlands' {@code NL-1}), and
+   * negative budgets set aside
    * (kept in the extension {@code sstc:setAsideByProfile}, and written back on export). {@code
    * sdk-iati/IATI.md} explains each choice.
    *

@@ -208,6 +208,27 @@ class IatiRealFilesTest {
   }
 
   @Test
+  void anIdUnderTheReportingOrgsPreviousIdGetsThatIdFromTheProfileAndIsAWarningNotAnError() throws IOException {
+    IatiImport imported = IatiAsPublishedTest.crafted("crafted-previous-reporting-org-id-2.03.xml");
+    List<Completion> done = imported.initiatives().stream().map(CompletionProfile.defaultProfile()::complete).toList();
+    // GB-1-… under GB-GOV-1: the default profile knows GB-1 as DFID's previous id, and says it added it
+    assertThat(done.get(0).filled()).filteredOn(v -> v.pointer().startsWith("/otherIdentifiers"))
+        .extracting(ProfileValue::toString).containsExactly(
+            "/otherIdentifiers/0 = {\"scheme\":\"iati-b1\",\"id\":\"GB-1\"} (defaults.previousReportingOrgIds"
+                + " (GB-GOV-1 reported as GB-1 before))");
+    ValidationReport first = validate(done.get(0).record().json());
+    assertThat(first.errors()).isEmpty();
+    assertThat(first.warnings()).extracting(issue -> issue.code()).contains("rule.id-prefix-previous");
+    // the file lists GB-1 as other-identifier B1 itself: nothing to add, and the same warning
+    assertThat(done.get(1).filled()).extracting(ProfileValue::pointer).noneMatch(p -> p.startsWith("/otherIdentifiers"));
+    assertThat(validate(done.get(1).record().json()).errors()).isEmpty();
+    // GB-9 is no previous id the profile knows: the id stays an error
+    assertThat(done.get(2).filled()).extracting(ProfileValue::pointer).noneMatch(p -> p.startsWith("/otherIdentifiers"));
+    assertThat(validate(done.get(2).record().json()).errors()).extracting(issue -> issue.code())
+        .contains("rule.id-prefix");
+  }
+
+  @Test
   void collaborationTypes3And7AreBilateralAndComeBackAsWritten() throws IOException {
     IatiImport imported = IatiAsPublishedTest.crafted("crafted-collaboration-types-2.03.xml");
     JsonNode core = Completed.json(imported.initiatives().get(0));

@@ -23,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ProfileRules {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** IATI OtherIdentifierType B1, "Previous Reporting Organisation Identifier", as the importer writes its scheme. */
+  private static final String PREVIOUS_REPORTING_ORG = "iati-b1";
+
   /**
    * Where the standard has language maps in an initiative: the importer keeps untagged text under
    * {@code und} in these, and the profile's language replaces that key.
@@ -58,6 +61,8 @@ public final class ProfileRules {
   private final boolean recipientCountryParticipant;
   private final boolean percentageRemainder;
   private final boolean setAsideNegativeBudgets;
+  /** Previous reporting-org ids (IATI OtherIdentifierType B1) by current id. */
+  private final Map<String, List<String>> previousReportingOrgIds;
   private final List<DefaultValue> values;
   private final List<Rule> rules;
 
@@ -73,6 +78,14 @@ public final class ProfileRules {
     this.lastUpdatedAtImport = "import-time".equals(text(defaults.get("lastUpdated")));
     this.percentageRemainder = defaults.path("percentageRemainder").asBoolean(false);
     this.setAsideNegativeBudgets = "set-aside".equals(text(profile.get("negativeBudgets")));
+    Map<String, List<String>> previous = new LinkedHashMap<>();
+    JsonNode previousIds = defaults.path("previousReportingOrgIds");
+    for (String current : previousIds.propertyNames()) {
+      List<String> ids = new ArrayList<>();
+      previousIds.get(current).forEach(id -> ids.add(id.asString()));
+      previous.put(current, List.copyOf(ids));
+    }
+    this.previousReportingOrgIds = Map.copyOf(previous);
     List<DefaultValue> found = new ArrayList<>();
     for (JsonNode value : defaults.path("values")) {
       found.add(new DefaultValue(value.path("pointer").asString(), value.path("value").deepCopy()));
@@ -144,6 +157,7 @@ public final class ProfileRules {
       // first, so that no default (such as /budgets/*/type) is filled into a budget set aside
       SetAside.negativeBudgets(record, filled);
     }
+    previousReportingOrgId(record, filled);
     Map<String, String> chosenRoles = null;
     String rolesFrom = "defaults.roles";
     for (int i = 0; i < rules.size(); i++) {
@@ -191,6 +205,36 @@ public final class ProfileRules {
       fill(record, value.pointer(), value.value(), "defaults.values/" + i, filled);
     }
     return filled;
+  }
+
+  /**
+   * An initiative id under the reporting organisation's previous id (DFID's {@code GB-1-…} under
+   * {@code GB-GOV-1}) gets that previous id in otherIdentifiers, scheme {@code iati-b1}, as IATI
+   * publishers list it, unless the record lists it already: the id is then one IATI accepts
+   * (an activity's identifier never changes), and the validator warns rather than refuses.
+   */
+  private void previousReportingOrgId(ObjectNode record, List<Filled> filled) {
+    String id = record.path("id").asString("");
+    String reportingOrg = record.path("reportingOrg").path("id").asString("");
+    List<String> previous = previousReportingOrgIds.get(reportingOrg);
+    if (previous == null || id.startsWith(reportingOrg + "-")) {
+      return;
+    }
+    for (String before : previous) {
+      if (!id.startsWith(before + "-") || id.length() <= before.length() + 1) {
+        continue;
+      }
+      for (JsonNode other : record.path("otherIdentifiers")) {
+        if (PREVIOUS_REPORTING_ORG.equals(other.path("scheme").asString("")) && before.equals(other.path("id").asString(""))) {
+          return;
+        }
+      }
+      ArrayNode others = record.get("otherIdentifiers") instanceof ArrayNode given ? given : record.putArray("otherIdentifiers");
+      ObjectNode added = others.addObject().put("scheme", PREVIOUS_REPORTING_ORG).put("id", before);
+      filled.add(new Filled("/otherIdentifiers/" + (others.size() - 1), added.deepCopy(),
+          "defaults.previousReportingOrgIds (" + reportingOrg + " reported as " + before + " before)"));
+      return;
+    }
   }
 
   /** Each participant with IATI roles and no SSTC role (or the one the importer derived) gets the profile's. */
