@@ -29,9 +29,9 @@ final class CliRun {
     this.err = err;
   }
 
-  /** Runs the configured command line, as {@code main} would. */
+  /** Runs the configured command line, as {@code main} would: with only the named subcommand. */
   static CliRun sstc(String... args) {
-    return run(Sstc.newCommandLine(), args);
+    return run(Sstc.newCommandLine(args.length == 0 ? null : args[0]), args);
   }
 
   /** Runs {@code sstc} in-process with {@code input} as its standard input (as {@code < file} would). */
