@@ -149,8 +149,9 @@ final class ServeCommand implements Callable<Integer> {
       names = "--pool-size",
       paramLabel = "N",
       defaultValue = "10",
-      description = "With --database: connections this node keeps open to PostgreSQL (N nodes need N times this"
-          + " from the server's max_connections). Default ${DEFAULT-VALUE}; env SSTC_POOL_SIZE.")
+      description = "With --database only (a usage error with --data or --memory): connections this node keeps open"
+          + " to PostgreSQL (N nodes need N times this from the server's max_connections). Default ${DEFAULT-VALUE};"
+          + " env SSTC_POOL_SIZE.")
   int poolSize = HubStorage.DEFAULT_POOL_SIZE;
 
   @Option(
@@ -175,6 +176,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest bulk upload (POST /packages), after decompression; larger ones get 413. Default"
           + " ${DEFAULT-VALUE} (256 MiB); env SSTC_MAX_BULK_BYTES.")
   long maxBulkBytes = 256L << 20;
+
+  /** True when --pool-size was on the command line or SSTC_POOL_SIZE in the environment. */
+  private boolean poolSizeGiven() {
+    return spec.commandLine().getParseResult().hasMatchedOption("--pool-size")
+        || environment.apply("SSTC_POOL_SIZE") != null;
+  }
 
   /** Where the options' environment variables are read; tests replace it. */
   static Function<String, @Nullable String> environment = System::getenv;
@@ -307,6 +314,13 @@ final class ServeCommand implements Callable<Integer> {
     if (poolSize < 1 || poolSize > 1000) {
       throw new ParameterException(spec.commandLine(), "--pool-size takes 1 to 1000 connections, not " + poolSize
           + " (env SSTC_POOL_SIZE)");
+    }
+    // The pool is PostgreSQL's alone (an embedded or memory hub has no connections to size): an
+    // operator who sets it elsewhere expects it to act, so say it does not rather than ignore it.
+    if (storage.database == null && poolSizeGiven()) {
+      throw new ParameterException(spec.commandLine(), "--pool-size (or SSTC_POOL_SIZE) is for --database only: "
+          + (memory ? "a --memory hub" : "a --data hub (one embedded database file)") + " has no connection pool;"
+          + " leave it out, or keep the data in PostgreSQL with --database postgresql://HOST:PORT/DB");
     }
     SstcHub.Builder builder = hubBuilder();
     HubStorage store = memory ? HubStorage.memory() : storage.open(spec, poolSize);

@@ -111,6 +111,19 @@ class ServeCommandTest {
   }
 
   @Test
+  void aPoolSizeWithoutADatabaseIsAUsageErrorNotIgnored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    ServeCommand.environment = Map.<String, String>of()::get;
+    CliRun data = CliRun.sstc("serve", "--data", dir.toString(), "--port", "0", "--pool-size", "20");
+    assertEquals(2, data.status, data.toString());
+    assertTrue(data.err.contains("--pool-size (or SSTC_POOL_SIZE) is for --database only: a --data hub"), data.toString());
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("hub.db")), "no hub is started: " + data);
+    ServeCommand.environment = Map.of("SSTC_POOL_SIZE", "20")::get;
+    CliRun memory = CliRun.sstc("serve", "--memory", "--port", "0");
+    assertEquals(2, memory.status, memory.toString());
+    assertTrue(memory.err.contains("a --memory hub has no connection pool"), memory.toString());
+  }
+
+  @Test
   void aBadProxyIsAUsageError() {
     ServeCommand.environment = Map.<String, String>of()::get;
     CliRun run = CliRun.sstc("serve", "--memory", "--port", "0", "--trusted-proxy", "proxy.internal");
