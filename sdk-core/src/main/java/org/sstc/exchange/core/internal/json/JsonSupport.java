@@ -63,6 +63,7 @@ public final class JsonSupport {
 
   private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
     return builder
+        .addModule(ModelModule.create())
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
