@@ -180,7 +180,7 @@ final class ServeCommand implements Callable<Integer> {
   /** True when --pool-size was on the command line or SSTC_POOL_SIZE in the environment. */
   private boolean poolSizeGiven() {
     return spec.commandLine().getParseResult().hasMatchedOption("--pool-size")
-        || environment.apply("SSTC_POOL_SIZE") != null;
+        || environment.apply(Environment.variable("--pool-size")) != null;
   }
 
   /** Where the options' environment variables are read; tests replace it. */
