@@ -118,6 +118,32 @@ class SearchAndChangesTest {
   }
 
   @Test
+  void updatedSinceAMomentAgoPagesThroughExactlyTheRecordsWrittenSinceInIdOrder() throws Exception {
+    List<ObjectNode> older = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      older.add(pairRecord(String.format("XM-DAC-41301-US-%03d", i * 2), i % 2 == 0 ? "5" : "3", "BR"));
+    }
+    bulk(older);
+    Thread.sleep(20);
+    String since = java.time.Instant.now().toString();
+    Thread.sleep(20);
+    // Written since: two updates, two new records (between the older ids), one new then deleted.
+    wire.write("PUT", "/initiatives/XM-DAC-41301-US-040", pairRecord("XM-DAC-41301-US-040", "5", "KE"), "If-Match", "\"1\"");
+    wire.write("PUT", "/initiatives/XM-DAC-41301-US-006", pairRecord("XM-DAC-41301-US-006", "3", "KE"), "If-Match", "\"1\"");
+    bulk(List.of(pairRecord("XM-DAC-41301-US-033", "5", "BR"), pairRecord("XM-DAC-41301-US-001", "5", "BR"),
+        pairRecord("XM-DAC-41301-US-017", "5", "BR")));
+    assertThat(wire.write("DELETE", "/initiatives/XM-DAC-41301-US-017", null, "If-Match", "\"1\"").statusCode())
+        .isEqualTo(204);
+
+    String search = "/initiatives?updatedSince=" + since;
+    assertThat(allPages(search, 2)).containsExactly("XM-DAC-41301-US-001", "XM-DAC-41301-US-006",
+        "XM-DAC-41301-US-033", "XM-DAC-41301-US-040");
+    assertThat(allPages(search + "&status=5", 1)).containsExactly("XM-DAC-41301-US-001",
+        "XM-DAC-41301-US-033", "XM-DAC-41301-US-040");
+    assertThat(allPages(search + "&country=KE", 100)).containsExactly("XM-DAC-41301-US-006", "XM-DAC-41301-US-040");
+  }
+
+  @Test
   void badSearchParametersGive400WithInvalidParams() {
     HttpResponse<String> bad = wire.get("/initiatives?sdgGoal=18&limit=0&colour=red");
     assertThat(bad.statusCode()).isEqualTo(400);
