@@ -146,7 +146,7 @@ final class CodelistChecks {
           CodeKind.COUNTRY);
       // A role outside the list binds as null and is left out of the model: its code is read
       // from the document, where it stands at its own index.
-      JsonNode written = document == null ? null : document.at(Pointer.of("participants", i, "iatiRoles"));
+      JsonNode written = document == null ? null : document.path("participants").path(i).path("iatiRoles");
       if (written != null && written.isArray()) {
         for (int r = 0; r < written.size(); r++) {
           JsonNode role = written.get(r);

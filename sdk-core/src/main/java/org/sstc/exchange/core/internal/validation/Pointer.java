@@ -7,8 +7,16 @@ public final class Pointer {
   /** A pointer from its segments: strings are property names, integers array indices. */
   public static String of(Object... segments) {
     StringBuilder pointer = new StringBuilder();
+    // Rules build a pointer for every code they check, before knowing whether it is wrong:
+    // indices are appended as numbers, and a name is escaped only when it needs it.
     for (Object segment : segments) {
-      pointer.append('/').append(escape(String.valueOf(segment)));
+      pointer.append('/');
+      if (segment instanceof Integer index) {
+        pointer.append(index.intValue());
+      } else {
+        String name = String.valueOf(segment);
+        pointer.append(name.indexOf('~') < 0 && name.indexOf('/') < 0 ? name : escape(name));
+      }
     }
     return pointer.toString();
   }
