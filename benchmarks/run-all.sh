@@ -84,8 +84,11 @@ row "$FILES files: sstc ÷ ajv (target ≤ 1.0)" "$(ratio "$S_FILES" "$A_FILES")
 echo "== (3) one file: sstc (plain, with a CDS archive) vs ajv (load $(load))"
 ONE="$FOLDER/initiative-00000.json"
 java -XX:ArchiveClassesAtExit="$WORK/sstc.jsa" -jar "$SSTC" validate "$ONE" > /dev/null 2>&1 || true
-plain=(); cds=(); aj=()
+plain=(); cds=(); aj=(); jvm=(); version=()
 for i in 1 2 3 4 5; do
+  # The floors under a one-file run: the JVM alone, and sstc starting and printing its version.
+  jvm+=("$(seconds java -Xshare:auto -version)")
+  version+=("$(seconds java -jar "$SSTC" --version)")
   plain+=("$(seconds java -jar "$SSTC" validate "$ONE")")
   cds+=("$(seconds java -XX:SharedArchiveFile="$WORK/sstc.jsa" -jar "$SSTC" validate "$ONE")")
   aj+=("$(seconds ajv "${AJV_ARGS[@]}" -d "$ONE")")
@@ -93,6 +96,8 @@ done
 S_ONE=$(printf '%s\n' "${plain[@]}" | median); C_ONE=$(printf '%s\n' "${cds[@]}" | median); A_ONE=$(printf '%s\n' "${aj[@]}" | median)
 row "one file, median of 5: sstc / sstc+CDS / ajv s" "$(printf '%.2f / %.2f / %.2f' "$S_ONE" "$C_ONE" "$A_ONE")"
 row "one file: sstc ÷ ajv, sstc+CDS ÷ ajv (target ≤ 1.0)" "$(ratio "$S_ONE" "$A_ONE"), $(ratio "$C_ONE" "$A_ONE")"
+J_ONE=$(printf '%s\n' "${jvm[@]}" | median); V_ONE=$(printf '%s\n' "${version[@]}" | median)
+row "one file's floors, median of 5: java -version / sstc --version s" "$(printf '%.2f / %.2f' "$J_ONE" "$V_ONE")"
 
 echo "== (4) NDJSON stream, $STREAM_MB MB, -Xmx128m (load $(load))"
 java -Xmx128m -cp "$JAR" org.sstc.exchange.benchmarks.StreamingValidation "$WORK/records.ndjson" "$STREAM_MB" > "$WORK/stream.txt"
