@@ -186,12 +186,13 @@ final class FastSchema {
           for (var property : value.properties()) {
             members.put(property.getKey(), compile(property.getValue(), base, at + "/" + escape(property.getKey()), false));
           }
-          yield Keywords.properties(members);
+          JsonNode others = schema.get("additionalProperties");
+          String othersAt = at.substring(0, at.length() - "properties".length()) + "additionalProperties";
+          yield Keywords.members(members, others == null ? null : compile(others, base, othersAt, false));
         }
-        case "additionalProperties" -> {
-          Set<String> declared = new HashSet<>(schema.path("properties").propertyNames());
-          yield Keywords.additionalProperties(declared, compile(value, base, at, false));
-        }
+        // With "properties", both are checked in one pass over the members (above).
+        case "additionalProperties" ->
+            schema.has("properties") ? ALWAYS_VALID : Keywords.members(Map.of(), compile(value, base, at, false));
         case "required" -> Keywords.required(value, at, this);
         case "enum" -> value.isArray() ? Keywords.oneOfValues(value) : unknown(at, "not an array");
         case "const" -> Keywords.oneOfValues(JsonNodeFactory.instance.arrayNode().add(value));
@@ -366,33 +367,24 @@ final class FastSchema {
       return !value.isFloatingPointNumber() || value.isBigDecimal() || Double.isFinite(value.doubleValue());
     }
 
-    static Checker properties(Map<String, Checker> members) {
-      List<Map.Entry<String, Checker>> each = List.copyOf(members.entrySet());
-      return value -> {
-        if (!value.isObject()) {
-          return Verdict.VALID;
-        }
-        Verdict verdict = Verdict.VALID;
-        for (int i = 0; i < each.size() && verdict != Verdict.INVALID; i++) {
-          JsonNode child = value.get(each.get(i).getKey());
-          if (child != null) {
-            verdict = and(verdict, each.get(i).getValue().check(child));
-          }
-        }
-        return verdict;
-      };
-    }
-
-    static Checker additionalProperties(Set<String> declared, Checker others) {
-      Set<String> names = Set.copyOf(declared);
+    /**
+     * properties and additionalProperties in one pass over the object's members: a declared
+     * member is held to its own subschema, any other to {@code others} (none: anything goes).
+     */
+    static Checker members(Map<String, Checker> declared, @Nullable Checker others) {
+      Map<String, Checker> byName = Map.copyOf(declared);
       return value -> {
         if (!value.isObject()) {
           return Verdict.VALID;
         }
         Verdict verdict = Verdict.VALID;
         for (var member : value.properties()) {
-          if (!names.contains(member.getKey())) {
-            verdict = and(verdict, others.check(member.getValue()));
+          @Nullable Checker check = byName.getOrDefault(member.getKey(), others);
+          if (check != null) {
+            verdict = and(verdict, check.check(member.getValue()));
+            if (verdict == Verdict.INVALID) {
+              break;
+            }
           }
         }
         return verdict;
