@@ -48,6 +48,7 @@ public final class SchemaCheck {
   /** The code of a version whose major this SDK does not read: an error. */
   public static final String UNSUPPORTED_VERSION = "schema.unsupported-version";
 
+  private static final String REPORT = "validation-report";
   private static final Pattern VERSION = Pattern.compile("([0-9]{1,4})\\.([0-9]{1,4})");
   private static final int MAJOR = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +66,7 @@ public final class SchemaCheck {
     private final String version;
     private final String name;
     private volatile @Nullable Schema schema;
+    private volatile @Nullable FastSchema fast;
 
     Compiled(SchemaRegistry registry, String version, String name) {
       this.registry = registry;
@@ -84,6 +86,32 @@ public final class SchemaCheck {
         }
       }
       return compiled;
+    }
+
+    /** The fast check of the same schema, compiled on first use; it may skip networknt for a valid record. */
+    FastSchema fast() {
+      FastSchema compiled = fast;
+      if (compiled == null) {
+        synchronized (this) {
+          compiled = fast;
+          if (compiled == null) {
+            compiled = FastSchema.compile(ID_BASE + version + "/" + name + ".schema.json", SchemaCheck::bundledTree);
+            fast = compiled;
+          }
+        }
+      }
+      return compiled;
+    }
+
+    /**
+     * Validates with networknt unless the fast check finds the document certainly valid: then
+     * networknt would report nothing, and is not asked.
+     */
+    List<Issue> validate(JsonNode document) {
+      if (fast().check(document) == FastSchema.Verdict.VALID) {
+        return List.of();
+      }
+      return toIssues(get().validate(document));
     }
   }
 
@@ -115,7 +143,7 @@ public final class SchemaCheck {
       throw new IllegalStateException("the schema jar carries no version of the standard (no 1.0/record.schema.json)");
     }
     this.byMinor = List.copyOf(versions);
-    this.reportSchema = new Compiled(registry, newestVersion(), "validation-report");
+    this.reportSchema = new Compiled(registry, newestVersion(), REPORT);
   }
 
   /**
@@ -157,6 +185,12 @@ public final class SchemaCheck {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A bundled schema document as a tree, by its {@code $id}; null if not bundled. */
+  private static @Nullable JsonNode bundledTree(String iri) {
+    String text = bundled(iri);
+    return text == null ? null : JSON.readTree(text);
   }
 
   /** How many minor versions of 1.x the schema jar carries (1.0, 1.1, …), found without compiling a schema. */
@@ -388,16 +422,35 @@ public final class SchemaCheck {
   }
 
   private List<Issue> checkAgainst(int minor, String recordType, JsonNode document) {
+    return compiled(minor, recordType).validate(document);
+  }
+
+  private Compiled compiled(int minor, String recordType) {
     Compiled schema = byMinor.get(minor).get(recordType);
     if (schema == null) {
       throw new IllegalArgumentException("unknown record type " + recordType);
     }
-    return toIssues(schema.get().validate(document));
+    return schema;
+  }
+
+  /** The fast check of one bundled schema, for the tests that hold it to networknt. */
+  FastSchema fastSchema(int minor, String recordType) {
+    return forTests(minor, recordType).fast();
+  }
+
+  /** networknt's errors alone, without the fast check, for the tests that compare the two. */
+  List<Error> networknt(int minor, String recordType, JsonNode document) {
+    return forTests(minor, recordType).get().validate(document);
+  }
+
+  /** A record type's schema, or {@code validation-report}'s of the newest version. */
+  private Compiled forTests(int minor, String recordType) {
+    return recordType.equals(REPORT) && minor == byMinor.size() - 1 ? reportSchema : compiled(minor, recordType);
   }
 
   /** Validates a validation report written as JSON. */
   public List<Issue> checkReport(JsonNode report) {
-    return toIssues(reportSchema.get().validate(report));
+    return reportSchema.validate(report);
   }
 
   private static List<Issue> toIssues(List<Error> errors) {

@@ -1,0 +1,587 @@
+package org.sstc.exchange.core.internal.validation;
+
+import com.networknt.schema.regex.RegularExpressions;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A bundled schema compiled once into a tree of small checkers that answer, for a record, {@link
+ * Verdict#VALID} (networknt certainly reports no error), {@link Verdict#INVALID} (it certainly
+ * reports one) or {@link Verdict#UNKNOWN}. {@link SchemaCheck} skips networknt on VALID only:
+ * networknt still explains every record that may be invalid, so issue codes, pointers and
+ * messages do not change.
+ *
+ * <p>Soundness is the point, speed comes second: each keyword claims certainty only where its
+ * meaning is the same as networknt 3.0.9's (patterns with networknt's own rewriting of {@code $},
+ * lengths in code points, numbers compared exactly, strings compared strictly, formats on strict
+ * subsets of what networknt accepts). A keyword the compiler does not know makes its whole
+ * subschema UNKNOWN, never VALID; {@link #unsupported()} names where, so that a test sees the fast
+ * path stop working.
+ */
+final class FastSchema {
+  /** What the fast check can say of a value against a (sub)schema. */
+  enum Verdict {
+    VALID,
+    INVALID,
+    UNKNOWN
+  }
+
+  /** One compiled (sub)schema or keyword. */
+  @FunctionalInterface
+  interface Checker {
+    Verdict check(JsonNode value);
+  }
+
+  private static final Checker ALWAYS_VALID = value -> Verdict.VALID;
+  private static final Checker ALWAYS_INVALID = value -> Verdict.INVALID;
+  private static final Checker ALWAYS_UNKNOWN = value -> Verdict.UNKNOWN;
+
+  private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+  /** Keywords that never change the outcome of a validation. */
+  private static final Set<String> ANNOTATIONS =
+      Set.of("title", "description", "default", "examples", "$comment", "$defs");
+
+  private final Checker root;
+  private final List<String> unsupported;
+
+  private FastSchema(Checker root, List<String> unsupported) {
+    this.root = root;
+    this.unsupported = List.copyOf(unsupported);
+  }
+
+  /**
+   * Compiles the schema with this {@code $id}, following its {@code $ref}s into the other
+   * documents {@code documents} gives by {@code $id} (null: not available, so UNKNOWN).
+   */
+  static FastSchema compile(String id, Function<String, @Nullable JsonNode> documents) {
+    Compiler compiler = new Compiler(documents);
+    Checker root = compiler.ref(URI.create(id), "");
+    return new FastSchema(root, new ArrayList<>(compiler.unsupported));
+  }
+
+  Verdict check(JsonNode record) {
+    return root.check(record);
+  }
+
+  /** Where the compiler met something it cannot decide (keyword, format, reference): empty when the fast path can fire everywhere. */
+  List<String> unsupported() {
+    return unsupported;
+  }
+
+  /** Compiles one schema and everything it references; each referenced subschema once. */
+  private static final class Compiler {
+    private final Function<String, @Nullable JsonNode> documents;
+    private final Map<String, JsonNode> loaded = new HashMap<>();
+    private final Map<String, Checker> byLocation = new HashMap<>();
+    private final Set<String> unsupported = new LinkedHashSet<>();
+
+    Compiler(Function<String, @Nullable JsonNode> documents) {
+      this.documents = documents;
+    }
+
+    /** The checker of the subschema {@code fragment} of document {@code document}, compiled once (a cycle goes through a forward). */
+    Checker ref(URI document, String fragment) {
+      String location = document + "#" + fragment;
+      Checker known = byLocation.get(location);
+      if (known != null) {
+        return known;
+      }
+      Forward forward = new Forward();
+      byLocation.put(location, forward);
+      JsonNode doc = load(document.toString());
+      Checker target;
+      if (doc == null) {
+        target = unknown(location, "document not bundled");
+      } else if (!fragment.isEmpty() && (!fragment.startsWith("/") || fragment.indexOf('%') >= 0)) {
+        target = unknown(location, "anchor or escaped fragment");
+      } else {
+        JsonNode schema = fragment.isEmpty() ? doc : doc.at(fragment);
+        target =
+            schema.isMissingNode()
+                ? unknown(location, "no such subschema")
+                : compile(schema, document, location, fragment.isEmpty());
+      }
+      forward.target = target;
+      byLocation.put(location, target);
+      return target;
+    }
+
+    private @Nullable JsonNode load(String document) {
+      JsonNode doc = loaded.get(document);
+      if (doc == null) {
+        doc = documents.apply(document);
+        if (doc != null) {
+          loaded.put(document, doc);
+        }
+      }
+      return doc;
+    }
+
+    private Checker unknown(String location, String why) {
+      unsupported.add(location + ": " + why);
+      return ALWAYS_UNKNOWN;
+    }
+
+    private Checker compile(JsonNode schema, URI base, String location, boolean documentRoot) {
+      if (schema.isBoolean()) {
+        return schema.booleanValue() ? ALWAYS_VALID : ALWAYS_INVALID;
+      }
+      if (!schema.isObject()) {
+        return unknown(location, "not a schema");
+      }
+      // A keyword we do not know may allow what the others forbid (patternProperties and
+      // additionalProperties): the whole subschema is UNKNOWN, not merely that keyword.
+      for (String keyword : schema.propertyNames()) {
+        if (!ANNOTATIONS.contains(keyword) && !Keywords.KNOWN.contains(keyword)) {
+          return unknown(location + "/" + keyword, "keyword not compiled");
+        }
+      }
+      if (schema.has("$schema") && !(documentRoot && DIALECT.equals(schema.get("$schema").asString()))) {
+        return unknown(location + "/$schema", "another dialect");
+      }
+      if (schema.has("$id") && !(documentRoot && base.toString().equals(schema.get("$id").asString()))) {
+        return unknown(location + "/$id", "embedded resource");
+      }
+      List<Checker> checks = new ArrayList<>();
+      for (var keyword : schema.properties()) {
+        Checker check = keyword(keyword.getKey(), keyword.getValue(), schema, base, location + "/" + keyword.getKey());
+        if (check == ALWAYS_UNKNOWN) {
+          return ALWAYS_UNKNOWN; // the keyword said where and why
+        }
+        if (check != ALWAYS_VALID) {
+          checks.add(check);
+        }
+      }
+      return all(checks);
+    }
+
+    private Checker keyword(String keyword, JsonNode value, JsonNode schema, URI base, String at) {
+      return switch (keyword) {
+        case "$ref" -> {
+          if (!value.isString()) {
+            yield unknown(at, "not a reference");
+          }
+          URI target = base.resolve(value.asString());
+          String fragment = target.getRawFragment() == null ? "" : target.getRawFragment();
+          URI document = URI.create(target.toString().split("#", 2)[0]);
+          yield ref(document, fragment);
+        }
+        case "type" -> Keywords.type(value, at, this);
+        case "properties" -> {
+          Map<String, Checker> members = new HashMap<>();
+          for (var property : value.properties()) {
+            members.put(property.getKey(), compile(property.getValue(), base, at + "/" + escape(property.getKey()), false));
+          }
+          JsonNode others = schema.get("additionalProperties");
+          String othersAt = at.substring(0, at.length() - "properties".length()) + "additionalProperties";
+          yield Keywords.members(members, others == null ? null : compile(others, base, othersAt, false));
+        }
+        // With "properties", both are checked in one pass over the members (above).
+        case "additionalProperties" ->
+            schema.has("properties") ? ALWAYS_VALID : Keywords.members(Map.of(), compile(value, base, at, false));
+        case "required" -> Keywords.required(value, at, this);
+        case "enum" -> value.isArray() ? Keywords.oneOfValues(value) : unknown(at, "not an array");
+        case "const" -> Keywords.oneOfValues(JsonNodeFactory.instance.arrayNode().add(value));
+        case "pattern" -> Keywords.pattern(value, at, this);
+        case "minLength" -> Keywords.minLength(value, at, this);
+        case "minimum", "maximum" -> Keywords.bound(keyword.equals("minimum"), value, schema, at, this);
+        case "minItems" -> Keywords.minItems(value, at, this);
+        case "minProperties" -> Keywords.minProperties(value, at, this);
+        case "items" -> Keywords.items(compile(value, base, at, false));
+        case "contains" -> Keywords.contains(compile(value, base, at, false));
+        case "uniqueItems" -> value.isBoolean() ? (value.booleanValue() ? Keywords.UNIQUE_ITEMS : ALWAYS_VALID) : unknown(at, "not a boolean");
+        case "propertyNames" -> Keywords.propertyNames(compile(value, base, at, false));
+        case "allOf", "anyOf" -> {
+          if (!value.isArray() || value.isEmpty()) {
+            yield unknown(at, "not a non-empty array");
+          }
+          List<Checker> branches = new ArrayList<>();
+          for (int i = 0; i < value.size(); i++) {
+            branches.add(compile(value.get(i), base, at + "/" + i, false));
+          }
+          yield keyword.equals("allOf") ? all(branches) : any(branches);
+        }
+        case "if" -> Keywords.ifThenElse(
+            compile(value, base, at, false),
+            schema.has("then") ? compile(schema.get("then"), base, at.replaceAll("/if$", "/then"), false) : ALWAYS_VALID,
+            schema.has("else") ? compile(schema.get("else"), base, at.replaceAll("/if$", "/else"), false) : ALWAYS_VALID);
+        case "then", "else" -> ALWAYS_VALID; // compiled with their "if"; without one they do nothing
+        case "format" -> Keywords.format(value, at, this);
+        case "$schema", "$id" -> ALWAYS_VALID; // checked above
+        default -> ANNOTATIONS.contains(keyword) ? ALWAYS_VALID : unknown(at, "keyword not compiled");
+      };
+    }
+
+    /** Reports why a keyword is UNKNOWN (for {@link Keywords}). */
+    Checker cannot(String at, String why) {
+      return unknown(at, why);
+    }
+  }
+
+  /** Stands for a subschema still being compiled, so that a recursive {@code $ref} terminates. */
+  private static final class Forward implements Checker {
+    private @Nullable Checker target;
+
+    @Override
+    public Verdict check(JsonNode value) {
+      Checker resolved = target;
+      return resolved == null ? Verdict.UNKNOWN : resolved.check(value);
+    }
+  }
+
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** All must hold: any INVALID is INVALID; all VALID is VALID; else UNKNOWN. */
+  static Checker all(List<Checker> checks) {
+    if (checks.isEmpty()) {
+      return ALWAYS_VALID;
+    }
+    if (checks.size() == 1) {
+      return checks.get(0);
+    }
+    return combined(checks, true);
+  }
+
+  /** One must hold: any VALID is VALID; all INVALID is INVALID; else UNKNOWN. */
+  static Checker any(List<Checker> checks) {
+    return combined(checks, false);
+  }
+
+  private static Checker combined(List<Checker> checks, boolean all) {
+    Checker[] each = checks.toArray(Checker[]::new);
+    Verdict start = all ? Verdict.VALID : Verdict.INVALID;
+    Verdict decided = all ? Verdict.INVALID : Verdict.VALID;
+    return value -> {
+      Verdict verdict = start;
+      for (int i = 0; i < each.length && verdict != decided; i++) {
+        Verdict one = each[i].check(value);
+        verdict = all ? and(verdict, one) : or(verdict, one);
+      }
+      return verdict;
+    };
+  }
+
+  /** All must hold, with one more answer: INVALID wins, then UNKNOWN. */
+  static Verdict and(Verdict sofar, Verdict one) {
+    if (sofar == Verdict.INVALID || one == Verdict.INVALID) {
+      return Verdict.INVALID;
+    }
+    return sofar == Verdict.UNKNOWN || one == Verdict.UNKNOWN ? Verdict.UNKNOWN : Verdict.VALID;
+  }
+
+  /** One must hold, with one more answer: VALID wins, then UNKNOWN. */
+  static Verdict or(Verdict sofar, Verdict one) {
+    if (sofar == Verdict.VALID || one == Verdict.VALID) {
+      return Verdict.VALID;
+    }
+    return sofar == Verdict.UNKNOWN || one == Verdict.UNKNOWN ? Verdict.UNKNOWN : Verdict.INVALID;
+  }
+
+  /**
+   * Each of the values against one checker: all must hold (items, propertyNames) or one must
+   * (contains). Stops once the answer is certain.
+   */
+  static Verdict each(Iterable<JsonNode> values, Checker check, boolean all) {
+    Verdict verdict = all ? Verdict.VALID : Verdict.INVALID;
+    Verdict decided = all ? Verdict.INVALID : Verdict.VALID;
+    for (JsonNode value : values) {
+      verdict = all ? and(verdict, check.check(value)) : or(verdict, check.check(value));
+      if (verdict == decided) {
+        break;
+      }
+    }
+    return verdict;
+  }
+
+  /** The keywords, each compiled to a checker with networknt 3.0.9's meaning. */
+  static final class Keywords {
+    static final Set<String> KNOWN =
+        Set.of(
+            "$schema", "$id", "$ref", "type", "properties", "additionalProperties", "required", "enum",
+            "const", "pattern", "minLength", "minimum", "maximum", "minItems", "items", "contains",
+            "uniqueItems", "minProperties", "propertyNames", "allOf", "anyOf", "if", "then", "else",
+            "format");
+
+    private Keywords() {}
+
+    /** Whether the node is one of JSON's six kinds, as Jackson reads JSON text (not a POJO or binary node). */
+    private static boolean isJson(JsonNode value) {
+      return value.isObject() || value.isArray() || value.isString() || value.isNumber()
+          || value.isBoolean() || value.isNull();
+    }
+
+    static Checker type(JsonNode value, String at, Compiler compiler) {
+      if (value.isString()) {
+        Checker type = type(value.asString());
+        return type == null ? compiler.cannot(at, "type " + value.asString()) : type;
+      }
+      if (value.isArray() && !value.isEmpty()) {
+        List<Checker> types = new ArrayList<>();
+        for (JsonNode name : value) {
+          Checker type = name.isString() ? type(name.asString()) : null;
+          if (type == null) {
+            return compiler.cannot(at, "type " + name);
+          }
+          types.add(type);
+        }
+        return any(types);
+      }
+      return compiler.cannot(at, "not a type");
+    }
+
+    private static @Nullable Checker type(String name) {
+      return switch (name) {
+        case "object" -> value -> value.isObject() ? Verdict.VALID : otherKind(value);
+        case "array" -> value -> value.isArray() ? Verdict.VALID : otherKind(value);
+        case "string" -> value -> value.isString() ? Verdict.VALID : otherKind(value);
+        case "boolean" -> value -> value.isBoolean() ? Verdict.VALID : otherKind(value);
+        case "null" -> value -> value.isNull() ? Verdict.VALID : otherKind(value);
+        case "number" -> value -> value.isNumber() ? (finite(value) ? Verdict.VALID : Verdict.UNKNOWN) : otherKind(value);
+        // networknt also takes 2.0 for an integer (draft 6 on): such numbers are left to it.
+        case "integer" -> value -> value.isIntegralNumber() ? Verdict.VALID : value.isNumber() ? Verdict.UNKNOWN : otherKind(value);
+        default -> null;
+      };
+    }
+
+    private static Verdict otherKind(JsonNode value) {
+      return isJson(value) ? Verdict.INVALID : Verdict.UNKNOWN;
+    }
+
+    private static boolean finite(JsonNode value) {
+      return !value.isFloatingPointNumber() || value.isBigDecimal() || Double.isFinite(value.doubleValue());
+    }
+
+    /**
+     * properties and additionalProperties in one pass over the object's members: a declared
+     * member is held to its own subschema, any other to {@code others} (none: anything goes).
+     */
+    static Checker members(Map<String, Checker> declared, @Nullable Checker others) {
+      Map<String, Checker> byName = Map.copyOf(declared);
+      return value -> {
+        if (!value.isObject()) {
+          return Verdict.VALID;
+        }
+        Verdict verdict = Verdict.VALID;
+        for (var member : value.properties()) {
+          @Nullable Checker check = byName.getOrDefault(member.getKey(), others);
+          if (check != null) {
+            verdict = and(verdict, check.check(member.getValue()));
+            if (verdict == Verdict.INVALID) {
+              break;
+            }
+          }
+        }
+        return verdict;
+      };
+    }
+
+    static Checker required(JsonNode value, String at, Compiler compiler) {
+      if (!value.isArray()) {
+        return compiler.cannot(at, "not an array");
+      }
+      List<String> names = new ArrayList<>();
+      for (JsonNode name : value) {
+        if (!name.isString()) {
+          return compiler.cannot(at, "not a name");
+        }
+        names.add(name.asString());
+      }
+      String[] each = names.toArray(String[]::new);
+      return record -> {
+        if (!record.isObject()) {
+          return Verdict.VALID;
+        }
+        for (String name : each) {
+          if (!record.has(name)) {
+            return Verdict.INVALID;
+          }
+        }
+        return Verdict.VALID;
+      };
+    }
+
+    /**
+     * enum and const. Certain only for strings: equal text is VALID; a string that differs from
+     * every allowed value, when they are all strings, is INVALID. Anything else (numbers, which
+     * networknt compares by value, other kinds) is UNKNOWN.
+     */
+    static Checker oneOfValues(JsonNode allowed) {
+      Set<String> texts = new HashSet<>();
+      boolean onlyStrings = true;
+      for (JsonNode one : allowed) {
+        if (one.isString()) {
+          texts.add(one.asString());
+        } else {
+          onlyStrings = false;
+        }
+      }
+      boolean closed = onlyStrings;
+      return value -> {
+        if (!value.isString()) {
+          return Verdict.UNKNOWN;
+        }
+        if (texts.contains(value.asString())) {
+          return Verdict.VALID;
+        }
+        return closed ? Verdict.INVALID : Verdict.UNKNOWN;
+      };
+    }
+
+    /** networknt's JDK regular expressions: {@code $} rewritten to {@code \z}, long property names shortened, then find(). */
+    static Checker pattern(JsonNode value, String at, Compiler compiler) {
+      if (!value.isString()) {
+        return compiler.cannot(at, "not a pattern");
+      }
+      Pattern pattern;
+      try {
+        pattern =
+            Pattern.compile(
+                RegularExpressions.replaceLongformCharacterProperties(
+                    RegularExpressions.replaceDollarAnchors(value.asString())));
+      } catch (PatternSyntaxException e) {
+        return compiler.cannot(at, "pattern does not compile");
+      }
+      return text -> !text.isString() ? Verdict.VALID : pattern.matcher(text.asString()).find() ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    private static int count(JsonNode value) {
+      return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0 ? value.intValue() : -1;
+    }
+
+    static Checker minLength(JsonNode value, String at, Compiler compiler) {
+      int min = count(value);
+      if (min < 0) {
+        return compiler.cannot(at, "not a count");
+      }
+      return text -> {
+        if (!text.isString()) {
+          return Verdict.VALID;
+        }
+        String s = text.asString();
+        return s.codePointCount(0, s.length()) >= min ? Verdict.VALID : Verdict.INVALID;
+      };
+    }
+
+    static Checker minItems(JsonNode value, String at, Compiler compiler) {
+      int min = count(value);
+      if (min < 0) {
+        return compiler.cannot(at, "not a count");
+      }
+      return array -> !array.isArray() || array.size() >= min ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    static Checker minProperties(JsonNode value, String at, Compiler compiler) {
+      int min = count(value);
+      if (min < 0) {
+        return compiler.cannot(at, "not a count");
+      }
+      return object -> !object.isObject() || object.size() >= min ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    /**
+     * minimum and maximum, inclusive, compared exactly as networknt does for numbers. Where the
+     * schema says integer and the bound is an integer, networknt compares a number's long value
+     * (2100.5 passes maximum 2100): only integral numbers are decided there.
+     */
+    static Checker bound(boolean minimum, JsonNode value, JsonNode schema, String at, Compiler compiler) {
+      if (!value.isNumber() || !finite(value) || schema.has("exclusiveMinimum") || schema.has("exclusiveMaximum")) {
+        return compiler.cannot(at, "not a plain bound");
+      }
+      BigDecimal limit = new BigDecimal(value.asString());
+      boolean integerSchema = schema.path("type").isString() ? schema.path("type").asString().equals("integer") : schema.has("type");
+      boolean longCompare = integerSchema && (value.isInt() || value.isLong());
+      return number -> {
+        if (!number.isNumber()) {
+          return Verdict.VALID;
+        }
+        if (!finite(number) || (longCompare && !number.isIntegralNumber())) {
+          return Verdict.UNKNOWN;
+        }
+        BigDecimal exact;
+        try {
+          exact = number.isIntegralNumber() ? new BigDecimal(number.bigIntegerValue()) : new BigDecimal(number.asString());
+        } catch (NumberFormatException e) {
+          return Verdict.UNKNOWN;
+        }
+        int compare = exact.compareTo(limit);
+        return (minimum ? compare >= 0 : compare <= 0) ? Verdict.VALID : Verdict.INVALID;
+      };
+    }
+
+    static Checker items(Checker each) {
+      return array -> array.isArray() ? each(array, each, true) : Verdict.VALID;
+    }
+
+    static Checker contains(Checker some) {
+      return array -> array.isArray() ? each(array, some, false) : Verdict.VALID;
+    }
+
+    /** Certain for arrays of strings only: networknt compares numbers by value and walks objects. */
+    static final Checker UNIQUE_ITEMS =
+        array -> {
+          if (!array.isArray()) {
+            return Verdict.VALID;
+          }
+          Set<String> seen = new HashSet<>();
+          boolean duplicate = false;
+          for (JsonNode item : array) {
+            if (!item.isString()) {
+              return Verdict.UNKNOWN;
+            }
+            duplicate |= !seen.add(item.asString());
+          }
+          return duplicate ? Verdict.INVALID : Verdict.VALID;
+        };
+
+    static Checker propertyNames(Checker name) {
+      return object -> {
+        if (!object.isObject()) {
+          return Verdict.VALID;
+        }
+        List<JsonNode> names = new ArrayList<>(object.size());
+        object.propertyNames().forEach(key -> names.add(JsonNodeFactory.instance.stringNode(key)));
+        return each(names, name, true);
+      };
+    }
+
+    static Checker ifThenElse(Checker condition, Checker then, Checker otherwise) {
+      return value ->
+          switch (condition.check(value)) {
+            case VALID -> then.check(value);
+            case INVALID -> otherwise.check(value);
+            case UNKNOWN -> Verdict.UNKNOWN;
+          };
+    }
+
+    /** Formats networknt asserts (formatAssertionsEnabled): VALID on a strict subset of what it accepts, else UNKNOWN. */
+    static Checker format(JsonNode value, String at, Compiler compiler) {
+      Pattern subset = value.isString() ? FastFormats.subset(value.asString()) : null;
+      if (subset == null) {
+        return compiler.cannot(at, "format " + value);
+      }
+      String name = value.asString();
+      return text -> {
+        if (!text.isString()) {
+          return Verdict.VALID;
+        }
+        return FastFormats.accepts(name, subset, text.asString()) ? Verdict.VALID : Verdict.UNKNOWN;
+      };
+    }
+  }
+}
