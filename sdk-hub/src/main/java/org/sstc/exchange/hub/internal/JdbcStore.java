@@ -441,6 +441,11 @@ public final class JdbcStore implements HubStore {
   }
 
   @Override
+  public boolean writesWait() {
+    return true;
+  }
+
+  @Override
   public List<Outcome> upsertAll(List<Upsert> writes) {
     return write("writing records", tx -> new Chunk(tx).upsertAll(writes));
   }
