@@ -76,6 +76,14 @@ final class BulkUpload {
   private final long limit;
   private final ExecutorService workers;
   private final ArrayDeque<Future<Checked>> inFlight = new ArrayDeque<>();
+  /**
+   * The SQL stores' chunk writer: a chunk waits there on the database (round trips, the commit)
+   * while this thread reads the next records and the workers check them; null for the memory
+   * store, whose writes do not wait.
+   */
+  private final @Nullable ExecutorService writer;
+  /** The chunk being written by {@link #writer}: at most one, so chunks commit in the order read. */
+  private @Nullable Future<?> writing;
   private final List<Result> results = new ArrayList<>();
   private @Nullable Result header;
   private long received;
@@ -91,10 +99,25 @@ final class BulkUpload {
     this.org = org;
     this.limit = limit;
     this.workers = workers;
+    this.writer = store.writesWait() ? java.util.concurrent.Executors.newSingleThreadExecutor(run -> {
+      Thread thread = new Thread(run, "sstc-hub-bulk-writer");
+      thread.setDaemon(true);
+      return thread;
+    }) : null;
   }
 
   /** Reads the whole body (raw: as sent, already limited) and answers with the bulk report. */
   Reply run(Limited raw, boolean gzip, boolean ndjson) {
+    try {
+      return read(raw, gzip, ndjson);
+    } finally {
+      if (writer != null) {
+        writer.shutdown();
+      }
+    }
+  }
+
+  private Reply read(Limited raw, boolean gzip, boolean ndjson) {
     try {
       // The parser closes what it reads; the request body must stay open to be drained.
       InputStream open = new java.io.FilterInputStream(raw) {
@@ -138,21 +161,38 @@ final class BulkUpload {
   /**
    * Hands a record to a worker. When the window is full, writes the oldest checked record and
    * every one after it that is checked already, in order, in one store transaction: the slower
-   * the store, the more records each commit takes.
+   * the store, the more records each commit takes. On the SQL stores the chunk is written by the
+   * {@link #writer} once the one before it is committed, while the window fills again: in memory
+   * are at most the window and the chunk being written.
    */
   private void submit(Callable<Checked> check) {
     if (inFlight.size() >= WINDOW) {
+      awaitWriting();
       List<Checked> batch = new ArrayList<>();
       batch.add(await(inFlight.removeFirst()));
       while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
         batch.add(await(inFlight.removeFirst()));
       }
-      write(batch);
+      if (writer == null) {
+        write(batch);
+      } else {
+        writing = writer.submit(() -> write(batch));
+      }
     }
     inFlight.addLast(workers.submit(check));
   }
 
+  /** Waits for the chunk being written, if any; its failure is this upload's. */
+  private void awaitWriting() {
+    Future<?> chunk = writing;
+    writing = null;
+    if (chunk != null) {
+      await(chunk);
+    }
+  }
+
   private void writeAll() {
+    awaitWriting();
     List<Checked> batch = new ArrayList<>();
     while (!inFlight.isEmpty()) {
       batch.add(await(inFlight.removeFirst()));
@@ -160,7 +200,7 @@ final class BulkUpload {
     write(batch);
   }
 
-  private static Checked await(Future<Checked> checked) {
+  private static <T> T await(Future<T> checked) {
     try {
       return checked.get();
     } catch (InterruptedException e) {

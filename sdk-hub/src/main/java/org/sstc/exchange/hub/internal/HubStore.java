@@ -125,6 +125,14 @@ public interface HubStore extends AutoCloseable {
    */
   List<Outcome> upsertAll(List<Upsert> writes);
 
+  /**
+   * True when a write waits on a database (round trips, a commit to disk): a bulk upload then
+   * writes each chunk on a thread of its own while it reads and checks the next.
+   */
+  default boolean writesWait() {
+    return false;
+  }
+
   /** The owner of a record (live or deleted), if the id was ever used. */
   @Nullable String owner(String recordType, String id);
 

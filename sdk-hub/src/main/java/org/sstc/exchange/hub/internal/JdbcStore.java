@@ -172,7 +172,7 @@ public final class JdbcStore implements HubStore {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("sstc-hub-postgresql");
     config.setConnectionTimeout(TimeUnit.SECONDS.toMillis(30));
-    // A bulk chunk's JDBC batches go as multi-row INSERTs: one round trip per table, not per row.
+    // A record's facets (a single write, an import) go as one multi-row INSERT, not one per row.
     config.addDataSourceProperty("reWriteBatchedInserts", "true");
     return new JdbcStore(new HikariDataSource(config), Dialect.POSTGRESQL, "PostgreSQL " + jdbcUrl);
   }
@@ -272,11 +272,14 @@ public final class JdbcStore implements HubStore {
     final Connection c;
     long head;
     long lastWrite;
+    /** The head as hub_meta has it in this transaction: a write that moved it further stores it before commit. */
+    long headStored;
 
     Tx(Connection c, long head, long lastWrite) {
       this.c = c;
       this.head = head;
       this.lastWrite = lastWrite;
+      this.headStored = head;
     }
 
     /** The record row: owner, version, live; null if the id was never used. */
@@ -351,9 +354,8 @@ public final class JdbcStore implements HubStore {
           rows.next();
           tx = new Tx(c, rows.getLong(1), rows.getLong(2));
         }
-        long before = tx.head;
         T result = work.run(tx);
-        if (tx.head != before) {
+        if (tx.head != tx.headStored) {
           tx.update("UPDATE hub_meta SET head = ?, last_write = ? WHERE one = 1", tx.head, tx.lastWrite);
         }
         c.commit();
@@ -439,6 +441,11 @@ public final class JdbcStore implements HubStore {
   }
 
   @Override
+  public boolean writesWait() {
+    return true;
+  }
+
+  @Override
   public List<Outcome> upsertAll(List<Upsert> writes) {
     return write("writing records", tx -> new Chunk(tx).upsertAll(writes));
   }
@@ -446,8 +453,8 @@ public final class JdbcStore implements HubStore {
   /**
    * One bulk chunk in one transaction, with the same few statements whatever its size: the rows
    * it names are read by one query per record type, every row it writes goes in JDBC batches
-   * (which PostgreSQL's driver sends as multi-row INSERTs, {@code reWriteBatchedInserts}), and
-   * each record row and its facets are written once, in their final state. A record named twice
+   * (SQLite) or array parameters in one round trip (PostgreSQL, {@link #flushArrays}), and each
+   * record row and its facets are written once, in their final state. A record named twice
    * in one chunk is decided against its state after the first write, as one upsert after the
    * other would; every version still gets its history row and feed event.
    */
@@ -543,12 +550,18 @@ public final class JdbcStore implements HubStore {
         List<String> ids = entry.getValue().stream().distinct().toList();
         for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
           List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-          String marks = String.join(", ", java.util.Collections.nCopies(some.size(), "?"));
+          // PostgreSQL takes the ids as one array: one statement, planned once, whatever the count.
+          String named = dialect == Dialect.POSTGRESQL ? "id = ANY(?::text[])"
+              : "id IN (" + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")";
           try (PreparedStatement s = tx.c.prepareStatement(
-              "SELECT id, owner, version, doc FROM hub_record WHERE record_type = ? AND id IN (" + marks + ")")) {
+              "SELECT id, owner, version, doc FROM hub_record WHERE record_type = ? AND " + named)) {
             s.setString(1, entry.getKey());
-            for (int i = 0; i < some.size(); i++) {
-              s.setString(i + 2, some.get(i));
+            if (dialect == Dialect.POSTGRESQL) {
+              s.setArray(2, tx.c.createArrayOf("text", some.toArray(new String[0])));
+            } else {
+              for (int i = 0; i < some.size(); i++) {
+                s.setString(i + 2, some.get(i));
+              }
             }
             try (ResultSet found = s.executeQuery()) {
               while (found.next()) {
@@ -565,6 +578,10 @@ public final class JdbcStore implements HubStore {
     /** Writes what the chunk decided: final record rows and facets, every history row and event. */
     private void flush() throws SQLException {
       if (versions.isEmpty()) {
+        return;
+      }
+      if (dialect == Dialect.POSTGRESQL) {
+        flushArrays();
         return;
       }
       Connection c = tx.c;
@@ -625,6 +642,102 @@ public final class JdbcStore implements HubStore {
         history.executeBatch();
         feed.executeBatch();
       }
+    }
+
+    /**
+     * PostgreSQL: the flush and the feed head in one round trip, whatever the chunk's size. Each
+     * table gets one statement whose rows are array parameters ({@code unnest}): the server plans
+     * each statement once per connection (a batch rewritten into multi-row INSERTs is a new
+     * statement for every batch size) and binds a few arrays instead of four to six parameters a
+     * row. The driver sends the statements together and the server runs them in order, so the
+     * facets of an updated record are gone before its new ones go in.
+     */
+    private void flushArrays() throws SQLException {
+      Columns updated = new Columns("text", "text", "int8", "int8", "bytea", "int8");
+      Columns unfaceted = new Columns("text", "text");
+      Columns created = new Columns("text", "text", "text", "int8", "bytea", "int8");
+      Columns facets = new Columns("text", "text", "text", "text");
+      Columns history = new Columns("text", "text", "int8", "text", "int8", "bytea");
+      Columns feed = new Columns("int8", "text", "text", "int8");
+      for (Map.Entry<Key, Pending> entry : touched.entrySet()) {
+        Key key = entry.getKey();
+        Pending state = entry.getValue();
+        Row before = state.before;
+        if (before == null) {
+          created.add(key.type(), key.id(), state.owner, state.version, state.json, state.storedAt);
+        } else {
+          updated.add(key.type(), key.id(), before.version(), state.version, state.json, state.storedAt);
+          unfaceted.add(key.type(), key.id());
+        }
+        for (Facets.Facet each : state.facets) {
+          facets.add(key.type(), each.name(), each.value(), key.id());
+        }
+      }
+      for (Written version : versions) {
+        history.add(version.type(), version.id(), version.version(), version.event(), version.at(), version.json());
+        feed.add(version.seq(), version.type(), version.id(), version.version());
+      }
+      try (PreparedStatement s = tx.c.prepareStatement(FLUSH_POSTGRESQL)) {
+        int next = 1;
+        for (Columns table : List.of(updated, unfaceted, created, facets, history, feed)) {
+          next = table.bind(tx.c, s, next);
+        }
+        s.setLong(next++, tx.head);
+        s.setLong(next, tx.lastWrite);
+        s.execute();
+      }
+      tx.headStored = tx.head;
+    }
+  }
+
+  /** {@link Chunk#flushArrays}'s statements, one per table, then the feed head. */
+  private static final String FLUSH_POSTGRESQL = String.join(";\n",
+      "UPDATE hub_record r SET version = u.version, doc = u.doc, stored_at = u.stored_at"
+          + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bytea[], ?::bigint[])"
+          + " AS u(record_type, id, before, version, doc, stored_at)"
+          + " WHERE r.record_type = u.record_type AND r.id = u.id AND r.version = u.before",
+      "DELETE FROM record_facet f USING unnest(?::text[], ?::text[]) AS u(record_type, id)"
+          + " WHERE f.record_type = u.record_type AND f.id = u.id",
+      "INSERT INTO hub_record (record_type, id, owner, version, doc, stored_at)"
+          + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bytea[], ?::bigint[])",
+      "INSERT INTO record_facet (record_type, name, value, id)"
+          + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])",
+      "INSERT INTO record_history (record_type, id, version, event, at, doc)"
+          + " SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bytea[])",
+      "INSERT INTO feed (seq, record_type, id, version) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::bigint[])",
+      "UPDATE hub_meta SET head = ?, last_write = ? WHERE one = 1");
+
+  /** The rows of one table as columns, each bound as one PostgreSQL array parameter. */
+  private static final class Columns {
+    private final String[] types;
+    private final List<List<@Nullable Object>> values = new ArrayList<>();
+
+    Columns(String... types) {
+      this.types = types;
+      for (int i = 0; i < types.length; i++) {
+        values.add(new ArrayList<>());
+      }
+    }
+
+    void add(@Nullable Object... row) {
+      for (int i = 0; i < row.length; i++) {
+        values.get(i).add(row[i]);
+      }
+    }
+
+    /** Binds the columns from parameter {@code first} on; returns the next free parameter. */
+    int bind(Connection c, PreparedStatement s, int first) throws SQLException {
+      for (int i = 0; i < types.length; i++) {
+        List<@Nullable Object> column = values.get(i);
+        // The driver encodes an array by its Java type: String[], Long[], byte[][].
+        Object[] typed = switch (types[i]) {
+          case "int8" -> column.toArray(new Long[0]);
+          case "bytea" -> column.toArray(new byte[0][]);
+          default -> column.toArray(new String[0]);
+        };
+        s.setArray(first + i, c.createArrayOf(types[i], typed));
+      }
+      return first + types.length;
     }
   }
 
