@@ -59,16 +59,6 @@ final class FastFormats {
 
   /** A day of the proleptic Gregorian calendar, as java.time counts it. */
   private static boolean realDate(int year, int month, int day) {
-    if (month < 1 || month > 12 || day < 1) {
-      return false;
-    }
-    boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    int days =
-        switch (month) {
-          case 2 -> leap ? 29 : 28;
-          case 4, 6, 9, 11 -> 30;
-          default -> 31;
-        };
-    return day <= days;
+    return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
   }
 }

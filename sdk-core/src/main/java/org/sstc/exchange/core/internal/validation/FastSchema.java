@@ -199,8 +199,8 @@ final class FastSchema {
         case "pattern" -> Keywords.pattern(value, at, this);
         case "minLength" -> Keywords.minLength(value, at, this);
         case "minimum", "maximum" -> Keywords.bound(keyword.equals("minimum"), value, schema, at, this);
-        case "minItems" -> Keywords.minItems(value, at, this);
-        case "minProperties" -> Keywords.minProperties(value, at, this);
+        case "minItems" -> Keywords.minSize(value, at, this, JsonNode::isArray);
+        case "minProperties" -> Keywords.minSize(value, at, this, JsonNode::isObject);
         case "items" -> Keywords.items(compile(value, base, at, false));
         case "contains" -> Keywords.contains(compile(value, base, at, false));
         case "uniqueItems" -> value.isBoolean() ? (value.booleanValue() ? Keywords.UNIQUE_ITEMS : ALWAYS_VALID) : unknown(at, "not a boolean");
@@ -478,20 +478,13 @@ final class FastSchema {
       };
     }
 
-    static Checker minItems(JsonNode value, String at, Compiler compiler) {
+    /** minItems ({@code applies}: arrays) or minProperties (objects): a size at least the count. */
+    static Checker minSize(JsonNode value, String at, Compiler compiler, java.util.function.Predicate<JsonNode> applies) {
       int min = count(value);
       if (min < 0) {
         return compiler.cannot(at, "not a count");
       }
-      return array -> !array.isArray() || array.size() >= min ? Verdict.VALID : Verdict.INVALID;
-    }
-
-    static Checker minProperties(JsonNode value, String at, Compiler compiler) {
-      int min = count(value);
-      if (min < 0) {
-        return compiler.cannot(at, "not a count");
-      }
-      return object -> !object.isObject() || object.size() >= min ? Verdict.VALID : Verdict.INVALID;
+      return node -> !applies.test(node) || node.size() >= min ? Verdict.VALID : Verdict.INVALID;
     }
 
     /**
