@@ -289,8 +289,8 @@ final class MemoryStore implements HubStore {
   private void index(String recordType, Entry entry, Set<Facets.Facet> facets) {
     Map<Facets.Facet, NavigableMap<String, Entry>> byFacet = Objects.requireNonNull(index.get(recordType), recordType);
     for (Facets.Facet old : entry.facets) {
-      NavigableMap<String, Entry> set = byFacet.get(old);
-      if (set != null && set.remove(entry.id) != null && set.isEmpty()) {
+      NavigableMap<String, Entry> withFacet = byFacet.get(old);
+      if (withFacet != null && withFacet.remove(entry.id) != null && withFacet.isEmpty()) {
         byFacet.remove(old);
       }
     }
@@ -319,9 +319,10 @@ final class MemoryStore implements HubStore {
         return new Page(List.of(), false); // a facet no record has
       }
       if (since != null) {
-        List<Entry> recent = changedSince(query.recordType(), since, rarest == null ? records.size() : rarest.size());
+        NavigableMap<String, Entry> recent =
+            changedSince(query.recordType(), since, rarest == null ? records.size() : rarest.size());
         if (recent != null) {
-          rest = after == null ? recent : recent.subList(firstAfter(recent, after), recent.size());
+          rest = (after == null ? recent : recent.tailMap(after, false)).values();
         }
       }
       List<Snapshot> items = new ArrayList<>();
@@ -345,7 +346,7 @@ final class MemoryStore implements HubStore {
    * log (whose times never go backwards) when fewer events than {@code walk} are that recent, so
    * that "what changed in the last hour" does not walk every record; null when walking is cheaper.
    */
-  private @Nullable List<Entry> changedSince(String recordType, Instant since, int walk) {
+  private @Nullable NavigableMap<String, Entry> changedSince(String recordType, Instant since, int walk) {
     if (!changesInTimeOrder) {
       return null;
     }
@@ -363,7 +364,7 @@ final class MemoryStore implements HubStore {
       return null;
     }
     NavigableMap<String, Entry> records = collection(recordType);
-    Map<String, Entry> recent = new TreeMap<>(CODE_POINT_ORDER);
+    NavigableMap<String, Entry> recent = new TreeMap<>(CODE_POINT_ORDER);
     for (Event event : changes.subList(low, changes.size())) {
       if (event.recordType().equals(recordType)) {
         Entry entry = records.get(event.id());
@@ -372,22 +373,7 @@ final class MemoryStore implements HubStore {
         }
       }
     }
-    return new ArrayList<>(recent.values());
-  }
-
-  /** The position of the first entry whose id comes after {@code after}. */
-  private static int firstAfter(List<Entry> entries, String after) {
-    int low = 0;
-    int high = entries.size();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (CODE_POINT_ORDER.compare(entries.get(middle).id, after) <= 0) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return recent;
   }
 
   /** The smallest id set of the query's facets; null if it names none, or one no record has. */
@@ -396,12 +382,12 @@ final class MemoryStore implements HubStore {
         Objects.requireNonNull(index.get(query.recordType()), query.recordType());
     NavigableMap<String, Entry> rarest = null;
     for (Facets.Facet facet : query.facets()) {
-      NavigableMap<String, Entry> set = byFacet.get(facet);
-      if (set == null) {
+      NavigableMap<String, Entry> withFacet = byFacet.get(facet);
+      if (withFacet == null) {
         return null;
       }
-      if (rarest == null || set.size() < rarest.size()) {
-        rarest = set;
+      if (rarest == null || withFacet.size() < rarest.size()) {
+        rarest = withFacet;
       }
     }
     return rarest;
