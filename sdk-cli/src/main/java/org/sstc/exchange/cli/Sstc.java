@@ -112,7 +112,8 @@ public final class Sstc implements Runnable {
    * @return the exit status: {@value #OK}, {@value #INVALID}, {@value #USAGE_OR_IO} or {@value #INTERNAL}
    */
   public static int run(String... args) {
-    CommandLine commandLine = newCommandLine(args.length == 0 ? null : args[0]);
+    // `sstc --version validate` is read with every subcommand, as picocli reads it.
+    CommandLine commandLine = newCommandLine(args.length == 0 || (args.length > 1 && args[0].startsWith("-")) ? null : args[0]);
     if (System.console() == null) {
       // Not a terminal: a pipe or a file, so UTF-8 (JSON's encoding), buffered, flushed per file.
       commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
@@ -148,15 +149,17 @@ public final class Sstc implements Runnable {
 
   /**
    * The command line for a run whose first argument is {@code first}: only that subcommand when it
-   * names one that does not need the others ({@code help} and {@code generate-completion} do),
-   * else every subcommand. Usage, messages and exit status are the same either way.
+   * names one that does not need the others ({@code help} and {@code generate-completion} do), none
+   * for {@code --version}, else every subcommand. Usage, messages and exit status are the same
+   * either way.
    */
   static CommandLine newCommandLine(@Nullable String first) {
+    boolean version = "--version".equals(first) || "-V".equals(first);
     boolean one = first != null && !first.equals("help") && !first.equals("generate-completion")
         && COMMANDS.stream().anyMatch(command -> command.getKey().equals(first));
     CommandLine commandLine = new CommandLine(new Sstc());
     for (Map.Entry<String, Class<?>> command : COMMANDS) {
-      if (!one || command.getKey().equals(first)) {
+      if (!version && (!one || command.getKey().equals(first))) {
         commandLine.addSubcommand(command.getKey(), command.getValue());
       }
     }

@@ -34,6 +34,18 @@ class LazyCommandLineTest {
   }
 
   @Test
+  void theVersionIsTheSameWithNoCommandBuilt() {
+    for (String flag : List.of("--version", "-V")) {
+      CommandLine none = Sstc.newCommandLine(flag);
+      assertEquals(List.of(), List.copyOf(none.getSubcommands().keySet()), flag);
+      CliRun full = CliRun.run(Sstc.newCommandLine(), flag);
+      CliRun lean = CliRun.run(none, flag);
+      assertEquals(full.out, lean.out, flag);
+      assertEquals(0, lean.status, flag);
+    }
+  }
+
+  @Test
   void theFullCommandLineListsEveryCommandInTheUsageOrder() {
     assertEquals(
         List.of("demo", "validate", "report", "serve", "tokens", "hub", "publish", "pull",

@@ -3,6 +3,7 @@ package org.sstc.exchange.core.internal.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.InputStream;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.ValidationException;
 import org.sstc.exchange.core.ValidationReport;
@@ -29,21 +30,16 @@ public final class JsonSupport {
   private final JsonLimits limits;
   private final JsonMapper strictMapper;
   private final JsonMapper recordMapper;
-  private final JsonMapper lenientBinder;
+  private final JsonFactory documentFactory;
+  /** Made when a record is first bound: a run that only validates valid records may never need it. */
+  private volatile @Nullable JsonMapper lenientBinder;
 
   public JsonSupport(JsonLimits limits) {
     this.limits = limits;
-    JsonFactory documentFactory = factory(limits, limits.maxDocumentBytes());
+    this.documentFactory = factory(limits, limits.maxDocumentBytes());
     JsonFactory recordFactory = factory(limits, limits.maxRecordBytes());
     this.strictMapper = configure(JsonMapper.builder(documentFactory)).build();
     this.recordMapper = configure(JsonMapper.builder(recordFactory)).build();
-    // Binding after the schema check: an unknown property or enum value has been reported
-    // already, so binding goes on and lets the rules see the rest of the record.
-    this.lenientBinder =
-        configure(JsonMapper.builder(documentFactory))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
   }
 
   private static JsonFactory factory(JsonLimits limits, long maxDocumentBytes) {
@@ -102,7 +98,23 @@ public final class JsonSupport {
 
   /** Binds an already parsed (and schema-checked) tree to the model, as far as it can. */
   public JsonMapper lenientBinder() {
-    return lenientBinder;
+    JsonMapper binder = lenientBinder;
+    if (binder == null) {
+      synchronized (this) {
+        binder = lenientBinder;
+        if (binder == null) {
+          // Binding after the schema check: an unknown property or enum value has been reported
+          // already, so binding goes on and lets the rules see the rest of the record.
+          binder =
+              configure(JsonMapper.builder(documentFactory))
+                  .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                  .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                  .build();
+          lenientBinder = binder;
+        }
+      }
+    }
+    return binder;
   }
 
   /**

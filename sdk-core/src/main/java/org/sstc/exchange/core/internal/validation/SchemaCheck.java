@@ -62,14 +62,14 @@ public final class SchemaCheck {
    * one 1.1 initiative compiles that schema alone, not every type of every version (start-up).
    */
   private static final class Compiled {
-    private final SchemaRegistry registry;
+    private final Networknt networknt;
     private final String version;
     private final String name;
     private volatile @Nullable Schema schema;
     private volatile @Nullable FastSchema fast;
 
-    Compiled(SchemaRegistry registry, String version, String name) {
-      this.registry = registry;
+    Compiled(Networknt networknt, String version, String name) {
+      this.networknt = networknt;
       this.version = version;
       this.name = name;
     }
@@ -77,10 +77,10 @@ public final class SchemaCheck {
     Schema get() {
       Schema compiled = schema;
       if (compiled == null) {
-        synchronized (registry) { // one registry: its schemas are compiled one at a time
+        synchronized (networknt) { // one registry: its schemas are compiled one at a time
           compiled = schema;
           if (compiled == null) {
-            compiled = load(registry, version, name);
+            compiled = load(networknt.registry(), version, name);
             schema = compiled;
           }
         }
@@ -115,27 +115,44 @@ public final class SchemaCheck {
     }
   }
 
+  /**
+   * networknt's registry of the bundled schemas, made when a record first needs networknt: a run
+   * whose records the fast check finds valid never loads networknt's engine (start-up).
+   */
+  private static final class Networknt {
+    private @Nullable SchemaRegistry registry;
+
+    synchronized SchemaRegistry registry() {
+      SchemaRegistry made = registry;
+      if (made == null) {
+        SchemaRegistryConfig config =
+            SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .build();
+        made =
+            SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder ->
+                    builder
+                        .schemaRegistryConfig(config)
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                        .schemas(SchemaCheck::bundled));
+        registry = made;
+      }
+      return made;
+    }
+  }
+
   /** Loads every bundled version of the standard: {@code 1.0/}, then {@code 1.1/}, … */
   public SchemaCheck() {
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
-            .formatAssertionsEnabled(true)
-            .pathType(PathType.JSON_POINTER)
-            .build();
-    SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
-            builder ->
-                builder
-                    .schemaRegistryConfig(config)
-                    .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                    .schemas(SchemaCheck::bundled));
+    Networknt networknt = new Networknt();
     List<Map<String, Compiled>> versions = new ArrayList<>();
     for (int minor = 0; minor < bundledMinors(); minor++) {
       String version = MAJOR + "." + minor;
       Map<String, Compiled> schemas = new LinkedHashMap<>();
       for (String type : recordTypesOf(version)) {
-        schemas.put(type, new Compiled(registry, version, type));
+        schemas.put(type, new Compiled(networknt, version, type));
       }
       versions.add(Map.copyOf(schemas));
     }
@@ -143,7 +160,7 @@ public final class SchemaCheck {
       throw new IllegalStateException("the schema jar carries no version of the standard (no 1.0/record.schema.json)");
     }
     this.byMinor = List.copyOf(versions);
-    this.reportSchema = new Compiled(registry, newestVersion(), REPORT);
+    this.reportSchema = new Compiled(networknt, newestVersion(), REPORT);
   }
 
   /**
