@@ -91,7 +91,9 @@ final class BulkPublishing {
     stores.put("memory", HubStorage::memory);
     stores.put("embedded", () -> HubStorage.embedded(scratch.resolve("embedded-" + ++databases[0])));
     stores.put("postgresql", () -> HubStorage.postgresql(postgres != null
-        ? HubStores.newDatabase(postgres, "bulk" + ++databases[0]) : url, pgUser, pgPassword));
+        ? HubStores.newDatabase(postgres, "bulk" + ++databases[0])
+        : HubStores.newDatabase(url, pgUser, pgPassword, "sstc_bulk_" + ProcessHandle.current().pid() + "_" + ++databases[0]),
+        pgUser, pgPassword));
     System.out.printf("bulk %d records an upload; one by one %d records on loopback, %d over the link"
         + " (%d ms round trip); %d runs after a warm-up; %d cores%n", bulkRecords, oneByOne(bulkRecords),
         ONE_BY_ONE_OVER_LINK, ROUND_TRIP.toMillis(), runs, Runtime.getRuntime().availableProcessors());

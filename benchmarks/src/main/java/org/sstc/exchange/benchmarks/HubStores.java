@@ -194,6 +194,21 @@ public final class HubStores {
         .build();
   }
 
+  /**
+   * A new, empty database {@code name} on the server {@code serverUrl} names
+   * ({@code postgresql://HOST:PORT/DB}, DB the one to connect to for CREATE DATABASE): each hub of
+   * a run on its own database, as with the embedded server.
+   */
+  static String newDatabase(String serverUrl, String user, String password, String name) {
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:" + serverUrl, user, password);
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+      return serverUrl.substring(0, serverUrl.lastIndexOf('/') + 1) + name;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + name + " on " + serverUrl + ": " + e.getMessage(), e);
+    }
+  }
+
   static String newDatabase(EmbeddedPostgres postgres, String name) {
     try (var connection = postgres.getPostgresDatabase().getConnection();
         var statement = connection.createStatement()) {
