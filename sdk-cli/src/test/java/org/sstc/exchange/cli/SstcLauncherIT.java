@@ -106,6 +106,14 @@ class SstcLauncherIT {
   }
 
   @Test
+  void aMissingJavaIsNamedWithTheVariableThatChoseIt() throws Exception {
+    Result result = launcher(TARGET.resolve("sstc"), Map.of("JAVA_HOME", dir.resolve("no-java").toString()), "--version");
+    assertEquals(2, result.status(), result::toString);
+    assertEquals("", result.out());
+    assertTrue(result.err().startsWith("sstc: no Java found (JAVA_HOME is " + dir.resolve("no-java")), result::toString);
+  }
+
+  @Test
   void aLinkedLauncherInAFolderWithSpacesFindsItsJarAndPassesArgumentsWhole() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("tools with spaces"));
     Files.copy(TARGET.resolve("sstc"), folder.resolve("sstc"), StandardCopyOption.COPY_ATTRIBUTES);
