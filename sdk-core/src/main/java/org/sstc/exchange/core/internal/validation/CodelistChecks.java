@@ -185,7 +185,7 @@ final class CodelistChecks {
   }
 
   /** Only the DAC and M49 vocabularies have bundled lists; other vocabularies go unchecked. */
-  private static @Nullable CodeKind regionCodes(@Nullable String vocabulary) {
+  static @Nullable CodeKind regionCodes(@Nullable String vocabulary) {
     if ("1".equals(vocabulary)) {
       return CodeKind.REGION_DAC;
     }
@@ -220,7 +220,7 @@ final class CodelistChecks {
   }
 
   /** Vocabularies with a bundled list; the others (COFOG, NACE, reporting org …) go unchecked. */
-  private static @Nullable CodeKind sectorCodes(String vocabulary) {
+  static @Nullable CodeKind sectorCodes(String vocabulary) {
     return switch (vocabulary) {
       case "1" -> CodeKind.SECTOR;
       case "2" -> CodeKind.SECTOR_CATEGORY;

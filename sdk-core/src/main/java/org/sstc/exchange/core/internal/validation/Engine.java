@@ -337,7 +337,9 @@ public final class Engine {
       }
     } else {
       SstcRecord[] bound = new SstcRecord[1];
-      validateTopLevel(document, given, record -> bound[0] = record, issues::add);
+      // Without a caller for the model object, none is kept: the rules may then skip binding.
+      validateTopLevel(document, given, whenValid == null ? null : record -> bound[0] = record,
+          issues::add);
       if (whenValid != null && bound[0] != null && issues.stream().noneMatch(Issue::isError)) {
         whenValid.accept(bound[0]);
       }
@@ -382,6 +384,12 @@ public final class Engine {
     if (model == null || SchemaCheck.unsupported(issues)) {
       // No model for this type yet, or a major version whose members may mean something else:
       // the rules cannot be applied.
+      return issues;
+    }
+    if (issues.isEmpty() && given == null && bound == null
+        && schemas.declaresBundledVersion(document)
+        && FastRules.certainlyClean(recordType, document)) {
+      // Valid, and the rules would find nothing: no caller needs the model, so it is not bound.
       return issues;
     }
     SstcRecord record = model.isInstance(given) ? given : bind(recordType, document);

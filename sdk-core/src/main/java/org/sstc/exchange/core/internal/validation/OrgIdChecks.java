@@ -70,6 +70,16 @@ final class OrgIdChecks {
     }
   }
 
+  /** Whether {@link #check} reports nothing on this org id: absent, not of the shape, or of a current agency. */
+  static boolean reportsNothing(@Nullable String orgId) {
+    if (orgId == null || !Shapes.matches(Shapes.ORG_ID, orgId)) {
+      return true;
+    }
+    Optional<CodelistItem> agency =
+        Codelists.standard().get(Codelists.ORGANISATION_REGISTRATION_AGENCY).find(prefix(orgId));
+    return agency.isPresent() && !agency.get().withdrawn();
+  }
+
   /**
    * What to say about a value the schema's org-id pattern refused ({@code
    * common.schema.json#/$defs/orgId}): a warning {@code rule.org-id-legacy} for a legacy publisher

@@ -78,7 +78,7 @@ final class PercentageRules {
    * is right, or if some share is out of 0..100 (the schema reported that: one fault, one issue).
    * A missing share counts as 0.
    */
-  private static @Nullable BigDecimal wrongSum(List<@Nullable BigDecimal> shares) {
+  static @Nullable BigDecimal wrongSum(List<@Nullable BigDecimal> shares) {
     BigDecimal sum = BigDecimal.ZERO;
     boolean any = false;
     for (BigDecimal share : shares) {

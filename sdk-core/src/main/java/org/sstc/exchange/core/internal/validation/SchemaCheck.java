@@ -269,6 +269,21 @@ public final class SchemaCheck {
   }
 
   /**
+   * Whether the document declares a version this SDK bundles (1.0 to the newest), so that {@link
+   * #check} checks it against its own version rather than as a newer minor or not at all.
+   */
+  boolean declaresBundledVersion(JsonNode document) {
+    JsonNode declared = document.get("schemaVersion");
+    if (declared == null || !declared.isString()) {
+      return false;
+    }
+    Matcher version = VERSION.matcher(declared.asString());
+    return version.matches()
+        && Integer.parseInt(version.group(1)) == MAJOR
+        && Integer.parseInt(version.group(2)) < byMinor.size();
+  }
+
+  /**
    * Validates a record or package envelope against the schema of the version it declares; the
    * type must be a known record type.
    */

@@ -140,12 +140,12 @@ final class SdgRules {
     }
   }
 
-  private static @Nullable String knownGoal(@Nullable String goal) {
+  static @Nullable String knownGoal(@Nullable String goal) {
     return CodelistChecks.find(CodeKind.SDG_GOAL, goal).isPresent() ? goal : null;
   }
 
   /** The parent of a known target (its goal) or indicator (its target). */
-  private static @Nullable String parent(CodeKind kind, @Nullable String code) {
+  static @Nullable String parent(CodeKind kind, @Nullable String code) {
     Optional<CodelistItem> item = CodelistChecks.find(kind, code);
     return item.flatMap(CodelistItem::parentCode).orElse(null);
   }
