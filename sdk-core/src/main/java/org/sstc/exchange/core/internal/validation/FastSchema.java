@@ -457,6 +457,12 @@ final class FastSchema {
       } catch (PatternSyntaxException e) {
         return compiler.cannot(at, "pattern does not compile");
       }
+      // The bundled schemas' patterns all fit TextPattern (the duration's look-ahead aside):
+      // a quarter of a valid record's time went to Matcher objects and JDK regex steps.
+      TextPattern fast = TextPattern.compile(pattern.pattern(), pattern);
+      if (fast != null) {
+        return text -> !text.isString() ? Verdict.VALID : fast.find(text.asString()) ? Verdict.VALID : Verdict.INVALID;
+      }
       return text -> !text.isString() ? Verdict.VALID : pattern.matcher(text.asString()).find() ? Verdict.VALID : Verdict.INVALID;
     }
 
