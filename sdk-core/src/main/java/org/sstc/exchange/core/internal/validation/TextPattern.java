@@ -33,13 +33,13 @@ final class TextPattern {
   private final long[] asciiMask;
   private final CharClass[] classes;
 
-  private TextPattern(Pattern jdk, boolean startAnchored, boolean endAnchored, Glushkov automaton) {
+  private TextPattern(Pattern jdk, boolean startAnchored, boolean endAnchored, Glushkov automaton, Glushkov.Part whole) {
     this.jdk = jdk;
     this.startAnchored = startAnchored;
     this.endAnchored = endAnchored;
-    this.nullable = automaton.nullable;
-    this.first = automaton.first;
-    this.last = automaton.last;
+    this.nullable = whole.nullable();
+    this.first = whole.first();
+    this.last = whole.last();
     this.classes = automaton.classes.toArray(new CharClass[0]);
     this.follow = automaton.follow;
     this.asciiMask = new long[128];
@@ -63,11 +63,7 @@ final class TextPattern {
         return null;
       }
       Glushkov automaton = new Glushkov();
-      Glushkov.Part whole = automaton.build(node);
-      automaton.nullable = whole.nullable;
-      automaton.first = whole.first;
-      automaton.last = whole.last;
-      return new TextPattern(jdk, start, end, automaton);
+      return new TextPattern(jdk, start, end, automaton, automaton.build(node));
     } catch (Unsupported e) {
       return null;
     }
@@ -149,12 +145,14 @@ final class TextPattern {
       }
       List<Integer> bounds = new ArrayList<>();
       for (int c = 0; c < in.length; c++) {
-        boolean member = in[c] != negated;
-        if (member && (c == 0 || (in[c - 1] != negated) != member)) {
-          bounds.add(c);
+        if (in[c] == negated) {
+          continue; // not a member
         }
-        if (member && (c == in.length - 1 || (in[c + 1] != negated) != member)) {
-          bounds.add(c);
+        if (c == 0 || in[c - 1] == negated) {
+          bounds.add(c); // a range starts
+        }
+        if (c == in.length - 1 || in[c + 1] == negated) {
+          bounds.add(c); // a range ends
         }
       }
       return new CharClass(bounds.stream().mapToInt(Integer::intValue).toArray());
@@ -264,7 +262,7 @@ final class TextPattern {
 
     int number() {
       int start = at;
-      while (at < regex.length() && Character.isDigit(regex.charAt(at)) && regex.charAt(at) < 128) {
+      while (at < regex.length() && regex.charAt(at) >= '0' && regex.charAt(at) <= '9') {
         at++;
       }
       if (at == start || at - start > 4) {
@@ -292,7 +290,7 @@ final class TextPattern {
           return characterClass();
         }
         case '\\' -> {
-          return escape(false);
+          return escape();
         }
         default -> {
           if (META.indexOf(c) >= 0 || Character.isSurrogate(c)) {
@@ -304,7 +302,7 @@ final class TextPattern {
     }
 
     /** After a backslash: a Leaf for a class escape or one char. */
-    Leaf escape(boolean inClass) {
+    Leaf escape() {
       if (at >= regex.length()) {
         throw new Unsupported();
       }
@@ -332,12 +330,18 @@ final class TextPattern {
         }
         default -> {
           // Only escaped punctuation stands for itself; \b, \w, \p{..}, \1 ... are outside the subset.
-          if (c < 128 && !Character.isLetterOrDigit(c) && (META.indexOf(c) >= 0 || "-/~#&!\"',:;<=>@_`%".indexOf(c) >= 0)) {
+          if (META.indexOf(c) >= 0 || "-/~#&!\"',:;<=>@_`%".indexOf(c) >= 0) {
             yield new Leaf(List.<int[]>of(new int[] {c, c}), false);
           }
           throw new Unsupported();
         }
       };
+    }
+
+    /** The one char a non-negated leaf stands for, or -1 for a leaf of several. */
+    static int oneChar(Leaf leaf) {
+      return !leaf.negated() && leaf.ranges().size() == 1 && leaf.ranges().get(0)[0] == leaf.ranges().get(0)[1]
+          ? leaf.ranges().get(0)[0] : -1;
     }
 
     Leaf characterClass() {
@@ -360,15 +364,15 @@ final class TextPattern {
         int low;
         at++;
         if (c == '\\') {
-          Leaf escaped = escape(true);
-          if (escaped.negated || escaped.ranges.size() != 1 || escaped.ranges.get(0)[0] != escaped.ranges.get(0)[1]) {
-            if (escaped.negated) {
-              throw new Unsupported(); // \S inside a class
-            }
-            ranges.addAll(escaped.ranges);
+          Leaf escaped = escape();
+          if (escaped.negated) {
+            throw new Unsupported(); // \S inside a class
+          }
+          low = oneChar(escaped);
+          if (low < 0) {
+            ranges.addAll(escaped.ranges); // \s or \d
             continue;
           }
-          low = escaped.ranges.get(0)[0];
         } else {
           low = c;
         }
@@ -377,11 +381,10 @@ final class TextPattern {
           char h = regex.charAt(at++);
           int high;
           if (h == '\\') {
-            Leaf escaped = escape(true);
-            if (escaped.negated || escaped.ranges.size() != 1 || escaped.ranges.get(0)[0] != escaped.ranges.get(0)[1]) {
+            high = oneChar(escape());
+            if (high < 0) {
               throw new Unsupported();
             }
-            high = escaped.ranges.get(0)[0];
           } else if (h == '[' || Character.isSurrogate(h)) {
             throw new Unsupported();
           } else {
@@ -403,9 +406,6 @@ final class TextPattern {
   private static final class Glushkov {
     final List<CharClass> classes = new ArrayList<>();
     final long[] follow = new long[MAX_POSITIONS];
-    boolean nullable;
-    long first;
-    long last;
 
     record Part(boolean nullable, long first, long last) {}
 
