@@ -65,13 +65,15 @@ final class PostgresBulkProfile {
           if (run == runs) {
             reset(postgres); // the server's statistics of the last upload alone
           }
+          long serverBefore = serverCpuMillis();
           double p = rate(HubStorage.postgresql(url, "postgres", "postgres"), template, records, kind + run);
+          double serverMicros = (serverCpuMillis() - serverBefore) * 1000.0 / records;
           if (run > 0) {
             memory.add(m);
             sql.add(p);
           }
-          System.out.printf("  %-7s run %d: memory %,7.0f, PostgreSQL %,7.0f records/s (%.2f×), load average %.2f%n",
-              kind, run, m, p, p / m, load());
+          System.out.printf("  %-7s run %d: memory %,7.0f, PostgreSQL %,7.0f records/s (%.2f×), server CPU %.0f µs a record,"
+              + " load average %.2f%n", kind, run, m, p, p / m, serverMicros, load());
         }
         System.out.printf("%-7s median: memory %,7.0f, PostgreSQL %,7.0f records/s, ratio of medians %.2f%n",
             kind, median(memory), median(sql), median(sql) / median(memory));
@@ -117,6 +119,33 @@ final class PostgresBulkProfile {
             rows.getDouble(4), query.length() > 110 ? query.substring(0, 110) + "…" : query);
       }
     }
+  }
+
+  /**
+   * The CPU time of every PostgreSQL process so far, in milliseconds (Linux {@code /proc}): each
+   * process's own time and that of its children that exited (a backend's time moves to the
+   * postmaster when its connection closes). 0 where {@code /proc} is not there.
+   */
+  private static long serverCpuMillis() {
+    long ticks = 0;
+    java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+    for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+      try {
+        String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+        int close = stat.lastIndexOf(')');
+        if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+          continue;
+        }
+        String[] fields = stat.substring(close + 2).split(" ");
+        // fields from the third of proc(5): utime, stime, cutime, cstime are the 14th to 17th
+        for (int i = 11; i <= 14; i++) {
+          ticks += Long.parseLong(fields[i]);
+        }
+      } catch (java.io.IOException | RuntimeException gone) {
+        // the process ended while it was read
+      }
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
   }
 
   private static double median(List<Double> values) {

@@ -195,7 +195,7 @@ class PostgresNodesTest {
     }
     assertThatThrownBy(() -> HubStorage.postgresql(newer, "postgres", "secret-password"))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("this database was migrated by a newer SSTC hub (schema version 99); this hub knows up to 1: upgrade the hub")
+        .hasMessageContaining("this database was migrated by a newer SSTC hub (schema version 99); this hub knows up to 2: upgrade the hub")
         .hasMessageNotContaining("secret-password");
   }
 

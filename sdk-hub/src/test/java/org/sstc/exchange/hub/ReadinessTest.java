@@ -68,12 +68,12 @@ class ReadinessTest {
     SstcHub hub = Wire.startHub(HubStorage.embedded(dir));
     try {
       assertThat(ready(hub).statusCode()).isEqualTo(200);
-      // Another node, one minor version newer, migrates the database while this one runs: "1.1"
-      // is newer than this hub's "1" although their first numbers are equal.
+      // Another node, one minor version newer, migrates the database while this one runs: "2.1"
+      // is newer than this hub's "2" although their first numbers are equal.
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("hub.db"));
           Statement s = c.createStatement()) {
         s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
-            + " checksum, installed_by, execution_time, success) VALUES (99, '1.1', 'newer', 'SQL', 'V1_1__newer.sql',"
+            + " checksum, installed_by, execution_time, success) VALUES (99, '2.1', 'newer', 'SQL', 'V2_1__newer.sql',"
             + " 0, 'test', 0, 1)");
       }
       HttpResponse<String> newer = ready(hub);
@@ -84,6 +84,6 @@ class ReadinessTest {
     // And a hub started on it now refuses it, naming the version.
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> HubStorage.embedded(dir))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("migrated by a newer SSTC hub (schema version 1.1); this hub knows up to 1");
+        .hasMessageContaining("migrated by a newer SSTC hub (schema version 2.1); this hub knows up to 2");
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The store's contract, the same on every store: concurrent read-modify-writes lose nothing, the
@@ -126,5 +127,57 @@ class StoreConformanceTest {
     assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(again.body()).isEqualTo(first.body());
     assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+  }
+
+  @Test
+  void theSearchIndexFollowsReplacesBulkUpdatesAndDeletes() {
+    String id = "XM-DAC-41301-K-facets";
+    ObjectNode record = Wire.initiative(id);
+    countries(record, "BR", "MZ");
+    assertThat(wire.write("POST", "/initiatives", record).statusCode()).isEqualTo(201);
+    assertThat(found("country=MZ")).containsExactly(id);
+
+    // A replace: the facet both versions have stays, the one the new version lacks goes.
+    countries(record, "BR", "AO");
+    record.put("status", "2");
+    assertThat(wire.write("PUT", "/initiatives/" + id, record, "If-Match", "\"1\"").statusCode()).isEqualTo(200);
+    assertThat(found("country=MZ")).isEmpty();
+    assertThat(found("status=1")).isEmpty();
+    assertThat(found("country=BR")).containsExactly(id);
+    assertThat(found("country=AO")).containsExactly(id);
+    assertThat(found("country=AO&status=2")).containsExactly(id);
+
+    // Two versions of it in one bulk upload (one chunk): the index holds the second one's facets.
+    countries(record, "BR", "KE");
+    String first = record.toString();
+    countries(record, "BR", "GH");
+    HttpResponse<String> bulk = wire.send(java.net.http.HttpRequest.newBuilder(wire.uri("/packages"))
+        .header("Authorization", "Bearer " + Wire.FAO_TOKEN)
+        .header("Content-Type", "application/x-ndjson")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(first + "\n" + record + "\n"))
+        .build());
+    assertThat(bulk.statusCode()).as(bulk.body()).isEqualTo(200);
+    assertThat(found("country=AO")).isEmpty();
+    assertThat(found("country=KE")).isEmpty();
+    assertThat(found("country=GH")).containsExactly(id);
+    assertThat(found("country=BR&status=2")).containsExactly(id);
+
+    // A delete takes every facet with it.
+    assertThat(wire.write("DELETE", "/initiatives/" + id, null, "If-Match", "\"4\"").statusCode()).isEqualTo(204);
+    assertThat(found("country=BR")).isEmpty();
+    assertThat(found("country=GH")).isEmpty();
+    assertThat(found("status=2")).isEmpty();
+  }
+
+  private static void countries(ObjectNode initiative, String provider, String recipient) {
+    ((ObjectNode) initiative.path("participants").path(0)).put("country", provider);
+    ((ObjectNode) initiative.path("participants").path(1)).put("country", recipient);
+  }
+
+  /** The ids of the initiatives a search finds, among this test's records. */
+  private static List<String> found(String filter) {
+    HttpResponse<String> page = wire.get("/initiatives?" + filter + "&limit=100");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    return Wire.values(Wire.tree(page).path("items"), "id").stream().filter(id -> id.endsWith("-K-facets")).toList();
   }
 }

@@ -39,7 +39,7 @@ import org.sstc.exchange.core.SstcRecord;
  */
 public final class JdbcStore implements HubStore {
   /** The newest schema version this hub knows (the highest {@code V<n>__} migration). */
-  static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 2;
 
   private static final long PURGE_EVERY_MICROS = TimeUnit.MINUTES.toMicros(1);
 
@@ -51,7 +51,10 @@ public final class JdbcStore implements HubStore {
     SQLITE("BLOB", "TEXT", "", true),
     POSTGRESQL("BYTEA", "TEXT COLLATE \"C\"", " FOR UPDATE", false);
 
-    /** The migrations' placeholders: the type of byte columns and of id columns. */
+    /**
+     * The migrations' placeholders: the type of byte columns and of id columns, and what starts a
+     * statement for PostgreSQL alone (nothing there, a comment on SQLite).
+     */
     final Map<String, String> placeholders;
     /** Takes the feed lock: the one hub_meta row, held to commit. */
     final String lockMeta;
@@ -59,7 +62,7 @@ public final class JdbcStore implements HubStore {
     final boolean singleWriter;
 
     Dialect(String bytes, String id, String forUpdate, boolean singleWriter) {
-      this.placeholders = Map.of("bytes", bytes, "id", id);
+      this.placeholders = Map.of("bytes", bytes, "id", id, "postgresql", forUpdate.isEmpty() ? "-- " : "");
       this.lockMeta = "SELECT head, last_write FROM hub_meta WHERE one = 1" + forUpdate;
       this.singleWriter = singleWriter;
     }
@@ -287,9 +290,13 @@ public final class JdbcStore implements HubStore {
       return rowOf(c, type, id);
     }
 
-    /** Writes a new version: the record row, its facets, its history and one feed event. */
-    long apply(String type, String id, String owner, long version, String event, byte @Nullable [] json,
-        @Nullable SstcRecord model) throws SQLException {
+    /**
+     * Writes a new version: the record row, its facets, its history and one feed event. {@code
+     * replaced} is the live document this version replaces (null for a new record): its facets
+     * are the rows to remove.
+     */
+    long apply(String type, String id, String owner, long version, byte @Nullable [] replaced, String event,
+        byte @Nullable [] json, @Nullable SstcRecord model) throws SQLException {
       // Times never go backwards, so that updatedSince and the change feed agree.
       long now = Math.max(micros(Instant.now()), lastWrite);
       lastWrite = now;
@@ -300,11 +307,17 @@ public final class JdbcStore implements HubStore {
       } else {
         update("UPDATE hub_record SET version = ?, doc = ?, stored_at = ? WHERE record_type = ? AND id = ? AND version = ?",
             next, json, now, type, id, version);
-        update("DELETE FROM record_facet WHERE record_type = ? AND id = ?", type, id);
       }
-      if (model != null) {
-        facets(type, id, model);
+      Set<Facets.Facet> before = facetsOf(replaced);
+      Set<Facets.Facet> after = model == null ? Set.of() : Facets.of(model);
+      try (PreparedStatement s = c.prepareStatement(UNFACET)) {
+        for (Facets.Facet gone : minus(before, after)) {
+          bind(s, type, gone.name(), gone.value(), id);
+          s.addBatch();
+        }
+        s.executeBatch();
       }
+      insertFacets(type, id, minus(after, before));
       update("INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)",
           type, id, next, event, now, json);
       head++;
@@ -312,10 +325,13 @@ public final class JdbcStore implements HubStore {
       return next;
     }
 
-    void facets(String type, String id, SstcRecord model) throws SQLException {
+    void insertFacets(String type, String id, Set<Facets.Facet> facets) throws SQLException {
+      if (facets.isEmpty()) {
+        return;
+      }
       try (PreparedStatement s = c.prepareStatement(
           "INSERT INTO record_facet (record_type, name, value, id) VALUES (?, ?, ?, ?)")) {
-        for (Facets.Facet facet : Facets.of(model)) {
+        for (Facets.Facet facet : facets) {
           bind(s, type, facet.name(), facet.value(), id);
           s.addBatch();
         }
@@ -382,7 +398,7 @@ public final class JdbcStore implements HubStore {
       if (row != null) {
         return new Outcome(Status.EXISTS, row.version(), null);
       }
-      return new Outcome(Status.CREATED, tx.apply(recordType, id, owner, 0, "created", json, model), json);
+      return new Outcome(Status.CREATED, tx.apply(recordType, id, owner, 0, null, "created", json, model), json);
     });
   }
 
@@ -418,7 +434,7 @@ public final class JdbcStore implements HubStore {
         return refused == null ? new Outcome(Status.NOT_FOUND, 0, null) : refused;
       }
       String event = json == null ? "deleted" : "updated";
-      return new Outcome(done, tx.apply(recordType, id, row.owner(), row.version(), event, json, model), json);
+      return new Outcome(done, tx.apply(recordType, id, row.owner(), row.version(), row.json(), event, json, model), json);
     });
   }
 
@@ -472,12 +488,30 @@ public final class JdbcStore implements HubStore {
       byte @Nullable [] json;
       long storedAt;
       Set<Facets.Facet> facets = Set.of();
+      private @Nullable Set<Facets.Facet> facetsBefore;
 
       Pending(@Nullable Row before, String owner, long version, byte @Nullable [] json) {
         this.before = before;
         this.owner = owner;
         this.version = version;
         this.json = json;
+      }
+
+      /** The facet rows the record had when the chunk began and has no longer. */
+      Set<Facets.Facet> gone() {
+        return minus(facetsBefore(), facets);
+      }
+
+      /** The facet rows the record has now and did not have when the chunk began. */
+      Set<Facets.Facet> added() {
+        return minus(facets, facetsBefore());
+      }
+
+      private Set<Facets.Facet> facetsBefore() {
+        if (facetsBefore == null) {
+          facetsBefore = facetsOf(before == null ? null : before.json());
+        }
+        return facetsBefore;
       }
     }
 
@@ -589,7 +623,7 @@ public final class JdbcStore implements HubStore {
               "INSERT INTO hub_record (record_type, id, owner, version, doc, stored_at) VALUES (?, ?, ?, ?, ?, ?)");
           PreparedStatement update = c.prepareStatement("UPDATE hub_record SET version = ?, doc = ?, stored_at = ?"
               + " WHERE record_type = ? AND id = ? AND version = ?");
-          PreparedStatement unfacet = c.prepareStatement("DELETE FROM record_facet WHERE record_type = ? AND id = ?")) {
+          PreparedStatement unfacet = c.prepareStatement(UNFACET)) {
         int inserts = 0;
         int updates = 0;
         for (Map.Entry<Key, Pending> entry : touched.entrySet()) {
@@ -603,8 +637,10 @@ public final class JdbcStore implements HubStore {
           } else {
             bind(update, state.version, state.json, state.storedAt, key.type(), key.id(), before.version());
             update.addBatch();
-            bind(unfacet, key.type(), key.id());
-            unfacet.addBatch();
+            for (Facets.Facet gone : state.gone()) {
+              bind(unfacet, key.type(), gone.name(), gone.value(), key.id());
+              unfacet.addBatch();
+            }
             updates++;
           }
         }
@@ -624,7 +660,7 @@ public final class JdbcStore implements HubStore {
               "INSERT INTO feed (seq, record_type, id, version) VALUES (?, ?, ?, ?)")) {
         int facets = 0;
         for (Map.Entry<Key, Pending> entry : touched.entrySet()) {
-          for (Facets.Facet each : entry.getValue().facets) {
+          for (Facets.Facet each : entry.getValue().added()) {
             bind(facet, entry.getKey().type(), each.name(), each.value(), entry.getKey().id());
             facet.addBatch();
             facets++;
@@ -654,7 +690,7 @@ public final class JdbcStore implements HubStore {
      */
     private void flushArrays() throws SQLException {
       Columns updated = new Columns("text", "text", "int8", "int8", "bytea", "int8");
-      Columns unfaceted = new Columns("text", "text");
+      Columns unfaceted = new Columns("text", "text", "text", "text");
       Columns created = new Columns("text", "text", "text", "int8", "bytea", "int8");
       Columns facets = new Columns("text", "text", "text", "text");
       Columns history = new Columns("text", "text", "int8", "text", "int8", "bytea");
@@ -667,9 +703,11 @@ public final class JdbcStore implements HubStore {
           created.add(key.type(), key.id(), state.owner, state.version, state.json, state.storedAt);
         } else {
           updated.add(key.type(), key.id(), before.version(), state.version, state.json, state.storedAt);
-          unfaceted.add(key.type(), key.id());
+          for (Facets.Facet gone : state.gone()) {
+            unfaceted.add(key.type(), gone.name(), gone.value(), key.id());
+          }
         }
-        for (Facets.Facet each : state.facets) {
+        for (Facets.Facet each : state.added()) {
           facets.add(key.type(), each.name(), each.value(), key.id());
         }
       }
@@ -690,14 +728,32 @@ public final class JdbcStore implements HubStore {
     }
   }
 
+  /** Removes one facet row, by the whole primary key (there is no index by record: migration V2). */
+  private static final String UNFACET =
+      "DELETE FROM record_facet WHERE record_type = ? AND name = ? AND value = ? AND id = ?";
+
+  /** The facets of a stored document, as they were written with it; none for null (never written or deleted). */
+  private static Set<Facets.Facet> facetsOf(byte @Nullable [] doc) {
+    return doc == null ? Set.of() : Facets.of(org.sstc.exchange.core.SstcJson.standard().read(doc));
+  }
+
+  private static Set<Facets.Facet> minus(Set<Facets.Facet> these, Set<Facets.Facet> those) {
+    if (those.isEmpty()) {
+      return these;
+    }
+    Set<Facets.Facet> left = new java.util.LinkedHashSet<>(these);
+    left.removeAll(those);
+    return left;
+  }
+
   /** {@link Chunk#flushArrays}'s statements, one per table, then the feed head. */
   private static final String FLUSH_POSTGRESQL = String.join(";\n",
       "UPDATE hub_record r SET version = u.version, doc = u.doc, stored_at = u.stored_at"
           + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bytea[], ?::bigint[])"
           + " AS u(record_type, id, before, version, doc, stored_at)"
           + " WHERE r.record_type = u.record_type AND r.id = u.id AND r.version = u.before",
-      "DELETE FROM record_facet f USING unnest(?::text[], ?::text[]) AS u(record_type, id)"
-          + " WHERE f.record_type = u.record_type AND f.id = u.id",
+      "DELETE FROM record_facet f USING unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS u(record_type, name, value, id)"
+          + " WHERE f.record_type = u.record_type AND f.name = u.name AND f.value = u.value AND f.id = u.id",
       "INSERT INTO hub_record (record_type, id, owner, version, doc, stored_at)"
           + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::bytea[], ?::bigint[])",
       "INSERT INTO record_facet (record_type, name, value, id)"
@@ -735,7 +791,7 @@ public final class JdbcStore implements HubStore {
           case "bytea" -> column.toArray(new byte[0][]);
           default -> column.toArray(new String[0]);
         };
-        s.setArray(first + i, c.createArrayOf(types[i], typed));
+        s.setObject(first + i, typed);
       }
       return first + types.length;
     }
@@ -1241,7 +1297,7 @@ public final class JdbcStore implements HubStore {
                 record.recordType(), record.id(), record.owner(), last.version(), last.json(), micros(last.at()));
             tx.lastWrite = Math.max(tx.lastWrite, micros(last.at()));
             if (last.json() != null) {
-              tx.facets(record.recordType(), record.id(), org.sstc.exchange.core.SstcJson.standard().read(last.json()));
+              tx.insertFacets(record.recordType(), record.id(), facetsOf(last.json()));
             }
             for (Version version : record.history()) {
               tx.update("INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)",
