@@ -31,7 +31,11 @@ import org.sstc.exchange.hub.SstcHub;
  * <p>Arguments: records per upload (default 3 000), uploads per store and record size (default 3,
  * after one warm-up each), and the server's {@code synchronous_commit} (zonky's embedded server
  * runs with {@code off}, a production server with {@code on}: each commit then waits for its WAL
- * flush). Prints the median rates and the ratio PostgreSQL / memory per record size.
+ * flush). Prints the median rates and the ratio PostgreSQL / memory per record size, and for each
+ * PostgreSQL upload the CPU time of the server's processes during it (Linux {@code /proc}), a
+ * record and as a share of the upload's wall time: a chunk is written by one backend at a time (the
+ * single writer that keeps the feed in commit order), so a share near 100% means the database's
+ * one core is the bound.
  */
 final class PostgresBulkProfile {
   private static final String ORG = "XM-DAC-41301";
@@ -60,20 +64,21 @@ final class PostgresBulkProfile {
         List<Double> memory = new ArrayList<>();
         List<Double> sql = new ArrayList<>();
         for (int run = 0; run <= runs; run++) {
-          double m = rate(HubStorage.memory(), template, records, kind + run);
+          double m = rate(HubStorage.memory(), template, records, kind + run, new long[1]);
           String url = HubStores.newDatabase(postgres, "profile" + ++databases[0]);
           if (run == runs) {
             reset(postgres); // the server's statistics of the last upload alone
           }
-          long serverBefore = serverCpuMillis();
-          double p = rate(HubStorage.postgresql(url, "postgres", "postgres"), template, records, kind + run);
-          double serverMicros = (serverCpuMillis() - serverBefore) * 1000.0 / records;
+          long[] serverMillis = new long[1];
+          double p = rate(HubStorage.postgresql(url, "postgres", "postgres"), template, records, kind + run, serverMillis);
+          double serverMicros = serverMillis[0] * 1000.0 / records;
           if (run > 0) {
             memory.add(m);
             sql.add(p);
           }
-          System.out.printf("  %-7s run %d: memory %,7.0f, PostgreSQL %,7.0f records/s (%.2f×), server CPU %.0f µs a record,"
-              + " load average %.2f%n", kind, run, m, p, p / m, serverMicros, load());
+          System.out.printf("  %-7s run %d: memory %,7.0f, PostgreSQL %,7.0f records/s (%.2f×), server CPU %.0f µs a record"
+              + " (busy %.0f%% of the upload), load average %.2f%n", kind, run, m, p, p / m, serverMicros,
+              serverMicros * p / 1e4, load());
         }
         System.out.printf("%-7s median: memory %,7.0f, PostgreSQL %,7.0f records/s, ratio of medians %.2f%n",
             kind, median(memory), median(sql), median(sql) / median(memory));
@@ -82,15 +87,18 @@ final class PostgresBulkProfile {
     }
   }
 
-  private static double rate(HubStorage storage, Initiative template, int records, String prefix) {
+  /** Records a second of one bulk upload; {@code serverMillis[0]} gets the database's CPU during it. */
+  private static double rate(HubStorage storage, Initiative template, int records, String prefix, long[] serverMillis) {
     storage.addToken(ORG, TOKEN);
     try (storage;
         SstcHub hub = SstcHub.builder().storage(storage).build().start();
         SstcClient client = SstcClient.builder().baseUrl(hub.baseUrl()).token(TOKEN).build()) {
+      long serverBefore = serverCpuMillis();
       long start = System.nanoTime();
       BulkReport report = client.publish(IntStream.range(0, records)
           .mapToObj(i -> HubStores.variant(template, "P-" + prefix + "-" + i, i)));
       double rate = records / ((System.nanoTime() - start) / 1e9);
+      serverMillis[0] = serverCpuMillis() - serverBefore;
       if (report.created() != records) {
         throw new IllegalStateException("bulk created " + report.created() + " of " + records);
       }
