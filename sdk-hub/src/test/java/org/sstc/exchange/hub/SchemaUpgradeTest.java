@@ -29,12 +29,8 @@ class SchemaUpgradeTest {
   @Test
   void anEmbeddedStoreOfSchemaOneIsUpgradedAndItsFacetsFollowWrites() throws Exception {
     Path dir = Files.createTempDirectory("sstc-hub-upgrade-");
-    String url = "jdbc:sqlite:" + dir.resolve("hub.db");
-    schemaOne(url, null, null, Map.of("bytes", "BLOB", "id", "TEXT"));
-    try (Connection c = DriverManager.getConnection(url)) {
-      writeAsSchemaOne(c);
-    }
-    followWrites(HubStorage.embedded(dir), url, null, null);
+    String url = embeddedOfSchemaOne(dir);
+    followWrites(HubStorage.embedded(dir), url, null, null, true);
     try (Connection c = DriverManager.getConnection(url)) {
       assertThat(strings(c, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'record_facet'"))
           .doesNotContain("record_facet_by_record");
@@ -49,7 +45,7 @@ class SchemaUpgradeTest {
     try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
       writeAsSchemaOne(c);
     }
-    followWrites(HubStorage.postgresql(url, "postgres", "postgres"), jdbc, "postgres", "postgres");
+    followWrites(HubStorage.postgresql(url, "postgres", "postgres"), jdbc, "postgres", "postgres", true);
     try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
       assertThat(strings(c, "SELECT indexname FROM pg_indexes WHERE tablename = 'record_facet'"))
           .doesNotContain("record_facet_by_record");
@@ -58,6 +54,28 @@ class SchemaUpgradeTest {
           + " WHERE relname IN ('hub_record', 'record_history')"))
           .containsExactly("toast_tuple_target=8160", "toast_tuple_target=8160");
     }
+  }
+
+  @Test
+  void aStoredDocumentThatNoLongerReadsIsStillReplacedAndDeletedWithItsFacets() throws Exception {
+    Path dir = Files.createTempDirectory("sstc-hub-unreadable-");
+    String url = embeddedOfSchemaOne(dir);
+    try (Connection c = DriverManager.getConnection(url)) {
+      // A hand-edited database: the record's document is no longer JSON the model reads.
+      update(c, "UPDATE hub_record SET doc = ? WHERE id = ?",
+          "{\"recordType\": \"no such type\"}".getBytes(StandardCharsets.UTF_8), ID);
+    }
+    followWrites(HubStorage.embedded(dir), url, null, null, false);
+  }
+
+  /** An embedded store in {@code dir} as a schema-1 hub left it, with its one record; its JDBC URL. */
+  private static String embeddedOfSchemaOne(Path dir) throws SQLException {
+    String url = "jdbc:sqlite:" + dir.resolve("hub.db");
+    schemaOne(url, null, null, Map.of("bytes", "BLOB", "id", "TEXT"));
+    try (Connection c = DriverManager.getConnection(url)) {
+      writeAsSchemaOne(c);
+    }
+    return url;
   }
 
   private static void schemaOne(String url, String user, String password, Map<String, String> placeholders) {
@@ -86,12 +104,16 @@ class SchemaUpgradeTest {
     update(c, "INSERT INTO feed (seq, record_type, id, version) VALUES (1, 'initiative', ?, 1)", ID);
   }
 
-  private static void followWrites(HubStorage storage, String url, String user, String password) throws Exception {
+  /** A replace and a delete through the hub; {@code readable}: the stored document reads as a record. */
+  private static void followWrites(HubStorage storage, String url, String user, String password, boolean readable)
+      throws Exception {
     storage.addToken(Wire.FAO, Wire.FAO_TOKEN);
     SstcHub hub = SstcHub.builder().storage(storage).build().start();
     try {
       Wire wire = new Wire(hub);
-      assertThat(found(wire, "country=MZ")).containsExactly(ID);
+      if (readable) {
+        assertThat(found(wire, "country=MZ")).containsExactly(ID);
+      }
       HttpResponse<String> replaced = wire.write("PUT", "/initiatives/" + ID, record("BR", "AO"), "If-Match", "\"1\"");
       assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
       assertThat(found(wire, "country=MZ")).isEmpty();

@@ -308,7 +308,7 @@ public final class JdbcStore implements HubStore {
         update("UPDATE hub_record SET version = ?, doc = ?, stored_at = ? WHERE record_type = ? AND id = ? AND version = ?",
             next, json, now, type, id, version);
       }
-      Set<Facets.Facet> before = facetsOf(replaced);
+      Set<Facets.Facet> before = storedFacets(c, type, id, replaced);
       Set<Facets.Facet> after = model == null ? Set.of() : Facets.of(model);
       try (PreparedStatement s = c.prepareStatement(UNFACET)) {
         for (Facets.Facet gone : minus(before, after)) {
@@ -498,20 +498,22 @@ public final class JdbcStore implements HubStore {
       }
 
       /** The facet rows the record had when the chunk began and has no longer. */
-      Set<Facets.Facet> gone() {
-        return minus(facetsBefore(), facets);
+      Set<Facets.Facet> gone(Connection c, Key key) throws SQLException {
+        return minus(facetsBefore(c, key), facets);
       }
 
       /** The facet rows the record has now and did not have when the chunk began. */
-      Set<Facets.Facet> added() {
-        return minus(facets, facetsBefore());
+      Set<Facets.Facet> added(Connection c, Key key) throws SQLException {
+        return minus(facets, facetsBefore(c, key));
       }
 
-      private Set<Facets.Facet> facetsBefore() {
-        if (facetsBefore == null) {
-          facetsBefore = facetsOf(before == null ? null : before.json());
+      private Set<Facets.Facet> facetsBefore(Connection c, Key key) throws SQLException {
+        Set<Facets.Facet> known = facetsBefore;
+        if (known == null) {
+          known = storedFacets(c, key.type(), key.id(), before == null ? null : before.json());
+          facetsBefore = known;
         }
-        return facetsBefore;
+        return known;
       }
     }
 
@@ -637,7 +639,7 @@ public final class JdbcStore implements HubStore {
           } else {
             bind(update, state.version, state.json, state.storedAt, key.type(), key.id(), before.version());
             update.addBatch();
-            for (Facets.Facet gone : state.gone()) {
+            for (Facets.Facet gone : state.gone(c, key)) {
               bind(unfacet, key.type(), gone.name(), gone.value(), key.id());
               unfacet.addBatch();
             }
@@ -660,7 +662,7 @@ public final class JdbcStore implements HubStore {
               "INSERT INTO feed (seq, record_type, id, version) VALUES (?, ?, ?, ?)")) {
         int facets = 0;
         for (Map.Entry<Key, Pending> entry : touched.entrySet()) {
-          for (Facets.Facet each : entry.getValue().added()) {
+          for (Facets.Facet each : entry.getValue().added(c, entry.getKey())) {
             bind(facet, entry.getKey().type(), each.name(), each.value(), entry.getKey().id());
             facet.addBatch();
             facets++;
@@ -703,11 +705,11 @@ public final class JdbcStore implements HubStore {
           created.add(key.type(), key.id(), state.owner, state.version, state.json, state.storedAt);
         } else {
           updated.add(key.type(), key.id(), before.version(), state.version, state.json, state.storedAt);
-          for (Facets.Facet gone : state.gone()) {
+          for (Facets.Facet gone : state.gone(tx.c, key)) {
             unfaceted.add(key.type(), gone.name(), gone.value(), key.id());
           }
         }
-        for (Facets.Facet each : state.added()) {
+        for (Facets.Facet each : state.added(tx.c, key)) {
           facets.add(key.type(), each.name(), each.value(), key.id());
         }
       }
@@ -735,6 +737,31 @@ public final class JdbcStore implements HubStore {
   /** The facets of a stored document, as they were written with it; none for null (never written or deleted). */
   private static Set<Facets.Facet> facetsOf(byte @Nullable [] doc) {
     return doc == null ? Set.of() : Facets.of(org.sstc.exchange.core.SstcJson.standard().read(doc));
+  }
+
+  /**
+   * The facet rows of the record whose live document is {@code doc}: the document's facets. Should
+   * it no longer bind to the model (it was valid when stored; only a broken later version or a
+   * hand-edited database makes that so), its rows are read instead: a scan, as no index is by
+   * record, but the write still removes every row and does not fail.
+   */
+  private static Set<Facets.Facet> storedFacets(Connection c, String type, String id, byte @Nullable [] doc)
+      throws SQLException {
+    try {
+      return facetsOf(doc);
+    } catch (RuntimeException unreadable) {
+      Set<Facets.Facet> rows = new java.util.LinkedHashSet<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT name, value FROM record_facet WHERE record_type = ? AND id = ?")) {
+        s.setString(1, type);
+        s.setString(2, id);
+        try (ResultSet found = s.executeQuery()) {
+          while (found.next()) {
+            rows.add(new Facets.Facet(found.getString(1), found.getString(2)));
+          }
+        }
+      }
+      return rows;
+    }
   }
 
   private static Set<Facets.Facet> minus(Set<Facets.Facet> these, Set<Facets.Facet> those) {
