@@ -20,7 +20,7 @@ import org.sstc.exchange.hub.SstcHub;
  * Where a PostgreSQL bulk upload spends its time on the database's side (issue "A hub agencies can
  * run"): bulk uploads over loopback to a memory hub and a PostgreSQL hub, alternating, minimal and
  * rich records, then the server's own account of them from {@code pg_stat_statements} (calls, rows,
- * total and mean execution time per statement, the costliest first). Run it under JFR for the
+ * total execution and planning time per statement, the costliest first). Run it under JFR for the
  * Java side:
  *
  * <pre>
@@ -54,6 +54,7 @@ final class PostgresBulkProfile {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
         .setServerConfig("pg_stat_statements.track", "all")
+        .setServerConfig("pg_stat_statements.track_planning", "on")
         .setServerConfig("synchronous_commit", synchronousCommit)
         .start()) {
       System.out.printf("%d records an upload, %d uploads after a warm-up, synchronous_commit=%s, load average %.2f%n",
@@ -116,11 +117,11 @@ final class PostgresBulkProfile {
   /** The server's statements of the last PostgreSQL upload, the costliest first. */
   private static void statements(EmbeddedPostgres postgres, String kind) throws Exception {
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT calls, rows, total_exec_time, mean_exec_time, query"
+        ResultSet rows = s.executeQuery("SELECT calls, rows, total_exec_time, total_plan_time, query"
             + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
             + " ORDER BY total_exec_time DESC LIMIT 14")) {
       System.out.printf("  %s, last PostgreSQL upload, pg_stat_statements (server execution time):%n", kind);
-      System.out.printf("  %8s %8s %10s %9s  %s%n", "calls", "rows", "total ms", "mean ms", "statement");
+      System.out.printf("  %8s %8s %10s %9s  %s%n", "calls", "rows", "total ms", "plan ms", "statement");
       while (rows.next()) {
         String query = rows.getString(5).replaceAll("\\s+", " ");
         System.out.printf("  %8d %8d %10.1f %9.3f  %s%n", rows.getLong(1), rows.getLong(2), rows.getDouble(3),
