@@ -65,14 +65,14 @@ final class PostgresBulkProfile {
         List<Double> memory = new ArrayList<>();
         List<Double> sql = new ArrayList<>();
         for (int run = 0; run <= runs; run++) {
-          double m = rate(HubStorage.memory(), template, records, kind + run, new long[1]);
+          double m = upload(HubStorage.memory(), template, records, kind + run).rate();
           String url = HubStores.newDatabase(postgres, "profile" + ++databases[0]);
           if (run == runs) {
             reset(postgres); // the server's statistics of the last upload alone
           }
-          long[] serverMillis = new long[1];
-          double p = rate(HubStorage.postgresql(url, "postgres", "postgres"), template, records, kind + run, serverMillis);
-          double serverMicros = serverMillis[0] * 1000.0 / records;
+          Upload postgresql = upload(HubStorage.postgresql(url, "postgres", "postgres"), template, records, kind + run);
+          double p = postgresql.rate();
+          double serverMicros = postgresql.serverMillis() * 1000.0 / records;
           if (run > 0) {
             memory.add(m);
             sql.add(p);
@@ -88,8 +88,10 @@ final class PostgresBulkProfile {
     }
   }
 
-  /** Records a second of one bulk upload; {@code serverMillis[0]} gets the database's CPU during it. */
-  private static double rate(HubStorage storage, Initiative template, int records, String prefix, long[] serverMillis) {
+  /** One bulk upload: records a second, and the CPU time of the PostgreSQL server's processes during it. */
+  private record Upload(double rate, long serverMillis) {}
+
+  private static Upload upload(HubStorage storage, Initiative template, int records, String prefix) {
     storage.addToken(ORG, TOKEN);
     try (storage;
         SstcHub hub = SstcHub.builder().storage(storage).build().start();
@@ -99,11 +101,11 @@ final class PostgresBulkProfile {
       BulkReport report = client.publish(IntStream.range(0, records)
           .mapToObj(i -> HubStores.variant(template, "P-" + prefix + "-" + i, i)));
       double rate = records / ((System.nanoTime() - start) / 1e9);
-      serverMillis[0] = serverCpuMillis() - serverBefore;
+      long serverMillis = serverCpuMillis() - serverBefore;
       if (report.created() != records) {
         throw new IllegalStateException("bulk created " + report.created() + " of " + records);
       }
-      return rate;
+      return new Upload(rate, serverMillis);
     }
   }
 

@@ -48,8 +48,8 @@ public final class JdbcStore implements HubStore {
 
   /** Where the SQL of the two databases differs. */
   public enum Dialect {
-    SQLITE("BLOB", "TEXT", "", true),
-    POSTGRESQL("BYTEA", "TEXT COLLATE \"C\"", " FOR UPDATE", false);
+    SQLITE("BLOB", "TEXT", "", true, "-- "),
+    POSTGRESQL("BYTEA", "TEXT COLLATE \"C\"", " FOR UPDATE", false, "");
 
     /**
      * The migrations' placeholders: the type of byte columns and of id columns, and what starts a
@@ -61,8 +61,8 @@ public final class JdbcStore implements HubStore {
     /** True when the database has one writer at a time: the hub queues its writes itself. */
     final boolean singleWriter;
 
-    Dialect(String bytes, String id, String forUpdate, boolean singleWriter) {
-      this.placeholders = Map.of("bytes", bytes, "id", id, "postgresql", forUpdate.isEmpty() ? "-- " : "");
+    Dialect(String bytes, String id, String forUpdate, boolean singleWriter, String postgresqlOnly) {
+      this.placeholders = Map.of("bytes", bytes, "id", id, "postgresql", postgresqlOnly);
       this.lockMeta = "SELECT head, last_write FROM hub_meta WHERE one = 1" + forUpdate;
       this.singleWriter = singleWriter;
     }
@@ -310,14 +310,8 @@ public final class JdbcStore implements HubStore {
       }
       Set<Facets.Facet> before = storedFacets(c, type, id, replaced);
       Set<Facets.Facet> after = model == null ? Set.of() : Facets.of(model);
-      try (PreparedStatement s = c.prepareStatement(UNFACET)) {
-        for (Facets.Facet gone : minus(before, after)) {
-          bind(s, type, gone.name(), gone.value(), id);
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
-      insertFacets(type, id, minus(after, before));
+      facetRows(UNFACET, type, id, minus(before, after));
+      facetRows(FACET, type, id, minus(after, before));
       update("INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)",
           type, id, next, event, now, json);
       head++;
@@ -325,12 +319,12 @@ public final class JdbcStore implements HubStore {
       return next;
     }
 
-    void insertFacets(String type, String id, Set<Facets.Facet> facets) throws SQLException {
+    /** Runs {@link #FACET} or {@link #UNFACET} for each of a record's {@code facets}, if any. */
+    void facetRows(String sql, String type, String id, Set<Facets.Facet> facets) throws SQLException {
       if (facets.isEmpty()) {
         return;
       }
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO record_facet (record_type, name, value, id) VALUES (?, ?, ?, ?)")) {
+      try (PreparedStatement s = c.prepareStatement(sql)) {
         for (Facets.Facet facet : facets) {
           bind(s, type, facet.name(), facet.value(), id);
           s.addBatch();
@@ -654,8 +648,7 @@ public final class JdbcStore implements HubStore {
           unfacet.executeBatch();
         }
       }
-      try (PreparedStatement facet = c.prepareStatement(
-              "INSERT INTO record_facet (record_type, name, value, id) VALUES (?, ?, ?, ?)");
+      try (PreparedStatement facet = c.prepareStatement(FACET);
           PreparedStatement history = c.prepareStatement(
               "INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)");
           PreparedStatement feed = c.prepareStatement(
@@ -729,6 +722,9 @@ public final class JdbcStore implements HubStore {
       tx.headStored = tx.head;
     }
   }
+
+  /** Adds one facet row. */
+  private static final String FACET = "INSERT INTO record_facet (record_type, name, value, id) VALUES (?, ?, ?, ?)";
 
   /** Removes one facet row, by the whole primary key (there is no index by record: migration V2). */
   private static final String UNFACET =
@@ -1324,7 +1320,7 @@ public final class JdbcStore implements HubStore {
                 record.recordType(), record.id(), record.owner(), last.version(), last.json(), micros(last.at()));
             tx.lastWrite = Math.max(tx.lastWrite, micros(last.at()));
             if (last.json() != null) {
-              tx.insertFacets(record.recordType(), record.id(), facetsOf(last.json()));
+              tx.facetRows(FACET, record.recordType(), record.id(), facetsOf(last.json()));
             }
             for (Version version : record.history()) {
               tx.update("INSERT INTO record_history (record_type, id, version, event, at, doc) VALUES (?, ?, ?, ?, ?, ?)",
