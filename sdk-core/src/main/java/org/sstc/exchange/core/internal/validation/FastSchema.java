@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * A bundled schema compiled once into a tree of small checkers that answer, for a record, {@link
  * Verdict#VALID} (networknt certainly reports no error), {@link Verdict#INVALID} (it certainly
- * reports one) or {@link Verdict#UNKNOWN}. {@link SchemaCheck} skips networknt on VALID only:
- * networknt still explains every record that may be invalid, so issue codes, pointers and
+ * reports one) or {@link Verdict#UNKNOWN}. {@link SchemaCheck} skips networknt on VALID, and on
+ * INVALID when {@link #explain} can list every failure networknt would report, in its order
+ * (keywords that fail as a whole, required, properties, additionalProperties, items, allOf, the
+ * branch an if chose); otherwise networknt explains the record, so issue codes, pointers and
  * messages do not change.
  *
  * <p>Soundness is the point, speed comes second: each keyword claims certainty only where its
@@ -43,6 +46,74 @@ final class FastSchema {
   @FunctionalInterface
   interface Checker {
     Verdict check(JsonNode value);
+
+    /**
+     * Appends to {@code out} exactly the failures networknt reports for {@code value} (at the
+     * JSON Pointer {@code at}) against this (sub)schema or keyword, in networknt's order; false
+     * where the fast check is not certain of them (then {@code out} is to be thrown away). By
+     * default only a VALID value is explained: it has no failures.
+     */
+    default boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+      return check(value) == Verdict.VALID;
+    }
+  }
+
+  /**
+   * A keyword that fails as a whole, with one failure at the value: networknt reports {@code
+   * keyword} with the schema's {@code schemaNode}, which the messages quote.
+   */
+  private record Leaf(Checker check, String keyword, JsonNode schemaNode, String schemaAt) implements Checker {
+    @Override
+    public Verdict check(JsonNode value) {
+      return check.check(value);
+    }
+
+    @Override
+    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+      return switch (check.check(value)) {
+        case VALID -> true;
+        case INVALID -> out.add(SchemaFailure.explained(keyword, at, null, value, schemaNode, schemaAt));
+        case UNKNOWN -> false;
+      };
+    }
+  }
+
+  /**
+   * A keyword whose failures another keyword's check already finds (additionalProperties beside
+   * properties, checked in one pass): it takes part in explanations only.
+   */
+  private record ExplainOnly(Checker explains) implements Checker {
+    @Override
+    public Verdict check(JsonNode value) {
+      return Verdict.VALID;
+    }
+
+    @Override
+    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+      return explains.explain(value, at, out);
+    }
+  }
+
+  /**
+   * A schema object: its keywords checked in the schema's order (cheapest answer first), and
+   * explained in networknt's: {@code type}, then {@code properties}, then the others as written.
+   * Also an allOf, whose branches networknt explains in order.
+   */
+  private record SchemaObject(Checker checks, List<Checker> inNetworkntOrder) implements Checker {
+    @Override
+    public Verdict check(JsonNode value) {
+      return checks.check(value);
+    }
+
+    @Override
+    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+      for (Checker keyword : inNetworkntOrder) {
+        if (!keyword.explain(value, at, out)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static final Checker ALWAYS_VALID = value -> Verdict.VALID;
@@ -75,6 +146,17 @@ final class FastSchema {
 
   Verdict check(JsonNode record) {
     return root.check(record);
+  }
+
+  /**
+   * The failures networknt would report for a record, found without it, or null where the fast
+   * check cannot be certain of every one (a keyword it does not explain fails: an anyOf, a
+   * format, a number it leaves to networknt …). Never an empty list: a record without failures
+   * is VALID, and {@link #check} says so.
+   */
+  @Nullable List<SchemaFailure> explain(JsonNode record) {
+    List<SchemaFailure> failures = new ArrayList<>();
+    return root.explain(record, "", failures) && !failures.isEmpty() ? failures : null;
   }
 
   /** Where the compiler met something it cannot decide (keyword, format, reference): empty when the fast path can fire everywhere. */
@@ -157,16 +239,37 @@ final class FastSchema {
         return unknown(location + "/$id", "embedded resource");
       }
       List<Checker> checks = new ArrayList<>();
+      List<Checker> typeFirst = new ArrayList<>();
+      List<Checker> propertiesNext = new ArrayList<>();
+      List<Checker> others = new ArrayList<>();
       for (var keyword : schema.properties()) {
         Checker check = keyword(keyword.getKey(), keyword.getValue(), schema, base, location + "/" + keyword.getKey());
         if (check == ALWAYS_UNKNOWN) {
           return ALWAYS_UNKNOWN; // the keyword said where and why
         }
-        if (check != ALWAYS_VALID) {
+        if (check == ALWAYS_VALID) {
+          continue;
+        }
+        if (!(check instanceof ExplainOnly)) {
           checks.add(check);
         }
+        // networknt sorts a schema's keywords so: type, properties, then the rest as written.
+        switch (keyword.getKey()) {
+          case "type" -> typeFirst.add(check);
+          case "properties" -> propertiesNext.add(check);
+          default -> others.add(check);
+        }
       }
-      return all(checks);
+      List<Checker> inNetworkntOrder = new ArrayList<>(typeFirst);
+      inNetworkntOrder.addAll(propertiesNext);
+      inNetworkntOrder.addAll(others);
+      if (inNetworkntOrder.isEmpty()) {
+        return ALWAYS_VALID;
+      }
+      if (inNetworkntOrder.size() == 1 && checks.size() == 1) {
+        return checks.get(0); // one keyword: its check and explanation are the schema's
+      }
+      return new SchemaObject(all(checks), List.copyOf(inNetworkntOrder));
     }
 
     private Checker keyword(String keyword, JsonNode value, JsonNode schema, URI base, String at) {
@@ -180,9 +283,9 @@ final class FastSchema {
           URI document = URI.create(target.toString().split("#", 2)[0]);
           yield ref(document, fragment);
         }
-        case "type" -> Keywords.type(value, at, this);
+        case "type" -> leaf(Keywords.type(value, at, this), keyword, value, at);
         case "properties" -> {
-          Map<String, Checker> members = new HashMap<>();
+          Map<String, Checker> members = new LinkedHashMap<>();
           for (var property : value.properties()) {
             members.put(property.getKey(), compile(property.getValue(), base, at + "/" + escape(property.getKey()), false));
           }
@@ -190,20 +293,23 @@ final class FastSchema {
           String othersAt = at.substring(0, at.length() - "properties".length()) + "additionalProperties";
           yield Keywords.members(members, others == null ? null : compile(others, base, othersAt, false));
         }
-        // With "properties", both are checked in one pass over the members (above).
-        case "additionalProperties" ->
-            schema.has("properties") ? ALWAYS_VALID : Keywords.members(Map.of(), compile(value, base, at, false));
+        // With "properties", both are checked in one pass over the members (above); networknt
+        // reports additionalProperties in its own place among the keywords.
+        case "additionalProperties" -> {
+          Checker others = Keywords.others(declared(schema), compile(value, base, at, false), value, at);
+          yield schema.has("properties") ? new ExplainOnly(others) : others;
+        }
         case "required" -> Keywords.required(value, at, this);
-        case "enum" -> value.isArray() ? Keywords.oneOfValues(value) : unknown(at, "not an array");
-        case "const" -> Keywords.oneOfValues(JsonNodeFactory.instance.arrayNode().add(value));
-        case "pattern" -> Keywords.pattern(value, at, this);
-        case "minLength" -> Keywords.minLength(value, at, this);
-        case "minimum", "maximum" -> Keywords.bound(keyword.equals("minimum"), value, schema, at, this);
-        case "minItems" -> Keywords.minSize(value, at, this, JsonNode::isArray);
-        case "minProperties" -> Keywords.minSize(value, at, this, JsonNode::isObject);
+        case "enum" -> value.isArray() ? leaf(Keywords.oneOfValues(value), keyword, value, at) : unknown(at, "not an array");
+        case "const" -> leaf(Keywords.oneOfValues(JsonNodeFactory.instance.arrayNode().add(value)), keyword, value, at);
+        case "pattern" -> leaf(Keywords.pattern(value, at, this), keyword, value, at);
+        case "minLength" -> leaf(Keywords.minLength(value, at, this), keyword, value, at);
+        case "minimum", "maximum" -> leaf(Keywords.bound(keyword.equals("minimum"), value, schema, at, this), keyword, value, at);
+        case "minItems" -> leaf(Keywords.minSize(value, at, this, JsonNode::isArray), keyword, value, at);
+        case "minProperties" -> leaf(Keywords.minSize(value, at, this, JsonNode::isObject), keyword, value, at);
         case "items" -> Keywords.items(compile(value, base, at, false));
         case "contains" -> Keywords.contains(compile(value, base, at, false));
-        case "uniqueItems" -> value.isBoolean() ? (value.booleanValue() ? Keywords.UNIQUE_ITEMS : ALWAYS_VALID) : unknown(at, "not a boolean");
+        case "uniqueItems" -> value.isBoolean() ? (value.booleanValue() ? leaf(Keywords.UNIQUE_ITEMS, keyword, value, at) : ALWAYS_VALID) : unknown(at, "not a boolean");
         case "propertyNames" -> Keywords.propertyNames(compile(value, base, at, false));
         case "allOf", "anyOf" -> {
           if (!value.isArray() || value.isEmpty()) {
@@ -213,7 +319,8 @@ final class FastSchema {
           for (int i = 0; i < value.size(); i++) {
             branches.add(compile(value.get(i), base, at + "/" + i, false));
           }
-          yield keyword.equals("allOf") ? all(branches) : any(branches);
+          // An anyOf is explained only when it holds (networknt then reports nothing of it).
+          yield keyword.equals("allOf") ? Keywords.allOf(branches) : any(branches);
         }
         case "if" -> Keywords.ifThenElse(
             compile(value, base, at, false),
@@ -224,6 +331,18 @@ final class FastSchema {
         case "$schema", "$id" -> ALWAYS_VALID; // checked above
         default -> ANNOTATIONS.contains(keyword) ? ALWAYS_VALID : unknown(at, "keyword not compiled");
       };
+    }
+
+    /** A keyword that fails as a whole, explained as one failure (an UNKNOWN checker stays UNKNOWN). */
+    private static Checker leaf(Checker check, String keyword, JsonNode schemaNode, String schemaAt) {
+      return check == ALWAYS_UNKNOWN || check == ALWAYS_VALID ? check : new Leaf(check, keyword, schemaNode, schemaAt);
+    }
+
+    /** The member names a schema's properties declare. */
+    private static Set<String> declared(JsonNode schema) {
+      Set<String> names = new HashSet<>();
+      schema.path("properties").propertyNames().forEach(names::add);
+      return names;
     }
 
     /** Reports why a keyword is UNKNOWN (for {@link Keywords}). */
@@ -240,6 +359,12 @@ final class FastSchema {
     public Verdict check(JsonNode value) {
       Checker resolved = target;
       return resolved == null ? Verdict.UNKNOWN : resolved.check(value);
+    }
+
+    @Override
+    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+      Checker resolved = target;
+      return resolved != null && resolved.explain(value, at, out);
     }
   }
 
@@ -373,21 +498,75 @@ final class FastSchema {
      */
     static Checker members(Map<String, Checker> declared, @Nullable Checker others) {
       Map<String, Checker> byName = Map.copyOf(declared);
-      return value -> {
-        if (!value.isObject()) {
-          return Verdict.VALID;
-        }
-        Verdict verdict = Verdict.VALID;
-        for (var member : value.properties()) {
-          @Nullable Checker check = byName.getOrDefault(member.getKey(), others);
-          if (check != null) {
-            verdict = and(verdict, check.check(member.getValue()));
-            if (verdict == Verdict.INVALID) {
-              break;
+      List<Map.Entry<String, Checker>> inSchemaOrder = List.copyOf(declared.entrySet());
+      return new Checker() {
+        @Override
+        public Verdict check(JsonNode value) {
+          if (!value.isObject()) {
+            return Verdict.VALID;
+          }
+          Verdict verdict = Verdict.VALID;
+          for (var member : value.properties()) {
+            @Nullable Checker check = byName.getOrDefault(member.getKey(), others);
+            if (check != null) {
+              verdict = and(verdict, check.check(member.getValue()));
+              if (verdict == Verdict.INVALID) {
+                break;
+              }
             }
           }
+          return verdict;
         }
-        return verdict;
+
+        /** properties only (additionalProperties explains itself): the declared members present, in the schema's order. */
+        @Override
+        public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+          if (!value.isObject()) {
+            return true;
+          }
+          for (var declaredMember : inSchemaOrder) {
+            JsonNode member = value.get(declaredMember.getKey());
+            if (member != null
+                && !declaredMember.getValue().explain(member, at + "/" + escape(declaredMember.getKey()), out)) {
+              return false;
+            }
+          }
+          return true;
+        }
+      };
+    }
+
+    /**
+     * additionalProperties: every member not in {@code declared}, in the object's order, against
+     * {@code others}; {@code false} fails once per such member, naming it.
+     */
+    static Checker others(Set<String> declared, Checker others, JsonNode schemaNode, String schemaAt) {
+      Map<String, Checker> skipped = new HashMap<>();
+      declared.forEach(name -> skipped.put(name, ALWAYS_VALID));
+      Checker check = members(skipped, others);
+      return new Checker() {
+        @Override
+        public Verdict check(JsonNode value) {
+          return check.check(value);
+        }
+
+        @Override
+        public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+          if (!value.isObject()) {
+            return true;
+          }
+          for (var member : value.properties()) {
+            if (declared.contains(member.getKey())) {
+              continue;
+            }
+            if (others == ALWAYS_INVALID) {
+              out.add(SchemaFailure.explained("additionalProperties", at, member.getKey(), value, schemaNode, schemaAt));
+            } else if (!others.explain(member.getValue(), at + "/" + escape(member.getKey()), out)) {
+              return false;
+            }
+          }
+          return true;
+        }
       };
     }
 
@@ -403,16 +582,32 @@ final class FastSchema {
         names.add(name.asString());
       }
       String[] each = names.toArray(String[]::new);
-      return record -> {
-        if (!record.isObject()) {
+      return new Checker() {
+        @Override
+        public Verdict check(JsonNode record) {
+          if (!record.isObject()) {
+            return Verdict.VALID;
+          }
+          for (String name : each) {
+            if (!record.has(name)) {
+              return Verdict.INVALID;
+            }
+          }
           return Verdict.VALID;
         }
-        for (String name : each) {
-          if (!record.has(name)) {
-            return Verdict.INVALID;
+
+        /** One failure per missing name, in the schema's order. */
+        @Override
+        public boolean explain(JsonNode record, String where, List<SchemaFailure> out) {
+          if (record.isObject()) {
+            for (String name : each) {
+              if (!record.has(name)) {
+                out.add(SchemaFailure.explained("required", where, name, record, value, at));
+              }
+            }
           }
+          return true;
         }
-        return Verdict.VALID;
       };
     }
 
@@ -524,7 +719,30 @@ final class FastSchema {
     }
 
     static Checker items(Checker each) {
-      return array -> array.isArray() ? each(array, each, true) : Verdict.VALID;
+      return new Checker() {
+        @Override
+        public Verdict check(JsonNode array) {
+          return array.isArray() ? each(array, each, true) : Verdict.VALID;
+        }
+
+        /** Each item's failures, item by item. */
+        @Override
+        public boolean explain(JsonNode array, String at, List<SchemaFailure> out) {
+          if (array.isArray()) {
+            for (int i = 0; i < array.size(); i++) {
+              if (!each.explain(array.get(i), at + "/" + i, out)) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }
+      };
+    }
+
+    /** allOf: each branch's failures, branch by branch, as a schema's keywords are. */
+    static Checker allOf(List<Checker> branches) {
+      return new SchemaObject(all(branches), List.copyOf(branches));
     }
 
     static Checker contains(Checker some) {
@@ -560,12 +778,26 @@ final class FastSchema {
     }
 
     static Checker ifThenElse(Checker condition, Checker then, Checker otherwise) {
-      return value ->
-          switch (condition.check(value)) {
+      return new Checker() {
+        @Override
+        public Verdict check(JsonNode value) {
+          return switch (condition.check(value)) {
             case VALID -> then.check(value);
             case INVALID -> otherwise.check(value);
             case UNKNOWN -> Verdict.UNKNOWN;
           };
+        }
+
+        /** networknt reports the failures of the branch the condition chose, never the condition's. */
+        @Override
+        public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+          return switch (condition.check(value)) {
+            case VALID -> then.explain(value, at, out);
+            case INVALID -> otherwise.explain(value, at, out);
+            case UNKNOWN -> false;
+          };
+        }
+      };
     }
 
     /** Formats networknt asserts (formatAssertionsEnabled): VALID on a strict subset of what it accepts, else UNKNOWN. */

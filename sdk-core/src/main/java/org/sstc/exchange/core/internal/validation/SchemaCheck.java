@@ -104,12 +104,23 @@ public final class SchemaCheck {
     }
 
     /**
-     * Validates with networknt unless the fast check finds the document certainly valid: then
-     * networknt would report nothing, and is not asked.
+     * Validates with networknt unless the fast check is certain: of a valid document (networknt
+     * would report nothing), or of every failure of an invalid one, which it then lists as
+     * networknt would.
      */
     List<Issue> validate(JsonNode document) {
-      if (fast().check(document) == FastSchema.Verdict.VALID) {
+      FastSchema fast = fast();
+      FastSchema.Verdict verdict = fast.check(document);
+      if (verdict == FastSchema.Verdict.VALID) {
         return List.of();
+      }
+      if (verdict == FastSchema.Verdict.INVALID) {
+        // Most invalid records fail plain keywords (a missing member, a pattern): the fast check
+        // lists networknt's failures itself, at a fifth of the cost.
+        List<SchemaFailure> explained = fast.explain(document);
+        if (explained != null) {
+          return issuesOf(explained);
+        }
       }
       return toIssues(get().validate(document));
     }
@@ -475,6 +486,11 @@ public final class SchemaCheck {
     return forTests(minor, recordType).get().validate(document);
   }
 
+  /** networknt's failures as issues, the words a record gets without the fast check. */
+  List<Issue> networkntIssues(int minor, String recordType, JsonNode document) {
+    return toIssues(networknt(minor, recordType, document));
+  }
+
   /** A record type's schema, or {@code validation-report}'s of the newest version. */
   private Compiled forTests(int minor, String recordType) {
     return recordType.equals(REPORT) && minor == byMinor.size() - 1 ? reportSchema : compiled(minor, recordType);
@@ -486,16 +502,24 @@ public final class SchemaCheck {
   }
 
   private static List<Issue> toIssues(List<Error> errors) {
-    List<Issue> issues = new ArrayList<>(errors.size());
-    Set<String> anyOfReported = new HashSet<>();
+    List<SchemaFailure> failures = new ArrayList<>(errors.size());
     for (Error error : errors) {
-      String evaluationPath = String.valueOf(error.getEvaluationPath());
-      if (evaluationPath.contains("/anyOf/")) {
+      failures.add(SchemaFailure.of(error));
+    }
+    return issuesOf(failures);
+  }
+
+  /** The issues of networknt's failures, or of the same failures as the fast check explains them. */
+  static List<Issue> issuesOf(List<SchemaFailure> failures) {
+    List<Issue> issues = new ArrayList<>(failures.size());
+    Set<String> anyOfReported = new HashSet<>();
+    for (SchemaFailure error : failures) {
+      if (error.evaluationPath().contains("/anyOf/")) {
         // networknt reports each failed branch of an anyOf; the standard's code names the
         // keyword that failed, anyOf, once, at the object that matched no branch.
-        String at = String.valueOf(error.getInstanceLocation());
+        String at = error.instanceLocation();
         if (anyOfReported.add(at)) {
-          issues.add(anyOf(at.equals("/") ? "" : at));
+          issues.add(anyOf(at));
         }
         continue;
       }

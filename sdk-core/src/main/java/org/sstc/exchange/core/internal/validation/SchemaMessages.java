@@ -1,6 +1,5 @@
 package org.sstc.exchange.core.internal.validation;
 
-import com.networknt.schema.Error;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.sstc.exchange.core.Issue;
@@ -33,14 +32,11 @@ final class SchemaMessages {
 
   private SchemaMessages() {}
 
-  static @Nullable Issue toIssue(Error error) {
-    String keyword = error.getKeyword();
-    if (keyword == null) {
-      keyword = "invalid";
-    }
-    String at = pointer(error);
-    JsonNode value = error.getInstanceNode();
-    String property = error.getProperty();
+  static @Nullable Issue toIssue(SchemaFailure error) {
+    String keyword = error.keyword();
+    String at = error.instanceLocation();
+    JsonNode value = error.instanceNode();
+    String property = error.property();
     String field = lastSegment(at);
     switch (keyword) {
       case "required":
@@ -91,16 +87,16 @@ final class SchemaMessages {
         return SchemaCheck.issue(
             "schema.enum",
             at,
-            describe(value) + " is not allowed for " + where(at) + "; use one of " + list(error.getSchemaNode()),
+            describe(value) + " is not allowed for " + where(at) + "; use one of " + list(error.schemaNode()),
             value);
       case "const":
         return SchemaCheck.issue(
             "schema.const",
             at,
-            describe(value) + " is not allowed for " + where(at) + "; it must be " + error.getSchemaNode(),
+            describe(value) + " is not allowed for " + where(at) + "; it must be " + error.schemaNode(),
             value);
       case "pattern":
-        if (value != null && String.valueOf(error.getSchemaLocation()).contains("/$defs/orgId/")) {
+        if (value != null && String.valueOf(error.schemaLocation()).contains("/$defs/orgId/")) {
           // An org id wherever it sits (/reportingOrg/id too, whose field name says only 'id').
           return OrgIdChecks.patternFailure(at, value);
         }
@@ -108,7 +104,7 @@ final class SchemaMessages {
             "schema.pattern",
             at,
             describe(value) + " does not have the form the standard expects for " + where(at)
-                + ": " + FORMS.getOrDefault(field, "it must match " + error.getSchemaNode()),
+                + ": " + FORMS.getOrDefault(field, "it must match " + error.schemaNode()),
             value);
       case "format":
         return SchemaCheck.issue(
@@ -120,17 +116,17 @@ final class SchemaMessages {
         return SchemaCheck.issue(
             "schema.minItems",
             at,
-            where(at) + " needs at least " + error.getSchemaNode() + " item(s)",
+            where(at) + " needs at least " + error.schemaNode() + " item(s)",
             null);
       case "maxItems":
         return SchemaCheck.issue(
-            "schema.maxItems", at, where(at) + " has more than " + error.getSchemaNode() + " items", null);
+            "schema.maxItems", at, where(at) + " has more than " + error.schemaNode() + " items", null);
       case "minLength":
         return SchemaCheck.issue(
             "schema.minLength", at, where(at) + " must not be empty", value);
       case "maxLength":
         return SchemaCheck.issue(
-            "schema.maxLength", at, where(at) + " is longer than " + error.getSchemaNode() + " characters", null);
+            "schema.maxLength", at, where(at) + " is longer than " + error.schemaNode() + " characters", null);
       case "minProperties":
         return SchemaCheck.issue(
             "schema.minProperties",
@@ -140,11 +136,11 @@ final class SchemaMessages {
       case "minimum":
       case "exclusiveMinimum":
         return SchemaCheck.issue(
-            "schema." + keyword, at, describe(value) + " is too small for " + where(at) + " (minimum " + error.getSchemaNode() + ")", value);
+            "schema." + keyword, at, describe(value) + " is too small for " + where(at) + " (minimum " + error.schemaNode() + ")", value);
       case "maximum":
       case "exclusiveMaximum":
         return SchemaCheck.issue(
-            "schema." + keyword, at, describe(value) + " is too large for " + where(at) + " (maximum " + error.getSchemaNode() + ")", value);
+            "schema." + keyword, at, describe(value) + " is too large for " + where(at) + " (maximum " + error.schemaNode() + ")", value);
       case "uniqueItems":
         return SchemaCheck.issue(
             "schema.uniqueItems", at, where(at) + " lists the same value twice; keep each once", null);
@@ -166,13 +162,8 @@ final class SchemaMessages {
       case "else":
       case "dependentRequired":
       default:
-        return SchemaCheck.issue("schema." + keyword, at, where(at) + ": " + error.getMessage(), value);
+        return SchemaCheck.issue("schema." + keyword, at, where(at) + ": " + error.message(), value);
     }
-  }
-
-  private static String pointer(Error error) {
-    String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-    return location.equals("/") ? "" : location;
   }
 
   private static String lastSegment(String pointer) {
@@ -231,8 +222,8 @@ final class SchemaMessages {
     return "null";
   }
 
-  private static String expectedType(Error error) {
-    JsonNode schema = error.getSchemaNode();
+  private static String expectedType(SchemaFailure error) {
+    JsonNode schema = error.schemaNode();
     String type = schema == null ? "" : schema.isString() ? schema.asString() : schema.toString();
     switch (type) {
       case "object":
@@ -259,8 +250,8 @@ final class SchemaMessages {
     return "";
   }
 
-  private static String formatName(Error error) {
-    JsonNode schema = error.getSchemaNode();
+  private static String formatName(SchemaFailure error) {
+    JsonNode schema = error.schemaNode();
     String format = schema == null ? "" : schema.asString();
     switch (format) {
       case "date":

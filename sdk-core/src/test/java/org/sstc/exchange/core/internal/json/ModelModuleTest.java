@@ -112,6 +112,36 @@ class ModelModuleTest {
     }
   }
 
+  @Test
+  void aDateInAnyFormBindsAsBefore() throws IOException {
+    List<Object> dates = List.of("2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31",
+        "0000-01-01", "9999-12-31", "+2024-01-01", "-0001-01-01", "12024-01-01", "2024-1-01",
+        "2024-01-01T10:00:00", "2024-01-01T00:00:00Z", " 2024-01-01", "2024-01-01 ", "2024/01/01",
+        "2024-01-0a", "２０２４-01-01", "", 20240101, true, List.of("2024-01-01"));
+    for (Object date : dates) {
+      ObjectNode tree = (ObjectNode) SUPPORT.readDocument(Files.readAllBytes(
+          Path.of("../schema/test-fixtures/valid/initiative-minimal.json")));
+      tree.withObject("dates").set("plannedStart", SUPPORT.strictMapper().valueToTree(date));
+      sameOutcome(tree, Initiative.class);
+    }
+  }
+
+  @Test
+  void aPlainDateIsTheDayTheIsoFormatterReads() {
+    Gen<String> twoDigits = integers().between(0, 99).map(n -> String.format("%02d", n));
+    Gen<String> texts = integers().between(0, 9999).zip(twoDigits, twoDigits,
+        (year, month, day) -> String.format("%04d-%s-%s", year, month, day));
+    qt().withExamples(20_000).forAll(texts).checkAssert(text -> {
+      java.time.LocalDate iso;
+      try {
+        iso = java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+      } catch (java.time.format.DateTimeParseException notADay) {
+        iso = null;
+      }
+      assertThat(ModelModule.DateDeserializer.plainDate(text)).as(text).isEqualTo(iso);
+    });
+  }
+
   /** Binds with and without the module: equal records, or the same failure. */
   private static void sameOutcome(JsonNode tree, Class<? extends SstcRecord> type) {
     SstcRecord ours;

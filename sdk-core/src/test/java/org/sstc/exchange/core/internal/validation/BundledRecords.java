@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.internal.validation.FastSchema.Verdict;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -45,6 +47,16 @@ final class BundledRecords {
   record Case(String name, JsonNode record, int minor, String type) {
     Verdict fast() {
       return SCHEMAS.fastSchema(minor, type).check(record);
+    }
+
+    /** The fast check's explanation as issues, or null where it gives none. */
+    @Nullable List<Issue> explained() {
+      List<SchemaFailure> failures = SCHEMAS.fastSchema(minor, type).explain(record);
+      return failures == null ? null : SchemaCheck.issuesOf(failures);
+    }
+
+    List<Issue> networkntIssues() {
+      return SCHEMAS.networkntIssues(minor, type, record);
     }
 
     boolean networkntAccepts() {

@@ -3,6 +3,7 @@ package org.sstc.exchange.core.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.sstc.exchange.core.Issue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,21 @@ class FastSchemaAgreementTest {
     if (accepted) {
       assertThat(fast).as("the fast check decides a record networknt accepts").isEqualTo(Verdict.VALID);
     }
+    List<Issue> explained = record.explained();
+    if (explained != null) {
+      assertThat(fast).isEqualTo(Verdict.INVALID);
+      assertThat(explained).as("the fast check's explanation is networknt's, issue for issue")
+          .containsExactlyElementsOf(record.networkntIssues());
+    }
+  }
+
+  @Test
+  void theFastCheckExplainsMostInvalidFixtures() {
+    List<Case> invalid = cases().filter(record -> record.fast() == Verdict.INVALID).toList();
+    long explained = invalid.stream().filter(record -> record.explained() != null).count();
+    // The fixtures break one rule each, most of them plain keywords: a required member, a
+    // pattern, an enum. If this falls, explanations stopped firing and networknt does it all.
+    assertThat(explained).as(explained + " of " + invalid.size()).isGreaterThan(invalid.size() / 3);
   }
 
   @Test

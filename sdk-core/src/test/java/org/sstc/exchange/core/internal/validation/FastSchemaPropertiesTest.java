@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.internal.validation.BundledRecords.Case;
 import org.sstc.exchange.core.internal.validation.FastSchema.Verdict;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,7 @@ class FastSchemaPropertiesTest {
   @Test
   void whatTheFastCheckIsSureOfNetworkntAgreesWith() {
     Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);
+    java.util.concurrent.atomic.AtomicInteger explanations = new java.util.concurrent.atomic.AtomicInteger();
     qt().withFixedSeed(SEED)
         .withExamples(EXAMPLES)
         .forAll(integers().between(0, VALID.size() - 1), lists().of(longs().all()).ofSizeBetween(1, 3))
@@ -69,7 +71,14 @@ class FastSchemaPropertiesTest {
           if (fast != Verdict.UNKNOWN) {
             assertThat(record.networkntAccepts()).as(fast + ": " + broken).isEqualTo(fast == Verdict.VALID);
           }
+          List<Issue> explained = record.explained();
+          if (explained != null) {
+            explanations.incrementAndGet();
+            assertThat(explained).as("explained: " + broken).containsExactlyElementsOf(record.networkntIssues());
+          }
         });
+    // Many broken records are explained without networknt, issue for issue as networknt words them.
+    assertThat(explanations.get()).isGreaterThan(EXAMPLES / 20);
     // Mutations leave many records valid and break many for certain: both claims were tested.
     assertThat(seen.getOrDefault(Verdict.VALID, 0)).isGreaterThan(EXAMPLES / 20);
     assertThat(seen.getOrDefault(Verdict.INVALID, 0)).isGreaterThan(EXAMPLES / 20);
