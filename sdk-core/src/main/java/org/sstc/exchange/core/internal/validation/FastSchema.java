@@ -23,8 +23,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Verdict#VALID} (networknt certainly reports no error), {@link Verdict#INVALID} (it certainly
  * reports one) or {@link Verdict#UNKNOWN}. {@link SchemaCheck} skips networknt on VALID, and on
  * INVALID when {@link #explain} can list every failure networknt would report, in its order
- * (keywords that fail as a whole, required, properties, additionalProperties, items, allOf, the
- * branch an if chose); otherwise networknt explains the record, so issue codes, pointers and
+ * (keywords that fail as a whole, required, properties, additionalProperties, items, allOf, anyOf,
+ * the branch an if chose); otherwise networknt explains the record, so issue codes, pointers and
  * messages do not change.
  *
  * <p>Soundness is the point, speed comes second: each keyword claims certainty only where its
@@ -56,6 +56,27 @@ final class FastSchema {
     default boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
       return check(value) == Verdict.VALID;
     }
+  }
+
+  /** How a checker lists its failures (see {@link Checker#explain}). */
+  @FunctionalInterface
+  interface Explanation {
+    boolean explain(JsonNode value, String at, List<SchemaFailure> out);
+  }
+
+  /** A checker that decides with {@code check} and lists failures with {@code explanation}. */
+  static Checker explained(Checker check, Explanation explanation) {
+    return new Checker() {
+      @Override
+      public Verdict check(JsonNode value) {
+        return check.check(value);
+      }
+
+      @Override
+      public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
+        return explanation.explain(value, at, out);
+      }
+    };
   }
 
   /**
@@ -319,8 +340,7 @@ final class FastSchema {
           for (int i = 0; i < value.size(); i++) {
             branches.add(compile(value.get(i), base, at + "/" + i, false));
           }
-          // An anyOf is explained only when it holds (networknt then reports nothing of it).
-          yield keyword.equals("allOf") ? Keywords.allOf(branches) : any(branches);
+          yield keyword.equals("allOf") ? Keywords.allOf(branches) : Keywords.anyOf(branches);
         }
         case "if" -> Keywords.ifThenElse(
             compile(value, base, at, false),
@@ -543,31 +563,22 @@ final class FastSchema {
     static Checker others(Set<String> declared, Checker others, JsonNode schemaNode, String schemaAt) {
       Map<String, Checker> skipped = new HashMap<>();
       declared.forEach(name -> skipped.put(name, ALWAYS_VALID));
-      Checker check = members(skipped, others);
-      return new Checker() {
-        @Override
-        public Verdict check(JsonNode value) {
-          return check.check(value);
-        }
-
-        @Override
-        public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-          if (!value.isObject()) {
-            return true;
-          }
-          for (var member : value.properties()) {
-            if (declared.contains(member.getKey())) {
-              continue;
-            }
-            if (others == ALWAYS_INVALID) {
-              out.add(SchemaFailure.explained("additionalProperties", at, member.getKey(), value, schemaNode, schemaAt));
-            } else if (!others.explain(member.getValue(), at + "/" + escape(member.getKey()), out)) {
-              return false;
-            }
-          }
+      return explained(members(skipped, others), (value, at, out) -> {
+        if (!value.isObject()) {
           return true;
         }
-      };
+        for (var member : value.properties()) {
+          if (declared.contains(member.getKey())) {
+            continue;
+          }
+          if (others == ALWAYS_INVALID) {
+            out.add(SchemaFailure.explained("additionalProperties", at, member.getKey(), value, schemaNode, schemaAt));
+          } else if (!others.explain(member.getValue(), at + "/" + escape(member.getKey()), out)) {
+            return false;
+          }
+        }
+        return true;
+      });
     }
 
     static Checker required(JsonNode value, String at, Compiler compiler) {
@@ -743,6 +754,32 @@ final class FastSchema {
     /** allOf: each branch's failures, branch by branch, as a schema's keywords are. */
     static Checker allOf(List<Checker> branches) {
       return new SchemaObject(all(branches), List.copyOf(branches));
+    }
+
+    /**
+     * anyOf: nothing when a branch holds; when none does, networknt reports every branch's
+     * failures, which SchemaCheck words as one anyOf issue per place (their evaluation path
+     * names the anyOf).
+     */
+    static Checker anyOf(List<Checker> branches) {
+      Checker check = any(branches);
+      List<Checker> each = List.copyOf(branches);
+      return explained(check, (value, at, out) -> {
+        Verdict verdict = check.check(value);
+        if (verdict != Verdict.INVALID) {
+          return verdict == Verdict.VALID;
+        }
+        List<SchemaFailure> failures = new ArrayList<>();
+        for (Checker branch : each) {
+          if (!branch.explain(value, at, failures)) {
+            return false;
+          }
+        }
+        for (SchemaFailure failure : failures) {
+          out.add(failure.underAnyOf());
+        }
+        return true;
+      });
     }
 
     static Checker contains(Checker some) {

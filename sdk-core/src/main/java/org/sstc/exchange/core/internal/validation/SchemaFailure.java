@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * @param instanceNode the value that failed
  * @param schemaNode the keyword's value in the schema (the pattern, the bound, the allowed values)
  * @param schemaLocation the keyword's place in the schemas, e.g. {@code …common.schema.json#/$defs/orgId/pattern}
- * @param evaluationPath the path of keywords that led there (networknt's; {@code ""} when explained)
+ * @param evaluationPath the path of keywords that led there (networknt's; when explained, only
+ *     whether an anyOf did: {@code "/anyOf/"})
  * @param message networknt's own message, for the keywords {@link SchemaMessages} has no words of its own for
  */
 record SchemaFailure(
@@ -39,6 +40,12 @@ record SchemaFailure(
         String.valueOf(error.getSchemaLocation()),
         String.valueOf(error.getEvaluationPath()),
         String.valueOf(error.getMessage()));
+  }
+
+  /** The same failure inside a branch of an anyOf that no branch satisfies (SchemaCheck words those as one). */
+  SchemaFailure underAnyOf() {
+    return new SchemaFailure(keyword, instanceLocation, property, instanceNode, schemaNode, schemaLocation,
+        "/anyOf/" + evaluationPath, message);
   }
 
   /** A failure found by the fast check, which explains only keywords that need no networknt message. */
