@@ -2,6 +2,8 @@ package org.sstc.exchange.core.internal.json;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -44,11 +46,12 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * deserialiser as before, so the results (an unknown code binds to null, the schema check reports
  * it) are the same.
  *
- * <p>{@link LocalDate}: Jackson parses each date with {@code DateTimeFormatter.ISO_LOCAL_DATE}
- * (a third of binding an invalid record's dates, issue 14's profile of a folder). A string of
- * exactly the form {@code YYYY-MM-DD} that names a real day is read directly; anything else
- * (another length, a sign, a time, a day that does not exist) goes to Jackson's deserialiser, so
- * its results and its errors are the same.
+ * <p>{@link LocalDate} and {@link OffsetDateTime}: Jackson parses each with a {@code
+ * DateTimeFormatter} (a third of binding an invalid record, issue 14's profile of a folder). A
+ * string of exactly the form {@code YYYY-MM-DD}, or {@code YYYY-MM-DDThh:mm:ss} with {@code Z} or
+ * {@code ±hh:mm}, that names a real moment is read directly; anything else (another length, a
+ * fraction of a second, a leap second, a day that does not exist) goes to Jackson's deserialiser,
+ * so its results and its errors are the same.
  *
  * <p>{@link LanguageMap}: written through {@code @JsonValue}, which looked a map serialiser up
  * for every value (42% of writing a record); a dedicated serialiser writes the same bytes
@@ -96,8 +99,9 @@ final class ModelModule {
               DeserializationConfig config,
               BeanDescription.Supplier beanDescRef,
               ValueDeserializer<?> deserializer) {
-            return beanDescRef.getBeanClass() == LocalDate.class
-                ? new DateDeserializer(deserializer)
+            Class<?> type = beanDescRef.getBeanClass();
+            return type == LocalDate.class || type == OffsetDateTime.class
+                ? new DateDeserializer(deserializer, type == OffsetDateTime.class)
                 : deserializer;
           }
 
@@ -138,26 +142,69 @@ final class ModelModule {
     }
   }
 
-  /** A date as {@code YYYY-MM-DD} read by hand; any other token or form by Jackson's own deserialiser. */
+  /** A date or date-time in its plain form read by hand; any other token or form by Jackson's own deserialiser. */
   static final class DateDeserializer extends DelegatingDeserializer {
-    DateDeserializer(ValueDeserializer<?> jacksons) {
+    private final boolean withTime;
+
+    DateDeserializer(ValueDeserializer<?> jacksons, boolean withTime) {
       super(jacksons);
+      this.withTime = withTime;
     }
 
     @Override
     protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
-      return new DateDeserializer(newDelegatee);
+      return new DateDeserializer(newDelegatee, withTime);
     }
 
     @Override
     public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) {
       if (p.hasToken(JsonToken.VALUE_STRING)) {
-        LocalDate date = plainDate(p.getString());
-        if (date != null) {
-          return date;
+        Object value = withTime ? plainDateTime(p.getString()) : plainDate(p.getString());
+        if (value != null) {
+          return value;
         }
       }
       return super.deserialize(p, ctxt);
+    }
+
+    /**
+     * The moment {@code YYYY-MM-DDThh:mm:ssZ} or {@code YYYY-MM-DDThh:mm:ss±hh:mm} names, with its
+     * offset, or null if the text is not exactly that form of a real moment.
+     */
+    static @Nullable OffsetDateTime plainDateTime(String text) {
+      int length = text.length();
+      if ((length != 20 && length != 25) || text.charAt(10) != 'T' || text.charAt(13) != ':'
+          || text.charAt(16) != ':') {
+        return null;
+      }
+      LocalDate day = plainDate(text.substring(0, 10));
+      int hour = digits(text, 11, 13);
+      int minute = digits(text, 14, 16);
+      int second = digits(text, 17, 19);
+      if (day == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        return null;
+      }
+      ZoneOffset offset;
+      char zone = text.charAt(19);
+      if (length == 20) {
+        if (zone != 'Z') {
+          return null;
+        }
+        offset = ZoneOffset.UTC;
+      } else {
+        int hours = digits(text, 20, 22);
+        int minutes = digits(text, 23, 25);
+        if ((zone != '+' && zone != '-') || text.charAt(22) != ':' || hours < 0 || minutes < 0) {
+          return null;
+        }
+        int sign = zone == '-' ? -1 : 1;
+        try {
+          offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        } catch (DateTimeException notAnOffset) {
+          return null;
+        }
+      }
+      return OffsetDateTime.of(day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour, minute, second, 0, offset);
     }
 
     /** The day {@code YYYY-MM-DD} names, or null if the text is not exactly that form of a real day. */

@@ -127,18 +127,54 @@ class ModelModuleTest {
   }
 
   @Test
+  void aDateTimeInAnyFormBindsAsBefore() throws IOException {
+    List<Object> times = List.of("2024-05-02T09:30:00Z", "2024-05-02T09:30:00+05:30", "2024-05-02T09:30:00-03:00",
+        "2024-05-02T09:30:00+00:00", "2024-05-02T09:30:00-00:00", "2024-05-02T09:30:00+18:00", "2024-05-02T09:30:00+18:01",
+        "2024-05-02T09:30:00+19:00", "2024-05-02T09:30:00-18:30", "2024-05-02T09:30:00+05:60", "2024-05-02T23:59:60Z",
+        "2024-05-02T24:00:00Z", "2024-02-30T09:30:00Z", "2024-05-02T09:30:00z", "2024-05-02t09:30:00Z",
+        "2024-05-02T09:30:00.5Z", "2024-05-02T09:30:00.123456789+01:00", "2024-05-02T09:30Z", "2024-05-02 09:30:00Z",
+        "2024-05-02T09:30:00", "2024-05-02T09:30:00+0530", "2024-05-02T09:30:00+05", "2024-05-02T09:3a:00Z",
+        "+2024-05-02T09:30:00Z", "2024-05-02", "", 1714642200, 1714642200.5, true);
+    for (Object time : times) {
+      ObjectNode tree = (ObjectNode) SUPPORT.readDocument(Files.readAllBytes(
+          Path.of("../schema/test-fixtures/valid/initiative-minimal.json")));
+      tree.set("lastUpdated", SUPPORT.strictMapper().valueToTree(time));
+      sameOutcome(tree, Initiative.class);
+    }
+  }
+
+  @Test
+  void aPlainDateTimeIsTheMomentTheIsoFormatterReads() {
+    Gen<String> two = integers().between(0, 99).map(n -> String.format("%02d", n));
+    Gen<String> offsets = integers().between(0, 3).zip(two, two, (kind, hours, minutes) ->
+        kind == 0 ? "Z" : (kind == 1 ? "+" : "-") + hours + ":" + minutes);
+    Gen<String> texts = integers().between(0, 9999).zip(two, two, (year, month, day) ->
+        String.format("%04d-%s-%s", year, month, day)).zip(two, two, two, (day, hour, minute, second) ->
+        day + "T" + hour + ":" + minute + ":" + second).zip(offsets, (local, offset) -> local + offset);
+    readsAsTheFormatter(texts, text -> java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+        ModelModule.DateDeserializer::plainDateTime);
+  }
+
+  @Test
   void aPlainDateIsTheDayTheIsoFormatterReads() {
     Gen<String> twoDigits = integers().between(0, 99).map(n -> String.format("%02d", n));
     Gen<String> texts = integers().between(0, 9999).zip(twoDigits, twoDigits,
         (year, month, day) -> String.format("%04d-%s-%s", year, month, day));
+    readsAsTheFormatter(texts, text -> java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE),
+        ModelModule.DateDeserializer::plainDate);
+  }
+
+  /** On every text, the fast path reads what the JDK's formatter reads, and nothing it refuses. */
+  private static <T> void readsAsTheFormatter(Gen<String> texts, java.util.function.Function<String, T> formatter,
+      java.util.function.Function<String, @Nullable T> fast) {
     qt().withExamples(20_000).forAll(texts).checkAssert(text -> {
-      java.time.LocalDate iso;
+      T expected;
       try {
-        iso = java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
-      } catch (java.time.format.DateTimeParseException notADay) {
-        iso = null;
+        expected = formatter.apply(text);
+      } catch (java.time.format.DateTimeParseException refused) {
+        expected = null;
       }
-      assertThat(ModelModule.DateDeserializer.plainDate(text)).as(text).isEqualTo(iso);
+      assertThat(fast.apply(text)).as(text).isEqualTo(expected);
     });
   }
 
