@@ -46,95 +46,6 @@ final class FastSchema {
   @FunctionalInterface
   interface Checker {
     Verdict check(JsonNode value);
-
-    /**
-     * Appends to {@code out} exactly the failures networknt reports for {@code value} (at the
-     * JSON Pointer {@code at}) against this (sub)schema or keyword, in networknt's order; false
-     * where the fast check is not certain of them (then {@code out} is to be thrown away). By
-     * default only a VALID value is explained: it has no failures.
-     */
-    default boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-      return check(value) == Verdict.VALID;
-    }
-  }
-
-  /** How a checker lists its failures (see {@link Checker#explain}). */
-  @FunctionalInterface
-  interface Explanation {
-    boolean explain(JsonNode value, String at, List<SchemaFailure> out);
-  }
-
-  /** A checker that decides with {@code check} and lists failures with {@code explanation}. */
-  static Checker explained(Checker check, Explanation explanation) {
-    return new Checker() {
-      @Override
-      public Verdict check(JsonNode value) {
-        return check.check(value);
-      }
-
-      @Override
-      public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-        return explanation.explain(value, at, out);
-      }
-    };
-  }
-
-  /**
-   * A keyword that fails as a whole, with one failure at the value: networknt reports {@code
-   * keyword} with the schema's {@code schemaNode}, which the messages quote.
-   */
-  private record Leaf(Checker check, String keyword, JsonNode schemaNode, String schemaAt) implements Checker {
-    @Override
-    public Verdict check(JsonNode value) {
-      return check.check(value);
-    }
-
-    @Override
-    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-      return switch (check.check(value)) {
-        case VALID -> true;
-        case INVALID -> out.add(SchemaFailure.explained(keyword, at, null, value, schemaNode, schemaAt));
-        case UNKNOWN -> false;
-      };
-    }
-  }
-
-  /**
-   * A keyword whose failures another keyword's check already finds (additionalProperties beside
-   * properties, checked in one pass): it takes part in explanations only.
-   */
-  private record ExplainOnly(Checker explains) implements Checker {
-    @Override
-    public Verdict check(JsonNode value) {
-      return Verdict.VALID;
-    }
-
-    @Override
-    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-      return explains.explain(value, at, out);
-    }
-  }
-
-  /**
-   * A schema object: its keywords checked in the schema's order (cheapest answer first), and
-   * explained in networknt's: {@code type}, then {@code properties}, then the others as written.
-   * Also an allOf, whose branches networknt explains in order.
-   */
-  private record SchemaObject(Checker checks, List<Checker> inNetworkntOrder) implements Checker {
-    @Override
-    public Verdict check(JsonNode value) {
-      return checks.check(value);
-    }
-
-    @Override
-    public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-      for (Checker keyword : inNetworkntOrder) {
-        if (!keyword.explain(value, at, out)) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 
   private static final Checker ALWAYS_VALID = value -> Verdict.VALID;
@@ -147,10 +58,30 @@ final class FastSchema {
   private static final Set<String> ANNOTATIONS =
       Set.of("title", "description", "default", "examples", "$comment", "$defs");
 
-  private final Checker root;
+  /**
+   * How a compiled (sub)schema lists, for a value at the JSON Pointer {@code at}, exactly the
+   * failures networknt reports, in networknt's order; false where the fast check is not certain
+   * of them (then {@code out} is to be thrown away). A tree beside the checkers, so that checking
+   * a valid record costs what it did before explanations existed.
+   */
+  @FunctionalInterface
+  interface Explanation {
+    boolean explain(JsonNode value, String at, List<SchemaFailure> out);
+  }
+
+  /** A (sub)schema or keyword compiled: its check and its explanation. */
+  private record Compiled(Checker check, Explanation explanation) {}
+
+  /** Nothing to report, whatever the value (annotations, a true schema). */
+  private static final Explanation NOTHING = (value, at, out) -> true;
+
+  private static final Compiled VALID_ALWAYS = new Compiled(ALWAYS_VALID, NOTHING);
+  private static final Compiled UNKNOWN_ALWAYS = new Compiled(ALWAYS_UNKNOWN, (value, at, out) -> false);
+
+  private final Compiled root;
   private final List<String> unsupported;
 
-  private FastSchema(Checker root, List<String> unsupported) {
+  private FastSchema(Compiled root, List<String> unsupported) {
     this.root = root;
     this.unsupported = List.copyOf(unsupported);
   }
@@ -161,23 +92,22 @@ final class FastSchema {
    */
   static FastSchema compile(String id, Function<String, @Nullable JsonNode> documents) {
     Compiler compiler = new Compiler(documents);
-    Checker root = compiler.ref(URI.create(id), "");
+    Compiled root = compiler.ref(URI.create(id), "");
     return new FastSchema(root, new ArrayList<>(compiler.unsupported));
   }
 
   Verdict check(JsonNode record) {
-    return root.check(record);
+    return root.check().check(record);
   }
 
   /**
    * The failures networknt would report for a record, found without it, or null where the fast
-   * check cannot be certain of every one (a keyword it does not explain fails: an anyOf, a
-   * format, a number it leaves to networknt …). Never an empty list: a record without failures
-   * is VALID, and {@link #check} says so.
+   * check cannot be certain of every one (a format or a number it leaves to networknt …). Never
+   * an empty list: a record without failures is VALID, and {@link #check} says so.
    */
   @Nullable List<SchemaFailure> explain(JsonNode record) {
     List<SchemaFailure> failures = new ArrayList<>();
-    return root.explain(record, "", failures) && !failures.isEmpty() ? failures : null;
+    return root.explanation().explain(record, "", failures) && !failures.isEmpty() ? failures : null;
   }
 
   /** Where the compiler met something it cannot decide (keyword, format, reference): empty when the fast path can fire everywhere. */
@@ -186,36 +116,37 @@ final class FastSchema {
   }
 
   /** Compiles one schema and everything it references; each referenced subschema once. */
+  /** Compiles one schema and everything it references; each referenced subschema once. */
   private static final class Compiler {
     private final Function<String, @Nullable JsonNode> documents;
     private final Map<String, JsonNode> loaded = new HashMap<>();
-    private final Map<String, Checker> byLocation = new HashMap<>();
+    private final Map<String, Compiled> byLocation = new HashMap<>();
     private final Set<String> unsupported = new LinkedHashSet<>();
 
     Compiler(Function<String, @Nullable JsonNode> documents) {
       this.documents = documents;
     }
 
-    /** The checker of the subschema {@code fragment} of document {@code document}, compiled once (a cycle goes through a forward). */
-    Checker ref(URI document, String fragment) {
+    /** The subschema {@code fragment} of document {@code document}, compiled once (a cycle goes through a forward). */
+    Compiled ref(URI document, String fragment) {
       String location = document + "#" + fragment;
-      Checker known = byLocation.get(location);
+      Compiled known = byLocation.get(location);
       if (known != null) {
         return known;
       }
       Forward forward = new Forward();
-      byLocation.put(location, forward);
+      byLocation.put(location, new Compiled(forward, forward));
       JsonNode doc = load(document.toString());
-      Checker target;
+      Compiled target;
       if (doc == null) {
-        target = unknown(location, "document not bundled");
+        target = unknownSchema(location, "document not bundled");
       } else if (!fragment.isEmpty() && (!fragment.startsWith("/") || fragment.indexOf('%') >= 0)) {
-        target = unknown(location, "anchor or escaped fragment");
+        target = unknownSchema(location, "anchor or escaped fragment");
       } else {
         JsonNode schema = fragment.isEmpty() ? doc : doc.at(fragment);
         target =
             schema.isMissingNode()
-                ? unknown(location, "no such subschema")
+                ? unknownSchema(location, "no such subschema")
                 : compile(schema, document, location, fragment.isEmpty());
       }
       forward.target = target;
@@ -239,65 +170,64 @@ final class FastSchema {
       return ALWAYS_UNKNOWN;
     }
 
-    private Checker compile(JsonNode schema, URI base, String location, boolean documentRoot) {
+    private Compiled unknownSchema(String location, String why) {
+      unknown(location, why);
+      return UNKNOWN_ALWAYS;
+    }
+
+    private Compiled compile(JsonNode schema, URI base, String location, boolean documentRoot) {
       if (schema.isBoolean()) {
-        return schema.booleanValue() ? ALWAYS_VALID : ALWAYS_INVALID;
+        // A false schema is explained only where networknt names the keyword (additionalProperties).
+        return schema.booleanValue() ? VALID_ALWAYS : new Compiled(ALWAYS_INVALID, (value, at, out) -> false);
       }
       if (!schema.isObject()) {
-        return unknown(location, "not a schema");
+        return unknownSchema(location, "not a schema");
       }
       // A keyword we do not know may allow what the others forbid (patternProperties and
       // additionalProperties): the whole subschema is UNKNOWN, not merely that keyword.
       for (String keyword : schema.propertyNames()) {
         if (!ANNOTATIONS.contains(keyword) && !Keywords.KNOWN.contains(keyword)) {
-          return unknown(location + "/" + keyword, "keyword not compiled");
+          return unknownSchema(location + "/" + keyword, "keyword not compiled");
         }
       }
       if (schema.has("$schema") && !(documentRoot && DIALECT.equals(schema.get("$schema").asString()))) {
-        return unknown(location + "/$schema", "another dialect");
+        return unknownSchema(location + "/$schema", "another dialect");
       }
       if (schema.has("$id") && !(documentRoot && base.toString().equals(schema.get("$id").asString()))) {
-        return unknown(location + "/$id", "embedded resource");
+        return unknownSchema(location + "/$id", "embedded resource");
       }
       List<Checker> checks = new ArrayList<>();
-      List<Checker> typeFirst = new ArrayList<>();
-      List<Checker> propertiesNext = new ArrayList<>();
-      List<Checker> others = new ArrayList<>();
+      // networknt sorts a schema's keywords so: type, properties, then the rest as written.
+      List<Explanation> typeFirst = new ArrayList<>();
+      List<Explanation> propertiesNext = new ArrayList<>();
+      List<Explanation> others = new ArrayList<>();
       for (var keyword : schema.properties()) {
-        Checker check = keyword(keyword.getKey(), keyword.getValue(), schema, base, location + "/" + keyword.getKey());
-        if (check == ALWAYS_UNKNOWN) {
-          return ALWAYS_UNKNOWN; // the keyword said where and why
+        Compiled compiled = keyword(keyword.getKey(), keyword.getValue(), schema, base, location + "/" + keyword.getKey());
+        if (compiled.check() == ALWAYS_UNKNOWN) {
+          return UNKNOWN_ALWAYS; // the keyword said where and why
         }
-        if (check == ALWAYS_VALID) {
-          continue;
+        if (compiled.check() != ALWAYS_VALID) {
+          checks.add(compiled.check());
         }
-        if (!(check instanceof ExplainOnly)) {
-          checks.add(check);
-        }
-        // networknt sorts a schema's keywords so: type, properties, then the rest as written.
-        switch (keyword.getKey()) {
-          case "type" -> typeFirst.add(check);
-          case "properties" -> propertiesNext.add(check);
-          default -> others.add(check);
+        if (compiled.explanation() != NOTHING) {
+          switch (keyword.getKey()) {
+            case "type" -> typeFirst.add(compiled.explanation());
+            case "properties" -> propertiesNext.add(compiled.explanation());
+            default -> others.add(compiled.explanation());
+          }
         }
       }
-      List<Checker> inNetworkntOrder = new ArrayList<>(typeFirst);
+      List<Explanation> inNetworkntOrder = new ArrayList<>(typeFirst);
       inNetworkntOrder.addAll(propertiesNext);
       inNetworkntOrder.addAll(others);
-      if (inNetworkntOrder.isEmpty()) {
-        return ALWAYS_VALID;
-      }
-      if (inNetworkntOrder.size() == 1 && checks.size() == 1) {
-        return checks.get(0); // one keyword: its check and explanation are the schema's
-      }
-      return new SchemaObject(all(checks), List.copyOf(inNetworkntOrder));
+      return new Compiled(all(checks), Explain.inTurn(inNetworkntOrder));
     }
 
-    private Checker keyword(String keyword, JsonNode value, JsonNode schema, URI base, String at) {
+    private Compiled keyword(String keyword, JsonNode value, JsonNode schema, URI base, String at) {
       return switch (keyword) {
         case "$ref" -> {
           if (!value.isString()) {
-            yield unknown(at, "not a reference");
+            yield unknownSchema(at, "not a reference");
           }
           URI target = base.resolve(value.asString());
           String fragment = target.getRawFragment() == null ? "" : target.getRawFragment();
@@ -306,63 +236,90 @@ final class FastSchema {
         }
         case "type" -> leaf(Keywords.type(value, at, this), keyword, value, at);
         case "properties" -> {
-          Map<String, Checker> members = new LinkedHashMap<>();
+          Map<String, Checker> members = new HashMap<>();
+          Map<String, Explanation> explained = new LinkedHashMap<>();
           for (var property : value.properties()) {
-            members.put(property.getKey(), compile(property.getValue(), base, at + "/" + escape(property.getKey()), false));
+            Compiled member = compile(property.getValue(), base, at + "/" + escape(property.getKey()), false);
+            members.put(property.getKey(), member.check());
+            explained.put(property.getKey(), member.explanation());
           }
           JsonNode others = schema.get("additionalProperties");
           String othersAt = at.substring(0, at.length() - "properties".length()) + "additionalProperties";
-          yield Keywords.members(members, others == null ? null : compile(others, base, othersAt, false));
+          Checker check = Keywords.members(members, others == null ? null : compile(others, base, othersAt, false).check());
+          yield new Compiled(check, Explain.declared(explained));
         }
         // With "properties", both are checked in one pass over the members (above); networknt
         // reports additionalProperties in its own place among the keywords.
         case "additionalProperties" -> {
-          Checker others = Keywords.others(declared(schema), compile(value, base, at, false), value, at);
-          yield schema.has("properties") ? new ExplainOnly(others) : others;
+          Compiled others = compile(value, base, at, false);
+          Set<String> declared = new HashSet<>();
+          schema.path("properties").propertyNames().forEach(declared::add);
+          Explanation explanation = Explain.others(declared, others, value, at);
+          yield new Compiled(
+              schema.has("properties") ? ALWAYS_VALID : Keywords.members(Map.of(), others.check()), explanation);
         }
-        case "required" -> Keywords.required(value, at, this);
-        case "enum" -> value.isArray() ? leaf(Keywords.oneOfValues(value), keyword, value, at) : unknown(at, "not an array");
+        case "required" -> {
+          Checker check = Keywords.required(value, at, this);
+          yield check == ALWAYS_UNKNOWN ? UNKNOWN_ALWAYS : new Compiled(check, Explain.required(value, at));
+        }
+        case "enum" -> value.isArray() ? leaf(Keywords.oneOfValues(value), keyword, value, at) : unknownSchema(at, "not an array");
         case "const" -> leaf(Keywords.oneOfValues(JsonNodeFactory.instance.arrayNode().add(value)), keyword, value, at);
         case "pattern" -> leaf(Keywords.pattern(value, at, this), keyword, value, at);
         case "minLength" -> leaf(Keywords.minLength(value, at, this), keyword, value, at);
         case "minimum", "maximum" -> leaf(Keywords.bound(keyword.equals("minimum"), value, schema, at, this), keyword, value, at);
         case "minItems" -> leaf(Keywords.minSize(value, at, this, JsonNode::isArray), keyword, value, at);
         case "minProperties" -> leaf(Keywords.minSize(value, at, this, JsonNode::isObject), keyword, value, at);
-        case "items" -> Keywords.items(compile(value, base, at, false));
-        case "contains" -> Keywords.contains(compile(value, base, at, false));
-        case "uniqueItems" -> value.isBoolean() ? (value.booleanValue() ? leaf(Keywords.UNIQUE_ITEMS, keyword, value, at) : ALWAYS_VALID) : unknown(at, "not a boolean");
-        case "propertyNames" -> Keywords.propertyNames(compile(value, base, at, false));
+        case "items" -> {
+          Compiled each = compile(value, base, at, false);
+          yield new Compiled(Keywords.items(each.check()), Explain.items(each.explanation()));
+        }
+        case "contains" -> verdictOnly(Keywords.contains(compile(value, base, at, false).check()));
+        case "uniqueItems" -> value.isBoolean()
+            ? (value.booleanValue() ? leaf(Keywords.UNIQUE_ITEMS, keyword, value, at) : VALID_ALWAYS)
+            : unknownSchema(at, "not a boolean");
+        case "propertyNames" -> verdictOnly(Keywords.propertyNames(compile(value, base, at, false).check()));
         case "allOf", "anyOf" -> {
           if (!value.isArray() || value.isEmpty()) {
-            yield unknown(at, "not a non-empty array");
+            yield unknownSchema(at, "not a non-empty array");
           }
           List<Checker> branches = new ArrayList<>();
+          List<Explanation> explained = new ArrayList<>();
           for (int i = 0; i < value.size(); i++) {
-            branches.add(compile(value.get(i), base, at + "/" + i, false));
+            Compiled branch = compile(value.get(i), base, at + "/" + i, false);
+            branches.add(branch.check());
+            explained.add(branch.explanation());
           }
-          yield keyword.equals("allOf") ? Keywords.allOf(branches) : Keywords.anyOf(branches);
+          if (keyword.equals("allOf")) {
+            yield new Compiled(all(branches), Explain.inTurn(explained));
+          }
+          Checker check = any(branches);
+          yield new Compiled(check, Explain.anyOf(check, explained));
         }
-        case "if" -> Keywords.ifThenElse(
-            compile(value, base, at, false),
-            schema.has("then") ? compile(schema.get("then"), base, at.replaceAll("/if$", "/then"), false) : ALWAYS_VALID,
-            schema.has("else") ? compile(schema.get("else"), base, at.replaceAll("/if$", "/else"), false) : ALWAYS_VALID);
-        case "then", "else" -> ALWAYS_VALID; // compiled with their "if"; without one they do nothing
-        case "format" -> Keywords.format(value, at, this);
-        case "$schema", "$id" -> ALWAYS_VALID; // checked above
-        default -> ANNOTATIONS.contains(keyword) ? ALWAYS_VALID : unknown(at, "keyword not compiled");
+        case "if" -> {
+          Compiled condition = compile(value, base, at, false);
+          Compiled then = schema.has("then") ? compile(schema.get("then"), base, at.replaceAll("/if$", "/then"), false) : VALID_ALWAYS;
+          Compiled otherwise = schema.has("else") ? compile(schema.get("else"), base, at.replaceAll("/if$", "/else"), false) : VALID_ALWAYS;
+          yield new Compiled(Keywords.ifThenElse(condition.check(), then.check(), otherwise.check()),
+              Explain.ifThenElse(condition.check(), then.explanation(), otherwise.explanation()));
+        }
+        case "then", "else" -> VALID_ALWAYS; // compiled with their "if"; without one they do nothing
+        case "format" -> verdictOnly(Keywords.format(value, at, this));
+        case "$schema", "$id" -> VALID_ALWAYS; // checked above
+        default -> ANNOTATIONS.contains(keyword) ? VALID_ALWAYS : unknownSchema(at, "keyword not compiled");
       };
     }
 
-    /** A keyword that fails as a whole, explained as one failure (an UNKNOWN checker stays UNKNOWN). */
-    private static Checker leaf(Checker check, String keyword, JsonNode schemaNode, String schemaAt) {
-      return check == ALWAYS_UNKNOWN || check == ALWAYS_VALID ? check : new Leaf(check, keyword, schemaNode, schemaAt);
+    /** A keyword that fails as a whole, explained as one failure at the value. */
+    private static Compiled leaf(Checker check, String keyword, JsonNode schemaNode, String schemaAt) {
+      if (check == ALWAYS_UNKNOWN) {
+        return UNKNOWN_ALWAYS;
+      }
+      return new Compiled(check, Explain.leaf(check, keyword, schemaNode, schemaAt));
     }
 
-    /** The member names a schema's properties declare. */
-    private static Set<String> declared(JsonNode schema) {
-      Set<String> names = new HashSet<>();
-      schema.path("properties").propertyNames().forEach(names::add);
-      return names;
+    /** A keyword explained only when it holds (then networknt reports nothing of it). */
+    private static Compiled verdictOnly(Checker check) {
+      return check == ALWAYS_UNKNOWN ? UNKNOWN_ALWAYS : new Compiled(check, (value, at, out) -> check.check(value) == Verdict.VALID);
     }
 
     /** Reports why a keyword is UNKNOWN (for {@link Keywords}). */
@@ -372,19 +329,153 @@ final class FastSchema {
   }
 
   /** Stands for a subschema still being compiled, so that a recursive {@code $ref} terminates. */
-  private static final class Forward implements Checker {
-    private @Nullable Checker target;
+  private static final class Forward implements Checker, Explanation {
+    private @Nullable Compiled target;
 
     @Override
     public Verdict check(JsonNode value) {
-      Checker resolved = target;
-      return resolved == null ? Verdict.UNKNOWN : resolved.check(value);
+      Compiled resolved = target;
+      return resolved == null ? Verdict.UNKNOWN : resolved.check().check(value);
     }
 
     @Override
     public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-      Checker resolved = target;
-      return resolved != null && resolved.explain(value, at, out);
+      Compiled resolved = target;
+      return resolved != null && resolved.explanation().explain(value, at, out);
+    }
+  }
+
+  /** The explanations of the keywords that networknt reports in its own words (see {@link SchemaMessages}). */
+  private static final class Explain {
+    private Explain() {}
+
+    /** Each in turn (a schema's keywords, an allOf's branches): all their failures, in order. */
+    static Explanation inTurn(List<Explanation> each) {
+      if (each.isEmpty()) {
+        return NOTHING;
+      }
+      if (each.size() == 1) {
+        return each.get(0);
+      }
+      Explanation[] all = each.toArray(Explanation[]::new);
+      return (value, at, out) -> {
+        for (Explanation one : all) {
+          if (!one.explain(value, at, out)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+
+    /** One failure of the keyword at the value, with the schema's {@code schemaNode}, which the messages quote. */
+    static Explanation leaf(Checker check, String keyword, JsonNode schemaNode, String schemaAt) {
+      return (value, at, out) -> switch (check.check(value)) {
+        case VALID -> true;
+        case INVALID -> out.add(SchemaFailure.explained(keyword, at, null, value, schemaNode, schemaAt));
+        case UNKNOWN -> false;
+      };
+    }
+
+    /** properties: the declared members present, in the schema's order. */
+    static Explanation declared(Map<String, Explanation> members) {
+      List<Map.Entry<String, Explanation>> inSchemaOrder = List.copyOf(members.entrySet());
+      return (value, at, out) -> {
+        if (!value.isObject()) {
+          return true;
+        }
+        for (var declared : inSchemaOrder) {
+          JsonNode member = value.get(declared.getKey());
+          if (member != null && !declared.getValue().explain(member, at + "/" + escape(declared.getKey()), out)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+
+    /**
+     * additionalProperties: every member not declared, in the object's order; a {@code false}
+     * schema fails once per such member, naming it.
+     */
+    static Explanation others(Set<String> declared, Compiled others, JsonNode schemaNode, String schemaAt) {
+      boolean none = others.check() == ALWAYS_INVALID;
+      return (value, at, out) -> {
+        if (!value.isObject()) {
+          return true;
+        }
+        for (var member : value.properties()) {
+          if (declared.contains(member.getKey())) {
+            continue;
+          }
+          if (none) {
+            out.add(SchemaFailure.explained("additionalProperties", at, member.getKey(), value, schemaNode, schemaAt));
+          } else if (!others.explanation().explain(member.getValue(), at + "/" + escape(member.getKey()), out)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+
+    /** One failure per missing name, in the schema's order (names: a checked array of strings). */
+    static Explanation required(JsonNode names, String schemaAt) {
+      List<String> each = new ArrayList<>();
+      names.forEach(name -> each.add(name.asString()));
+      return (record, at, out) -> {
+        if (record.isObject()) {
+          for (String name : each) {
+            if (!record.has(name)) {
+              out.add(SchemaFailure.explained("required", at, name, record, names, schemaAt));
+            }
+          }
+        }
+        return true;
+      };
+    }
+
+    /** Each item's failures, item by item. */
+    static Explanation items(Explanation each) {
+      return (array, at, out) -> {
+        if (array.isArray()) {
+          for (int i = 0; i < array.size(); i++) {
+            if (!each.explain(array.get(i), at + "/" + i, out)) {
+              return false;
+            }
+          }
+        }
+        return true;
+      };
+    }
+
+    /**
+     * anyOf: nothing when a branch holds; when none does, networknt reports every branch's
+     * failures, which SchemaCheck words as one anyOf issue per place (their evaluation path
+     * names the anyOf).
+     */
+    static Explanation anyOf(Checker check, List<Explanation> branches) {
+      Explanation all = inTurn(branches);
+      return (value, at, out) -> {
+        Verdict verdict = check.check(value);
+        if (verdict != Verdict.INVALID) {
+          return verdict == Verdict.VALID;
+        }
+        List<SchemaFailure> failures = new ArrayList<>();
+        if (!all.explain(value, at, failures)) {
+          return false;
+        }
+        failures.forEach(failure -> out.add(failure.underAnyOf()));
+        return true;
+      };
+    }
+
+    /** networknt reports the failures of the branch the condition chose, never the condition's. */
+    static Explanation ifThenElse(Checker condition, Explanation then, Explanation otherwise) {
+      return (value, at, out) -> switch (condition.check(value)) {
+        case VALID -> then.explain(value, at, out);
+        case INVALID -> otherwise.explain(value, at, out);
+        case UNKNOWN -> false;
+      };
     }
   }
 
@@ -518,67 +609,22 @@ final class FastSchema {
      */
     static Checker members(Map<String, Checker> declared, @Nullable Checker others) {
       Map<String, Checker> byName = Map.copyOf(declared);
-      List<Map.Entry<String, Checker>> inSchemaOrder = List.copyOf(declared.entrySet());
-      return new Checker() {
-        @Override
-        public Verdict check(JsonNode value) {
-          if (!value.isObject()) {
-            return Verdict.VALID;
-          }
-          Verdict verdict = Verdict.VALID;
-          for (var member : value.properties()) {
-            @Nullable Checker check = byName.getOrDefault(member.getKey(), others);
-            if (check != null) {
-              verdict = and(verdict, check.check(member.getValue()));
-              if (verdict == Verdict.INVALID) {
-                break;
-              }
-            }
-          }
-          return verdict;
-        }
-
-        /** properties only (additionalProperties explains itself): the declared members present, in the schema's order. */
-        @Override
-        public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-          if (!value.isObject()) {
-            return true;
-          }
-          for (var declaredMember : inSchemaOrder) {
-            JsonNode member = value.get(declaredMember.getKey());
-            if (member != null
-                && !declaredMember.getValue().explain(member, at + "/" + escape(declaredMember.getKey()), out)) {
-              return false;
-            }
-          }
-          return true;
-        }
-      };
-    }
-
-    /**
-     * additionalProperties: every member not in {@code declared}, in the object's order, against
-     * {@code others}; {@code false} fails once per such member, naming it.
-     */
-    static Checker others(Set<String> declared, Checker others, JsonNode schemaNode, String schemaAt) {
-      Map<String, Checker> skipped = new HashMap<>();
-      declared.forEach(name -> skipped.put(name, ALWAYS_VALID));
-      return explained(members(skipped, others), (value, at, out) -> {
+      return value -> {
         if (!value.isObject()) {
-          return true;
+          return Verdict.VALID;
         }
+        Verdict verdict = Verdict.VALID;
         for (var member : value.properties()) {
-          if (declared.contains(member.getKey())) {
-            continue;
-          }
-          if (others == ALWAYS_INVALID) {
-            out.add(SchemaFailure.explained("additionalProperties", at, member.getKey(), value, schemaNode, schemaAt));
-          } else if (!others.explain(member.getValue(), at + "/" + escape(member.getKey()), out)) {
-            return false;
+          @Nullable Checker check = byName.getOrDefault(member.getKey(), others);
+          if (check != null) {
+            verdict = and(verdict, check.check(member.getValue()));
+            if (verdict == Verdict.INVALID) {
+              break;
+            }
           }
         }
-        return true;
-      });
+        return verdict;
+      };
     }
 
     static Checker required(JsonNode value, String at, Compiler compiler) {
@@ -593,32 +639,16 @@ final class FastSchema {
         names.add(name.asString());
       }
       String[] each = names.toArray(String[]::new);
-      return new Checker() {
-        @Override
-        public Verdict check(JsonNode record) {
-          if (!record.isObject()) {
-            return Verdict.VALID;
-          }
-          for (String name : each) {
-            if (!record.has(name)) {
-              return Verdict.INVALID;
-            }
-          }
+      return record -> {
+        if (!record.isObject()) {
           return Verdict.VALID;
         }
-
-        /** One failure per missing name, in the schema's order. */
-        @Override
-        public boolean explain(JsonNode record, String where, List<SchemaFailure> out) {
-          if (record.isObject()) {
-            for (String name : each) {
-              if (!record.has(name)) {
-                out.add(SchemaFailure.explained("required", where, name, record, value, at));
-              }
-            }
+        for (String name : each) {
+          if (!record.has(name)) {
+            return Verdict.INVALID;
           }
-          return true;
         }
+        return Verdict.VALID;
       };
     }
 
@@ -730,56 +760,7 @@ final class FastSchema {
     }
 
     static Checker items(Checker each) {
-      return new Checker() {
-        @Override
-        public Verdict check(JsonNode array) {
-          return array.isArray() ? each(array, each, true) : Verdict.VALID;
-        }
-
-        /** Each item's failures, item by item. */
-        @Override
-        public boolean explain(JsonNode array, String at, List<SchemaFailure> out) {
-          if (array.isArray()) {
-            for (int i = 0; i < array.size(); i++) {
-              if (!each.explain(array.get(i), at + "/" + i, out)) {
-                return false;
-              }
-            }
-          }
-          return true;
-        }
-      };
-    }
-
-    /** allOf: each branch's failures, branch by branch, as a schema's keywords are. */
-    static Checker allOf(List<Checker> branches) {
-      return new SchemaObject(all(branches), List.copyOf(branches));
-    }
-
-    /**
-     * anyOf: nothing when a branch holds; when none does, networknt reports every branch's
-     * failures, which SchemaCheck words as one anyOf issue per place (their evaluation path
-     * names the anyOf).
-     */
-    static Checker anyOf(List<Checker> branches) {
-      Checker check = any(branches);
-      List<Checker> each = List.copyOf(branches);
-      return explained(check, (value, at, out) -> {
-        Verdict verdict = check.check(value);
-        if (verdict != Verdict.INVALID) {
-          return verdict == Verdict.VALID;
-        }
-        List<SchemaFailure> failures = new ArrayList<>();
-        for (Checker branch : each) {
-          if (!branch.explain(value, at, failures)) {
-            return false;
-          }
-        }
-        for (SchemaFailure failure : failures) {
-          out.add(failure.underAnyOf());
-        }
-        return true;
-      });
+      return array -> array.isArray() ? each(array, each, true) : Verdict.VALID;
     }
 
     static Checker contains(Checker some) {
@@ -815,26 +796,12 @@ final class FastSchema {
     }
 
     static Checker ifThenElse(Checker condition, Checker then, Checker otherwise) {
-      return new Checker() {
-        @Override
-        public Verdict check(JsonNode value) {
-          return switch (condition.check(value)) {
+      return value ->
+          switch (condition.check(value)) {
             case VALID -> then.check(value);
             case INVALID -> otherwise.check(value);
             case UNKNOWN -> Verdict.UNKNOWN;
           };
-        }
-
-        /** networknt reports the failures of the branch the condition chose, never the condition's. */
-        @Override
-        public boolean explain(JsonNode value, String at, List<SchemaFailure> out) {
-          return switch (condition.check(value)) {
-            case VALID -> then.explain(value, at, out);
-            case INVALID -> otherwise.explain(value, at, out);
-            case UNKNOWN -> false;
-          };
-        }
-      };
     }
 
     /** Formats networknt asserts (formatAssertionsEnabled): VALID on a strict subset of what it accepts, else UNKNOWN. */
