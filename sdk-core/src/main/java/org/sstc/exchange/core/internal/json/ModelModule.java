@@ -100,9 +100,13 @@ final class ModelModule {
               BeanDescription.Supplier beanDescRef,
               ValueDeserializer<?> deserializer) {
             Class<?> type = beanDescRef.getBeanClass();
-            return type == LocalDate.class || type == OffsetDateTime.class
-                ? new DateDeserializer(deserializer, type == OffsetDateTime.class)
-                : deserializer;
+            if (type == LocalDate.class) {
+              return new TextDeserializer(deserializer, text -> orJacksons(Dates.plainDate(text)));
+            }
+            if (type == OffsetDateTime.class) {
+              return new TextDeserializer(deserializer, text -> orJacksons(Dates.plainDateTime(text)));
+            }
+            return deserializer;
           }
 
           @Override
@@ -112,60 +116,53 @@ final class ModelModule {
               BeanDescription.Supplier beanDescRef,
               ValueDeserializer<?> deserializer) {
             Map<String, Object> byCode = BY_CODE.get(type.getRawClass());
-            return byCode == null ? deserializer : new CodeDeserializer(deserializer, byCode);
+            // An unknown code is null, as the enum's factory gives: the schema check has reported it.
+            return byCode == null ? deserializer : new TextDeserializer(deserializer, byCode::get);
           }
         });
     return module;
   }
 
-  /** A codelist enum from its code: a map look-up for a string, Jackson's own path otherwise. */
-  static final class CodeDeserializer extends DelegatingDeserializer {
-    private final Map<String, Object> byCode;
-
-    CodeDeserializer(ValueDeserializer<?> jacksons, Map<String, Object> byCode) {
-      super(jacksons);
-      this.byCode = byCode;
-    }
-
-    @Override
-    protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
-      return new CodeDeserializer(newDelegatee, byCode);
-    }
-
-    @Override
-    public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) {
-      if (p.hasToken(JsonToken.VALUE_STRING)) {
-        // An unknown code is null, as the factory gives: the schema check has reported it.
-        return byCode.get(p.getString());
-      }
-      return super.deserialize(p, ctxt);
-    }
+  private static Object orJacksons(@Nullable Object value) {
+    return value != null ? value : TextDeserializer.JACKSONS;
   }
 
-  /** A date or date-time in its plain form read by hand; any other token or form by Jackson's own deserialiser. */
-  static final class DateDeserializer extends DelegatingDeserializer {
-    private final boolean withTime;
+  /**
+   * A value read from a JSON string by {@code read} where it can (a codelist enum from its code, a
+   * plain date); {@link #JACKSONS} from {@code read}, or any other token, goes to Jackson's own
+   * deserialiser as before.
+   */
+  static final class TextDeserializer extends DelegatingDeserializer {
+    /** What {@code read} answers for a text it leaves to Jackson. */
+    static final Object JACKSONS = new Object();
 
-    DateDeserializer(ValueDeserializer<?> jacksons, boolean withTime) {
+    private final Function<String, @Nullable Object> read;
+
+    TextDeserializer(ValueDeserializer<?> jacksons, Function<String, @Nullable Object> read) {
       super(jacksons);
-      this.withTime = withTime;
+      this.read = read;
     }
 
     @Override
     protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> newDelegatee) {
-      return new DateDeserializer(newDelegatee, withTime);
+      return new TextDeserializer(newDelegatee, read);
     }
 
     @Override
     public @Nullable Object deserialize(JsonParser p, DeserializationContext ctxt) {
       if (p.hasToken(JsonToken.VALUE_STRING)) {
-        Object value = withTime ? plainDateTime(p.getString()) : plainDate(p.getString());
-        if (value != null) {
+        Object value = read.apply(p.getString());
+        if (value != JACKSONS) {
           return value;
         }
       }
       return super.deserialize(p, ctxt);
     }
+  }
+
+  /** Plain dates and date-times read by hand (see the class comment). */
+  static final class Dates {
+    private Dates() {}
 
     /**
      * The moment {@code YYYY-MM-DDThh:mm:ssZ} or {@code YYYY-MM-DDThh:mm:ss±hh:mm} names, with its

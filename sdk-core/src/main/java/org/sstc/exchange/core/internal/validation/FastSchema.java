@@ -75,8 +75,13 @@ final class FastSchema {
   /** Nothing to report, whatever the value (annotations, a true schema). */
   private static final Explanation NOTHING = (value, at, out) -> true;
 
+  /** Not certain of networknt's failures, whatever the value. */
+  private static final Explanation UNCERTAIN = (value, at, out) -> false;
+
   private static final Compiled VALID_ALWAYS = new Compiled(ALWAYS_VALID, NOTHING);
-  private static final Compiled UNKNOWN_ALWAYS = new Compiled(ALWAYS_UNKNOWN, (value, at, out) -> false);
+  private static final Compiled UNKNOWN_ALWAYS = new Compiled(ALWAYS_UNKNOWN, UNCERTAIN);
+  /** A false schema: explained only where networknt names the keyword (additionalProperties). */
+  private static final Compiled INVALID_ALWAYS = new Compiled(ALWAYS_INVALID, UNCERTAIN);
 
   private final Compiled root;
   private final List<String> unsupported;
@@ -115,7 +120,6 @@ final class FastSchema {
     return unsupported;
   }
 
-  /** Compiles one schema and everything it references; each referenced subschema once. */
   /** Compiles one schema and everything it references; each referenced subschema once. */
   private static final class Compiler {
     private final Function<String, @Nullable JsonNode> documents;
@@ -170,6 +174,19 @@ final class FastSchema {
       return ALWAYS_UNKNOWN;
     }
 
+    /**
+     * A subschema compiled once although two keywords need it (additionalProperties: the check of
+     * properties, and its own explanation), kept by location as a referenced one is.
+     */
+    private Compiled once(JsonNode schema, URI base, String location) {
+      Compiled known = byLocation.get(location);
+      if (known == null) {
+        known = compile(schema, base, location, false);
+        byLocation.put(location, known);
+      }
+      return known;
+    }
+
     private Compiled unknownSchema(String location, String why) {
       unknown(location, why);
       return UNKNOWN_ALWAYS;
@@ -177,8 +194,7 @@ final class FastSchema {
 
     private Compiled compile(JsonNode schema, URI base, String location, boolean documentRoot) {
       if (schema.isBoolean()) {
-        // A false schema is explained only where networknt names the keyword (additionalProperties).
-        return schema.booleanValue() ? VALID_ALWAYS : new Compiled(ALWAYS_INVALID, (value, at, out) -> false);
+        return schema.booleanValue() ? VALID_ALWAYS : INVALID_ALWAYS;
       }
       if (!schema.isObject()) {
         return unknownSchema(location, "not a schema");
@@ -245,13 +261,13 @@ final class FastSchema {
           }
           JsonNode others = schema.get("additionalProperties");
           String othersAt = at.substring(0, at.length() - "properties".length()) + "additionalProperties";
-          Checker check = Keywords.members(members, others == null ? null : compile(others, base, othersAt, false).check());
+          Checker check = Keywords.members(members, others == null ? null : once(others, base, othersAt).check());
           yield new Compiled(check, Explain.declared(explained));
         }
         // With "properties", both are checked in one pass over the members (above); networknt
         // reports additionalProperties in its own place among the keywords.
         case "additionalProperties" -> {
-          Compiled others = compile(value, base, at, false);
+          Compiled others = once(value, base, at);
           Set<String> declared = new HashSet<>();
           schema.path("properties").propertyNames().forEach(declared::add);
           Explanation explanation = Explain.others(declared, others, value, at);

@@ -116,7 +116,7 @@ public final class SchemaCheck {
       }
       if (verdict == FastSchema.Verdict.INVALID) {
         // Most invalid records fail plain keywords (a missing member, a pattern): the fast check
-        // lists networknt's failures itself, at a fifth of the cost.
+        // lists networknt's failures itself (10 000 invalid files: 2.7 s -> 1.9 s, stop 23).
         List<SchemaFailure> explained = fast.explain(document);
         if (explained != null) {
           return issuesOf(explained);

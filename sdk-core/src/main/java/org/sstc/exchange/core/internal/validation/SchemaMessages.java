@@ -96,7 +96,7 @@ final class SchemaMessages {
             describe(value) + " is not allowed for " + where(at) + "; it must be " + error.schemaNode(),
             value);
       case "pattern":
-        if (value != null && String.valueOf(error.schemaLocation()).contains("/$defs/orgId/")) {
+        if (value != null && error.schemaLocation().contains("/$defs/orgId/")) {
           // An org id wherever it sits (/reportingOrg/id too, whose field name says only 'id').
           return OrgIdChecks.patternFailure(at, value);
         }

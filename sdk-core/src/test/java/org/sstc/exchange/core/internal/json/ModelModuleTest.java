@@ -152,7 +152,7 @@ class ModelModuleTest {
         String.format("%04d-%s-%s", year, month, day)).zip(two, two, two, (day, hour, minute, second) ->
         day + "T" + hour + ":" + minute + ":" + second).zip(offsets, (local, offset) -> local + offset);
     readsAsTheFormatter(texts, text -> java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-        ModelModule.DateDeserializer::plainDateTime);
+        ModelModule.Dates::plainDateTime);
   }
 
   @Test
@@ -161,7 +161,7 @@ class ModelModuleTest {
     Gen<String> texts = integers().between(0, 9999).zip(twoDigits, twoDigits,
         (year, month, day) -> String.format("%04d-%s-%s", year, month, day));
     readsAsTheFormatter(texts, text -> java.time.LocalDate.parse(text, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE),
-        ModelModule.DateDeserializer::plainDate);
+        ModelModule.Dates::plainDate);
   }
 
   /** On every text, the fast path reads what the JDK's formatter reads, and nothing it refuses. */

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.sstc.exchange.core.Issue;
 import org.sstc.exchange.core.internal.validation.BundledRecords.Case;
@@ -55,7 +56,7 @@ class FastSchemaPropertiesTest {
   @Test
   void whatTheFastCheckIsSureOfNetworkntAgreesWith() {
     Map<Verdict, Integer> seen = new EnumMap<>(Verdict.class);
-    java.util.concurrent.atomic.AtomicInteger explanations = new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger explanations = new AtomicInteger();
     qt().withFixedSeed(SEED)
         .withExamples(EXAMPLES)
         .forAll(integers().between(0, VALID.size() - 1), lists().of(longs().all()).ofSizeBetween(1, 3))
