@@ -163,6 +163,38 @@ final class BulkPublishing {
     }
   }
 
+  /**
+   * The server share alone ({@code HubStores share RECORDS RUNS}): for each record size, a
+   * warm-up run then {@code runs} runs of {@link #serverShare}, each printed, then the median and
+   * spread of the share beyond validation.
+   */
+  static void share(int bulkRecords, int runs) throws Exception {
+    SstcJson json = SstcJson.standard();
+    Initiative rich = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
+        .toBuilder().reportingOrg(OrgRef.of(ORG, "FAO")).build();
+    Map<String, Initiative> templates = new LinkedHashMap<>();
+    templates.put("minimal", ExchangeThroughput.minimalOf(rich));
+    templates.put("rich", rich);
+    Map<String, List<Double>> figures = new LinkedHashMap<>();
+    for (int run = 0; run <= runs; run++) {
+      System.out.printf("%s: load average %.2f%n", run == 0 ? "warm-up" : "run " + run, load());
+      for (Map.Entry<String, Initiative> template : templates.entrySet()) {
+        double[] share = serverShare(template.getValue(), bulkRecords, run);
+        System.out.printf("  memory %-7s upload %,7.0f records/s, %,5.1f µs CPU a record; validation alone %,7.0f"
+            + " records/s, %,5.1f µs CPU; beyond validation %.0f%%%n", template.getKey(), share[0], share[2],
+            share[1], share[3], 100 * (1 - share[3] / share[2]));
+        if (run > 0) {
+          add(figures, "memory " + template.getKey() + " | share of upload CPU beyond validation", 1 - share[3] / share[2]);
+        }
+      }
+    }
+    figures.forEach((name, values) -> {
+      List<Double> sorted = values.stream().sorted().toList();
+      System.out.printf("| %-56s | %,5.2f | %,5.2f – %,5.2f |%n", name, sorted.get(sorted.size() / 2),
+          sorted.get(0), sorted.get(sorted.size() - 1));
+    });
+  }
+
   private static void add(Map<String, List<Double>> figures, String name, double value) {
     figures.computeIfAbsent(name, unused -> new ArrayList<>()).add(value);
   }

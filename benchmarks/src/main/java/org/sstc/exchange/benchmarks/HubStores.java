@@ -74,6 +74,11 @@ public final class HubStores {
       BulkPublishing.run(args.length > 1 ? Integer.parseInt(args[1]) : 10_000, args.length > 2 ? Integer.parseInt(args[2]) : 3);
       return;
     }
+    if (args.length > 0 && args[0].equals("share")) {
+      // Only the memory hub's CPU beyond validation, minimal and rich: a minute, not the publish run's four.
+      BulkPublishing.share(args.length > 1 ? Integer.parseInt(args[1]) : 3_000, args.length > 2 ? Integer.parseInt(args[2]) : 3);
+      return;
+    }
     int bulkRecords = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int large = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     // A third argument picks stores (e.g. "postgresql"): on a loaded machine one store at a time.

@@ -206,6 +206,34 @@ class HostileInputTest {
   }
 
   @Test
+  void aDuplicateKeyIsReportedAtTheKeyNotAtTheEndOfItsValue() {
+    // Trees are read with duplicates found as the tree is built (after the value), then read
+    // again strictly for the issue: the line, column and pointer are the second key's.
+    String document = "{\n \"recordType\": \"initiative\",\n \"title\": {\"en\": \"a\"},\n \"title\": {\n  \"en\": \"b\"\n }\n}";
+    Issue issue = onlyIssue(utf8(document));
+    assertThat(issue.code()).isEqualTo("json.duplicate-key");
+    assertThat(issue.pointer()).isEqualTo("/title");
+    assertThat(issue.line()).isEqualTo(4L);
+    assertThat(issue.message()).contains("(line 4, column 9)");
+    assertThatThrownBy(() -> SstcJson.standard().readTree(utf8(document)))
+        .satisfies(e -> assertThat(((ValidationException) e).report().issues()).containsExactly(issue));
+
+    // A duplicate before a syntax error inside its value: the duplicate, as a strict reader finds it first.
+    Issue first = onlyIssue(utf8("{\"recordType\":\"initiative\",\"a\":1,\"a\":{\"b\": tru}}"));
+    assertThat(first.code()).isEqualTo("json.duplicate-key");
+    assertThat(first.pointer()).isEqualTo("/a");
+
+    // The same on an NDJSON line, deep in the record.
+    String line = "{\"recordType\":\"organisation\",\"x\":[{\"y\":{\"z\":1,\"z\":[1,2,3]}}]}\n";
+    ValidationReport ndjson = NdjsonReports.validate(validator, utf8(line));
+    assertThat(ndjson.issues()).singleElement().satisfies(found -> {
+      assertThat(found.code()).isEqualTo("json.duplicate-key");
+      assertThat(found.pointer()).isEqualTo("/0/x/0/y/z");
+      assertThat(found.message()).contains("(line 1, column 50)");
+    });
+  }
+
+  @Test
   void readingRefusesHostileInputWithAValidationException() {
     assertThatThrownBy(() -> SstcJson.standard().read(utf8("{\"a\":1,\"a\":2}"), Initiative.class))
         .isInstanceOf(ValidationException.class)

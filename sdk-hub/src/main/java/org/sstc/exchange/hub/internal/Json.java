@@ -32,7 +32,12 @@ final class Json {
   }
 
   /** Writes issues as a JSON array, each in the form of the validation report schema. */
+  private static final byte[] NO_ISSUES = {'[', ']'};
+
   static byte[] issues(List<Issue> issues) {
+    if (issues.isEmpty()) {
+      return NO_ISSUES.clone(); // most of a bulk report's results
+    }
     return JsonStreams.mapper().writeValueAsBytes(issues);
   }
 

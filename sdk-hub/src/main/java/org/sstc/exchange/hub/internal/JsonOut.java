@@ -112,6 +112,13 @@ final class JsonOut {
   }
 
   private void writeString(String value) {
+    if (isPlainAscii(value)) {
+      // Most names and values (ids, statuses, types): their bytes as they are, no copy to escape.
+      out.write('"');
+      out.writeBytes(value.getBytes(StandardCharsets.ISO_8859_1));
+      out.write('"');
+      return;
+    }
     StringBuilder text = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -134,5 +141,16 @@ final class JsonOut {
     }
     text.append('"');
     out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Printable ASCII without a quote or backslash: written inside quotes as it is. */
+  private static boolean isPlainAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }

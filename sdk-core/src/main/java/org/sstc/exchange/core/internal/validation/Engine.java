@@ -272,6 +272,10 @@ public final class Engine {
       sink.accept(encoding);
       return null;
     }
+    JsonNode quick = json.quickRecord(line);
+    if (quick != null) {
+      return quick;
+    }
     JsonParser parser = null;
     try {
       parser = json.recordParser(line);
