@@ -179,10 +179,14 @@ final class BulkPublishing {
     for (int run = 0; run <= runs; run++) {
       System.out.printf("%s: load average %.2f%n", run == 0 ? "warm-up" : "run " + run, load());
       for (Map.Entry<String, Initiative> template : templates.entrySet()) {
-        double[] share = serverShare(template.getValue(), bulkRecords, run);
+        Map<String, Double> uploadThreads = new LinkedHashMap<>();
+        Map<String, Double> validationThreads = new LinkedHashMap<>();
+        double[] share = serverShare(template.getValue(), bulkRecords, run, uploadThreads, validationThreads);
         System.out.printf("  memory %-7s upload %,7.0f records/s, %,5.1f µs CPU a record; validation alone %,7.0f"
             + " records/s, %,5.1f µs CPU; beyond validation %.0f%%%n", template.getKey(), share[0], share[2],
             share[1], share[3], 100 * (1 - share[3] / share[2]));
+        System.out.printf("    µs CPU a record by thread, upload: %s%n    validation: %s%n",
+            ThreadCpu.describe(uploadThreads), ThreadCpu.describe(validationThreads));
         if (run > 0) {
           add(figures, "memory " + template.getKey() + " | share of upload CPU beyond validation", 1 - share[3] / share[2]);
         }
@@ -250,6 +254,15 @@ final class BulkPublishing {
    * single pass of either can land in a burst of someone else's load.
    */
   private static double[] serverShare(Initiative template, int records, int run) throws Exception {
+    return serverShare(template, records, run, new LinkedHashMap<>(), new LinkedHashMap<>());
+  }
+
+  /**
+   * As above, and fills {@code uploadByThreads} and {@code validationByThreads} with the CPU
+   * (µs a record) of each kind of thread in the round each side kept (see {@link ThreadCpu}).
+   */
+  private static double[] serverShare(Initiative template, int records, int run,
+      Map<String, Double> uploadByThreads, Map<String, Double> validationByThreads) throws Exception {
     SstcJson json = SstcJson.standard();
     double upload = 0;
     double validation = 0;
@@ -270,13 +283,22 @@ final class BulkPublishing {
             body.write(line);
             body.write('\n');
           }
+          Map<String, Long> threadsBefore = ThreadCpu.byKind();
           long cpu = processCpuNanos();
           upload = Math.max(upload, perSecond(records, () -> upload(http, hub, body.toByteArray(), records)));
           long afterUpload = processCpuNanos();
+          Map<String, Long> threadsAfterUpload = ThreadCpu.byKind();
           validation = Math.max(validation, perSecond(records, () -> validateAll(pool, threads, lines)));
           long afterValidation = processCpuNanos();
-          uploadCpu = Math.min(uploadCpu, afterUpload - cpu);
-          validationCpu = Math.min(validationCpu, afterValidation - afterUpload);
+          Map<String, Long> threadsAfterValidation = ThreadCpu.byKind();
+          if (afterUpload - cpu < uploadCpu) {
+            uploadCpu = afterUpload - cpu;
+            ThreadCpu.perRecord(threadsBefore, threadsAfterUpload, records, uploadByThreads);
+          }
+          if (afterValidation - afterUpload < validationCpu) {
+            validationCpu = afterValidation - afterUpload;
+            ThreadCpu.perRecord(threadsAfterUpload, threadsAfterValidation, records, validationByThreads);
+          }
         }
       }
     } finally {
