@@ -73,14 +73,27 @@ final class BulkPublishing {
 
   private BulkPublishing() {}
 
-  static void run(int bulkRecords, int runs) throws Exception {
-    SstcJson json = SstcJson.standard();
-    Initiative rich = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
+  /** The two record sizes, by name: a minimal (1.7 KB) and a rich (5.7 KB) initiative of {@link #ORG}. */
+  private static Map<String, Initiative> templates() {
+    Initiative rich = SstcJson.standard().read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
         .toBuilder().reportingOrg(OrgRef.of(ORG, "FAO")).build();
-    Initiative minimal = ExchangeThroughput.minimalOf(rich);
     Map<String, Initiative> templates = new LinkedHashMap<>();
-    templates.put("minimal", minimal);
+    templates.put("minimal", ExchangeThroughput.minimalOf(rich));
     templates.put("rich", rich);
+    return templates;
+  }
+
+  /** Each figure's median over the runs and its spread, one table row a figure. */
+  private static void printMedians(Map<String, List<Double>> figures) {
+    figures.forEach((name, values) -> {
+      List<Double> sorted = values.stream().sorted().toList();
+      System.out.printf("| %-56s | %,10.2f | %,10.2f – %,10.2f |%n", name, sorted.get(sorted.size() / 2),
+          sorted.get(0), sorted.get(sorted.size() - 1));
+    });
+  }
+
+  static void run(int bulkRecords, int runs) throws Exception {
+    Map<String, Initiative> templates = templates();
     Path scratch = Files.createTempDirectory("sstc-bulk-publishing");
     String url = System.getenv("SSTC_BENCH_DATABASE");
     EmbeddedPostgres postgres = url == null ? EmbeddedPostgres.builder().start() : null;
@@ -143,11 +156,7 @@ final class BulkPublishing {
       }
     }
     System.out.printf("%nmedian of %d runs (lowest–highest); records/s unless a ratio%n", runs);
-    figures.forEach((name, values) -> {
-      List<Double> sorted = values.stream().sorted().toList();
-      System.out.printf("| %-56s | %,10.2f | %,10.2f – %,10.2f |%n", name, sorted.get(sorted.size() / 2),
-          sorted.get(0), sorted.get(sorted.size() - 1));
-    });
+    printMedians(figures);
     for (String kind : templates.keySet()) {
       for (String store : List.of("embedded", "postgresql")) {
         List<Double> ratios = new ArrayList<>();
@@ -169,12 +178,7 @@ final class BulkPublishing {
    * spread of the share beyond validation.
    */
   static void share(int bulkRecords, int runs) throws Exception {
-    SstcJson json = SstcJson.standard();
-    Initiative rich = json.read(ValidationBenchmark.resource("initiative.json"), Initiative.class)
-        .toBuilder().reportingOrg(OrgRef.of(ORG, "FAO")).build();
-    Map<String, Initiative> templates = new LinkedHashMap<>();
-    templates.put("minimal", ExchangeThroughput.minimalOf(rich));
-    templates.put("rich", rich);
+    Map<String, Initiative> templates = templates();
     Map<String, List<Double>> figures = new LinkedHashMap<>();
     for (int run = 0; run <= runs; run++) {
       System.out.printf("%s: load average %.2f%n", run == 0 ? "warm-up" : "run " + run, load());
@@ -192,11 +196,8 @@ final class BulkPublishing {
         }
       }
     }
-    figures.forEach((name, values) -> {
-      List<Double> sorted = values.stream().sorted().toList();
-      System.out.printf("| %-56s | %,5.2f | %,5.2f – %,5.2f |%n", name, sorted.get(sorted.size() / 2),
-          sorted.get(0), sorted.get(sorted.size() - 1));
-    });
+    System.out.printf("%nmedian of %d runs (lowest–highest)%n", runs);
+    printMedians(figures);
   }
 
   private static void add(Map<String, List<Double>> figures, String name, double value) {

@@ -31,9 +31,9 @@ final class Json {
     return JsonStreams.streamParser(in);
   }
 
-  /** Writes issues as a JSON array, each in the form of the validation report schema. */
   private static final byte[] NO_ISSUES = {'[', ']'};
 
+  /** Writes issues as a JSON array, each in the form of the validation report schema. */
   static byte[] issues(List<Issue> issues) {
     if (issues.isEmpty()) {
       return NO_ISSUES.clone(); // most of a bulk report's results

@@ -27,25 +27,8 @@ import org.sstc.exchange.core.SstcRecord;
  * order in which writes took effect. Parsing and validation happen before the lock is taken.
  */
 final class MemoryStore implements HubStore {
-  /**
-   * Ids in code point order, as the contract orders search results. UTF-16 order is the same
-   * except where a surrogate meets a character above it, so chars are compared until the first
-   * difference and code points only if a surrogate is there: each record's facets make about
-   * twenty comparisons each of ids that share a long prefix (the organisation's).
-   */
+  /** Ids in code point order, as the contract orders search results. */
   static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-    int common = Math.min(a.length(), b.length());
-    for (int k = 0; k < common; k++) {
-      char ca = a.charAt(k);
-      char cb = b.charAt(k);
-      if (ca != cb) {
-        return Character.isSurrogate(ca) || Character.isSurrogate(cb) ? byCodePoints(a, b) : Integer.compare(ca, cb);
-      }
-    }
-    return Integer.compare(a.length(), b.length());
-  };
-
-  private static int byCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -58,7 +41,7 @@ final class MemoryStore implements HubStore {
       j += Character.charCount(cb);
     }
     return Integer.compare(a.length() - i, b.length() - j);
-  }
+  };
 
   private static final class Entry {
     final String id;

@@ -35,9 +35,10 @@ public final class JsonSupport {
   /**
    * The quick readers: the same limits and trees, duplicate keys found as the tree is built
    * ({@code FAIL_ON_READING_DUP_TREE_KEY}) instead of by the parser's per-object name set
-   * ({@code STRICT_DUPLICATE_DETECTION}, a fifth of the time to read a record). They only say
-   * "readable" or not: whatever they refuse is read again strictly, for the exact issue (a
-   * duplicate found at the end of its value, not at its name, would name another line).
+   * ({@code STRICT_DUPLICATE_DETECTION}, 15% of the time to read a record: benchmarks/README.md,
+   * "Stop 24"). They only say "readable" or not: whatever they refuse is read again strictly, for
+   * the exact issue (a duplicate found at the end of its value, not at its name, would name
+   * another line).
    */
   private final JsonMapper quickDocumentMapper;
   private final JsonMapper quickRecordMapper;
