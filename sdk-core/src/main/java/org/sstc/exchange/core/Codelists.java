@@ -88,7 +88,10 @@ public final class Codelists {
     if (file == null) {
       return Optional.empty();
     }
-    return Optional.of(loaded.computeIfAbsent(name, unused -> load(file)));
+    // A plain read first: computeIfAbsent locks the key's bin when the list is not the bin's
+    // first entry, and the rules look lists up for every code of every record.
+    Codelist list = loaded.get(name);
+    return Optional.of(list != null ? list : loaded.computeIfAbsent(name, unused -> load(file)));
   }
 
   /**

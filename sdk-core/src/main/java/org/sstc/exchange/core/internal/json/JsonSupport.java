@@ -12,6 +12,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonFactoryBuilder;
 import tools.jackson.databind.DeserializationFeature;
@@ -79,7 +80,11 @@ public final class JsonSupport {
                 .maxNameLength(limits.maxNameLength())
                 .build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+        .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        // Names interned once each, as the parser's symbol table learns them (Jackson 2's
+        // default), so that the schema's and the rules' look-ups by name match by identity
+        // instead of comparing characters. The JVM collects interned strings no longer used.
+        .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES);
   }
 
   private static JsonMapper.Builder configure(JsonMapper.Builder builder) {
@@ -189,6 +194,14 @@ public final class JsonSupport {
    */
   public @Nullable JsonNode quickRecord(byte[] record) {
     return quickTree(quickRecordMapper, record, true);
+  }
+
+  /**
+   * One whole document as a tree if it is one readable JSON object and nothing else, or null:
+   * then the caller reads it strictly ({@link #documentParser}) to say what is wrong.
+   */
+  public @Nullable JsonNode quickDocument(byte[] document) {
+    return quickTree(quickDocumentMapper, document, true);
   }
 
   private static @Nullable JsonNode quickTree(JsonMapper mapper, byte[] document, boolean object) {

@@ -1,6 +1,8 @@
 package org.sstc.exchange.core.internal.validation;
 
 import java.io.BufferedInputStream;
+import java.io.SequenceInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +57,17 @@ public final class Engine {
 
   private final JsonSupport json;
   private final SchemaCheck schemas;
+  private final int quickDocumentBytes;
 
   public Engine(JsonSupport json, SchemaCheck schemas) {
+    this(json, schemas, QUICK_DOCUMENT_BYTES);
+  }
+
+  /** With another size up to which documents are read whole: 0 streams every one (the tests' reference). */
+  Engine(JsonSupport json, SchemaCheck schemas, int quickDocumentBytes) {
     this.json = json;
     this.schemas = schemas;
+    this.quickDocumentBytes = quickDocumentBytes;
   }
 
   /** Counts what a streaming validation saw. */
@@ -97,6 +106,20 @@ public final class Engine {
       if (encoding != null) {
         counted.accept(encoding);
         return counts;
+      }
+      // A document that fits in quickDocumentBytes (a record file, a small package) is read
+      // whole by the quick reader; one it refuses, or a larger one, is read strictly as a
+      // stream, which says exactly what is wrong and where.
+      byte[] start = buffered.readNBytes(quickDocumentBytes + 1);
+      if (start.length <= quickDocumentBytes) {
+        JsonNode whole = json.quickDocument(start);
+        if (whole instanceof ObjectNode document) {
+          validateWhole(document, counted, counts);
+          return counts;
+        }
+        buffered = new ByteArrayInputStream(start);
+      } else {
+        buffered = new SequenceInputStream(new ByteArrayInputStream(start), buffered);
       }
       parser = json.documentParser(buffered);
       JsonToken first = parser.nextToken();
@@ -145,12 +168,7 @@ public final class Engine {
                 null, (long) parser.currentTokenLocation().getLineNr()));
         return counts;
       }
-      if ("package".equals(recordType)) {
-        validatePackageEnvelope(envelope, pkg, counted, counts);
-      } else {
-        counts.records++;
-        validateTopLevel(envelope, counted);
-      }
+      validateEnvelope(envelope, recordType, pkg, counted, counts);
     } catch (tools.jackson.core.exc.JacksonIOException failure) {
       // The disk or network failed, not the document: that is the caller's to handle.
       throw new java.io.UncheckedIOException(failure.getCause());
@@ -170,6 +188,53 @@ public final class Engine {
       }
     }
     return counts;
+  }
+
+  /** Documents up to this size are read whole by the quick reader (a stream's first bytes). */
+  private static final int QUICK_DOCUMENT_BYTES = 1 << 20;
+
+  /**
+   * What {@link #validateDocument} does with a document read whole: the same walk over its
+   * members, in the document's order, as the streaming read makes over the parser's.
+   */
+  private void validateWhole(ObjectNode document, Consumer<Issue> counted, Counts counts) {
+    PackageState pkg = new PackageState();
+    String recordType = null;
+    boolean streamed = false;
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+    for (Map.Entry<String, JsonNode> member : document.properties()) {
+      String name = member.getKey();
+      JsonNode value = member.getValue();
+      if ("package".equals(recordType) && value.isArray() && PACKAGE_ARRAYS.containsKey(name)) {
+        envelope.putArray(name);
+        String type = PACKAGE_ARRAYS.get(name);
+        int index = 0;
+        for (JsonNode element : value) {
+          validateElement(element, type, "/" + name + "/" + index, pkg, counted);
+          counts.records++;
+          index++;
+        }
+        pkg.streamed.add(name);
+        streamed = true;
+      } else {
+        envelope.set(name, value);
+        if (name.equals("recordType") && value.isString()) {
+          recordType = value.asString();
+        }
+      }
+    }
+    // A record's envelope is the document itself, member for member: no copy is needed.
+    validateEnvelope(streamed ? envelope : document, recordType, pkg, counted, counts);
+  }
+
+  private void validateEnvelope(
+      ObjectNode envelope, @Nullable String recordType, PackageState pkg, Consumer<Issue> counted, Counts counts) {
+    if ("package".equals(recordType)) {
+      validatePackageEnvelope(envelope, pkg, counted, counts);
+    } else {
+      counts.records++;
+      validateTopLevel(envelope, counted);
+    }
   }
 
   /**

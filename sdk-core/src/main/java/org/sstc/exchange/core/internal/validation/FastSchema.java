@@ -624,7 +624,11 @@ final class FastSchema {
      * member is held to its own subschema, any other to {@code others} (none: anything goes).
      */
     static Checker members(Map<String, Checker> declared, @Nullable Checker others) {
-      Map<String, Checker> byName = Map.copyOf(declared);
+      // Interned names: the parsers intern the names they read (JsonSupport), so a look-up
+      // finds its key by identity instead of comparing the characters.
+      Map<String, Checker> interned = new HashMap<>();
+      declared.forEach((name, check) -> interned.put(name.intern(), check));
+      Map<String, Checker> byName = Map.copyOf(interned);
       return value -> {
         if (!value.isObject()) {
           return Verdict.VALID;
