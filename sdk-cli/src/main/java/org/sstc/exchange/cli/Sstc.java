@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.sstc.exchange.cli.internal.WarmUp;
 import org.sstc.exchange.core.Initiative;
 import org.sstc.exchange.report.Inputs;
 import org.sstc.exchange.report.HtmlReport;
@@ -112,6 +113,7 @@ public final class Sstc implements Runnable {
    * @return the exit status: {@value #OK}, {@value #INVALID}, {@value #USAGE_OR_IO} or {@value #INTERNAL}
    */
   public static int run(String... args) {
+    WarmUp.start(args);
     // `sstc --version validate` is read with every subcommand, as picocli reads it.
     CommandLine commandLine = newCommandLine(args.length == 0 || (args.length > 1 && args[0].startsWith("-")) ? null : args[0]);
     if (System.console() == null) {

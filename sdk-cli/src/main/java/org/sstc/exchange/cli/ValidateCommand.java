@@ -8,6 +8,7 @@ import org.sstc.exchange.cli.internal.CountingInputStream;
 import org.sstc.exchange.cli.internal.PathArgument;
 import org.sstc.exchange.cli.internal.Terminal;
 import org.sstc.exchange.cli.internal.TextReporter;
+import org.sstc.exchange.cli.internal.WarmUp;
 import org.sstc.exchange.report.ReportFormat;
 import org.sstc.exchange.report.ValidationRun;
 import picocli.CommandLine.Command;
@@ -95,6 +96,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WarmUp.finish(); // from here this thread alone readies the SDK (see WarmUp)
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TextReporter text = new TextReporter(out, err, format == OutputFormat.text, Terminal.stderr());
