@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,7 +240,9 @@ public final class ValidationRun {
       outs.put(report.getKey(), out);
       reporters.add(open(report.getKey(), out));
     }
-    listener.starting(inputs.size(), totalBytes(inputs));
+    // One look at each file (a stat), for the progress total and for choosing where it is checked.
+    long[] sizes = regularFileSizes(inputs);
+    listener.starting(inputs.size(), Arrays.stream(sizes).filter(size -> size > 0).sum());
     Tally tally = new Tally();
     long errors = 0;
     long warnings = 0;
@@ -249,7 +253,8 @@ public final class ValidationRun {
     try {
       for (int i = 0; i < inputs.size(); i++) {
         while (next < inputs.size() && next < i + AHEAD) {
-          ahead.add(ahead(inputs.get(next++)));
+          ahead.add(ahead(inputs.get(next), sizes[next]));
+          next++;
         }
         Ahead current = Objects.requireNonNull(ahead.poll());
         Input input = current.input;
@@ -350,18 +355,15 @@ public final class ValidationRun {
   /** One file of the run and, for a small one, its check under way on a worker. */
   private record Ahead(Input input, @Nullable Future<Checked> checked) {}
 
-  /** Starts checking {@code input} on a worker if it is a small file; else it is checked in turn. */
-  private Ahead ahead(Input input) {
+  /**
+   * Starts checking {@code input} on a worker if it is a small regular file ({@code size}, or -1);
+   * else it is checked in turn.
+   */
+  private Ahead ahead(Input input, long size) {
     Path path = input.path();
-    if (path == null || input.problem() != null || StandardInput.isDash(input.name()) || CORES == 1) {
+    if (path == null || input.problem() != null || StandardInput.isDash(input.name()) || CORES == 1
+        || size < 0 || size > SMALL_FILE_BYTES) {
       return new Ahead(input, null);
-    }
-    try {
-      if (!Files.isRegularFile(path) || Files.size(path) > SMALL_FILE_BYTES) {
-        return new Ahead(input, null);
-      }
-    } catch (IOException | SecurityException e) {
-      return new Ahead(input, null); // reported when it is opened
     }
     return new Ahead(input, Workers.POOL.submit(() -> check(path)));
   }
@@ -459,18 +461,22 @@ public final class ValidationRun {
     return shown.toString().isEmpty() ? "." : shown.toString();
   }
 
-  private static long totalBytes(List<Input> inputs) {
-    long total = 0;
-    for (Input input : inputs) {
+  /** Each input's size if it is a regular file (links followed), else -1. */
+  private static long[] regularFileSizes(List<Input> inputs) {
+    long[] sizes = new long[inputs.size()];
+    for (int i = 0; i < sizes.length; i++) {
+      Input input = inputs.get(i);
+      sizes[i] = -1;
       if (input.path() != null && input.problem() == null) {
         try {
-          total += Files.size(input.path());
+          BasicFileAttributes attributes = Files.readAttributes(input.path(), BasicFileAttributes.class);
+          sizes[i] = attributes.isRegularFile() ? attributes.size() : -1;
         } catch (IOException | SecurityException e) {
           // unreadable: reported when it is opened
         }
       }
     }
-    return total;
+    return sizes;
   }
 
   /** One file's issues: counted and handed to the reporters and the listener as they are found. */

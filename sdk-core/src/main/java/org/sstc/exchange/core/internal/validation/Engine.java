@@ -97,31 +97,29 @@ public final class Engine {
     };
     JsonParser parser = null;
     try {
-      InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
-      byte[] head = new byte[4];
-      buffered.mark(4);
-      int headLength = buffered.readNBytes(head, 0, 4);
-      buffered.reset();
-      Issue encoding = ReadFailures.notUtf8(head, headLength);
+      // A document that fits in quickDocumentBytes (a record file, a small package) is read
+      // whole by the quick reader; one it refuses, or a larger one, is read strictly as a
+      // stream, which says exactly what is wrong and where. No buffer of our own for a small
+      // one: it is read straight into the array (a 64 KB buffer a file was more to clear than
+      // most records are to read).
+      byte[] start = in.readNBytes(Math.max(quickDocumentBytes + 1, 4));
+      Issue encoding = ReadFailures.notUtf8(start, Math.min(4, start.length));
       if (encoding != null) {
         counted.accept(encoding);
         return counts;
       }
-      // A document that fits in quickDocumentBytes (a record file, a small package) is read
-      // whole by the quick reader; one it refuses, or a larger one, is read strictly as a
-      // stream, which says exactly what is wrong and where.
-      byte[] start = buffered.readNBytes(quickDocumentBytes + 1);
+      InputStream document;
       if (start.length <= quickDocumentBytes) {
         JsonNode whole = json.quickDocument(start);
-        if (whole instanceof ObjectNode document) {
-          validateWhole(document, counted, counts);
+        if (whole instanceof ObjectNode record) {
+          validateWhole(record, counted, counts);
           return counts;
         }
-        buffered = new ByteArrayInputStream(start);
+        document = new ByteArrayInputStream(start);
       } else {
-        buffered = new SequenceInputStream(new ByteArrayInputStream(start), buffered);
+        document = new SequenceInputStream(new ByteArrayInputStream(start), new BufferedInputStream(in, 1 << 16));
       }
-      parser = json.documentParser(buffered);
+      parser = json.documentParser(document);
       JsonToken first = parser.nextToken();
       if (first == null) {
         counted.accept(Issue.error("json.syntax", "", "the document is empty: a document of the standard is one JSON object with a 'recordType'"));
