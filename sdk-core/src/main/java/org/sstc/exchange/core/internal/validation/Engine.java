@@ -1,11 +1,11 @@
 package org.sstc.exchange.core.internal.validation;
 
 import java.io.BufferedInputStream;
-import java.io.SequenceInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
