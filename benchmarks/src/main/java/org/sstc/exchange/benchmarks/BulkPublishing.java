@@ -192,14 +192,13 @@ final class BulkPublishing {
         // The client sending the upload runs in this JVM too ("main"): the server's own CPU is
         // the upload's without that thread's.
         double client = uploadThreads.getOrDefault("main (client)", 0.0);
+        double serverBeyond = 1 - share[3] / (share[2] - client);
         System.out.printf("    µs CPU a record by thread, upload: %s%n    validation: %s%n"
             + "    beyond validation, the client's thread left out: %.0f%%%n",
-            ThreadCpu.describe(uploadThreads), ThreadCpu.describe(validationThreads),
-            100 * (1 - share[3] / (share[2] - client)));
+            ThreadCpu.describe(uploadThreads), ThreadCpu.describe(validationThreads), 100 * serverBeyond);
         if (run > 0) {
           add(figures, "memory " + template.getKey() + " | share of upload CPU beyond validation", 1 - share[3] / share[2]);
-          add(figures, "memory " + template.getKey() + " | the same, the client's thread left out",
-              1 - share[3] / (share[2] - client));
+          add(figures, "memory " + template.getKey() + " | the same, the client's thread left out", serverBeyond);
         }
       }
     }

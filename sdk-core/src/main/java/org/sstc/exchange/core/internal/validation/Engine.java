@@ -9,6 +9,7 @@ import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -135,17 +136,11 @@ public final class Engine {
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = parser.currentName();
         JsonToken valueToken = parser.nextToken();
-        if ("package".equals(recordType)
-            && valueToken == JsonToken.START_ARRAY
-            && PACKAGE_ARRAYS.containsKey(name)) {
+        if (streamsArray(recordType, name, valueToken == JsonToken.START_ARRAY)) {
           envelope.putArray(name);
-          String type = PACKAGE_ARRAYS.get(name);
           int index = 0;
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode element = parser.readValueAsTree();
-            validateElement(element, type, "/" + name + "/" + index, pkg, counted);
-            counts.records++;
-            index++;
+            validatePackageElement(parser.readValueAsTree(), name, index++, pkg, counted, counts);
           }
           pkg.streamed.add(name);
         } else {
@@ -196,24 +191,26 @@ public final class Engine {
    * members, in the document's order, as the streaming read makes over the parser's.
    */
   private void validateWhole(ObjectNode document, Consumer<Issue> counted, Counts counts) {
+    JsonNode declared = document.get("recordType");
+    String type = declared != null && declared.isString() ? declared.asString() : null;
+    if (!"package".equals(type)) {
+      // Only a package's arrays are streamed: a record's envelope is the document itself.
+      validateEnvelope(document, type, new PackageState(), counted, counts);
+      return;
+    }
     PackageState pkg = new PackageState();
-    String recordType = null;
-    boolean streamed = false;
+    String recordType = null; // as the streaming read has seen it so far
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, JsonNode> member : document.properties()) {
       String name = member.getKey();
       JsonNode value = member.getValue();
-      if ("package".equals(recordType) && value.isArray() && PACKAGE_ARRAYS.containsKey(name)) {
+      if (streamsArray(recordType, name, value.isArray())) {
         envelope.putArray(name);
-        String type = PACKAGE_ARRAYS.get(name);
         int index = 0;
         for (JsonNode element : value) {
-          validateElement(element, type, "/" + name + "/" + index, pkg, counted);
-          counts.records++;
-          index++;
+          validatePackageElement(element, name, index++, pkg, counted, counts);
         }
         pkg.streamed.add(name);
-        streamed = true;
       } else {
         envelope.set(name, value);
         if (name.equals("recordType") && value.isString()) {
@@ -221,8 +218,19 @@ public final class Engine {
         }
       }
     }
-    // A record's envelope is the document itself, member for member: no copy is needed.
-    validateEnvelope(streamed ? envelope : document, recordType, pkg, counted, counts);
+    validateEnvelope(envelope, recordType, pkg, counted, counts);
+  }
+
+  /** Whether a member is one of a package's arrays, validated element by element as it comes. */
+  private static boolean streamsArray(@Nullable String recordTypeSoFar, String name, boolean isArray) {
+    return "package".equals(recordTypeSoFar) && isArray && PACKAGE_ARRAYS.containsKey(name);
+  }
+
+  private void validatePackageElement(
+      JsonNode element, String array, int index, PackageState pkg, Consumer<Issue> counted, Counts counts) {
+    String type = Objects.requireNonNull(PACKAGE_ARRAYS.get(array), array); // streamsArray said so
+    validateElement(element, type, "/" + array + "/" + index, pkg, counted);
+    counts.records++;
   }
 
   private void validateEnvelope(
